@@ -1,0 +1,37 @@
+import { AppError, forbidden, notFound } from './errors.js';
+
+export const AGENT_ROLES = ['admin', 'agent', 'partner'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
+/** Who is acting: a support person, a customer's contact, or the desk itself (CLI, demo loader, jobs). */
+export type Actor =
+  | { type: 'agent'; id: string; role: AgentRole; name: string; email: string }
+  | { type: 'contact'; id: string; organizationId: string; name: string; email: string }
+  | { type: 'system'; name: string };
+
+export function actorLabel(actor: Actor): string {
+  return actor.type === 'system' ? `system:${actor.name}` : `${actor.name} <${actor.email}>`;
+}
+
+export function isStaff(actor: Actor): boolean {
+  return actor.type === 'agent' || actor.type === 'system';
+}
+
+/** Entitlement data is the vendor's contract record: only administrators (and the desk itself) write it. */
+export function requireAdmin(actor: Actor): void {
+  if (actor.type === 'system') return;
+  if (actor.type === 'agent' && actor.role === 'admin') return;
+  throw forbidden();
+}
+
+export function requireSignedIn(actor: Actor | null): asserts actor is Actor {
+  if (actor === null) throw new AppError('unauthenticated', 'unauthenticated');
+}
+
+/**
+ * A contact sees its own organization only. Anything else answers "not found", exactly as if it
+ * did not exist, so that a contact cannot even learn which objects other customers have.
+ */
+export function requireVisibleOrganization(actor: Actor, organizationId: string): void {
+  if (actor.type === 'contact' && actor.organizationId !== organizationId) throw notFound();
+}

@@ -1,0 +1,85 @@
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../db/database.js';
+import { auditEvents } from '../db/schema.js';
+import { type Actor, actorLabel, requireAdmin } from './actor.js';
+import type { AppContext } from './context.js';
+
+type Snapshot = Record<string, unknown>;
+
+export interface AuditEntry {
+  entity: 'product' | 'organization' | 'license' | 'instance' | 'certificate' | 'contact' | 'agent' | 'api_token';
+  entityId: string;
+  action: 'create' | 'update';
+  organizationId: string | null;
+  before: Snapshot | null;
+  after: Snapshot | null;
+}
+
+/**
+ * Records a change in the same transaction as the change itself. For updates only the fields
+ * that changed are kept, before and after, which is what a reader of the log wants to see.
+ */
+export async function recordAudit(db: Queryable, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
+  const { before, after } = entry.action === 'update' ? changedFields(entry.before, entry.after) : entry;
+  if (entry.action === 'update' && before && Object.keys(before).length === 0) return;
+  await db.insert(auditEvents).values({
+    at,
+    actorType: actor.type,
+    actorId: actor.type === 'system' ? null : actor.id,
+    actorLabel: actorLabel(actor),
+    entity: entry.entity,
+    entityId: entry.entityId,
+    action: entry.action,
+    organizationId: entry.organizationId,
+    before,
+    after,
+  });
+}
+
+function changedFields(before: Snapshot | null, after: Snapshot | null) {
+  const changedBefore: Snapshot = {};
+  const changedAfter: Snapshot = {};
+  for (const key of new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])) {
+    const was = before?.[key];
+    const now = after?.[key];
+    if (JSON.stringify(was) !== JSON.stringify(now)) {
+      changedBefore[key] = was ?? null;
+      changedAfter[key] = now ?? null;
+    }
+  }
+  return { before: changedBefore, after: changedAfter };
+}
+
+export interface AuditQuery {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  organizationId?: string | undefined;
+  before?: string | undefined;
+  limit: number;
+}
+
+export async function listAuditEvents(ctx: AppContext, actor: Actor, query: AuditQuery) {
+  requireAdmin(actor);
+  const conditions: SQL[] = [];
+  if (query.entity) conditions.push(eq(auditEvents.entity, query.entity));
+  if (query.entityId) conditions.push(eq(auditEvents.entityId, query.entityId));
+  if (query.organizationId) conditions.push(eq(auditEvents.organizationId, query.organizationId));
+  if (query.before) conditions.push(lt(auditEvents.at, new Date(query.before)));
+  const rows = await ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(query.limit);
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
+    entity: row.entity,
+    entityId: row.entityId,
+    action: row.action,
+    organizationId: row.organizationId,
+    before: row.before as Snapshot | null,
+    after: row.after as Snapshot | null,
+  }));
+}

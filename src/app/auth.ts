@@ -1,0 +1,205 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { Queryable } from '../db/database.js';
+import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
+import type { Actor } from './actor.js';
+import { recordAudit } from './audit.js';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import type { AgentInput } from './inputs.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { guardUnique } from './uniqueness.js';
+
+const API_TOKEN_PREFIX = 'sdt_';
+/** Refreshing a session's expiry on every request would write on every read; a few minutes' slack is enough. */
+const SESSION_REFRESH_MS = 5 * 60_000;
+
+export interface SessionSettings {
+  ttlMs: number;
+}
+
+export interface SignedIn {
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+  actor: Actor;
+}
+
+const newSecret = () => randomBytes(32).toString('base64url');
+const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+async function findActorByEmail(db: Queryable, email: string) {
+  const [agent] = await db.select().from(agents).where(eq(agents.email, email));
+  if (agent) return { actor: agentActor(agent), passwordHash: agent.passwordHash, active: agent.active };
+  const [contact] = await db.select().from(contacts).where(eq(contacts.email, email));
+  if (contact) return { actor: contactActor(contact), passwordHash: contact.passwordHash, active: contact.active };
+  return undefined;
+}
+
+function agentActor(row: typeof agents.$inferSelect): Actor {
+  return { type: 'agent', id: row.id, role: row.role, name: row.name, email: row.email };
+}
+
+function contactActor(row: typeof contacts.$inferSelect): Actor {
+  return { type: 'contact', id: row.id, organizationId: row.organizationId, name: row.name, email: row.email };
+}
+
+function principalIds(actor: Actor) {
+  if (actor.type === 'system') throw new Error('the desk itself has no session');
+  return actor.type === 'agent' ? { agentId: actor.id, contactId: null } : { agentId: null, contactId: actor.id };
+}
+
+export async function login(
+  ctx: AppContext,
+  settings: SessionSettings,
+  credentials: { email: string; password: string },
+  client: { ip: string | null; userAgent: string | null },
+): Promise<SignedIn> {
+  const found = await findActorByEmail(ctx.db, credentials.email);
+  const passwordMatches = await verifyPassword(found?.passwordHash, credentials.password);
+  if (!found || !passwordMatches || !found.active) {
+    throw new AppError('unauthenticated', 'invalid_credentials');
+  }
+  const now = ctx.clock.now();
+  const sessionToken = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(now.getTime() + settings.ttlMs);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(lt(sessions.expiresAt, now));
+    await tx.insert(sessions).values({
+      tokenHash: digest(sessionToken),
+      ...principalIds(found.actor),
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 500) ?? null,
+    });
+  });
+  return { sessionToken, csrfToken, expiresAt, actor: found.actor };
+}
+
+export async function logout(ctx: AppContext, sessionToken: string): Promise<void> {
+  await ctx.db.delete(sessions).where(eq(sessions.tokenHash, digest(sessionToken)));
+}
+
+async function loadActive(db: Queryable, ids: { agentId: string | null; contactId: string | null }) {
+  if (ids.agentId) {
+    const [agent] = await db.select().from(agents).where(eq(agents.id, ids.agentId));
+    return agent?.active ? agentActor(agent) : null;
+  }
+  if (ids.contactId) {
+    const [contact] = await db.select().from(contacts).where(eq(contacts.id, ids.contactId));
+    return contact?.active ? contactActor(contact) : null;
+  }
+  return null;
+}
+
+/** The signed-in person behind a session cookie, or null when it is unknown, expired or deactivated. */
+export async function authenticateSession(
+  ctx: AppContext,
+  settings: SessionSettings,
+  sessionToken: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const now = ctx.clock.now();
+  const tokenHash = digest(sessionToken);
+  const [session] = await ctx.db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+  if (!session) return null;
+  const actor = await loadActive(ctx.db, session);
+  if (!actor) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > SESSION_REFRESH_MS) {
+    await ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + settings.ttlMs) })
+      .where(eq(sessions.tokenHash, tokenHash));
+  }
+  return { actor, csrfToken: session.csrfToken };
+}
+
+export async function authenticateApiToken(ctx: AppContext, token: string): Promise<Actor | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const [row] = await ctx.db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, digest(token)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  const actor = await loadActive(ctx.db, row);
+  if (!actor) return null;
+  await ctx.db.update(apiTokens).set({ lastUsedAt: ctx.clock.now() }).where(eq(apiTokens.id, row.id));
+  return actor;
+}
+
+/** Issues an API token for an account; the token is shown once and only its digest is kept. */
+export async function createApiToken(
+  ctx: AppContext,
+  actor: Actor,
+  request: { email: string; name: string },
+): Promise<{ token: string; id: string; owner: Actor }> {
+  const found = await findActorByEmail(ctx.db, request.email.toLowerCase());
+  if (!found) throw new AppError('invalid', 'not_found', 'email');
+  const token = `${API_TOKEN_PREFIX}${newSecret()}`;
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ tokenHash: digest(token), ...principalIds(found.actor), name: request.name, createdAt: now })
+      .returning({ id: apiTokens.id });
+    if (!row) throw new Error('insert returned no row');
+    await recordAudit(tx, actor, now, {
+      entity: 'api_token',
+      entityId: row.id,
+      action: 'create',
+      organizationId: found.actor.type === 'contact' ? found.actor.organizationId : null,
+      before: null,
+      after: { name: request.name, owner: found.actor.type === 'system' ? null : found.actor.email },
+    });
+    return { token, id: row.id, owner: found.actor };
+  });
+}
+
+/** Creates a support-team account (CLI and demo loader; the team is not managed over the API yet). */
+export async function createAgent(ctx: AppContext, actor: Actor, input: AgentInput) {
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [contact] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, input.email));
+    if (contact) throw new AppError('conflict', 'email_taken', 'email', { value: input.email });
+    const [row] = await guardUnique(
+      () =>
+        tx
+          .insert(agents)
+          .values({
+            name: input.name,
+            email: input.email,
+            role: input.role,
+            language: input.language,
+            passwordHash,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning(),
+      { agents_email_unique: { code: 'email_taken', field: 'email', value: input.email } },
+    );
+    if (!row) throw new Error('insert returned no row');
+    const view = { id: row.id, name: row.name, email: row.email, role: row.role, language: row.language };
+    await recordAudit(tx, actor, now, {
+      entity: 'agent',
+      entityId: row.id,
+      action: 'create',
+      organizationId: null,
+      before: null,
+      after: view,
+    });
+    return view;
+  });
+}

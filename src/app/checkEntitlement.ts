@@ -1,0 +1,73 @@
+import {
+  certificatesOf,
+  type ContactRow,
+  findContact,
+  findContactByEmail,
+  findInstance,
+  licensesOf,
+} from '../db/repositories/entitlementRecords.js';
+import { decideEntitlement, type EntitlementDecision } from '../domain/entitlement/entitlement.js';
+import { type Actor, requireVisibleOrganization } from './actor.js';
+import type { AppContext } from './context.js';
+import { AppError, notFound } from './errors.js';
+import type { EntitlementCheckInput } from './inputs.js';
+
+export interface EntitlementCheck {
+  decision: EntitlementDecision;
+  at: Date;
+  contactId: string | null;
+  instanceId: string;
+}
+
+/**
+ * May this contact file a request for this instance now (or at `at`)? Every channel asks this
+ * before registering a request. A contact may ask only about itself; support may ask about anyone.
+ */
+export async function checkEntitlement(
+  ctx: AppContext,
+  actor: Actor,
+  input: EntitlementCheckInput,
+): Promise<EntitlementCheck> {
+  const identity = contactIdentity(actor, input);
+  const instance = await findInstance(ctx.db, input.instanceId);
+  if (!instance) throw notFound();
+  requireVisibleOrganization(actor, instance.organizationId);
+
+  const contact = await findContactBy(ctx, identity);
+  const at = input.at ? new Date(input.at) : ctx.clock.now();
+  const [certificates, licenses] = await Promise.all([
+    certificatesOf(ctx.db, instance.organizationId),
+    licensesOf(ctx.db, instance.organizationId),
+  ]);
+  const decision = decideEntitlement({
+    contact: contact ?? null,
+    instance,
+    certificates,
+    licenses: licenses.map((license) => ({ ...license, productIds: license.products.map((product) => product.id) })),
+    at,
+  });
+  return { decision, at, contactId: contact?.id ?? null, instanceId: instance.id };
+}
+
+type ContactIdentity = { contactId: string } | { contactEmail: string };
+
+function contactIdentity(actor: Actor, input: EntitlementCheckInput): ContactIdentity {
+  if (input.contactId && input.contactEmail) {
+    throw new AppError('invalid', 'contact_identity_required', 'contactEmail');
+  }
+  if (actor.type === 'contact') {
+    // A contact asks about itself only; naming anybody else looks exactly like naming nobody.
+    if (input.contactId && input.contactId !== actor.id) throw notFound();
+    if (input.contactEmail && input.contactEmail !== actor.email) throw notFound();
+    return { contactId: actor.id };
+  }
+  if (input.contactId) return { contactId: input.contactId };
+  if (input.contactEmail) return { contactEmail: input.contactEmail };
+  throw new AppError('invalid', 'contact_identity_required', 'contactId');
+}
+
+function findContactBy(ctx: AppContext, identity: ContactIdentity): Promise<ContactRow | undefined> {
+  return 'contactId' in identity
+    ? findContact(ctx.db, identity.contactId)
+    : findContactByEmail(ctx.db, identity.contactEmail);
+}

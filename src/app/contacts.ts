@@ -1,0 +1,109 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../db/database.js';
+import { type ContactRow, findContact } from '../db/repositories/entitlementRecords.js';
+import { agents, contacts } from '../db/schema.js';
+import { type Actor, requireAdmin, requireVisibleOrganization } from './actor.js';
+import { recordAudit } from './audit.js';
+import type { AppContext } from './context.js';
+import { AppError, notFound } from './errors.js';
+import type { ContactInput, ContactUpdate } from './inputs.js';
+import { visibleOrganization } from './organizations.js';
+import { hashPassword } from './passwords.js';
+import { guardUnique } from './uniqueness.js';
+import { contactView } from './views.js';
+
+/** One e-mail address names one person: it is how the mail channel and sign-in find them. */
+async function assertEmailFree(db: Queryable, email: string): Promise<void> {
+  const [agent] = await db.select({ id: agents.id }).from(agents).where(eq(agents.email, email));
+  if (agent) throw new AppError('conflict', 'email_taken', 'email', { value: email });
+}
+
+const emailRule = (email: string) => ({
+  contacts_email_unique: { code: 'email_taken', field: 'email', value: email },
+});
+
+/** The audit log records that a password was set, never the hash. */
+function auditSnapshot(row: ContactRow) {
+  const { canSignIn, ...view } = contactView(row);
+  return { ...view, passwordSetAt: canSignIn ? row.updatedAt.toISOString() : null };
+}
+
+export async function createContact(ctx: AppContext, actor: Actor, organizationId: string, input: ContactInput) {
+  await visibleOrganization(ctx, actor, organizationId);
+  requireAdmin(actor);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    await assertEmailFree(tx, input.email);
+    const [row] = await guardUnique(
+      () =>
+        tx
+          .insert(contacts)
+          .values({
+            organizationId,
+            name: input.name,
+            email: input.email,
+            phone: input.phone,
+            language: input.language,
+            active: input.active,
+            passwordHash,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning(),
+      emailRule(input.email),
+    );
+    if (!row) throw new Error('insert returned no row');
+    await recordAudit(tx, actor, now, {
+      entity: 'contact',
+      entityId: row.id,
+      action: 'create',
+      organizationId,
+      before: null,
+      after: auditSnapshot(row),
+    });
+    return contactView(row);
+  });
+}
+
+export async function updateContact(ctx: AppContext, actor: Actor, contactId: string, changes: ContactUpdate) {
+  const existing = await findContact(ctx.db, contactId);
+  if (!existing) throw notFound();
+  requireVisibleOrganization(actor, existing.organizationId);
+  requireAdmin(actor);
+  const { password, ...fields } = changes;
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    if (fields.email && fields.email !== existing.email) await assertEmailFree(tx, fields.email);
+    const [row] = await guardUnique(
+      () =>
+        tx
+          .update(contacts)
+          .set({ ...fields, ...(passwordHash ? { passwordHash } : {}), updatedAt: now })
+          .where(eq(contacts.id, contactId))
+          .returning(),
+      emailRule(fields.email ?? existing.email),
+    );
+    if (!row) throw notFound();
+    const before = auditSnapshot(existing);
+    const after = auditSnapshot(row);
+    if (!passwordHash) after.passwordSetAt = before.passwordSetAt;
+    await recordAudit(tx, actor, now, {
+      entity: 'contact',
+      entityId: contactId,
+      action: 'update',
+      organizationId: row.organizationId,
+      before,
+      after,
+    });
+    return contactView(row);
+  });
+}
+
+export async function getContact(ctx: AppContext, actor: Actor, contactId: string) {
+  const contact = await findContact(ctx.db, contactId);
+  if (!contact) throw notFound();
+  requireVisibleOrganization(actor, contact.organizationId);
+  return contactView(contact);
+}

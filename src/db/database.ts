@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema>;
+/** What a repository runs its queries on: the database itself or an open transaction. */
+export type Queryable = Database | Transaction;
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly kind: DatabaseTarget['kind'];
+  migrate(): Promise<void>;
+  /** Applied migrations against the ones this build ships; ready only when they match. */
+  migrationState(): Promise<{ applied: number; expected: number }>;
+  close(): Promise<void>;
+}
+
+/** Works from src/db (tsx, tests) and from dist/db (the built server) alike. */
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../src/db/migrations', import.meta.url));
+
+export function expectedMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'pglite') return openPglite(target.dataDir);
+  return openPostgres(target.url, target.poolSize ?? 10);
+}
+
+async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir === null ? new PGlite() : new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema });
+  return handle(db as unknown as Database, 'pglite', {
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  });
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = drizzleNodePg(pool, { schema });
+  return handle(db as unknown as Database, 'postgres', {
+    migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => pool.end(),
+  });
+}
+
+/** Both drivers answer raw SQL with an object carrying `rows`. */
+export async function rowsOf<Row>(db: Queryable, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as { rows: Row[] };
+  return result.rows;
+}
+
+function handle(
+  db: Database,
+  kind: DatabaseTarget['kind'],
+  driver: { migrate(): Promise<void>; close(): Promise<void> },
+): DatabaseHandle {
+  let closed = false;
+  return {
+    db,
+    kind,
+    migrate: driver.migrate,
+    async migrationState() {
+      const expected = expectedMigrationCount();
+      const table = await rowsOf<{ present: boolean }>(
+        db,
+        sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+      );
+      if (!table[0]?.present) return { applied: 0, expected };
+      const applied = await rowsOf<{ count: number }>(
+        db,
+        sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+      );
+      return { applied: Number(applied[0]?.count ?? 0), expected };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await driver.close();
+    },
+  };
+}
