@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/messages.js';
 import { AppError, forbidden, notFound } from './errors.js';
 
 export const AGENT_ROLES = ['admin', 'agent', 'partner'] as const;
@@ -5,8 +6,8 @@ export type AgentRole = (typeof AGENT_ROLES)[number];
 
 /** Who is acting: a support person, a customer's contact, or the desk itself (CLI, demo loader, jobs). */
 export type Actor =
-  | { type: 'agent'; id: string; role: AgentRole; name: string; email: string }
-  | { type: 'contact'; id: string; organizationId: string; name: string; email: string }
+  | { type: 'agent'; id: string; role: AgentRole; name: string; email: string; language: Language }
+  | { type: 'contact'; id: string; organizationId: string; name: string; email: string; language: Language }
   | { type: 'system'; name: string };
 
 export function actorLabel(actor: Actor): string {

@@ -43,11 +43,18 @@ async function findActorByEmail(db: Queryable, email: string) {
 }
 
 function agentActor(row: typeof agents.$inferSelect): Actor {
-  return { type: 'agent', id: row.id, role: row.role, name: row.name, email: row.email };
+  return { type: 'agent', id: row.id, role: row.role, name: row.name, email: row.email, language: row.language };
 }
 
 function contactActor(row: typeof contacts.$inferSelect): Actor {
-  return { type: 'contact', id: row.id, organizationId: row.organizationId, name: row.name, email: row.email };
+  return {
+    type: 'contact',
+    id: row.id,
+    organizationId: row.organizationId,
+    name: row.name,
+    email: row.email,
+    language: row.language,
+  };
 }
 
 function principalIds(actor: Actor) {

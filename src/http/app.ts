@@ -1,0 +1,158 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Actor } from '../app/actor.js';
+import type { AppContext } from '../app/context.js';
+import { AppError, type ErrorKind } from '../app/errors.js';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/database.js';
+import type { Language } from '../i18n/messages.js';
+import { negotiateLanguage } from '../i18n/translator.js';
+import { authenticate, requireCsrf, SESSION_COOKIE } from './authentication.js';
+import { createMetrics } from './metrics.js';
+import { sendProblem } from './problem.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { entitlementRoutes } from './routes/entitlement.js';
+import { healthRoutes } from './routes/health.js';
+import { organizationRoutes } from './routes/organizations.js';
+import { productRoutes } from './routes/products.js';
+import { fieldErrors } from './validationMessages.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false for the one write that comes before any session: signing in. */
+    csrf?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    authMethod: 'session' | 'token' | null;
+    csrfToken: string | null;
+    language: Language;
+  }
+}
+
+export interface HttpDependencies {
+  ctx: AppContext;
+  database: DatabaseHandle;
+  config: Config;
+  logger: FastifyBaseLogger;
+}
+
+const STATUS_OF: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authMethod', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('language', 'ru');
+
+  const metrics = createMetrics();
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.requestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Supportdesk API',
+        version: '1',
+        description:
+          'Support desk for software vendors that sell support by certificate. Errors are ' +
+          'application/problem+json with a stable `code`. Writes made with a session cookie need the ' +
+          'X-CSRF-Token header returned by login and me.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from `supportdesk token create`' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  app.addHook('onRequest', async (request) => {
+    await authenticate(deps, request);
+    request.language = request.headers['accept-language']
+      ? negotiateLanguage(request.headers['accept-language'])
+      : request.actor?.type === 'system' || !request.actor
+        ? 'ru'
+        : request.actor.language;
+  });
+  app.addHook('preHandler', requireCsrf);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(request, reply, STATUS_OF[error.kind], error.code, {
+        field: error.field,
+        params: error.params,
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = fieldErrors(error.validation, error.validationContext ?? 'body', request.language);
+      return sendProblem(request, reply, 400, 'validation_failed', { field: errors[0]?.field, errors });
+    }
+    if (error.statusCode === 429) {
+      return sendProblem(request, reply, 429, 'rate_limited', {
+        params: { retryAfterSeconds: Number(reply.getHeader('retry-after') ?? 60) },
+      });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(request, reply, 415, 'unsupported_media_type');
+    }
+    if (error.code?.startsWith('FST_ERR_CTP_') || error.statusCode === 400) {
+      return sendProblem(request, reply, 400, 'invalid_json');
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, 500, 'internal_error');
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404, 'route_not_found'));
+
+  await app.register(healthRoutes, { database: deps.database, metrics, metricsToken: config.metricsToken });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, deps);
+      await api.register(productRoutes, deps);
+      await api.register(organizationRoutes, deps);
+      await api.register(entitlementRoutes, deps);
+      await api.register(auditRoutes, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
+  return app;
+}

@@ -1,0 +1,53 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../app/actor.js';
+import { authenticateApiToken, authenticateSession, sameSecret } from '../app/auth.js';
+import { AppError } from '../app/errors.js';
+import type { HttpDependencies } from './app.js';
+import { sendProblem } from './problem.js';
+
+export const SESSION_COOKIE = 'sd_session';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Finds who is calling: an API token in Authorization: Bearer wins over a session cookie, since a
+ * program that sends a token means it. An unknown or revoked credential is simply no credential.
+ */
+export async function authenticate(deps: HttpDependencies, request: FastifyRequest): Promise<void> {
+  if (!request.url.startsWith('/api/')) return;
+  const authorization = request.headers.authorization;
+  if (authorization?.toLowerCase().startsWith('bearer ')) {
+    const actor = await authenticateApiToken(deps.ctx, authorization.slice(7).trim());
+    if (actor) {
+      request.actor = actor;
+      request.authMethod = 'token';
+    }
+    return;
+  }
+  const sessionToken = request.cookies[SESSION_COOKIE];
+  if (!sessionToken) return;
+  const session = await authenticateSession(deps.ctx, { ttlMs: deps.config.sessionTtlMs }, sessionToken);
+  if (session) {
+    request.actor = session.actor;
+    request.authMethod = 'session';
+    request.csrfToken = session.csrfToken;
+  }
+}
+
+/**
+ * A cookie rides along with any request the browser makes, even one a hostile page started; a
+ * write made on the strength of a cookie must also show the session's CSRF token in a header.
+ */
+export async function requireCsrf(request: FastifyRequest, reply: FastifyReply) {
+  if (SAFE_METHODS.has(request.method) || request.authMethod !== 'session') return;
+  if (request.routeOptions.config.csrf === false) return;
+  const presented = request.headers['x-csrf-token'];
+  if (typeof presented === 'string' && request.csrfToken && sameSecret(presented, request.csrfToken)) return;
+  return sendProblem(request, reply, 403, 'csrf_token_invalid');
+}
+
+/** The caller, or a 401 when nobody signed in. */
+export function signedIn(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'unauthenticated');
+  return request.actor;
+}

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAuditEvents } from '../../app/audit.js';
+import { id } from '../../app/inputs.js';
+import type { HttpDependencies } from '../app.js';
+import { signedIn } from '../authentication.js';
+import { auditEventSchema, problems } from '../schemas.js';
+
+export const auditRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/audit-events',
+    {
+      schema: {
+        operationId: 'listAuditEvents',
+        tags: ['audit'],
+        summary: 'Who changed which entitlement record, when, from what to what (admin), newest first',
+        querystring: z.object({
+          entity: z
+            .enum(['product', 'organization', 'license', 'instance', 'certificate', 'contact', 'agent', 'api_token'])
+            .optional(),
+          entityId: id.optional(),
+          organizationId: id.optional(),
+          before: z.iso.datetime({ offset: true }).optional().describe('Only events before this instant (paging)'),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.array(auditEventSchema), ...problems(400, 401, 403) },
+      },
+    },
+    (request) => listAuditEvents(ctx, signedIn(request), request.query),
+  );
+};

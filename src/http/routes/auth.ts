@@ -1,0 +1,99 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Actor } from '../../app/actor.js';
+import { login, logout } from '../../app/auth.js';
+import { loginInput } from '../../app/inputs.js';
+import type { HttpDependencies } from '../app.js';
+import { SESSION_COOKIE, signedIn } from '../authentication.js';
+import { problems, sessionSchema } from '../schemas.js';
+
+function principalView(actor: Actor) {
+  if (actor.type === 'system') throw new Error('the desk itself never signs in');
+  return {
+    type: actor.type,
+    id: actor.id,
+    name: actor.name,
+    email: actor.email,
+    language: actor.language,
+    role: actor.type === 'agent' ? actor.role : ('contact' as const),
+    organizationId: actor.type === 'contact' ? actor.organizationId : null,
+  };
+}
+
+export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const settings = { ttlMs: deps.config.sessionTtlMs };
+
+  api.post(
+    '/auth/login',
+    {
+      config: {
+        csrf: false,
+        rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        operationId: 'login',
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        security: [],
+        body: loginInput,
+        response: { 200: sessionSchema, ...problems(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const session = await login(deps.ctx, settings, request.body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      reply.setCookie(SESSION_COOKIE, session.sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.config.secureCookies,
+        expires: session.expiresAt,
+      });
+      return {
+        principal: principalView(session.actor),
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt.toISOString(),
+      };
+    },
+  );
+
+  api.post(
+    '/auth/logout',
+    {
+      schema: {
+        operationId: 'logout',
+        tags: ['auth'],
+        summary: 'End the current session',
+        response: { 204: z.null(), ...problems(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      signedIn(request);
+      const sessionToken = request.cookies[SESSION_COOKIE];
+      if (request.authMethod === 'session' && sessionToken) await logout(deps.ctx, sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.get(
+    '/me',
+    {
+      schema: {
+        operationId: 'me',
+        tags: ['auth'],
+        summary: 'Who is signed in, and the CSRF token of the session',
+        response: { 200: sessionSchema, ...problems(401) },
+      },
+    },
+    async (request) => ({
+      principal: principalView(signedIn(request)),
+      csrfToken: request.csrfToken,
+      expiresAt: null,
+    }),
+  );
+};
