@@ -64,17 +64,22 @@ export const instanceInput = z.object({
 });
 export type InstanceInput = z.infer<typeof instanceInput>;
 
-export const certificateInput = z.object({
-  number: text(64),
+const certificateTerms = z.object({
   level,
   validFrom: calendarDate,
   validTo: calendarDate,
   maxInstances: z.int().min(1).max(10_000),
-  instanceIds: z.array(id).max(10_000).default([]),
+  instanceIds: z.array(id).max(10_000).describe('The instances the certificate names; replaces the whole set'),
+});
+
+export const certificateInput = certificateTerms.extend({
+  number: text(64),
+  instanceIds: certificateTerms.shape.instanceIds.default([]),
 });
 export type CertificateInput = z.infer<typeof certificateInput>;
 
-export const certificateUpdate = certificateInput.omit({ number: true }).partial().strict();
+/** Without defaults: a field left out of an update must stay as it is (Zod 4 fills defaults in optional fields). */
+export const certificateUpdate = certificateTerms.partial().strict();
 export type CertificateUpdate = z.infer<typeof certificateUpdate>;
 
 export const contactInput = z.object({
