@@ -12,7 +12,11 @@ describe('loadConfig', () => {
 
   it('uses a PostgreSQL server when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://desk@db.internal/desk', DATABASE_POOL_SIZE: '4' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://desk@db.internal/desk', poolSize: 4 });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://desk@db.internal/desk',
+      poolSize: 4,
+    });
   });
 
   it('names every bad variable and never echoes its value', () => {

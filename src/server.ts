@@ -26,7 +26,12 @@ export interface ServerOptions {
  * Opens and migrates the database, loads demo data in demo mode, and serves HTTP. In production
  * mode it loads nothing, and warns if any demo account (with its published password) is present.
  */
-export async function startServer({ config, logger, demo, clock = systemClock }: ServerOptions): Promise<RunningServer> {
+export async function startServer({
+  config,
+  logger,
+  demo,
+  clock = systemClock,
+}: ServerOptions): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   try {
     await database.migrate();

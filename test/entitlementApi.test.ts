@@ -35,7 +35,10 @@ describe.each(databaseBackends)('entitlements over the API on $name', (backend) 
   };
 
   it('builds a customer from scratch and grants its contact support at the certificate level', async () => {
-    const organization = await call('POST', '/api/v1/organizations', { name: 'ООО «Тест-Сервис»', inn: '7712345678' });
+    const organization = await call('POST', '/api/v1/organizations', {
+      name: 'ООО «Тест-Сервис»',
+      inn: '7712345678',
+    });
     expect(organization.statusCode, organization.body).toBe(201);
     const organizationId = organization.json().id;
 
@@ -116,15 +119,33 @@ describe.each(databaseBackends)('entitlements over the API on $name', (backend) 
     const esbEkb = instanceNamed(ural, 'esb-prod-ekb');
     const cases: [Record<string, unknown>, string][] = [
       [{ contactEmail: 'nobody@nowhere.example', instanceId: esbEkb }, 'contact_unknown'],
-      [{ contactEmail: 'oleg.smirnov@baltlog.example', instanceId: instanceNamed(baltlog, 'esb-prod-spb') }, 'contact_inactive'],
+      [
+        { contactEmail: 'oleg.smirnov@baltlog.example', instanceId: instanceNamed(baltlog, 'esb-prod-spb') },
+        'contact_inactive',
+      ],
       [{ contactEmail: 'anna.petrova@baltlog.example', instanceId: esbEkb }, 'instance_not_of_contact_org'],
-      [{ contactEmail: 'anna.petrova@baltlog.example', instanceId: instanceNamed(baltlog, 'esb-test-spb') }, 'instance_not_covered'],
-      [{ contactEmail: 'sergey.ivanov@uralenergo.example', instanceId: esbEkb, at: '2030-01-01T10:00:00+03:00' }, 'certificate_expired'],
+      [
+        { contactEmail: 'anna.petrova@baltlog.example', instanceId: instanceNamed(baltlog, 'esb-test-spb') },
+        'instance_not_covered',
+      ],
+      [
+        {
+          contactEmail: 'sergey.ivanov@uralenergo.example',
+          instanceId: esbEkb,
+          at: '2030-01-01T10:00:00+03:00',
+        },
+        'certificate_expired',
+      ],
     ];
     for (const [body, reason] of cases) {
       const response = await call('POST', '/api/v1/entitlement-checks', body);
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json(), reason).toMatchObject({ allowed: false, reason, level: null, certificate: null });
+      expect(response.json(), reason).toMatchObject({
+        allowed: false,
+        reason,
+        level: null,
+        certificate: null,
+      });
     }
     const russian = await caller(desk.app, admin, 'ru')('POST', '/api/v1/entitlement-checks', cases[3]?.[0]);
     expect(russian.json().message).toBe('Этот экземпляр не покрыт сертификатом технической поддержки.');
@@ -153,7 +174,10 @@ describe.each(databaseBackends)('entitlements over the API on $name', (backend) 
       email: 'igor.belov@no-license.example',
     });
     const ask = () =>
-      call('POST', '/api/v1/entitlement-checks', { contactEmail: 'igor.belov@no-license.example', instanceId });
+      call('POST', '/api/v1/entitlement-checks', {
+        contactEmail: 'igor.belov@no-license.example',
+        instanceId,
+      });
     expect((await ask()).json().reason).toBe('license_missing');
 
     await call('POST', `/api/v1/organizations/${organization.id}/licenses`, {
@@ -176,7 +200,11 @@ describe.each(databaseBackends)('entitlements over the API on $name', (backend) 
     const sergeyCheck = await sergey('POST', '/api/v1/entitlement-checks', {
       instanceId: instanceNamed(world.uralenergo, 'scheduler-prod-ekb'),
     });
-    expect(sergeyCheck.json()).toMatchObject({ allowed: true, level: 'extended', certificate: { number: 'СТП-Р-2026-0019' } });
+    expect(sergeyCheck.json()).toMatchObject({
+      allowed: true,
+      level: 'extended',
+      certificate: { number: 'СТП-Р-2026-0019' },
+    });
   });
 
   it('refuses a certificate beyond its instance limit, or naming another customer instance, and stores nothing', async () => {
@@ -204,7 +232,10 @@ describe.each(databaseBackends)('entitlements over the API on $name', (backend) 
       instanceIds: [instanceNamed(baltlog, 'esb-test-spb'), foreign],
     });
     expect(wrongOrg.statusCode).toBe(400);
-    expect(wrongOrg.json()).toMatchObject({ code: 'instance_not_of_certificate_org', field: 'instanceIds.1' });
+    expect(wrongOrg.json()).toMatchObject({
+      code: 'instance_not_of_certificate_org',
+      field: 'instanceIds.1',
+    });
 
     const shrink = await call('PATCH', `/api/v1/certificates/${certificate.id}`, { maxInstances: 1 });
     expect(shrink.json()).toMatchObject({ code: 'certificate_instance_limit', field: 'maxInstances' });
@@ -239,7 +270,9 @@ describe.each(databaseBackends)('entitlements over the API on $name', (backend) 
   });
 
   it('audits contact changes without ever recording a password', async () => {
-    const contact = world.uralenergo.contacts.find((candidate) => candidate.email === 'elena.novak@uralenergo.example');
+    const contact = world.uralenergo.contacts.find(
+      (candidate) => candidate.email === 'elena.novak@uralenergo.example',
+    );
     if (!contact) throw new Error('demo contact missing');
     desk.clock.advance(60_000);
     const updated = await call('PATCH', `/api/v1/contacts/${contact.id}`, {
@@ -256,8 +289,18 @@ describe.each(databaseBackends)('entitlements over the API on $name', (backend) 
   });
 
   it('records the creation of every kind of entitlement record', async () => {
-    const events: { entity: string; action: string }[] = (await call('GET', '/api/v1/audit-events?limit=500')).json();
+    const events: { entity: string; action: string }[] = (
+      await call('GET', '/api/v1/audit-events?limit=500')
+    ).json();
     const created = new Set(events.filter((event) => event.action === 'create').map((event) => event.entity));
-    expect([...created].sort()).toEqual(['agent', 'certificate', 'contact', 'instance', 'license', 'organization', 'product']);
+    expect([...created].sort()).toEqual([
+      'agent',
+      'certificate',
+      'contact',
+      'instance',
+      'license',
+      'organization',
+      'product',
+    ]);
   });
 });

@@ -7,7 +7,15 @@ import type { AppContext } from './context.js';
 type Snapshot = Record<string, unknown>;
 
 export interface AuditEntry {
-  entity: 'product' | 'organization' | 'license' | 'instance' | 'certificate' | 'contact' | 'agent' | 'api_token';
+  entity:
+    | 'product'
+    | 'organization'
+    | 'license'
+    | 'instance'
+    | 'certificate'
+    | 'contact'
+    | 'agent'
+    | 'api_token';
   entityId: string;
   action: 'create' | 'update';
   organizationId: string | null;

@@ -38,12 +38,20 @@ async function findActorByEmail(db: Queryable, email: string) {
   const [agent] = await db.select().from(agents).where(eq(agents.email, email));
   if (agent) return { actor: agentActor(agent), passwordHash: agent.passwordHash, active: agent.active };
   const [contact] = await db.select().from(contacts).where(eq(contacts.email, email));
-  if (contact) return { actor: contactActor(contact), passwordHash: contact.passwordHash, active: contact.active };
+  if (contact)
+    return { actor: contactActor(contact), passwordHash: contact.passwordHash, active: contact.active };
   return undefined;
 }
 
 function agentActor(row: typeof agents.$inferSelect): Actor {
-  return { type: 'agent', id: row.id, role: row.role, name: row.name, email: row.email, language: row.language };
+  return {
+    type: 'agent',
+    id: row.id,
+    role: row.role,
+    name: row.name,
+    email: row.email,
+    language: row.language,
+  };
 }
 
 function contactActor(row: typeof contacts.$inferSelect): Actor {
@@ -59,7 +67,9 @@ function contactActor(row: typeof contacts.$inferSelect): Actor {
 
 function principalIds(actor: Actor) {
   if (actor.type === 'system') throw new Error('the desk itself has no session');
-  return actor.type === 'agent' ? { agentId: actor.id, contactId: null } : { agentId: null, contactId: actor.id };
+  return actor.type === 'agent'
+    ? { agentId: actor.id, contactId: null }
+    : { agentId: null, contactId: actor.id };
 }
 
 export async function login(
@@ -179,7 +189,10 @@ export async function createAgent(ctx: AppContext, actor: Actor, input: AgentInp
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [contact] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, input.email));
+    const [contact] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(eq(contacts.email, input.email));
     if (contact) throw new AppError('conflict', 'email_taken', 'email', { value: input.email });
     const [row] = await guardUnique(
       () =>

@@ -28,10 +28,15 @@ interface CertificateTerms {
 }
 
 /** The certificate's terms must hold together: a forward period, and instances it may name. */
-async function assertTermsHold(db: Queryable, terms: CertificateTerms, instancesField: string): Promise<void> {
+async function assertTermsHold(
+  db: Queryable,
+  terms: CertificateTerms,
+  instancesField: string,
+): Promise<void> {
   if (!isPeriodOrdered(terms)) throw new AppError('invalid', 'period_reversed', 'validTo');
   const found = await findInstances(db, terms.instanceIds);
-  const unknownIndex = terms.instanceIds.findIndex((id) => !found.some((instance) => instance.id === id));
+  const foundIds = new Set(found.map((instance) => instance.id));
+  const unknownIndex = terms.instanceIds.findIndex((instanceId) => !foundIds.has(instanceId));
   if (unknownIndex >= 0) {
     throw new AppError('invalid', 'instance_unknown', `instanceIds.${unknownIndex}`, {
       value: terms.instanceIds[unknownIndex] ?? '',
@@ -41,7 +46,9 @@ async function assertTermsHold(db: Queryable, terms: CertificateTerms, instances
   if (decision.ok) return;
   if (decision.reason === 'instance_not_of_certificate_org') {
     const index = terms.instanceIds.indexOf(decision.instanceId ?? '');
-    throw new AppError('invalid', decision.reason, `instanceIds.${index}`, { value: decision.instanceId ?? '' });
+    throw new AppError('invalid', decision.reason, `instanceIds.${index}`, {
+      value: decision.instanceId ?? '',
+    });
   }
   throw new AppError('invalid', decision.reason, instancesField, {
     maxInstances: terms.maxInstances,
@@ -86,7 +93,13 @@ export async function createCertificate(
             updatedAt: now,
           })
           .returning(),
-      { certificates_number_unique: { code: 'certificate_number_taken', field: 'number', value: input.number } },
+      {
+        certificates_number_unique: {
+          code: 'certificate_number_taken',
+          field: 'number',
+          value: input.number,
+        },
+      },
     );
     if (!row) throw new Error('insert returned no row');
     await replaceCertificateInstances(tx, row.id, input.instanceIds);
@@ -118,7 +131,11 @@ export async function updateCertificate(
   return ctx.db.transaction(async (tx) => {
     // The row lock makes concurrent edits of one certificate take turns, so the instance limit
     // is always checked against the set that is really stored.
-    await tx.select({ id: certificates.id }).from(certificates).where(eq(certificates.id, certificateId)).for('update');
+    await tx
+      .select({ id: certificates.id })
+      .from(certificates)
+      .where(eq(certificates.id, certificateId))
+      .for('update');
     const before = await findCertificate(tx, certificateId);
     if (!before) throw notFound();
     const after = { ...before, ...changes, instanceIds: changes.instanceIds ?? before.instanceIds };

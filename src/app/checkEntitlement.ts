@@ -1,6 +1,6 @@
 import {
-  certificatesOf,
   type ContactRow,
+  certificatesOf,
   findContact,
   findContactByEmail,
   findInstance,
@@ -43,7 +43,10 @@ export async function checkEntitlement(
     contact: contact ?? null,
     instance,
     certificates,
-    licenses: licenses.map((license) => ({ ...license, productIds: license.products.map((product) => product.id) })),
+    licenses: licenses.map((license) => ({
+      ...license,
+      productIds: license.products.map((product) => product.id),
+    })),
     at,
   });
   return { decision, at, contactId: contact?.id ?? null, instanceId: instance.id };

@@ -28,7 +28,12 @@ function auditSnapshot(row: ContactRow) {
   return { ...view, passwordSetAt: canSignIn ? row.updatedAt.toISOString() : null };
 }
 
-export async function createContact(ctx: AppContext, actor: Actor, organizationId: string, input: ContactInput) {
+export async function createContact(
+  ctx: AppContext,
+  actor: Actor,
+  organizationId: string,
+  input: ContactInput,
+) {
   await visibleOrganization(ctx, actor, organizationId);
   requireAdmin(actor);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -66,7 +71,12 @@ export async function createContact(ctx: AppContext, actor: Actor, organizationI
   });
 }
 
-export async function updateContact(ctx: AppContext, actor: Actor, contactId: string, changes: ContactUpdate) {
+export async function updateContact(
+  ctx: AppContext,
+  actor: Actor,
+  contactId: string,
+  changes: ContactUpdate,
+) {
   const existing = await findContact(ctx.db, contactId);
   if (!existing) throw notFound();
   requireVisibleOrganization(actor, existing.organizationId);

@@ -7,7 +7,14 @@ import { createAgent } from './auth.js';
 import { createCertificate } from './certificates.js';
 import { createContact } from './contacts.js';
 import type { AppContext } from './context.js';
-import { agentInput, certificateInput, contactInput, instanceInput, licenseInput, productInput } from './inputs.js';
+import {
+  agentInput,
+  certificateInput,
+  contactInput,
+  instanceInput,
+  licenseInput,
+  productInput,
+} from './inputs.js';
 import { createInstance } from './instances.js';
 import { createLicense } from './licenses.js';
 import { createOrganization } from './organizations.js';
@@ -20,7 +27,11 @@ export const DEMO_ACCOUNTS = [
   { email: 'pavel.orlov@supportdesk.example', password: 'agent-demo-2026', who: 'agent' },
   { email: 'dmitry.kim@integrator.example', password: 'partner-demo-2026', who: 'partner engineer' },
   { email: 'anna.petrova@baltlog.example', password: 'contact-demo-2026', who: 'contact, Standard customer' },
-  { email: 'sergey.ivanov@uralenergo.example', password: 'contact-demo-2026', who: 'contact, Extended customer' },
+  {
+    email: 'sergey.ivanov@uralenergo.example',
+    password: 'contact-demo-2026',
+    who: 'contact, Extended customer',
+  },
 ] as const;
 
 const DAY_MS = 86_400_000;
@@ -66,11 +77,10 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
     await createAgent(ctx, loader, agentInput.parse({ name, email, role, password: password(email) }));
   }
 
-  const baltlog = await createOrganization(
-    ctx,
-    loader,
-    { name: 'АО «Балтийская логистика»', inn: '7801234567' },
-  );
+  const baltlog = await createOrganization(ctx, loader, {
+    name: 'АО «Балтийская логистика»',
+    inn: '7801234567',
+  });
   await createLicense(
     ctx,
     loader,
@@ -92,7 +102,12 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
       )
     ).id;
   const baltlogEsbProduction = await baltlogInstance('ESB', 'esb-prod-spb', 'production', '4.2.1');
-  const baltlogRegistryProduction = await baltlogInstance('REGISTRY', 'registry-prod-spb', 'production', '2.8.0');
+  const baltlogRegistryProduction = await baltlogInstance(
+    'REGISTRY',
+    'registry-prod-spb',
+    'production',
+    '2.8.0',
+  );
   await baltlogInstance('ESB', 'esb-test-spb', 'test', '4.3.0-rc1');
   await createCertificate(
     ctx,
@@ -126,7 +141,10 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
     contactInput.parse({ name: 'Олег Смирнов', email: 'oleg.smirnov@baltlog.example', active: false }),
   );
 
-  const uralenergo = await createOrganization(ctx, loader, { name: 'ПАО «Уралэнергосбыт»', inn: '6601987654' });
+  const uralenergo = await createOrganization(ctx, loader, {
+    name: 'ПАО «Уралэнергосбыт»',
+    inn: '6601987654',
+  });
   await createLicense(
     ctx,
     loader,

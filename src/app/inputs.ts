@@ -52,7 +52,10 @@ export const licenseInput = z.object({
   number: text(64),
   productIds: z.array(id).min(1).max(100),
   validFrom: calendarDate,
-  validTo: calendarDate.nullish().transform((value) => value ?? null).describe('Empty for a perpetual license'),
+  validTo: calendarDate
+    .nullish()
+    .transform((value) => value ?? null)
+    .describe('Empty for a perpetual license'),
 });
 export type LicenseInput = z.infer<typeof licenseInput>;
 
@@ -69,7 +72,10 @@ const certificateTerms = z.object({
   validFrom: calendarDate,
   validTo: calendarDate,
   maxInstances: z.int().min(1).max(10_000),
-  instanceIds: z.array(id).max(10_000).describe('The instances the certificate names; replaces the whole set'),
+  instanceIds: z
+    .array(id)
+    .max(10_000)
+    .describe('The instances the certificate names; replaces the whole set'),
 });
 
 export const certificateInput = certificateTerms.extend({

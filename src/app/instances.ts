@@ -9,7 +9,12 @@ import { visibleOrganization } from './organizations.js';
 import { guardUnique } from './uniqueness.js';
 import { instanceView } from './views.js';
 
-export async function createInstance(ctx: AppContext, actor: Actor, organizationId: string, input: InstanceInput) {
+export async function createInstance(
+  ctx: AppContext,
+  actor: Actor,
+  organizationId: string,
+  input: InstanceInput,
+) {
   await visibleOrganization(ctx, actor, organizationId);
   requireAdmin(actor);
   const [product] = await findProducts(ctx.db, [input.productId]);

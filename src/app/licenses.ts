@@ -11,7 +11,12 @@ import { visibleOrganization } from './organizations.js';
 import { guardUnique } from './uniqueness.js';
 import { licenseView } from './views.js';
 
-export async function createLicense(ctx: AppContext, actor: Actor, organizationId: string, input: LicenseInput) {
+export async function createLicense(
+  ctx: AppContext,
+  actor: Actor,
+  organizationId: string,
+  input: LicenseInput,
+) {
   await visibleOrganization(ctx, actor, organizationId);
   requireAdmin(actor);
   if (!isPeriodOrdered(input)) throw new AppError('invalid', 'period_reversed', 'validTo');
@@ -41,7 +46,9 @@ export async function createLicense(ctx: AppContext, actor: Actor, organizationI
       { licenses_number_unique: { code: 'license_number_taken', field: 'number', value: input.number } },
     );
     if (!row) throw new Error('insert returned no row');
-    await tx.insert(licenseProducts).values(productIds.map((productId) => ({ licenseId: row.id, productId })));
+    await tx
+      .insert(licenseProducts)
+      .values(productIds.map((productId) => ({ licenseId: row.id, productId })));
     const record = await findLicense(tx, row.id);
     if (!record) throw new Error('license vanished inside its own transaction');
     const view = licenseView(record, moscowDate(now));

@@ -13,7 +13,10 @@ let decoyHash: Promise<string> | undefined;
  * Checks a password against a stored hash. With no account (or no password) it still spends the
  * time of one verification, so response times do not tell which e-mail addresses have accounts.
  */
-export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!storedHash) {
     decoyHash ??= hashPassword('supportdesk-decoy-password');
     await verify(await decoyHash, password).catch(() => false);

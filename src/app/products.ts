@@ -16,9 +16,16 @@ export async function createProduct(ctx: AppContext, actor: Actor, input: Produc
   requireAdmin(actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await guardUnique(() => tx.insert(products).values({ ...input, createdAt: now }).returning(), {
-      products_code_unique: { code: 'product_code_taken', field: 'code', value: input.code },
-    });
+    const [row] = await guardUnique(
+      () =>
+        tx
+          .insert(products)
+          .values({ ...input, createdAt: now })
+          .returning(),
+      {
+        products_code_unique: { code: 'product_code_taken', field: 'code', value: input.code },
+      },
+    );
     if (!row) throw new Error('insert returned no row');
     const view = productView(row);
     await recordAudit(tx, actor, now, {

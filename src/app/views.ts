@@ -1,4 +1,3 @@
-import { positionInPeriod } from '../domain/entitlement/period.js';
 import type {
   CertificateRecord,
   ContactRow,
@@ -7,6 +6,7 @@ import type {
   OrganizationRow,
   ProductRow,
 } from '../db/repositories/entitlementRecords.js';
+import { positionInPeriod } from '../domain/entitlement/period.js';
 
 /** What the use cases hand to every channel: plain data, times as ISO 8601 in UTC, no secrets. */
 

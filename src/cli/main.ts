@@ -27,11 +27,15 @@ async function withDatabase<T>(work: (ctx: { db: Awaited<ReturnType<typeof openD
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function demoBanner(url: string): string {
-  const lines = DEMO_ACCOUNTS.map((account) => `  ${account.email.padEnd(36)} ${account.password.padEnd(20)} ${account.who}`);
+  const lines = DEMO_ACCOUNTS.map(
+    (account) => `  ${account.email.padEnd(36)} ${account.password.padEnd(20)} ${account.who}`,
+  );
   return [
     '',
     `Supportdesk demo is running at ${url.replace('127.0.0.1', 'localhost')}`,
@@ -42,7 +46,9 @@ function demoBanner(url: string): string {
   ].join('\n');
 }
 
-const program = new Command('supportdesk').description('Supportdesk: support by certificate, on the Russian production calendar');
+const program = new Command('supportdesk').description(
+  'Supportdesk: support by certificate, on the Russian production calendar',
+);
 
 program
   .command('serve')
@@ -62,7 +68,9 @@ db.command('migrate')
   .action(async () => {
     await withDatabase(async ({ db: database }) => {
       const state = await database.migrationState();
-      out(`database (${database.kind}) is migrated: ${state.applied} of ${state.expected} migrations applied`);
+      out(
+        `database (${database.kind}) is migrated: ${state.applied} of ${state.expected} migrations applied`,
+      );
     });
   });
 
@@ -109,7 +117,10 @@ function describeFailure(error: unknown): string {
   if (error instanceof Error && 'issues' in error && Array.isArray(error.issues)) {
     const t = translator('en');
     return (error.issues as { path: PropertyKey[]; message: string }[])
-      .map((issue) => `${issue.path.join('.')}: ${issue.message.startsWith('validation.') ? t(issue.message) : issue.message}`)
+      .map(
+        (issue) =>
+          `${issue.path.join('.')}: ${issue.message.startsWith('validation.') ? t(issue.message) : issue.message}`,
+      )
       .join('\n');
   }
   return error instanceof Error ? (error.stack ?? error.message) : String(error);

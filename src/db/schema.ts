@@ -205,7 +205,9 @@ export const apiTokens = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
   },
-  (table) => [check('api_tokens_one_principal', sql`(${table.agentId} is null) <> (${table.contactId} is null)`)],
+  (table) => [
+    check('api_tokens_one_principal', sql`(${table.agentId} is null) <> (${table.contactId} is null)`),
+  ],
 );
 
 export const auditEvents = pgTable(

@@ -74,7 +74,11 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   const metrics = createMetrics();
   app.addHook('onResponse', async (request, reply) => {
     metrics.requestDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });
@@ -95,7 +99,11 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-          bearer: { type: 'http', scheme: 'bearer', description: 'API token from `supportdesk token create`' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token from `supportdesk token create`',
+          },
         },
       },
       security: [{ session: [] }, { bearer: [] }],

@@ -28,7 +28,8 @@ export function sendProblem(
   const key = `errors.${code}`;
   const title = hasMessage(key) ? t(key, options.params ?? {}) : t('errors.internal_error');
   const errors =
-    options.errors ?? (options.field === undefined ? undefined : [{ field: options.field, code, message: title }]);
+    options.errors ??
+    (options.field === undefined ? undefined : [{ field: options.field, code, message: title }]);
   return reply
     .code(status)
     .type('application/problem+json')

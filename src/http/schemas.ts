@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ENTITLEMENT_REFUSALS } from '../domain/entitlement/entitlement.js';
 import { AGENT_ROLES } from '../app/actor.js';
 import { calendarDate, environment, id, language, level } from '../app/inputs.js';
+import { ENTITLEMENT_REFUSALS } from '../domain/entitlement/entitlement.js';
 
 /** Response shapes: they document the API and are checked on the way out. */
 const instant = z.iso.datetime().describe('ISO 8601 instant in UTC');
@@ -27,7 +27,12 @@ export const productSchema = z.object({
   createdAt: instant,
 });
 
-export const organizationSchema = z.object({ id, name: z.string(), inn: z.string().nullable(), createdAt: instant });
+export const organizationSchema = z.object({
+  id,
+  name: z.string(),
+  inn: z.string().nullable(),
+  createdAt: instant,
+});
 
 export const licenseSchema = z.object({
   id,
@@ -91,7 +96,10 @@ export const principalSchema = z.object({
 
 export const sessionSchema = z.object({
   principal: principalSchema,
-  csrfToken: z.string().nullable().describe('Send as X-CSRF-Token with every write made with the session cookie'),
+  csrfToken: z
+    .string()
+    .nullable()
+    .describe('Send as X-CSRF-Token with every write made with the session cookie'),
   expiresAt: instant.nullable(),
 });
 
@@ -103,7 +111,9 @@ export const entitlementDecisionSchema = z.object({
   certificate: z
     .object({ id, number: z.string(), level, validFrom: calendarDate, validTo: calendarDate })
     .nullable(),
-  license: z.object({ id, number: z.string(), validFrom: calendarDate, validTo: calendarDate.nullable() }).nullable(),
+  license: z
+    .object({ id, number: z.string(), validFrom: calendarDate, validTo: calendarDate.nullable() })
+    .nullable(),
   contactId: id.nullable(),
   instanceId: id,
   at: instant,

@@ -25,11 +25,18 @@ export function fieldErrors(
   const t = translator(language);
   return issues.map((issue) => {
     const path = issue.instancePath.split('/').filter(Boolean);
+    // An unexpected property is reported on its parent object; name the property itself.
+    const unexpected = issue.params.keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(unexpected) && unexpected.length > 0) {
+      path.push(String(unexpected[0]));
+    }
     const field = part === 'body' ? path.join('.') : [part, ...path].join('.');
     const ownKey = issue.message && hasMessage(issue.message) ? issue.message : undefined;
     const message = ownKey
       ? t(ownKey)
-      : localeMessage(language, { ...issue.params, code: issue.keyword, path }) ?? issue.message ?? issue.keyword;
+      : (localeMessage(language, { ...issue.params, code: issue.keyword, path }) ??
+        issue.message ??
+        issue.keyword);
     return { field: field || part, code: issue.keyword, message };
   });
 }

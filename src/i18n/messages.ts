@@ -76,7 +76,8 @@ const ru: Catalog = {
     email_taken: 'Адрес {{value}} уже используется другой учётной записью.',
     product_unknown: 'Продукта с идентификатором {{value}} нет.',
     instance_unknown: 'Экземпляра с идентификатором {{value}} в этой организации нет.',
-    certificate_instance_limit: 'Сертификат покрывает не более {{maxInstances}} экземпляров; указано {{requested}}.',
+    certificate_instance_limit:
+      'Сертификат покрывает не более {{maxInstances}} экземпляров; указано {{requested}}.',
     instance_not_of_certificate_org: 'Экземпляр {{value}} принадлежит другой организации.',
     period_reversed: 'Дата окончания не может быть раньше даты начала.',
     contact_identity_required: 'Укажите либо contactId, либо contactEmail, но не оба сразу.',

@@ -15,7 +15,9 @@ await instance.init({
   showSupportNotice: false,
 });
 
-const translators = new Map<Language, TFunction>(LANGUAGES.map((language) => [language, instance.getFixedT(language)]));
+const translators = new Map<Language, TFunction>(
+  LANGUAGES.map((language) => [language, instance.getFixedT(language)]),
+);
 
 export function translator(language: Language): TFunction {
   return translators.get(language) ?? instance.getFixedT('en');
@@ -37,7 +39,10 @@ export function negotiateLanguage(acceptLanguage: string | undefined, fallback: 
       const [tag = '', ...parameters] = part.trim().split(';');
       const qualityParameter = parameters.find((parameter) => parameter.trim().startsWith('q='));
       const quality = qualityParameter ? Number(qualityParameter.trim().slice(2)) : 1;
-      return { language: tag.toLowerCase().split('-')[0] ?? '', quality: Number.isFinite(quality) ? quality : 0 };
+      return {
+        language: tag.toLowerCase().split('-')[0] ?? '',
+        quality: Number.isFinite(quality) ? quality : 0,
+      };
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality);

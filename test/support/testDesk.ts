@@ -51,7 +51,11 @@ export interface Session {
 }
 
 export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
   expect(response.statusCode, response.body).toBe(200);
   const cookie = response.cookies.find((candidate) => candidate.name === 'sd_session');
   if (!cookie) throw new Error('login set no session cookie');

@@ -98,7 +98,11 @@ export async function instancesOf(db: Queryable, organizationId: string): Promis
 }
 
 export async function contactsOf(db: Queryable, organizationId: string): Promise<ContactRow[]> {
-  return db.select().from(contacts).where(eq(contacts.organizationId, organizationId)).orderBy(asc(contacts.name));
+  return db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.organizationId, organizationId))
+    .orderBy(asc(contacts.name));
 }
 
 export async function replaceCertificateInstances(
@@ -109,7 +113,9 @@ export async function replaceCertificateInstances(
   await db.delete(certificateInstances).where(eq(certificateInstances.certificateId, certificateId));
   const distinct = [...new Set(instanceIds)];
   if (distinct.length > 0) {
-    await db.insert(certificateInstances).values(distinct.map((instanceId) => ({ certificateId, instanceId })));
+    await db
+      .insert(certificateInstances)
+      .values(distinct.map((instanceId) => ({ certificateId, instanceId })));
   }
 }
 

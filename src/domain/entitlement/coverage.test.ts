@@ -11,13 +11,15 @@ describe('decideCoverage', () => {
   });
 
   it('refuses one instance more than maxInstances', () => {
-    expect(decideCoverage({ organizationId: 'org-a', maxInstances: 2 }, [own('i1'), own('i2'), own('i3')])).toEqual(
-      { ok: false, reason: 'certificate_instance_limit' },
-    );
+    expect(
+      decideCoverage({ organizationId: 'org-a', maxInstances: 2 }, [own('i1'), own('i2'), own('i3')]),
+    ).toEqual({ ok: false, reason: 'certificate_instance_limit' });
   });
 
   it('counts an instance named twice once', () => {
-    expect(decideCoverage({ organizationId: 'org-a', maxInstances: 1 }, [own('i1'), own('i1')]).ok).toBe(true);
+    expect(decideCoverage({ organizationId: 'org-a', maxInstances: 1 }, [own('i1'), own('i1')]).ok).toBe(
+      true,
+    );
   });
 
   it('refuses an instance of another organization and names it', () => {

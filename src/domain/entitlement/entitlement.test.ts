@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { startOfMoscowDay } from '../calendar/moscowTime.js';
-import { type CertificateFacts, decideEntitlement, type EntitlementQuestion, type LicenseFacts } from './entitlement.js';
+import {
+  type CertificateFacts,
+  decideEntitlement,
+  type EntitlementQuestion,
+  type LicenseFacts,
+} from './entitlement.js';
 
 const ORG = 'org-a';
 const contact = { id: 'c1', organizationId: ORG, active: true };
@@ -54,7 +59,10 @@ describe('decideEntitlement', () => {
   });
 
   it('refuses an inactive contact', () => {
-    expect(ask({ contact: { ...contact, active: false } })).toEqual({ ok: false, reason: 'contact_inactive' });
+    expect(ask({ contact: { ...contact, active: false } })).toEqual({
+      ok: false,
+      reason: 'contact_inactive',
+    });
   });
 
   it('refuses an instance of another organization', () => {
@@ -80,7 +88,10 @@ describe('decideEntitlement', () => {
   });
 
   it('refuses after the certificate ends', () => {
-    expect(ask({ at: new Date('2026-12-31T21:00:00Z') })).toEqual({ ok: false, reason: 'certificate_expired' });
+    expect(ask({ at: new Date('2026-12-31T21:00:00Z') })).toEqual({
+      ok: false,
+      reason: 'certificate_expired',
+    });
   });
 
   it('refuses a product no license names', () => {
@@ -171,7 +182,10 @@ describe('validity boundaries in Moscow time (properties)', () => {
         });
         expect(ask({ ...question, at: new Date(opens) }).ok).toBe(true);
         expect(ask({ ...question, at: new Date(closes - 1) }).ok).toBe(true);
-        expect(ask({ ...question, at: new Date(closes) })).toEqual({ ok: false, reason: 'certificate_expired' });
+        expect(ask({ ...question, at: new Date(closes) })).toEqual({
+          ok: false,
+          reason: 'certificate_expired',
+        });
       }),
     );
   });

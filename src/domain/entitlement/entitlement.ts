@@ -1,5 +1,5 @@
 import { moscowDate } from '../calendar/moscowTime.js';
-import { type ValidityPeriod, positionInPeriod } from './period.js';
+import { positionInPeriod, type ValidityPeriod } from './period.js';
 
 export const LEVELS = ['standard', 'extended'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -76,7 +76,9 @@ export function decideEntitlement(question: EntitlementQuestion): EntitlementDec
   if (!contact.active) return refuse('contact_inactive');
   if (contact.organizationId !== instance.organizationId) return refuse('instance_not_of_contact_org');
 
-  const covering = question.certificates.filter((certificate) => certificate.instanceIds.includes(instance.id));
+  const covering = question.certificates.filter((certificate) =>
+    certificate.instanceIds.includes(instance.id),
+  );
   if (covering.length === 0) return refuse('instance_not_covered');
 
   const day = moscowDate(at);
@@ -104,7 +106,12 @@ export function decideEntitlement(question: EntitlementQuestion): EntitlementDec
       validFrom: certificate.validFrom,
       validTo: certificate.validTo,
     },
-    license: { id: license.id, number: license.number, validFrom: license.validFrom, validTo: license.validTo },
+    license: {
+      id: license.id,
+      number: license.number,
+      validFrom: license.validFrom,
+      validTo: license.validTo,
+    },
   };
 }
 

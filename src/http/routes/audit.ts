@@ -19,11 +19,23 @@ export const auditRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { c
         summary: 'Who changed which entitlement record, when, from what to what (admin), newest first',
         querystring: z.object({
           entity: z
-            .enum(['product', 'organization', 'license', 'instance', 'certificate', 'contact', 'agent', 'api_token'])
+            .enum([
+              'product',
+              'organization',
+              'license',
+              'instance',
+              'certificate',
+              'contact',
+              'agent',
+              'api_token',
+            ])
             .optional(),
           entityId: id.optional(),
           organizationId: id.optional(),
-          before: z.iso.datetime({ offset: true }).optional().describe('Only events before this instant (paging)'),
+          before: z.iso
+            .datetime({ offset: true })
+            .optional()
+            .describe('Only events before this instant (paging)'),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
         response: { 200: z.array(auditEventSchema), ...problems(400, 401, 403) },

@@ -16,7 +16,8 @@ export const entitlementRoutes: FastifyPluginAsync<HttpDependencies> = async (ap
       schema: {
         operationId: 'checkEntitlement',
         tags: ['entitlement'],
-        summary: 'May a contact file a request for an instance now (or at a given instant), and at what level?',
+        summary:
+          'May a contact file a request for an instance now (or at a given instant), and at what level?',
         description:
           'Support may ask about any contact, by id or e-mail; a contact asks about itself. A refusal ' +
           'is an answer (200 with allowed=false and a reason code), not an error.',

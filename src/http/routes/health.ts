@@ -1,7 +1,7 @@
-import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../db/database.js';
+import type { FastifyPluginAsync } from 'fastify';
 import { sameSecret } from '../../app/auth.js';
+import type { DatabaseHandle } from '../../db/database.js';
 import type { HttpMetrics } from '../metrics.js';
 
 interface HealthOptions {
@@ -10,7 +10,10 @@ interface HealthOptions {
   metricsToken: string | null;
 }
 
-export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { database, metrics, metricsToken }) => {
+export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (
+  app,
+  { database, metrics, metricsToken },
+) => {
   app.get('/health/live', { schema: { hide: true } }, () => ({ status: 'live' }));
 
   /** Ready means: the database answers and carries every migration this build ships. */

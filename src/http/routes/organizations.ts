@@ -57,7 +57,8 @@ export const organizationRoutes: FastifyPluginAsync<HttpDependencies> = async (a
         response: { 201: organizationSchema, ...problems(400, 401, 403, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createOrganization(ctx, signedIn(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createOrganization(ctx, signedIn(request), request.body)),
   );
 
   api.get(
