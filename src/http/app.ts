@@ -16,7 +16,7 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { Language } from '../i18n/messages.js';
 import { negotiateLanguage } from '../i18n/translator.js';
-import { authenticate, requireCsrf, SESSION_COOKIE } from './authentication.js';
+import { authenticate, requireCsrf, requireSignIn, SESSION_COOKIE } from './authentication.js';
 import { createMetrics } from './metrics.js';
 import { sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
@@ -29,8 +29,8 @@ import { fieldErrors } from './validationMessages.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** false for the one write that comes before any session: signing in. */
-    csrf?: boolean;
+    /** true for the one operation that comes before any session: signing in. */
+    public?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -121,7 +121,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
         ? 'ru'
         : request.actor.language;
   });
-  app.addHook('preHandler', requireCsrf);
+  app.addHook('preValidation', requireCsrf);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -153,6 +153,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   await app.register(healthRoutes, { database: deps.database, metrics, metricsToken: config.metricsToken });
   await app.register(
     async (api) => {
+      api.addHook('onRequest', requireSignIn);
       await api.register(authRoutes, deps);
       await api.register(productRoutes, deps);
       await api.register(organizationRoutes, deps);

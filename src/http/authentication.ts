@@ -40,10 +40,17 @@ export async function authenticate(deps: HttpDependencies, request: FastifyReque
  */
 export async function requireCsrf(request: FastifyRequest, reply: FastifyReply) {
   if (SAFE_METHODS.has(request.method) || request.authMethod !== 'session') return;
-  if (request.routeOptions.config.csrf === false) return;
+  if (request.routeOptions.config.public) return;
   const presented = request.headers['x-csrf-token'];
   if (typeof presented === 'string' && request.csrfToken && sameSecret(presented, request.csrfToken)) return;
   return sendProblem(request, reply, 403, 'csrf_token_invalid');
+}
+
+/** Every API operation but signing in needs a signed-in caller; checked before the input is even read. */
+export async function requireSignIn(request: FastifyRequest): Promise<void> {
+  if (!request.actor && !request.routeOptions.config.public) {
+    throw new AppError('unauthenticated', 'unauthenticated');
+  }
 }
 
 /** The caller, or a 401 when nobody signed in. */

@@ -29,7 +29,7 @@ export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps
     '/auth/login',
     {
       config: {
-        csrf: false,
+        public: true,
         rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
       },
       schema: {
