@@ -13,32 +13,37 @@ const pglite: DatabaseBackend = {
   open: () => openDatabase({ kind: 'pglite', dataDir: null }),
 };
 
+/** A new database on the server named by `serverUrl`, dropped (with its connections) when done. */
+export async function createPostgresDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `supportdesk_test_${randomBytes(6).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
 function postgres(serverUrl: string): DatabaseBackend {
   return {
     name: 'postgres',
     async open() {
-      const name = `supportdesk_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      try {
-        await admin.query(`create database ${name}`);
-      } finally {
-        await admin.end();
-      }
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+      const created = await createPostgresDatabase(serverUrl);
+      const handle = await openDatabase({ kind: 'postgres', url: created.url, poolSize: 5 });
       return {
         ...handle,
         async close() {
           await handle.close();
-          const dropper = new pg.Client({ connectionString: serverUrl });
-          await dropper.connect();
-          try {
-            await dropper.query(`drop database if exists ${name} with (force)`);
-          } finally {
-            await dropper.end();
-          }
+          await created.drop();
         },
       };
     },

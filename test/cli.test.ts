@@ -1,0 +1,220 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase } from './support/databases.js';
+
+const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string>, stdin = ''): Promise<Finished> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...CLI, ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+interface Served {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `supportdesk serve` and waits until it says it is listening. */
+async function serve(args: string[], env: Record<string, string>): Promise<Served> {
+  const child = spawn(process.execPath, [...CLI, 'serve', ...args], { env: { ...process.env, ...env } });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const watch = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Supportdesk is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', watch);
+    child.stderr.on('data', watch);
+    child.on('close', () => reject(new Error(`server exited:\n${output}`)));
+  });
+  return { child, output: () => output, exited };
+}
+
+const targets: {
+  name: string;
+  env: () => Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
+}[] = [
+  {
+    name: 'pglite',
+    async env() {
+      const dataDir = mkdtempSync(join(tmpdir(), 'supportdesk-cli-'));
+      return {
+        env: { DATA_DIR: dataDir },
+        cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+      };
+    },
+  },
+  ...(process.env.TEST_DATABASE_URL
+    ? [
+        {
+          name: 'postgres',
+          async env() {
+            const database = await createPostgresDatabase(process.env.TEST_DATABASE_URL as string);
+            return { env: { DATABASE_URL: database.url }, cleanup: database.drop };
+          },
+        },
+      ]
+    : []),
+];
+
+describe.each(targets)('the supportdesk command on $name', (target) => {
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    const prepared = await target.env();
+    env = { ...prepared.env, LOG_LEVEL: 'info' };
+    cleanup = prepared.cleanup;
+  });
+  afterAll(() => cleanup?.());
+
+  it('serves the demo, reports health and metrics, and stops cleanly on SIGTERM', async () => {
+    const port = String(await freePort());
+    const server = await serve(['--demo'], { ...env, PORT: port });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await expect.poll(() => server.output()).toContain('Demo sign-ins (demo mode only):');
+      expect(server.output()).toContain('admin@supportdesk.example');
+      expect(await (await fetch(`${base}/health/live`)).json()).toEqual({ status: 'live' });
+      const ready = await fetch(`${base}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready', migrations: { applied: 1, expected: 1 } });
+      const docs = await fetch(`${base}/api/docs/`);
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toContain('swagger');
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@supportdesk.example', password: 'admin-demo-2026' }),
+      });
+      expect(login.status).toBe(200);
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toMatch(
+        /supportdesk_http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/auth\/login"[^}]*\} 1/,
+      );
+      expect(server.output()).not.toContain('admin-demo-2026"');
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('serves in production mode without loading anything, warning about the demo accounts', async () => {
+    const port = String(await freePort());
+    const server = await serve([], { ...env, PORT: port });
+    try {
+      expect(server.output()).toContain('demo accounts with published passwords exist');
+      expect(server.output()).not.toContain('Demo sign-ins');
+      const organizations = await fetch(`http://127.0.0.1:${port}/api/v1/organizations`);
+      expect(organizations.status).toBe(401);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+  });
+
+  it('migrates, creates a support account from standard input and issues it a token', async () => {
+    const migrated = await run(['db', 'migrate'], env);
+    expect(migrated.stdout).toContain('1 of 1 migrations applied');
+
+    const agent = await run(
+      [
+        'agent',
+        'create',
+        '--email',
+        'Olga.Lebedeva@supportdesk.example',
+        '--name',
+        'Ольга Лебедева',
+        '--role',
+        'agent',
+      ],
+      env,
+      'a-long-enough-password\n',
+    );
+    expect(agent.code, agent.stderr).toBe(0);
+    expect(agent.stdout).toContain('created agent olga.lebedeva@supportdesk.example');
+
+    const again = await run(
+      [
+        'agent',
+        'create',
+        '--email',
+        'olga.lebedeva@supportdesk.example',
+        '--name',
+        'Дубль',
+        '--role',
+        'agent',
+      ],
+      env,
+      'a-long-enough-password\n',
+    );
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(
+      'email: The e-mail address olga.lebedeva@supportdesk.example is already used',
+    );
+
+    const weak = await run(
+      ['agent', 'create', '--email', 'x@supportdesk.example', '--name', 'X', '--role', 'agent'],
+      env,
+      'short\n',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('password: The password must be 12 to 256 characters long.');
+
+    const token = await run(
+      ['token', 'create', '--email', 'olga.lebedeva@supportdesk.example', '--name', 'ci'],
+      env,
+    );
+    expect(token.code, token.stderr).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^sdt_[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe('configuration errors', () => {
+  it('stop the start with the name of the bad variable', async () => {
+    const result = await run(['serve'], { PORT: 'eighty', SESSION_TTL_HOURS: '0' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration:');
+    expect(result.stderr).toContain('PORT: must be an integer from 1 to 65535');
+    expect(result.stderr).toContain('SESSION_TTL_HOURS: must be an integer from 1 to 720');
+  });
+});
