@@ -97,8 +97,8 @@ describe.each(databaseBackends)('sign-in, sessions and tokens on $name', (backen
   });
 
   it('lets agents and partners read but only administrators write entitlements', async () => {
-    for (const account of [AGENT, PARTNER]) {
-      const call = caller(desk.app, await signIn(desk.app, ...account));
+    for (const [email, password] of [AGENT, PARTNER]) {
+      const call = caller(desk.app, await signIn(desk.app, email, password));
       expect((await call('GET', `/api/v1/organizations/${world.uralenergo.id}`)).statusCode).toBe(200);
       const write = await call('POST', '/api/v1/products', { code: 'BI', name: 'BI' });
       expect(write.statusCode).toBe(403);
