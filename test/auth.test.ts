@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/app/auth.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../src/app/auth.js';
 import { agents, sessions } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import {
@@ -139,6 +139,11 @@ describe.each(databaseBackends)('sign-in, sessions and tokens on $name', (backen
     expect(created.statusCode, created.body).toBe(201);
     expect((await bearer(`${token}x`)).statusCode).toBe(401);
     expect((await bearer('sdt_guess')).statusCode).toBe(401);
+
+    const [listed] = await listApiTokens(desk.ctx, ADMIN[0]);
+    expect(listed?.lastUsedAt?.toISOString()).toBe(desk.clock.now().toISOString());
+    await revokeApiToken(desk.ctx, { type: 'system', name: 'test' }, listed?.id ?? '');
+    expect((await bearer(token)).statusCode).toBe(401);
   });
 
   it('answers 401 to every API operation without credentials', async () => {

@@ -199,6 +199,14 @@ describe.each(targets)('the supportdesk command on $name', (target) => {
     );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('password: The password must be 12 to 256 characters long.');
+    const russian = await run(
+      ['agent', 'create', '--email', 'not-an-email', '--name', 'X', '--role', 'agent'],
+      { ...env, LANG: 'ru_RU.UTF-8' },
+      'short\n',
+    );
+    expect(russian.code).toBe(1);
+    expect(russian.stderr).toContain('email: Неверный email адрес');
+    expect(russian.stderr).toContain('password: Пароль должен содержать от 12 до 256 символов.');
 
     const token = await run(
       ['token', 'create', '--email', 'olga.lebedeva@supportdesk.example', '--name', 'ci'],
@@ -206,6 +214,18 @@ describe.each(targets)('the supportdesk command on $name', (target) => {
     );
     expect(token.code, token.stderr).toBe(0);
     expect(token.stdout.trim()).toMatch(/^sdt_[A-Za-z0-9_-]{43}$/);
+
+    const listed = await run(['token', 'list', '--email', 'olga.lebedeva@supportdesk.example'], env);
+    expect(listed.stdout).toMatch(/ ci {2}created .* never used {2}active/);
+    expect(listed.stdout).not.toContain(token.stdout.trim());
+    const tokenId = listed.stdout.split(' ')[0] ?? '';
+    const revoked = await run(['token', 'revoke', tokenId], env);
+    expect(revoked.stdout).toContain(`revoked ${tokenId}`);
+    expect(
+      (await run(['token', 'list', '--email', 'olga.lebedeva@supportdesk.example'], env)).stdout,
+    ).toContain('revoked 2');
+    const twice = await run(['token', 'revoke', tokenId], env);
+    expect(twice.code).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
 import type { Actor } from './actor.js';
@@ -181,6 +181,45 @@ export async function createApiToken(
       after: { name: request.name, owner: found.actor.type === 'system' ? null : found.actor.email },
     });
     return { token, id: row.id, owner: found.actor };
+  });
+}
+
+/** The tokens an account holds, newest first, without their secrets. */
+export async function listApiTokens(ctx: AppContext, email: string) {
+  const found = await findActorByEmail(ctx.db, email.toLowerCase());
+  if (!found) throw new AppError('invalid', 'not_found', 'email');
+  const ids = principalIds(found.actor);
+  const owner = ids.agentId
+    ? eq(apiTokens.agentId, ids.agentId)
+    : eq(apiTokens.contactId, ids.contactId ?? '');
+  const rows = await ctx.db.select().from(apiTokens).where(owner).orderBy(desc(apiTokens.createdAt));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  }));
+}
+
+/** Revokes a token for good; a revoked token authenticates nobody from the next request on. */
+export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: string): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+      .returning();
+    if (!row) throw new AppError('not_found', 'not_found', 'id');
+    await recordAudit(tx, actor, now, {
+      entity: 'api_token',
+      entityId: row.id,
+      action: 'update',
+      organizationId: null,
+      before: { revokedAt: null },
+      after: { revokedAt: now.toISOString() },
+    });
   });
 }
 

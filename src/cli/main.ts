@@ -1,12 +1,15 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { createAgent, createApiToken } from '../app/auth.js';
+import { ZodError } from 'zod';
+import { createAgent, createApiToken, listApiTokens, revokeApiToken } from '../app/auth.js';
 import { DEMO_ACCOUNTS } from '../app/demoData.js';
 import { AppError } from '../app/errors.js';
-import { agentInput } from '../app/inputs.js';
+import { agentInput, id } from '../app/inputs.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { systemClock } from '../domain/calendar/clock.js';
+import type { Language } from '../i18n/messages.js';
 import { translator } from '../i18n/translator.js';
+import { describeZodError } from '../i18n/validation.js';
 import { createLogger } from '../logger.js';
 import { startServer, stopGracefully } from '../server.js';
 
@@ -87,6 +90,32 @@ token
     });
   });
 
+token
+  .command('list')
+  .description("list an account's API tokens (never their secrets)")
+  .requiredOption('--email <email>', 'the account')
+  .action(async (options: { email: string }) => {
+    await withDatabase(async ({ db: database }) => {
+      const tokens = await listApiTokens({ db: database.db, clock: systemClock }, options.email);
+      for (const listed of tokens) {
+        const state = listed.revokedAt ? `revoked ${listed.revokedAt.toISOString()}` : 'active';
+        const used = listed.lastUsedAt ? `last used ${listed.lastUsedAt.toISOString()}` : 'never used';
+        out(`${listed.id}  ${listed.name}  created ${listed.createdAt.toISOString()}  ${used}  ${state}`);
+      }
+    });
+  });
+token
+  .command('revoke')
+  .description('revoke an API token by its id (from `token list`)')
+  .argument('<id>', 'token id')
+  .action(async (tokenId: string) => {
+    const parsed = id.parse(tokenId);
+    await withDatabase(async ({ db: database }) => {
+      await revokeApiToken({ db: database.db, clock: systemClock }, system, parsed);
+      out(`revoked ${parsed}`);
+    });
+  });
+
 const parseRole = (value: string) => {
   if (value === 'admin' || value === 'agent' || value === 'partner') return value;
   throw new InvalidArgumentError('must be admin, agent or partner');
@@ -108,19 +137,22 @@ agent
     });
   });
 
+/** The operator's language, from the locale the shell runs in. */
+const language: Language = /^ru/i.test(
+  process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '',
+)
+  ? 'ru'
+  : 'en';
+
 function describeFailure(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
   if (error instanceof AppError) {
-    const text = translator('en')(`errors.${error.code}`, error.params);
+    const text = translator(language)(`errors.${error.code}`, error.params);
     return error.field ? `${error.field}: ${text}` : text;
   }
-  if (error instanceof Error && 'issues' in error && Array.isArray(error.issues)) {
-    const t = translator('en');
-    return (error.issues as { path: PropertyKey[]; message: string }[])
-      .map(
-        (issue) =>
-          `${issue.path.join('.')}: ${issue.message.startsWith('validation.') ? t(issue.message) : issue.message}`,
-      )
+  if (error instanceof ZodError) {
+    return describeZodError(error, language)
+      .map((issue) => `${issue.field}: ${issue.message}`)
       .join('\n');
   }
   return error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -16,6 +16,7 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { Language } from '../i18n/messages.js';
 import { negotiateLanguage } from '../i18n/translator.js';
+import { describeIssue } from '../i18n/validation.js';
 import { authenticate, requireCsrf, requireSignIn, SESSION_COOKIE } from './authentication.js';
 import { createMetrics } from './metrics.js';
 import { sendProblem } from './problem.js';
@@ -25,7 +26,6 @@ import { entitlementRoutes } from './routes/entitlement.js';
 import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { productRoutes } from './routes/products.js';
-import { fieldErrors } from './validationMessages.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -131,7 +131,21 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = fieldErrors(error.validation, error.validationContext ?? 'body', request.language);
+      const part = error.validationContext ?? 'body';
+      const errors = error.validation.map((issue) => {
+        const described = describeIssue(
+          {
+            code: issue.keyword,
+            path: issue.instancePath.split('/').filter(Boolean),
+            message: issue.message,
+            params: issue.params,
+          },
+          request.language,
+        );
+        // Path and query parameters are named with their part, body fields by their own path.
+        const field = part === 'body' ? described.field : [part, described.field].filter(Boolean).join('.');
+        return { ...described, field: field || part };
+      });
       return sendProblem(request, reply, 400, 'validation_failed', { field: errors[0]?.field, errors });
     }
     if (error.statusCode === 429) {

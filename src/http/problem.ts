@@ -1,11 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasMessage, translator } from '../i18n/translator.js';
-
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
+import type { FieldError } from '../i18n/validation.js';
 
 export interface ProblemOptions {
   field?: string | undefined;
