@@ -303,4 +303,17 @@ describe.each(databaseBackends)('entitlements over the API on $name', (backend) 
       'product',
     ]);
   });
+
+  it('pages through the audit log in commit order, even when events share an instant', async () => {
+    const all: { sequence: number }[] = (await call('GET', '/api/v1/audit-events?limit=500')).json();
+    const firstPage: { sequence: number }[] = (await call('GET', '/api/v1/audit-events?limit=3')).json();
+    const last = firstPage.at(-1)?.sequence;
+    const secondPage: { sequence: number }[] = (
+      await call('GET', `/api/v1/audit-events?limit=3&beforeSequence=${last}`)
+    ).json();
+    expect([...firstPage, ...secondPage]).toEqual(all.slice(0, 6));
+    const sequences = all.map((event) => event.sequence);
+    expect(sequences).toEqual([...sequences].sort((a, b) => b - a));
+    expect(new Set(sequences).size).toBe(sequences.length);
+  });
 });

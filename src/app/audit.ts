@@ -62,7 +62,7 @@ export interface AuditQuery {
   entity?: string | undefined;
   entityId?: string | undefined;
   organizationId?: string | undefined;
-  before?: string | undefined;
+  beforeSequence?: number | undefined;
   limit: number;
 }
 
@@ -72,15 +72,16 @@ export async function listAuditEvents(ctx: AppContext, actor: Actor, query: Audi
   if (query.entity) conditions.push(eq(auditEvents.entity, query.entity));
   if (query.entityId) conditions.push(eq(auditEvents.entityId, query.entityId));
   if (query.organizationId) conditions.push(eq(auditEvents.organizationId, query.organizationId));
-  if (query.before) conditions.push(lt(auditEvents.at, new Date(query.before)));
+  if (query.beforeSequence !== undefined) conditions.push(lt(auditEvents.sequence, query.beforeSequence));
   const rows = await ctx.db
     .select()
     .from(auditEvents)
     .where(and(...conditions))
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .orderBy(desc(auditEvents.sequence))
     .limit(query.limit);
   return rows.map((row) => ({
     id: row.id,
+    sequence: row.sequence,
     at: row.at.toISOString(),
     actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
     entity: row.entity,

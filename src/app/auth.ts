@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
+import { theRow } from '../db/errors.js';
 import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
@@ -167,11 +168,17 @@ export async function createApiToken(
   const token = `${API_TOKEN_PREFIX}${newSecret()}`;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(apiTokens)
-      .values({ tokenHash: digest(token), ...principalIds(found.actor), name: request.name, createdAt: now })
-      .returning({ id: apiTokens.id });
-    if (!row) throw new Error('insert returned no row');
+    const row = theRow(
+      await tx
+        .insert(apiTokens)
+        .values({
+          tokenHash: digest(token),
+          ...principalIds(found.actor),
+          name: request.name,
+          createdAt: now,
+        })
+        .returning({ id: apiTokens.id }),
+    );
     await recordAudit(tx, actor, now, {
       entity: 'api_token',
       entityId: row.id,
@@ -233,23 +240,24 @@ export async function createAgent(ctx: AppContext, actor: Actor, input: AgentInp
       .from(contacts)
       .where(eq(contacts.email, input.email));
     if (contact) throw new AppError('conflict', 'email_taken', 'email', { value: input.email });
-    const [row] = await guardUnique(
-      () =>
-        tx
-          .insert(agents)
-          .values({
-            name: input.name,
-            email: input.email,
-            role: input.role,
-            language: input.language,
-            passwordHash,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning(),
-      { agents_email_unique: { code: 'email_taken', field: 'email', value: input.email } },
+    const row = theRow(
+      await guardUnique(
+        () =>
+          tx
+            .insert(agents)
+            .values({
+              name: input.name,
+              email: input.email,
+              role: input.role,
+              language: input.language,
+              passwordHash,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning(),
+        { agents_email_unique: { code: 'email_taken', field: 'email', value: input.email } },
+      ),
     );
-    if (!row) throw new Error('insert returned no row');
     const view = { id: row.id, name: row.name, email: row.email, role: row.role, language: row.language };
     await recordAudit(tx, actor, now, {
       entity: 'agent',

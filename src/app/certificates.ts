@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
+import { theRow } from '../db/errors.js';
 import {
   type CertificateRecord,
   findCertificate,
@@ -78,30 +79,31 @@ export async function createCertificate(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     await assertTermsHold(tx, { ...input, organizationId }, 'instanceIds');
-    const [row] = await guardUnique(
-      () =>
-        tx
-          .insert(certificates)
-          .values({
-            organizationId,
-            number: input.number,
-            level: input.level,
-            validFrom: input.validFrom,
-            validTo: input.validTo,
-            maxInstances: input.maxInstances,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning(),
-      {
-        certificates_number_unique: {
-          code: 'certificate_number_taken',
-          field: 'number',
-          value: input.number,
+    const row = theRow(
+      await guardUnique(
+        () =>
+          tx
+            .insert(certificates)
+            .values({
+              organizationId,
+              number: input.number,
+              level: input.level,
+              validFrom: input.validFrom,
+              validTo: input.validTo,
+              maxInstances: input.maxInstances,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning(),
+        {
+          certificates_number_unique: {
+            code: 'certificate_number_taken',
+            field: 'number',
+            value: input.number,
+          },
         },
-      },
+      ),
     );
-    if (!row) throw new Error('insert returned no row');
     await replaceCertificateInstances(tx, row.id, input.instanceIds);
     const record = await findCertificate(tx, row.id);
     if (!record) throw new Error('certificate vanished inside its own transaction');

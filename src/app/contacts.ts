@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
+import { theRow } from '../db/errors.js';
 import { type ContactRow, findContact } from '../db/repositories/entitlementRecords.js';
 import { agents, contacts } from '../db/schema.js';
 import { type Actor, requireAdmin, requireVisibleOrganization } from './actor.js';
@@ -40,25 +41,26 @@ export async function createContact(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     await assertEmailFree(tx, input.email);
-    const [row] = await guardUnique(
-      () =>
-        tx
-          .insert(contacts)
-          .values({
-            organizationId,
-            name: input.name,
-            email: input.email,
-            phone: input.phone,
-            language: input.language,
-            active: input.active,
-            passwordHash,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning(),
-      emailRule(input.email),
+    const row = theRow(
+      await guardUnique(
+        () =>
+          tx
+            .insert(contacts)
+            .values({
+              organizationId,
+              name: input.name,
+              email: input.email,
+              phone: input.phone,
+              language: input.language,
+              active: input.active,
+              passwordHash,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning(),
+        emailRule(input.email),
+      ),
     );
-    if (!row) throw new Error('insert returned no row');
     await recordAudit(tx, actor, now, {
       entity: 'contact',
       entityId: row.id,

@@ -92,15 +92,17 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
       validTo: null,
     }),
   );
-  const baltlogInstance = async (code: string, name: string, environment: string, version: string) =>
-    (
-      await createInstance(
-        ctx,
-        loader,
-        baltlog.id,
-        instanceInput.parse({ productId: product[code], name, environment, version }),
-      )
-    ).id;
+  const addInstance =
+    (organizationId: string) => async (code: string, name: string, environment: string, version: string) =>
+      (
+        await createInstance(
+          ctx,
+          loader,
+          organizationId,
+          instanceInput.parse({ productId: product[code], name, environment, version }),
+        )
+      ).id;
+  const baltlogInstance = addInstance(baltlog.id);
   const baltlogEsbProduction = await baltlogInstance('ESB', 'esb-prod-spb', 'production', '4.2.1');
   const baltlogRegistryProduction = await baltlogInstance(
     'REGISTRY',
@@ -156,15 +158,7 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
       validTo: day(600),
     }),
   );
-  const uralInstance = async (code: string, name: string, environment: string, version: string) =>
-    (
-      await createInstance(
-        ctx,
-        loader,
-        uralenergo.id,
-        instanceInput.parse({ productId: product[code], name, environment, version }),
-      )
-    ).id;
+  const uralInstance = addInstance(uralenergo.id);
   const covered = [
     await uralInstance('ESB', 'esb-prod-ekb', 'production', '4.2.1'),
     await uralInstance('SCHEDULER', 'scheduler-prod-ekb', 'production', '1.9.3'),

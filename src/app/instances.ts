@@ -1,3 +1,4 @@
+import { theRow } from '../db/errors.js';
 import { findInstance, findProducts } from '../db/repositories/entitlementRecords.js';
 import { instances } from '../db/schema.js';
 import { type Actor, requireAdmin, requireVisibleOrganization } from './actor.js';
@@ -22,15 +23,16 @@ export async function createInstance(
 
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await guardUnique(
-      () =>
-        tx
-          .insert(instances)
-          .values({ ...input, organizationId, createdAt: now })
-          .returning(),
-      { instances_org_name_unique: { code: 'instance_name_taken', field: 'name', value: input.name } },
+    const row = theRow(
+      await guardUnique(
+        () =>
+          tx
+            .insert(instances)
+            .values({ ...input, organizationId, createdAt: now })
+            .returning(),
+        { instances_org_name_unique: { code: 'instance_name_taken', field: 'name', value: input.name } },
+      ),
     );
-    if (!row) throw new Error('insert returned no row');
     const view = instanceView(row);
     await recordAudit(tx, actor, now, {
       entity: 'instance',

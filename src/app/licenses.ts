@@ -1,3 +1,4 @@
+import { theRow } from '../db/errors.js';
 import { findLicense, findProducts } from '../db/repositories/entitlementRecords.js';
 import { licenseProducts, licenses } from '../db/schema.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
@@ -31,21 +32,22 @@ export async function createLicense(
 
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await guardUnique(
-      () =>
-        tx
-          .insert(licenses)
-          .values({
-            organizationId,
-            number: input.number,
-            validFrom: input.validFrom,
-            validTo: input.validTo,
-            createdAt: now,
-          })
-          .returning(),
-      { licenses_number_unique: { code: 'license_number_taken', field: 'number', value: input.number } },
+    const row = theRow(
+      await guardUnique(
+        () =>
+          tx
+            .insert(licenses)
+            .values({
+              organizationId,
+              number: input.number,
+              validFrom: input.validFrom,
+              validTo: input.validTo,
+              createdAt: now,
+            })
+            .returning(),
+        { licenses_number_unique: { code: 'license_number_taken', field: 'number', value: input.number } },
+      ),
     );
-    if (!row) throw new Error('insert returned no row');
     await tx
       .insert(licenseProducts)
       .values(productIds.map((productId) => ({ licenseId: row.id, productId })));

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { theRow } from '../db/errors.js';
 import {
   certificatesOf,
   contactsOf,
@@ -29,15 +30,16 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
   requireAdmin(actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await guardUnique(
-      () =>
-        tx
-          .insert(organizations)
-          .values({ ...input, createdAt: now, updatedAt: now })
-          .returning(),
-      { organizations_name_unique: { code: 'organization_name_taken', field: 'name', value: input.name } },
+    const row = theRow(
+      await guardUnique(
+        () =>
+          tx
+            .insert(organizations)
+            .values({ ...input, createdAt: now, updatedAt: now })
+            .returning(),
+        { organizations_name_unique: { code: 'organization_name_taken', field: 'name', value: input.name } },
+      ),
     );
-    if (!row) throw new Error('insert returned no row');
     const view = organizationView(row);
     await recordAudit(tx, actor, now, {
       entity: 'organization',

@@ -1,4 +1,5 @@
 import { asc } from 'drizzle-orm';
+import { theRow } from '../db/errors.js';
 import { products } from '../db/schema.js';
 import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
@@ -16,17 +17,18 @@ export async function createProduct(ctx: AppContext, actor: Actor, input: Produc
   requireAdmin(actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await guardUnique(
-      () =>
-        tx
-          .insert(products)
-          .values({ ...input, createdAt: now })
-          .returning(),
-      {
-        products_code_unique: { code: 'product_code_taken', field: 'code', value: input.code },
-      },
+    const row = theRow(
+      await guardUnique(
+        () =>
+          tx
+            .insert(products)
+            .values({ ...input, createdAt: now })
+            .returning(),
+        {
+          products_code_unique: { code: 'product_code_taken', field: 'code', value: input.code },
+        },
+      ),
     );
-    if (!row) throw new Error('insert returned no row');
     const view = productView(row);
     await recordAudit(tx, actor, now, {
       entity: 'product',

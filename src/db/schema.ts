@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -214,6 +215,8 @@ export const auditEvents = pgTable(
   'audit_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Commit order of the events: several changes can share one instant, and the log must not reorder them. */
+    sequence: bigint('sequence', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
     actorType: text('actor_type').notNull(),
     actorId: uuid('actor_id'),
@@ -228,6 +231,6 @@ export const auditEvents = pgTable(
   (table) => [
     index('audit_events_entity_idx').on(table.entity, table.entityId),
     index('audit_events_organization_idx').on(table.organizationId),
-    index('audit_events_at_idx').on(table.at),
+    uniqueIndex('audit_events_sequence_unique').on(table.sequence),
   ],
 );

@@ -99,6 +99,12 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRF-Token',
+            description: 'The csrfToken answered by login and me; needed with the session cookie for writes',
+          },
           bearer: {
             type: 'http',
             scheme: 'bearer',
@@ -106,7 +112,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
           },
         },
       },
-      security: [{ session: [] }, { bearer: [] }],
+      security: [{ session: [], csrf: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });

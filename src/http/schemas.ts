@@ -121,6 +121,7 @@ export const entitlementDecisionSchema = z.object({
 
 export const auditEventSchema = z.object({
   id,
+  sequence: z.int().describe('Commit order; newer events have larger numbers'),
   at: instant,
   actor: z.object({ type: z.string(), id: id.nullable(), label: z.string() }),
   entity: z.string(),

@@ -32,10 +32,12 @@ export const auditRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { c
             .optional(),
           entityId: id.optional(),
           organizationId: id.optional(),
-          before: z.iso
-            .datetime({ offset: true })
+          beforeSequence: z.coerce
+            .number()
+            .int()
+            .min(1)
             .optional()
-            .describe('Only events before this instant (paging)'),
+            .describe('Only events older than this sequence number: pass the last one seen to page on'),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
         response: { 200: z.array(auditEventSchema), ...problems(400, 401, 403) },
