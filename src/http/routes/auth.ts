@@ -51,7 +51,8 @@ export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps
         httpOnly: true,
         sameSite: 'lax',
         secure: deps.config.secureCookies,
-        expires: session.expiresAt,
+        // No expiry on the cookie itself: the server slides the session's expiry while it is used,
+        // and the browser forgets the cookie when it closes.
       });
       return {
         principal: principalView(session.actor),
