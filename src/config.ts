@@ -32,6 +32,8 @@ const environmentSchema = z.object({
   TRUST_PROXY: flag.default(false),
   METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters long' }).optional(),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  CALENDAR_SHORTENED_DAYS: flag.default(true),
+  CALENDAR_WEEKDAY_FALLBACK: flag.default(false),
 });
 
 export interface Config {
@@ -47,6 +49,14 @@ export interface Config {
   secureCookies: boolean;
   metricsToken: string | null;
   shutdownTimeoutMs: number;
+  calendar: CalendarSettings;
+}
+
+export interface CalendarSettings {
+  /** Pre-holiday days end an hour early (POLICY.md: a calendar setting, on by default). */
+  shortenedDays: boolean;
+  /** Opt-in: years not loaded count as plain Monday-to-Friday years, with a warning, instead of an error. */
+  weekdayFallback: boolean;
 }
 
 export class ConfigError extends Error {
@@ -89,5 +99,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     secureCookies: publicUrl.startsWith('https://'),
     metricsToken: env.METRICS_TOKEN ?? null,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    calendar: { shortenedDays: env.CALENDAR_SHORTENED_DAYS, weekdayFallback: env.CALENDAR_WEEKDAY_FALLBACK },
   };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppContext } from './app/context.js';
 import { findDemoAccounts, loadDemoData } from './app/demoData.js';
+import { SlaDataCache } from './app/slaData.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type Clock, systemClock } from './domain/calendar/clock.js';
@@ -35,7 +36,9 @@ export async function startServer({
   const database = await openDatabase(config.database);
   try {
     await database.migrate();
-    const ctx: AppContext = { db: database.db, clock };
+    const ctx: AppContext = { db: database.db, clock, sla: new SlaDataCache(config.calendar, logger) };
+    // Build the working calendar now: a broken calendar stops the start rather than the first request.
+    await ctx.sla.load(ctx.db);
     if (demo) {
       const loaded = await loadDemoData(ctx);
       logger.info({ loaded }, loaded ? 'demo data loaded' : 'database not empty: demo data left as it is');

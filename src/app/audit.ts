@@ -6,18 +6,25 @@ import type { AppContext } from './context.js';
 
 type Snapshot = Record<string, unknown>;
 
+export const AUDIT_ENTITIES = [
+  'product',
+  'organization',
+  'license',
+  'instance',
+  'certificate',
+  'contact',
+  'agent',
+  'api_token',
+  'calendar_year',
+  'calendar_override',
+  'policy',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
 export interface AuditEntry {
-  entity:
-    | 'product'
-    | 'organization'
-    | 'license'
-    | 'instance'
-    | 'certificate'
-    | 'contact'
-    | 'agent'
-    | 'api_token';
+  entity: AuditEntity;
   entityId: string;
-  action: 'create' | 'update';
+  action: 'create' | 'update' | 'delete';
   organizationId: string | null;
   before: Snapshot | null;
   after: Snapshot | null;

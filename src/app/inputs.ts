@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { CLOCK_KINDS } from '../domain/calendar/intervalClock.js';
+import { DAY_TYPES } from '../domain/calendar/productionCalendar.js';
 import { LEVELS } from '../domain/entitlement/entitlement.js';
+import { SEVERITIES } from '../domain/sla/policy.js';
 import { LANGUAGES } from '../i18n/messages.js';
 import { AGENT_ROLES } from './actor.js';
 
@@ -135,3 +138,82 @@ export const loginInput = z.object({
   email,
   password: z.string().min(1).max(256),
 });
+
+export const severity = z.enum(SEVERITIES);
+
+export const deadlineInput = z.object({
+  level,
+  severity,
+  at: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('Registration instant, ISO 8601 with offset; now when absent'),
+  explain: z.boolean().default(false),
+});
+export type DeadlineInput = z.infer<typeof deadlineInput>;
+
+const calendarDay = z
+  .object({
+    date: calendarDate,
+    type: z.enum(DAY_TYPES),
+    name: z.string().max(200).optional(),
+    nameEn: z.string().max(200).optional(),
+    transferredFrom: calendarDate.optional(),
+    transferredTo: calendarDate.optional(),
+  })
+  .strict();
+
+/** A production-calendar file, in the format the desk ships (src/domain/calendar/data). */
+export const calendarFileInput = z.object({
+  country: z.string().max(8).optional(),
+  timezone: z.string().max(64).optional(),
+  about: z.string().max(4000).optional(),
+  source: z.string().max(4000).optional(),
+  years: z
+    .record(
+      z.string().regex(/^(19|20|21)\d{2}$/, { error: 'validation.calendar_year' }),
+      z.object({
+        publishedOn: z.string().max(32).optional(),
+        sourceCommit: z.string().max(64).optional(),
+        days: z.array(calendarDay).max(366),
+      }),
+    )
+    .refine((years) => Object.keys(years).length > 0, { error: 'validation.calendar_years_empty' }),
+});
+export type CalendarFileInput = z.infer<typeof calendarFileInput>;
+
+export const calendarOverrideInput = z.object({
+  type: z
+    .enum(DAY_TYPES)
+    .describe('holiday or dayOff: not worked; workday: worked in full; short: worked, shortened'),
+  name: z.string().trim().max(200).optional(),
+});
+export type CalendarOverrideInput = z.infer<typeof calendarOverrideInput>;
+
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'validation.month' });
+
+const policyDuration = z.union([
+  z.object({ clock: z.enum(CLOCK_KINDS), hours: z.number().positive().max(10_000) }).strict(),
+  z.object({ clock: z.literal('business'), workingDays: z.number().positive().max(1_000) }).strict(),
+]);
+const severityMatrix = z.object({
+  critical: policyDuration,
+  high: policyDuration,
+  medium: policyDuration,
+  low: policyDuration,
+});
+
+export const policyInput = z.object({
+  name: text(300),
+  effectiveFrom: calendarDate,
+  workingDayHours: z.number().positive().max(24).default(9),
+  response: z.object({ standard: severityMatrix, extended: severityMatrix }),
+  autoClose: policyDuration,
+  channels: z.object({
+    portal: z.enum(['always', ...CLOCK_KINDS]),
+    email: z.enum(['always', ...CLOCK_KINDS]),
+    telegram: z.enum(['always', ...CLOCK_KINDS]),
+    api: z.enum(['always', ...CLOCK_KINDS]),
+  }),
+});
+export type PolicyInput = z.infer<typeof policyInput>;

@@ -26,6 +26,7 @@ import { entitlementRoutes } from './routes/entitlement.js';
 import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { productRoutes } from './routes/products.js';
+import { slaRoutes } from './routes/sla.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -179,6 +180,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(organizationRoutes, deps);
       await api.register(entitlementRoutes, deps);
       await api.register(auditRoutes, deps);
+      await api.register(slaRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -125,7 +125,7 @@ export const auditEventSchema = z.object({
   at: instant,
   actor: z.object({ type: z.string(), id: id.nullable(), label: z.string() }),
   entity: z.string(),
-  entityId: id,
+  entityId: z.string(),
   action: z.string(),
   organizationId: id.nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),

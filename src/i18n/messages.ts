@@ -31,6 +31,17 @@ const en = {
     instance_not_of_certificate_org: 'Instance {{value}} belongs to another organization.',
     period_reversed: 'The end date must not be earlier than the start date.',
     contact_identity_required: 'Give either contactId or contactEmail, not both.',
+    calendar_year_missing:
+      'The production calendar for {{year}} is not loaded. An administrator can import it (calendar import).',
+    date_outside_year: 'The date {{value}} is not a day of {{year}}.',
+    date_repeated: 'The date {{value}} is listed twice.',
+    workday_not_weekend: '{{value}} is a weekday: only a Saturday or Sunday can be made a working day.',
+    day_off_not_weekday: '{{value}} is a weekend day: only a weekday can become a transferred day off.',
+    years_not_contiguous: 'The calendar would have no data for {{years}}: import those years too.',
+    effective_date_not_later:
+      'A new policy version must take effect after today and after the latest version ({{latest}}).',
+    duration_not_positive: 'A duration must be longer than zero.',
+    override_not_found: 'There is no override for {{value}}.',
   },
   validation: {
     phone_e164: 'Enter the phone number in international format, e.g. +74951234567.',
@@ -38,6 +49,9 @@ const en = {
     product_code: 'Use 1-32 Latin letters, digits, "-" or "_", starting with a letter or digit.',
     password_length: 'The password must be 12 to 256 characters long.',
     not_blank: 'The field must not be empty.',
+    calendar_year: 'A year is four digits, e.g. 2028.',
+    calendar_years_empty: 'The file has no years.',
+    month: 'A month is written YYYY-MM, e.g. 2026-05.',
   },
   entitlement: {
     granted: 'Support is available at the {{level}} level under certificate {{certificate}}.',
@@ -51,9 +65,50 @@ const en = {
     license_expired: 'The license for this product has expired.',
   },
   levels: { standard: 'Standard', extended: 'Extended' },
+  severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
+  sla: {
+    clock_business: 'working hours of working days (Moscow, production calendar)',
+    clock_daily: '09:00-18:00 Moscow time of every calendar day',
+    duration_hours: '{{count}} h',
+    duration_workingDays_one: '{{count}} working day ({{hours}} h)',
+    duration_workingDays_other: '{{count}} working days ({{hours}} h)',
+    rule: '{{level}} level, {{severity}} severity: {{duration}} of {{clock}}; policy of {{policy}}.',
+    registered: 'Registered: {{at}} MSK.',
+    counting_starts: 'Outside the clock hours: counting starts at {{at}} MSK.',
+    counted: 'Counted {{date}} {{from}}-{{to}} ({{amount}}){{note}}.',
+    shortened_note: ', a shortened pre-holiday day',
+    skipped: 'Skipped {{date}}: {{reason}}.',
+    kind_weekend: 'weekend',
+    kind_holiday: 'public holiday',
+    kind_dayOff: 'day off',
+    transferred_from: 'moved from {{date}}',
+    due: 'Response due: {{at}} MSK ({{utc}}).',
+    amount: '{{hours}} h {{minutes}} min',
+    amount_seconds: '{{hours}} h {{minutes}} min {{seconds}} s',
+  },
+  calendar: {
+    weekday_1: 'Mon',
+    weekday_2: 'Tue',
+    weekday_3: 'Wed',
+    weekday_4: 'Thu',
+    weekday_5: 'Fri',
+    weekday_6: 'Sat',
+    weekday_7: 'Sun',
+    kind_regular: 'working',
+    kind_weekend: 'weekend',
+    kind_holiday: 'holiday',
+    kind_dayOff: 'day off',
+    kind_short: 'shortened',
+    kind_workday: 'working (transferred)',
+    month_title: '{{month}}: production calendar of Russia, Moscow time',
+    totals:
+      'Working days: {{days}}; desk hours ({{opensAt}}-{{closesAt}}): {{deskHours}}; norm for a 40-hour week: {{normHours}} h',
+    override: 'set by the vendor',
+  },
 } as const;
 
-type Catalog = { [K in keyof typeof en]: { [M in keyof (typeof en)[K]]: string } };
+/** Every key of the English catalog, plus the plural forms Russian has and English does not. */
+type Catalog = { [K in keyof typeof en]: { [M in keyof (typeof en)[K]]: string } & Record<string, string> };
 
 const ru: Catalog = {
   errors: {
@@ -81,6 +136,17 @@ const ru: Catalog = {
     instance_not_of_certificate_org: 'Экземпляр {{value}} принадлежит другой организации.',
     period_reversed: 'Дата окончания не может быть раньше даты начала.',
     contact_identity_required: 'Укажите либо contactId, либо contactEmail, но не оба сразу.',
+    calendar_year_missing:
+      'Производственный календарь на {{year}} год не загружен. Администратор может его импортировать (calendar import).',
+    date_outside_year: 'Дата {{value}} не относится к {{year}} году.',
+    date_repeated: 'Дата {{value}} указана дважды.',
+    workday_not_weekend: '{{value}} — будний день: рабочим можно сделать только субботу или воскресенье.',
+    day_off_not_weekday: '{{value}} — выходной: перенесённым выходным может стать только будний день.',
+    years_not_contiguous: 'В календаре не будет данных за {{years}}: импортируйте и эти годы.',
+    effective_date_not_later:
+      'Новая версия регламента должна вступать в силу позже сегодняшнего дня и позже последней версии ({{latest}}).',
+    duration_not_positive: 'Срок должен быть больше нуля.',
+    override_not_found: 'Для {{value}} нет особой отметки.',
   },
   validation: {
     phone_e164: 'Укажите телефон в международном формате, например +74951234567.',
@@ -88,6 +154,9 @@ const ru: Catalog = {
     product_code: 'Используйте 1-32 латинские буквы, цифры, «-» или «_», начиная с буквы или цифры.',
     password_length: 'Пароль должен содержать от 12 до 256 символов.',
     not_blank: 'Поле не должно быть пустым.',
+    calendar_year: 'Год — четыре цифры, например 2028.',
+    calendar_years_empty: 'В файле нет ни одного года.',
+    month: 'Месяц записывается как ГГГГ-ММ, например 2026-05.',
   },
   entitlement: {
     granted: 'Поддержка доступна на уровне «{{level}}» по сертификату {{certificate}}.',
@@ -101,6 +170,48 @@ const ru: Catalog = {
     license_expired: 'Срок действия лицензии на этот продукт истёк.',
   },
   levels: { standard: 'Стандартный', extended: 'Расширенный' },
+  severities: { critical: 'Критический', high: 'Высокий', medium: 'Средний', low: 'Низкий' },
+  sla: {
+    clock_business: 'рабочего времени рабочих дней (Москва, производственный календарь)',
+    clock_daily: 'времени с 09:00 до 18:00 МСК каждого календарного дня',
+    duration_hours: '{{count}} ч',
+    duration_workingDays_one: '{{count}} рабочий день ({{hours}} ч)',
+    duration_workingDays_few: '{{count}} рабочих дня ({{hours}} ч)',
+    duration_workingDays_many: '{{count}} рабочих дней ({{hours}} ч)',
+    duration_workingDays_other: '{{count}} рабочего дня ({{hours}} ч)',
+    rule: 'Уровень «{{level}}», приоритет «{{severity}}»: {{duration}} {{clock}}; регламент от {{policy}}.',
+    registered: 'Зарегистрирован: {{at}} МСК.',
+    counting_starts: 'Вне часов отсчёта: отсчёт начинается {{at}} МСК.',
+    counted: 'Учтено {{date}} {{from}}–{{to}} ({{amount}}){{note}}.',
+    shortened_note: ', сокращённый предпраздничный день',
+    skipped: 'Пропущено {{date}}: {{reason}}.',
+    kind_weekend: 'выходной день',
+    kind_holiday: 'праздничный день',
+    kind_dayOff: 'перенесённый выходной',
+    transferred_from: 'перенесён с {{date}}',
+    due: 'Срок ответа: {{at}} МСК ({{utc}}).',
+    amount: '{{hours}} ч {{minutes}} мин',
+    amount_seconds: '{{hours}} ч {{minutes}} мин {{seconds}} с',
+  },
+  calendar: {
+    weekday_1: 'Пн',
+    weekday_2: 'Вт',
+    weekday_3: 'Ср',
+    weekday_4: 'Чт',
+    weekday_5: 'Пт',
+    weekday_6: 'Сб',
+    weekday_7: 'Вс',
+    kind_regular: 'рабочий',
+    kind_weekend: 'выходной',
+    kind_holiday: 'праздник',
+    kind_dayOff: 'выходной (перенос)',
+    kind_short: 'сокращённый',
+    kind_workday: 'рабочий (перенос)',
+    month_title: '{{month}}: производственный календарь России, московское время',
+    totals:
+      'Рабочих дней: {{days}}; часов службы ({{opensAt}}–{{closesAt}}): {{deskHours}}; норма при 40-часовой неделе: {{normHours}} ч',
+    override: 'установлено правообладателем',
+  },
 };
 
 export const catalogs: Record<Language, Catalog> = { en, ru };

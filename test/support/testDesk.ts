@@ -3,6 +3,7 @@ import pino from 'pino';
 import { expect } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { loadDemoData } from '../../src/app/demoData.js';
+import { SlaDataCache } from '../../src/app/slaData.js';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { ManualClock } from '../../src/domain/calendar/clock.js';
@@ -28,9 +29,9 @@ export async function openTestDesk(
   const database = await backend.open();
   await database.migrate();
   const clock = new ManualClock(DEMO_NOW);
-  const ctx: AppContext = { db: database.db, clock };
-  await loadDemoData(ctx);
   const config = loadConfig({ LOG_LEVEL: 'silent', ...environment });
+  const ctx: AppContext = { db: database.db, clock, sla: new SlaDataCache(config.calendar) };
+  await loadDemoData(ctx);
   const app = await buildHttpApp({ ctx, database, config, logger: pino({ level: 'silent' }) });
   await app.ready();
   return {

@@ -35,11 +35,28 @@ CREATE TABLE "audit_events" (
 	"actor_id" uuid,
 	"actor_label" text NOT NULL,
 	"entity" text NOT NULL,
-	"entity_id" uuid NOT NULL,
+	"entity_id" text NOT NULL,
 	"action" text NOT NULL,
 	"organization_id" uuid,
 	"before" jsonb,
 	"after" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_overrides" (
+	"date" date PRIMARY KEY NOT NULL,
+	"type" text NOT NULL,
+	"name" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_years" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"days" jsonb NOT NULL,
+	"published_on" text,
+	"source" text,
+	"imported_at" timestamp with time zone NOT NULL,
+	"imported_by" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "certificate_instances" (
@@ -111,6 +128,13 @@ CREATE TABLE "organizations" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "policy_versions" (
+	"id" date PRIMARY KEY NOT NULL,
+	"document" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "products" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"code" text NOT NULL,
@@ -131,6 +155,12 @@ CREATE TABLE "sessions" (
 	"ip" text,
 	"user_agent" text,
 	CONSTRAINT "sessions_one_principal" CHECK (("sessions"."agent_id" is null) <> ("sessions"."contact_id" is null))
+);
+--> statement-breakpoint
+CREATE TABLE "sla_data_revision" (
+	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
+	"revision" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "sla_data_revision_single_row" CHECK ("sla_data_revision"."id" = 1)
 );
 --> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CALENDAR } from '../calendar/shippedCalendar.js';
+import { SHIPPED_CALENDAR, shippedWorkingCalendar } from '../calendar/shippedCalendar.js';
 import { LEVELS } from '../entitlement/entitlement.js';
 import { responseDeadline } from './deadline.js';
 import { DEFAULT_POLICY, durationMs, SEVERITIES } from './policy.js';
-import { shippedWorkingCalendar } from './testCalendar.js';
 
 /**
  * A deliberately naive oracle: it reads the calendar file as it is and walks the clock forward a

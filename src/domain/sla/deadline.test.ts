@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { shippedWorkingCalendar } from '../calendar/shippedCalendar.js';
 import type { Level } from '../entitlement/entitlement.js';
 import { explainResponseDeadline, responseDeadline } from './deadline.js';
 import { DEFAULT_POLICY, type Severity } from './policy.js';
-import { shippedWorkingCalendar } from './testCalendar.js';
 
 const calendar = shippedWorkingCalendar();
 const msk = (local: string) => new Date(`${local.replace(' ', 'T')}+03:00`);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAuditEvents } from '../../app/audit.js';
+import { AUDIT_ENTITIES, listAuditEvents } from '../../app/audit.js';
 import { id } from '../../app/inputs.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
@@ -18,19 +18,8 @@ export const auditRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { c
         tags: ['audit'],
         summary: 'Who changed which entitlement record, when, from what to what (admin), newest first',
         querystring: z.object({
-          entity: z
-            .enum([
-              'product',
-              'organization',
-              'license',
-              'instance',
-              'certificate',
-              'contact',
-              'agent',
-              'api_token',
-            ])
-            .optional(),
-          entityId: id.optional(),
+          entity: z.enum(AUDIT_ENTITIES).optional(),
+          entityId: z.string().max(64).optional(),
           organizationId: id.optional(),
           beforeSequence: z.coerce
             .number()

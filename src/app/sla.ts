@@ -1,0 +1,91 @@
+import { policyVersions } from '../db/schema.js';
+import { CalendarRangeError } from '../domain/calendar/intervalClock.js';
+import { moscowDate } from '../domain/calendar/moscowTime.js';
+import { explainResponseDeadline, responseDeadline } from '../domain/sla/deadline.js';
+import { checkNewPolicy, type PolicyVersion, policyInForce } from '../domain/sla/policy.js';
+import { type Actor, actorLabel, requireAdmin } from './actor.js';
+import { recordAudit } from './audit.js';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import type { DeadlineInput, PolicyInput } from './inputs.js';
+import { bumpSlaRevision, type SlaData } from './slaData.js';
+import { guardUnique } from './uniqueness.js';
+
+/** A calendar that does not reach an instant is the caller's problem to fix, named by year. */
+export function calendarGap(error: unknown, field: string): unknown {
+  if (error instanceof CalendarRangeError) {
+    return new AppError('invalid', 'calendar_year_missing', field, { year: error.year });
+  }
+  return error;
+}
+
+/** The response deadline for a level and severity registered at an instant, under the policy then in force. */
+export function deadlineFrom(data: Pick<SlaData, 'calendar' | 'policies'>, input: DeadlineInput, now: Date) {
+  const registeredAt = input.at ? new Date(input.at) : now;
+  const policy = policyInForce(data.policies, registeredAt);
+  try {
+    if (input.explain) {
+      const explanation = explainResponseDeadline(
+        data.calendar,
+        policy,
+        input.level,
+        input.severity,
+        registeredAt,
+      );
+      return { dueAt: explanation.dueAt, registeredAt, policy, explanation };
+    }
+    const dueAt = responseDeadline(data.calendar, policy, input.level, input.severity, registeredAt);
+    return { dueAt, registeredAt, policy, explanation: null };
+  } catch (error) {
+    throw calendarGap(error, 'at');
+  }
+}
+
+export async function computeDeadline(ctx: AppContext, _actor: Actor, input: DeadlineInput) {
+  return deadlineFrom(await ctx.sla.load(ctx.db), input, ctx.clock.now());
+}
+
+export async function listPolicyVersions(ctx: AppContext, _actor: Actor): Promise<PolicyVersion[]> {
+  return (await ctx.sla.load(ctx.db)).policies;
+}
+
+/** Adds a policy version taking effect on a later date; requests registered before it keep theirs. */
+export async function createPolicyVersion(ctx: AppContext, actor: Actor, input: PolicyInput) {
+  requireAdmin(actor);
+  const now = ctx.clock.now();
+  const candidate: PolicyVersion = { ...input, id: input.effectiveFrom };
+  return ctx.db.transaction(async (tx) => {
+    const { policies } = await ctx.sla.load(tx);
+    const [problem] = checkNewPolicy(candidate, policies, moscowDate(now));
+    if (problem) {
+      const latest = policies.reduce(
+        (max, version) => (version.effectiveFrom > max ? version.effectiveFrom : max),
+        '',
+      );
+      throw new AppError('invalid', problem.code, problem.field, { latest });
+    }
+    await guardUnique(
+      () =>
+        tx
+          .insert(policyVersions)
+          .values({ id: candidate.id, document: candidate, createdBy: actorLabel(actor), createdAt: now }),
+      {
+        policy_versions_pkey: {
+          code: 'effective_date_not_later',
+          field: 'effectiveFrom',
+          value: candidate.id,
+        },
+      },
+    );
+    await bumpSlaRevision(tx);
+    await recordAudit(tx, actor, now, {
+      entity: 'policy',
+      entityId: candidate.id,
+      action: 'create',
+      organizationId: null,
+      before: null,
+      after: { ...candidate },
+    });
+    return candidate;
+  });
+}

@@ -1,0 +1,68 @@
+import pino from 'pino';
+import { ZodError } from 'zod';
+import type { Actor } from '../app/actor.js';
+import type { AppContext } from '../app/context.js';
+import { AppError } from '../app/errors.js';
+import { SlaDataCache } from '../app/slaData.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { type DatabaseHandle, openDatabase } from '../db/database.js';
+import { systemClock } from '../domain/calendar/clock.js';
+import { CalendarRangeError } from '../domain/calendar/intervalClock.js';
+import type { Language } from '../i18n/messages.js';
+import { translator } from '../i18n/translator.js';
+import { describeZodError } from '../i18n/validation.js';
+
+/** What the command line does as: the desk itself, on an operator's behalf. */
+export const cliActor: Actor = { type: 'system', name: 'cli' };
+
+export const out = (text: string) => process.stdout.write(`${text}\n`);
+
+/** The operator's language, from the locale the shell runs in. */
+export const language: Language = /^ru/i.test(
+  process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '',
+)
+  ? 'ru'
+  : 'en';
+
+/** Opens (and migrates) the configured database, runs the work with a full use-case context, closes. */
+export async function withContext<T>(
+  work: (ctx: AppContext, database: DatabaseHandle) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  try {
+    await database.migrate();
+    const warnings = pino({ level: 'warn' }, pino.destination(2));
+    const ctx: AppContext = {
+      db: database.db,
+      clock: systemClock,
+      sla: new SlaDataCache(config.calendar, warnings),
+    };
+    return await work(ctx, database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A failure as the operator should read it: the field and what is wrong, in their language. */
+export function describeFailure(error: unknown): string {
+  const t = translator(language);
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof AppError) {
+    const text = t(`errors.${error.code}`, error.params);
+    return error.field ? `${error.field}: ${text}` : text;
+  }
+  if (error instanceof CalendarRangeError) return t('errors.calendar_year_missing', { year: error.year });
+  if (error instanceof ZodError) {
+    return describeZodError(error, language)
+      .map((issue) => `${issue.field}: ${issue.message}`)
+      .join('\n');
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
