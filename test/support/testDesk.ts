@@ -69,7 +69,7 @@ export const PARTNER = ['dmitry.kim@integrator.example', 'partner-demo-2026'] as
 export const STANDARD_CONTACT = ['anna.petrova@baltlog.example', 'contact-demo-2026'] as const;
 export const EXTENDED_CONTACT = ['sergey.ivanov@uralenergo.example', 'contact-demo-2026'] as const;
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Calls the API as a signed-in person, the way the web client does (cookie plus CSRF header). */
 export function caller(app: FastifyInstance, session: Session, language = 'en') {
