@@ -120,7 +120,11 @@ function printMonth(view: Awaited<ReturnType<typeof calendarMonth>>): void {
   for (const day of view.days) {
     const name = language === 'ru' ? day.name : (day.nameEn ?? day.name);
     const hours = day.hours ? `${day.hours.opensAt}-${day.hours.closesAt}` : '-----------';
-    const notes = [name, day.source === 'override' ? t('calendar.override') : null]
+    const notes = [
+      name,
+      day.transferredFrom ? t('sla.transferred_from', { date: day.transferredFrom }) : null,
+      day.source === 'override' ? t('calendar.override') : null,
+    ]
       .filter(Boolean)
       .join('; ');
     out(
