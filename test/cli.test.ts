@@ -83,6 +83,11 @@ describe.each(targets)('the supportdesk command on $name', (target) => {
       expect(server.output()).not.toContain('Demo sign-ins');
       const organizations = await fetch(`http://127.0.0.1:${port}/api/v1/organizations`);
       expect(organizations.status).toBe(401);
+      if (target.name === 'pglite') {
+        const alongside = await run(['calendar', 'show', '2026-05'], env);
+        expect(alongside.code).toBe(1);
+        expect(alongside.stderr).toMatch(/embedded database in .* is in use by process \d+/);
+      }
     } finally {
       server.child.kill('SIGTERM');
     }

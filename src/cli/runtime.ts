@@ -5,7 +5,7 @@ import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { SlaDataCache } from '../app/slaData.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { type DatabaseHandle, openDatabase } from '../db/database.js';
+import { type DatabaseHandle, DatabaseInUseError, openDatabase } from '../db/database.js';
 import { systemClock } from '../domain/calendar/clock.js';
 import { CalendarRangeError } from '../domain/calendar/intervalClock.js';
 import type { Language } from '../i18n/messages.js';
@@ -59,6 +59,9 @@ export function describeFailure(error: unknown): string {
     return error.field ? `${error.field}: ${text}` : text;
   }
   if (error instanceof CalendarRangeError) return t('errors.calendar_year_missing', { year: error.year });
+  if (error instanceof DatabaseInUseError) {
+    return t('errors.database_in_use', { dataDir: error.dataDir, pid: error.pid });
+  }
   if (error instanceof ZodError) {
     return describeZodError(error, language)
       .map((issue) => `${issue.field}: ${issue.message}`)

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
@@ -44,15 +45,71 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return openPostgres(target.url, target.poolSize ?? 10);
 }
 
+/** The embedded database's folder is already open in another live process. */
+export class DatabaseInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`the embedded database in ${dataDir} is in use by process ${pid}`);
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+/**
+ * PGlite is a whole PostgreSQL inside this process: two processes on one folder would corrupt it.
+ * A lock file with the owner's pid keeps a second one out; a lock left by a dead process is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = join(dataDir, '.supportdesk.lock');
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lockFile, 'utf8'));
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+        throw new DatabaseInUseError(dataDir, owner);
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
-  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir === null ? new PGlite() : new PGlite(dataDir);
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema });
-  return handle(db as unknown as Database, 'pglite', {
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
-  });
+  let unlock = () => {};
+  if (dataDir !== null) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  try {
+    const client = dataDir === null ? new PGlite() : new PGlite(dataDir);
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema });
+    return handle(db as unknown as Database, 'pglite', {
+      migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      async close() {
+        try {
+          await client.close();
+        } finally {
+          unlock();
+        }
+      },
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {

@@ -42,6 +42,8 @@ const en = {
       'A new policy version must take effect after today and after the latest version ({{latest}}).',
     duration_not_positive: 'A duration must be longer than zero.',
     override_not_found: 'There is no override for {{value}}.',
+    database_in_use:
+      'The embedded database in {{dataDir}} is in use by process {{pid}} (a running Supportdesk). Stop it first, or run the desk on PostgreSQL (DATABASE_URL) to use the command line alongside it.',
   },
   validation: {
     phone_e164: 'Enter the phone number in international format, e.g. +74951234567.',
@@ -147,6 +149,8 @@ const ru: Catalog = {
       'Новая версия регламента должна вступать в силу позже сегодняшнего дня и позже последней версии ({{latest}}).',
     duration_not_positive: 'Срок должен быть больше нуля.',
     override_not_found: 'Для {{value}} нет особой отметки.',
+    database_in_use:
+      'Встроенная база данных в {{dataDir}} занята процессом {{pid}} (запущенный Supportdesk). Сначала остановите его или переведите службу на PostgreSQL (DATABASE_URL), чтобы пользоваться командной строкой параллельно.',
   },
   validation: {
     phone_e164: 'Укажите телефон в международном формате, например +74951234567.',
