@@ -13,7 +13,12 @@ export interface SlaProgress {
 }
 
 /** How far a request is into its allowed time, on the clock that governs it (for countdowns and warnings). */
-export function slaProgress(clock: IntervalClock, registeredAt: number, dueAt: number, at: number): SlaProgress {
+export function slaProgress(
+  clock: IntervalClock,
+  registeredAt: number,
+  dueAt: number,
+  at: number,
+): SlaProgress {
   const allowed = clock.elapsed(registeredAt, dueAt);
   const elapsedMs = clock.elapsed(registeredAt, at);
   const remainingMs = clock.remaining(at, dueAt);
@@ -21,7 +26,12 @@ export function slaProgress(clock: IntervalClock, registeredAt: number, dueAt: n
 }
 
 /** Whether a channel takes requests at an instant (the Telegram bot is served in working hours only, §3.6). */
-export function isChannelOpen(calendar: WorkingCalendar, policy: PolicyVersion, channel: Channel, at: number): boolean {
+export function isChannelOpen(
+  calendar: WorkingCalendar,
+  policy: PolicyVersion,
+  channel: Channel,
+  at: number,
+): boolean {
   const hours = policy.channels[channel];
   if (hours === 'always') return true;
   const clock = calendar.clock(hours);
