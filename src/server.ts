@@ -33,7 +33,10 @@ export async function startServer({
   demo,
   clock = systemClock,
 }: ServerOptions): Promise<RunningServer> {
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, {
+    onConnectionError: (error) =>
+      logger.warn({ err: error }, 'a database connection broke; the pool replaces it'),
+  });
   try {
     await database.migrate();
     const ctx: AppContext = { db: database.db, clock, sla: new SlaDataCache(config.calendar, logger) };

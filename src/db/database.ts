@@ -40,9 +40,20 @@ export function expectedMigrationCount(): number {
   return journal.entries.length;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export interface DatabaseOptions {
+  /**
+   * Told when an idle pooled connection breaks (the server restarted, an administrator ended it).
+   * The pool drops such a connection and opens a new one when needed; the process goes on.
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: DatabaseOptions = {},
+): Promise<DatabaseHandle> {
   if (target.kind === 'pglite') return openPglite(target.dataDir);
-  return openPostgres(target.url, target.poolSize ?? 10);
+  return openPostgres(target.url, target.poolSize ?? 10, options.onConnectionError ?? (() => {}));
 }
 
 /** The embedded database's folder is already open in another live process. */
@@ -112,8 +123,13 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   }
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  onConnectionError: (error: Error) => void,
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', onConnectionError);
   const db = drizzleNodePg(pool, { schema });
   return handle(db as unknown as Database, 'postgres', {
     migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
