@@ -32,6 +32,8 @@ const environmentSchema = z.object({
   TRUST_PROXY: flag.default(false),
   METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters long' }).optional(),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  ATTACHMENT_MAX_MB: integer(1, 1024).default(20),
+  JOBS_INTERVAL_MS: integer(100, 3_600_000).default(15_000),
   CALENDAR_SHORTENED_DAYS: flag.default(true),
   CALENDAR_WEEKDAY_FALLBACK: flag.default(false),
 });
@@ -50,6 +52,9 @@ export interface Config {
   metricsToken: string | null;
   shutdownTimeoutMs: number;
   calendar: CalendarSettings;
+  attachmentMaxBytes: number;
+  /** How often each instance delivers the outbox and runs the SLA watch and auto-close sweeps. */
+  jobsIntervalMs: number;
 }
 
 export interface CalendarSettings {
@@ -99,6 +104,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     secureCookies: publicUrl.startsWith('https://'),
     metricsToken: env.METRICS_TOKEN ?? null,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    attachmentMaxBytes: env.ATTACHMENT_MAX_MB * 1_048_576,
+    jobsIntervalMs: env.JOBS_INTERVAL_MS,
     calendar: { shortenedDays: env.CALENDAR_SHORTENED_DAYS, weekdayFallback: env.CALENDAR_WEEKDAY_FALLBACK },
   };
 }

@@ -1,9 +1,8 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { AppContext } from './app/context.js';
+import { createAppContext } from './app/context.js';
 import { findDemoAccounts, loadDemoData } from './app/demoData.js';
-import { SlaDataCache } from './app/slaData.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type Clock, systemClock } from './domain/calendar/clock.js';
@@ -39,7 +38,7 @@ export async function startServer({
   });
   try {
     await database.migrate();
-    const ctx: AppContext = { db: database.db, clock, sla: new SlaDataCache(config.calendar, logger) };
+    const ctx = createAppContext(database.db, config, clock, logger);
     // Build the working calendar now: a broken calendar stops the start rather than the first request.
     await ctx.sla.load(ctx.db);
     if (demo) {

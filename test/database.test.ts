@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { SlaDataCache } from '../src/app/slaData.js';
+import { createAppContext } from '../src/app/context.js';
 import { loadConfig } from '../src/config.js';
 import { expectedMigrationCount } from '../src/db/database.js';
 import { systemClock } from '../src/domain/calendar/clock.js';
@@ -12,7 +12,7 @@ describe.each(databaseBackends)('the database on $name', (backend) => {
     const database = await backend.open();
     try {
       const app = await buildHttpApp({
-        ctx: { db: database.db, clock: systemClock, sla: new SlaDataCache(loadConfig({}).calendar) },
+        ctx: createAppContext(database.db, loadConfig({}), systemClock),
         database,
         config: loadConfig({}),
         logger: pino({ level: 'silent' }),
@@ -40,7 +40,7 @@ describe.each(databaseBackends)('the database on $name', (backend) => {
     const database = await backend.open();
     await database.migrate();
     const app = await buildHttpApp({
-      ctx: { db: database.db, clock: systemClock, sla: new SlaDataCache(loadConfig({}).calendar) },
+      ctx: createAppContext(database.db, loadConfig({}), systemClock),
       database,
       config: loadConfig({}),
       logger: pino({ level: 'silent' }),

@@ -18,6 +18,9 @@ export const AUDIT_ENTITIES = [
   'calendar_year',
   'calendar_override',
   'policy',
+  'ticket',
+  'remote_session',
+  'partner_assignment',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -3,6 +3,7 @@ import { CLOCK_KINDS } from '../domain/calendar/intervalClock.js';
 import { DAY_TYPES } from '../domain/calendar/productionCalendar.js';
 import { LEVELS } from '../domain/entitlement/entitlement.js';
 import { SEVERITIES } from '../domain/sla/policy.js';
+import { CATEGORIES, STATUSES } from '../domain/tickets/lifecycle.js';
 import { LANGUAGES } from '../i18n/messages.js';
 import { AGENT_ROLES } from './actor.js';
 
@@ -217,3 +218,88 @@ export const policyInput = z.object({
   }),
 });
 export type PolicyInput = z.infer<typeof policyInput>;
+
+export const category = z.enum(CATEGORIES);
+
+export const ticketInput = z.object({
+  instanceId: id,
+  severity,
+  category: category.default('problem'),
+  subject: text(300),
+  description: text(100_000),
+  attachmentIds: z.array(id).max(20).default([]),
+  contactId: id.optional().describe("Support filing on a contact's behalf names the contact"),
+});
+export type TicketInput = z.infer<typeof ticketInput>;
+
+export const messageInput = z.object({
+  body: text(100_000),
+  visibility: z.enum(['public', 'internal']).default('public'),
+  /** Support's public reply that hands the request to the customer (a question, a fix to try). */
+  awaitCustomer: z.boolean().default(false),
+  attachmentIds: z.array(id).max(20).default([]),
+});
+export type MessageInput = z.infer<typeof messageInput>;
+
+export const severityChangeInput = z.object({ severity, reason: text(2000) });
+export type SeverityChangeInput = z.infer<typeof severityChangeInput>;
+
+export const splitInput = z.object({
+  parts: z
+    .array(
+      z.object({
+        subject: text(300),
+        severity,
+        description: z.string().trim().max(100_000).optional(),
+        messageIds: z.array(id).max(500).default([]),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+export type SplitInput = z.infer<typeof splitInput>;
+
+export const infoRequestInput = z.object({ body: z.string().trim().max(20_000).optional() });
+export type InfoRequestInput = z.infer<typeof infoRequestInput>;
+
+export const resolutionInput = z.object({ body: text(100_000) });
+export type ResolutionInput = z.infer<typeof resolutionInput>;
+
+export const closeInput = z.object({ reason: z.string().trim().max(2000).optional() });
+export type CloseInput = z.infer<typeof closeInput>;
+
+export const assignInput = z.object({ assigneeId: id.nullable() });
+export type AssignInput = z.infer<typeof assignInput>;
+
+export const remoteSessionInput = z.object({
+  startedAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60),
+  engineerId: id.optional().describe('The engineer who connected; the caller when absent'),
+  outcome: text(4000),
+  recommendations: text(20_000),
+});
+export type RemoteSessionInput = z.infer<typeof remoteSessionInput>;
+
+export const outOfScopeInput = z.object({ note: z.string().trim().max(20_000).optional() });
+export type OutOfScopeInput = z.infer<typeof outOfScopeInput>;
+
+export const ticketListQuery = z.object({
+  status: z
+    .union([z.enum(STATUSES), z.array(z.enum(STATUSES))])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : [value].flat())),
+  severity: z
+    .union([severity, z.array(severity)])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : [value].flat())),
+  organizationId: id.optional(),
+  assigneeId: z.union([id, z.enum(['none'])]).optional(),
+  breached: z.enum(['true', 'false']).optional(),
+  dueBefore: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type TicketListQuery = z.infer<typeof ticketListQuery>;

@@ -1,9 +1,8 @@
 import pino from 'pino';
 import { ZodError } from 'zod';
 import type { Actor } from '../app/actor.js';
-import type { AppContext } from '../app/context.js';
+import { type AppContext, createAppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
-import { SlaDataCache } from '../app/slaData.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { type DatabaseHandle, DatabaseInUseError, openDatabase } from '../db/database.js';
 import { systemClock } from '../domain/calendar/clock.js';
@@ -33,11 +32,7 @@ export async function withContext<T>(
   try {
     await database.migrate();
     const warnings = pino({ level: 'warn' }, pino.destination(2));
-    const ctx: AppContext = {
-      db: database.db,
-      clock: systemClock,
-      sla: new SlaDataCache(config.calendar, warnings),
-    };
+    const ctx = createAppContext(database.db, config, systemClock, warnings);
     return await work(ctx, database);
   } finally {
     await database.close();

@@ -1,9 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { expect } from 'vitest';
-import type { AppContext } from '../../src/app/context.js';
+import { type AppContext, createAppContext } from '../../src/app/context.js';
 import { loadDemoData } from '../../src/app/demoData.js';
-import { SlaDataCache } from '../../src/app/slaData.js';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { ManualClock } from '../../src/domain/calendar/clock.js';
@@ -29,8 +31,9 @@ export async function openTestDesk(
   const database = await backend.open();
   await database.migrate();
   const clock = new ManualClock(DEMO_NOW);
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...environment });
-  const ctx: AppContext = { db: database.db, clock, sla: new SlaDataCache(config.calendar) };
+  const dataDir = mkdtempSync(join(tmpdir(), 'supportdesk-test-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...environment });
+  const ctx = createAppContext(database.db, config, clock);
   await loadDemoData(ctx);
   const app = await buildHttpApp({ ctx, database, config, logger: pino({ level: 'silent' }) });
   await app.ready();
@@ -42,6 +45,7 @@ export async function openTestDesk(
     async close() {
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

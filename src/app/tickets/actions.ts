@@ -1,0 +1,378 @@
+import { and, eq } from 'drizzle-orm';
+import { agents, contacts, partnerOrganizations, remoteSessions, tickets } from '../../db/schema.js';
+import { responseWarningAt } from '../../domain/sla/autoClose.js';
+import type { Channel } from '../../domain/sla/policy.js';
+import { durationMs } from '../../domain/sla/policy.js';
+import { translator } from '../../i18n/translator.js';
+import { type Actor, actorLabel } from '../actor.js';
+import type { AppContext } from '../context.js';
+import { AppError, forbidden } from '../errors.js';
+import type {
+  AssignInput,
+  CloseInput,
+  InfoRequestInput,
+  MessageInput,
+  OutOfScopeInput,
+  RemoteSessionInput,
+  ResolutionInput,
+  SeverityChangeInput,
+} from '../inputs.js';
+import { notify, queueRecipients, type Recipient } from '../outbox.js';
+import { calendarGap } from '../sla.js';
+import { isSupport, type TicketRow, visibleTicket } from './access.js';
+import { applyAction, auditTicket, postMessage, type TransitionContext, ticketPolicy } from './state.js';
+
+/** Runs a ticket action in one transaction with the ticket row locked, so concurrent actions take turns. */
+async function withTicket<T>(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  work: (context: TransitionContext, ticket: TicketRow) => Promise<T>,
+): Promise<T> {
+  const sla = await ctx.sla.load(ctx.db);
+  return ctx.db.transaction(async (tx) => {
+    const ticket = await visibleTicket(tx, actor, ticketId, true);
+    return work({ db: tx, sla, actor, now: ctx.clock.now() }, ticket);
+  });
+}
+
+function requireSupport(actor: Actor): void {
+  if (!isSupport(actor)) throw forbidden();
+}
+
+async function contactLanguage(context: TransitionContext, ticket: TicketRow) {
+  const [contact] = await context.db
+    .select({ language: contacts.language })
+    .from(contacts)
+    .where(eq(contacts.id, ticket.contactId));
+  return contact?.language ?? 'ru';
+}
+
+/** Who on the support side hears about a ticket: its assignee, or the whole queue while unassigned. */
+async function supportRecipients(context: TransitionContext, ticket: TicketRow): Promise<Recipient[]> {
+  if (ticket.assigneeId) return [{ type: 'agent', id: ticket.assigneeId }];
+  return queueRecipients(context.db, ticket.organizationId);
+}
+
+async function tellContact(context: TransitionContext, ticket: TicketRow, template: string, params = {}) {
+  await notify(context.db, context.now, {
+    recipient: { type: 'contact', id: ticket.contactId },
+    template,
+    params: { number: ticket.number, subject: ticket.subject, ...params },
+    ticketId: ticket.id,
+  });
+}
+
+async function tellSupport(context: TransitionContext, ticket: TicketRow, template: string, params = {}) {
+  for (const recipient of await supportRecipients(context, ticket)) {
+    if (context.actor.type === 'agent' && recipient.id === context.actor.id) continue;
+    await notify(context.db, context.now, {
+      recipient,
+      template,
+      params: { number: ticket.number, subject: ticket.subject, ...params },
+      ticketId: ticket.id,
+    });
+  }
+}
+
+/** A public reply or an internal note by support, or a message from the customer. */
+export async function addTicketMessage(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: MessageInput,
+  channel: Channel,
+) {
+  return withTicket(ctx, actor, ticketId, async (context, ticket) => {
+    if (actor.type === 'contact') {
+      if (input.visibility === 'internal' || input.awaitCustomer) throw forbidden();
+      const updated = await applyAction(context, ticket, 'customer_message');
+      const posted = await postMessage(context, updated, {
+        visibility: 'public',
+        kind: 'customer',
+        body: input.body,
+        channel,
+        attachmentIds: input.attachmentIds,
+      });
+      await tellSupport(context, updated, 'customer_message');
+      return { ...posted, status: updated.status };
+    }
+    requireSupport(actor);
+    const action =
+      input.visibility === 'internal'
+        ? 'internal_note'
+        : input.awaitCustomer
+          ? 'support_awaits_customer'
+          : 'support_reply';
+    const updated = await applyAction(context, ticket, action);
+    const posted = await postMessage(context, updated, {
+      visibility: input.visibility,
+      kind: input.visibility === 'internal' ? 'note' : 'reply',
+      body: input.body,
+      channel,
+      attachmentIds: input.attachmentIds,
+    });
+    if (input.visibility === 'public') await tellContact(context, updated, 'ticket_reply');
+    return { ...posted, status: updated.status };
+  });
+}
+
+/** §5.2: support changes the severity; the deadline follows from the original registration unless already met. */
+export async function changeTicketSeverity(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: SeverityChangeInput,
+) {
+  requireSupport(actor);
+  return withTicket(ctx, actor, ticketId, async (context, ticket) => {
+    if (ticket.status === 'closed')
+      throw new AppError('conflict', 'transition_not_allowed', 'status', {
+        from: ticket.status,
+        action: 'change_severity',
+      });
+    if (ticket.severity === input.severity) return ticket;
+    const changes: Partial<TicketRow> = { severity: input.severity, updatedAt: context.now };
+    if (ticket.firstResponseAt === null) {
+      const policy = ticketPolicy(context.sla, ticket);
+      const rule = policy.response[ticket.level][input.severity];
+      const clock = context.sla.calendar.clock(rule.clock);
+      try {
+        const window = durationMs(policy, rule);
+        changes.responseDueAt = new Date(clock.deadline(ticket.registeredAt.getTime(), window));
+        changes.responseWarnAt = new Date(responseWarningAt(clock, ticket.registeredAt.getTime(), window));
+      } catch (error) {
+        throw calendarGap(error, 'severity');
+      }
+      // The watch re-arms for a deadline that moved into the future; a breach already recorded stays recorded.
+      if (changes.responseWarnAt > context.now) changes.slaWarnedAt = null;
+      if (changes.responseDueAt > context.now) changes.slaBreachedAt = null;
+    }
+    const [updated] = await context.db
+      .update(tickets)
+      .set(changes)
+      .where(eq(tickets.id, ticket.id))
+      .returning();
+    if (!updated) throw new Error('ticket vanished inside its own transaction');
+    await auditTicket(
+      context,
+      ticket,
+      { severity: ticket.severity, responseDueAt: ticket.responseDueAt.toISOString() },
+      {
+        severity: input.severity,
+        responseDueAt: updated.responseDueAt.toISOString(),
+        reason: input.reason,
+        by: actorLabel(actor),
+      },
+    );
+    await postMessage(context, updated, {
+      visibility: 'internal',
+      kind: 'severity_change',
+      body: `${ticket.severity} → ${input.severity}: ${input.reason}`,
+      channel: ticket.channel,
+    });
+    await tellContact(context, updated, 'severity_changed', {
+      from: ticket.severity,
+      to: input.severity,
+      responseDueAt: updated.responseDueAt.toISOString(),
+    });
+    return updated;
+  });
+}
+
+/** §4.5: support asks for the software, hardware and network configuration, with a checklist. */
+export async function requestTicketInfo(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: InfoRequestInput,
+) {
+  requireSupport(actor);
+  return withTicket(ctx, actor, ticketId, async (context, ticket) => {
+    const t = translator(await contactLanguage(context, ticket));
+    const body = [input.body, t('tickets.info_request_checklist')].filter(Boolean).join('\n\n');
+    const updated = await applyAction(context, ticket, 'support_awaits_customer');
+    await postMessage(context, updated, {
+      visibility: 'public',
+      kind: 'info_request',
+      body,
+      channel: ticket.channel,
+    });
+    await tellContact(context, updated, 'info_requested');
+    return updated;
+  });
+}
+
+export async function resolveTicket(ctx: AppContext, actor: Actor, ticketId: string, input: ResolutionInput) {
+  requireSupport(actor);
+  return withTicket(ctx, actor, ticketId, async (context, ticket) => {
+    const updated = await applyAction(context, ticket, 'resolve');
+    await postMessage(context, updated, {
+      visibility: 'public',
+      kind: 'resolution',
+      body: input.body,
+      channel: ticket.channel,
+    });
+    await tellContact(context, updated, 'ticket_resolved');
+    return updated;
+  });
+}
+
+/** Support closes a request, or the customer confirms it is done. */
+export async function closeTicket(ctx: AppContext, actor: Actor, ticketId: string, input: CloseInput) {
+  return withTicket(ctx, actor, ticketId, async (context, ticket) => {
+    const closeReason = actor.type === 'contact' ? 'customer' : 'support';
+    const updated = await applyAction(context, ticket, 'close', { closeReason });
+    if (input.reason) {
+      await postMessage(context, updated, {
+        visibility: actor.type === 'contact' ? 'public' : 'internal',
+        kind: 'close',
+        body: input.reason,
+        channel: ticket.channel,
+      });
+    }
+    if (actor.type === 'contact') await tellSupport(context, updated, 'ticket_closed');
+    else await tellContact(context, updated, 'ticket_closed');
+    return updated;
+  });
+}
+
+/** The customer (or support) reopens a resolved request while the auto-close window runs. */
+export async function reopenTicket(ctx: AppContext, actor: Actor, ticketId: string) {
+  return withTicket(ctx, actor, ticketId, async (context, ticket) => {
+    const updated = await applyAction(context, ticket, 'reopen');
+    if (actor.type === 'contact') await tellSupport(context, updated, 'ticket_reopened');
+    return updated;
+  });
+}
+
+export async function assignTicket(ctx: AppContext, actor: Actor, ticketId: string, input: AssignInput) {
+  requireSupport(actor);
+  return withTicket(ctx, actor, ticketId, async (context, ticket) => {
+    if (input.assigneeId) {
+      const [assignee] = await context.db.select().from(agents).where(eq(agents.id, input.assigneeId));
+      if (!assignee?.active)
+        throw new AppError('invalid', 'assignee_unknown', 'assigneeId', { value: input.assigneeId });
+      if (assignee.role === 'partner') {
+        const [link] = await context.db
+          .select()
+          .from(partnerOrganizations)
+          .where(
+            and(
+              eq(partnerOrganizations.agentId, assignee.id),
+              eq(partnerOrganizations.organizationId, ticket.organizationId),
+            ),
+          );
+        if (!link) {
+          throw new AppError('invalid', 'assignee_not_for_organization', 'assigneeId', {
+            value: input.assigneeId,
+          });
+        }
+      }
+    }
+    const updated =
+      input.assigneeId && ticket.status === 'new'
+        ? await applyAction(context, ticket, 'take', { assigneeId: input.assigneeId })
+        : await assignOnly(context, ticket, input.assigneeId);
+    await auditTicket(context, ticket, { assigneeId: ticket.assigneeId }, { assigneeId: input.assigneeId });
+    if (input.assigneeId && !(actor.type === 'agent' && actor.id === input.assigneeId)) {
+      await notify(context.db, context.now, {
+        recipient: { type: 'agent', id: input.assigneeId },
+        template: 'ticket_assigned',
+        params: { number: ticket.number, subject: ticket.subject },
+        ticketId: ticket.id,
+      });
+    }
+    return updated;
+  });
+}
+
+async function assignOnly(context: TransitionContext, ticket: TicketRow, assigneeId: string | null) {
+  const [updated] = await context.db
+    .update(tickets)
+    .set({ assigneeId, updatedAt: context.now })
+    .where(eq(tickets.id, ticket.id))
+    .returning();
+  if (!updated) throw new Error('ticket vanished inside its own transaction');
+  return updated;
+}
+
+/** §3.10: a remote diagnostic session, for Extended requests only; its recommendations go to the customer. */
+export async function createRemoteSession(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: RemoteSessionInput,
+) {
+  requireSupport(actor);
+  return withTicket(ctx, actor, ticketId, async (context, ticket) => {
+    if (ticket.level !== 'extended') {
+      throw new AppError('invalid', 'remote_session_requires_extended', 'ticketId', { value: ticket.number });
+    }
+    const engineerId = input.engineerId ?? (actor.type === 'agent' ? actor.id : undefined);
+    if (!engineerId) throw new AppError('invalid', 'assignee_unknown', 'engineerId', { value: '' });
+    const [engineer] = await context.db.select().from(agents).where(eq(agents.id, engineerId));
+    if (!engineer?.active)
+      throw new AppError('invalid', 'assignee_unknown', 'engineerId', { value: engineerId });
+    const [session] = await context.db
+      .insert(remoteSessions)
+      .values({
+        ticketId: ticket.id,
+        startedAt: new Date(input.startedAt),
+        durationMinutes: input.durationMinutes,
+        engineerId,
+        outcome: input.outcome,
+        recommendations: input.recommendations,
+        createdAt: context.now,
+      })
+      .returning();
+    if (!session) throw new Error('insert returned no row');
+    await auditTicket(context, ticket, null, {
+      remoteSession: session.id,
+      engineer: engineer.email,
+      durationMinutes: input.durationMinutes,
+    });
+    const t = translator(await contactLanguage(context, ticket));
+    const updated = ticket.status === 'new' ? await applyAction(context, ticket, 'support_reply') : ticket;
+    await postMessage(context, updated, {
+      visibility: 'public',
+      kind: 'remote_session',
+      body: t('tickets.remote_session_message', {
+        outcome: input.outcome,
+        recommendations: input.recommendations,
+      }),
+      channel: ticket.channel,
+    });
+    await tellContact(context, updated, 'remote_session');
+    return {
+      ...session,
+      startedAt: session.startedAt.toISOString(),
+      createdAt: session.createdAt.toISOString(),
+    };
+  });
+}
+
+/** §4.2, §4.4: a consultation beyond installation and configuration is outside support; the customer is told why. */
+export async function markOutOfScope(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: OutOfScopeInput,
+) {
+  requireSupport(actor);
+  return withTicket(ctx, actor, ticketId, async (context, ticket) => {
+    if (ticket.category !== 'consultation')
+      throw new AppError('invalid', 'out_of_scope_needs_consultation', 'category');
+    const t = translator(await contactLanguage(context, ticket));
+    const body = [t('tickets.out_of_scope_explanation'), input.note].filter(Boolean).join('\n\n');
+    const resolved = await applyAction(context, ticket, 'resolve', { outOfScope: true });
+    await postMessage(context, resolved, {
+      visibility: 'public',
+      kind: 'out_of_scope',
+      body,
+      channel: ticket.channel,
+    });
+    await tellContact(context, resolved, 'ticket_out_of_scope');
+    return resolved;
+  });
+}

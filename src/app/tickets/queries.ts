@@ -1,0 +1,246 @@
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
+import {
+  attachments,
+  auditEvents,
+  contacts,
+  instances,
+  intakeRejections,
+  remoteSessions,
+  ticketMessages,
+  tickets,
+} from '../../db/schema.js';
+import { explainResponseDeadline } from '../../domain/sla/deadline.js';
+import { slaProgress } from '../../domain/sla/progress.js';
+import { type Actor, requireAdmin } from '../actor.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import type { TicketListQuery } from '../inputs.js';
+import { type TicketRow, visibleTicket, visibleTicketsCondition } from './access.js';
+import { ticketPolicy } from './state.js';
+
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
+export function ticketSummary(row: TicketRow, now: Date) {
+  return {
+    id: row.id,
+    number: row.number,
+    organizationId: row.organizationId,
+    contactId: row.contactId,
+    instanceId: row.instanceId,
+    level: row.level,
+    severity: row.severity,
+    status: row.status,
+    category: row.category,
+    outOfScope: row.outOfScope,
+    channel: row.channel,
+    subject: row.subject,
+    assigneeId: row.assigneeId,
+    registeredAt: row.registeredAt.toISOString(),
+    responseDueAt: row.responseDueAt.toISOString(),
+    firstResponseAt: iso(row.firstResponseAt),
+    breached:
+      row.slaBreachedAt !== null ||
+      (row.firstResponseAt === null ? now >= row.responseDueAt : row.firstResponseAt > row.responseDueAt),
+    autoCloseAt: iso(row.autoCloseAt),
+    resolvedAt: iso(row.resolvedAt),
+    closedAt: iso(row.closedAt),
+    closeReason: row.closeReason,
+    splitFromId: row.splitFromId,
+    policyVersion: row.policyVersion,
+  };
+}
+
+function encodeCursor(row: TicketRow): string {
+  return Buffer.from(`${row.responseDueAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { dueAt: Date; id: string } {
+  const [dueAt = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const date = new Date(dueAt);
+  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new AppError('invalid', 'cursor_invalid', 'cursor');
+  }
+  return { dueAt: date, id };
+}
+
+/** The queue: tickets the actor may see, filtered, soonest response deadline first, a page at a time. */
+export async function listTickets(ctx: AppContext, actor: Actor, query: TicketListQuery) {
+  const now = ctx.clock.now();
+  const conditions: (SQL | undefined)[] = [visibleTicketsCondition(actor)];
+  if (query.status) conditions.push(inArray(tickets.status, query.status));
+  if (query.severity) conditions.push(inArray(tickets.severity, query.severity));
+  if (query.organizationId) conditions.push(eq(tickets.organizationId, query.organizationId));
+  if (query.assigneeId === 'none') conditions.push(isNull(tickets.assigneeId));
+  else if (query.assigneeId) conditions.push(eq(tickets.assigneeId, query.assigneeId));
+  if (query.dueBefore) conditions.push(lte(tickets.responseDueAt, new Date(query.dueBefore)));
+  if (query.breached === 'true') {
+    conditions.push(
+      or(
+        isNotNull(tickets.slaBreachedAt),
+        and(isNull(tickets.firstResponseAt), lte(tickets.responseDueAt, now)),
+      ),
+    );
+  } else if (query.breached === 'false') {
+    conditions.push(
+      and(
+        isNull(tickets.slaBreachedAt),
+        or(isNotNull(tickets.firstResponseAt), gt(tickets.responseDueAt, now)),
+      ),
+    );
+  }
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor);
+    conditions.push(
+      or(
+        gt(tickets.responseDueAt, after.dueAt),
+        and(eq(tickets.responseDueAt, after.dueAt), gt(tickets.id, after.id)),
+      ),
+    );
+  }
+  const rows = await ctx.db
+    .select()
+    .from(tickets)
+    .where(and(...conditions))
+    .orderBy(asc(tickets.responseDueAt), asc(tickets.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ticketSummary(row, now)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** One ticket with its conversation, its SLA state explained, its links and, for support, its history. */
+export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string) {
+  const ticket = await visibleTicket(ctx.db, actor, ticketId);
+  const now = ctx.clock.now();
+  const customer = actor.type === 'contact';
+  const [messages, files, children, parent, sessions, contact, instance, history] = await Promise.all([
+    ctx.db
+      .select()
+      .from(ticketMessages)
+      .where(
+        customer
+          ? and(eq(ticketMessages.ticketId, ticket.id), eq(ticketMessages.visibility, 'public'))
+          : eq(ticketMessages.ticketId, ticket.id),
+      )
+      .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id)),
+    ctx.db.select().from(attachments).where(eq(attachments.ticketId, ticket.id)),
+    ctx.db
+      .select({ id: tickets.id, number: tickets.number })
+      .from(tickets)
+      .where(eq(tickets.splitFromId, ticket.id)),
+    ticket.splitFromId
+      ? ctx.db
+          .select({ id: tickets.id, number: tickets.number })
+          .from(tickets)
+          .where(eq(tickets.id, ticket.splitFromId))
+      : Promise.resolve([]),
+    ctx.db
+      .select()
+      .from(remoteSessions)
+      .where(eq(remoteSessions.ticketId, ticket.id))
+      .orderBy(asc(remoteSessions.startedAt)),
+    ctx.db
+      .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+      .from(contacts)
+      .where(eq(contacts.id, ticket.contactId)),
+    ctx.db
+      .select({ id: instances.id, name: instances.name, environment: instances.environment })
+      .from(instances)
+      .where(eq(instances.id, ticket.instanceId)),
+    customer
+      ? Promise.resolve([])
+      : ctx.db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.entity, 'ticket'), eq(auditEvents.entityId, ticket.id)))
+          .orderBy(desc(auditEvents.sequence)),
+  ]);
+  return {
+    ...ticketSummary(ticket, now),
+    description: ticket.description,
+    contact: contact[0] ?? null,
+    instance: instance[0] ?? null,
+    sla: await slaState(ctx, ticket, now),
+    messages: messages.map((message) => ({
+      id: message.id,
+      authorType: message.authorType,
+      authorId: message.authorId,
+      authorName: message.authorName,
+      visibility: message.visibility,
+      kind: message.kind,
+      body: message.body,
+      channel: message.channel,
+      createdAt: message.createdAt.toISOString(),
+      attachments: files
+        .filter((file) => file.messageId === message.id)
+        .map((file) => ({
+          id: file.id,
+          fileName: file.fileName,
+          contentType: file.contentType,
+          size: file.size,
+        })),
+    })),
+    splitFrom: parent[0] ?? null,
+    splitInto: children,
+    remoteSessions: sessions.map((session) => ({
+      id: session.id,
+      startedAt: session.startedAt.toISOString(),
+      durationMinutes: session.durationMinutes,
+      engineerId: session.engineerId,
+      outcome: session.outcome,
+      recommendations: session.recommendations,
+    })),
+    history: history.map((event) => ({
+      at: event.at.toISOString(),
+      actor: event.actorLabel,
+      action: event.action,
+      before: event.before as Record<string, unknown> | null,
+      after: event.after as Record<string, unknown> | null,
+    })),
+  };
+}
+
+async function slaState(ctx: AppContext, ticket: TicketRow, now: Date) {
+  const data = await ctx.sla.load(ctx.db);
+  const policy = ticketPolicy(data, ticket);
+  const rule = policy.response[ticket.level][ticket.severity];
+  const clock = data.calendar.clock(rule.clock);
+  const explanation = explainResponseDeadline(
+    data.calendar,
+    policy,
+    ticket.level,
+    ticket.severity,
+    ticket.registeredAt,
+  );
+  const respondedAt = ticket.firstResponseAt;
+  const progress = respondedAt
+    ? null
+    : slaProgress(
+        clock,
+        ticket.registeredAt.getTime(),
+        ticket.responseDueAt.getTime(),
+        Math.max(now.getTime(), ticket.registeredAt.getTime()),
+      );
+  return {
+    dueAt: ticket.responseDueAt.toISOString(),
+    clock: rule.clock,
+    respondedAt: iso(respondedAt),
+    remainingMs: progress ? progress.remainingMs : null,
+    used: progress ? progress.used : null,
+    breached: respondedAt ? respondedAt > ticket.responseDueAt : now >= ticket.responseDueAt,
+    explanation,
+  };
+}
+
+export async function listIntakeRejections(ctx: AppContext, actor: Actor, query: { limit: number }) {
+  requireAdmin(actor);
+  const rows = await ctx.db
+    .select()
+    .from(intakeRejections)
+    .orderBy(desc(intakeRejections.at))
+    .limit(query.limit);
+  return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+}

@@ -1,0 +1,128 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { ticketMessages, tickets } from '../../db/schema.js';
+import { moscowDate } from '../../domain/calendar/moscowTime.js';
+import { responseWarningAt } from '../../domain/sla/autoClose.js';
+import { durationMs } from '../../domain/sla/policy.js';
+import type { Actor } from '../actor.js';
+import type { AppContext } from '../context.js';
+import { AppError, forbidden } from '../errors.js';
+import type { SplitInput } from '../inputs.js';
+import { notify } from '../outbox.js';
+import { calendarGap } from '../sla.js';
+import { isSupport, visibleTicket } from './access.js';
+import { auditTicket, postMessage, type TransitionContext, ticketPolicy } from './state.js';
+import { nextNumber } from './ticketNumbers.js';
+
+/**
+ * §4.1: one request describing several problems becomes several. Each new request keeps the original's
+ * registration time, customer, contact, instance, level and policy, takes its own subject and severity
+ * (and so its own deadline from the original registration), copies the chosen messages, and links back.
+ */
+export async function splitTicket(ctx: AppContext, actor: Actor, ticketId: string, input: SplitInput) {
+  if (!isSupport(actor)) throw forbidden();
+  const sla = await ctx.sla.load(ctx.db);
+  const original = await visibleTicket(ctx.db, actor, ticketId);
+  const year = Number(moscowDate(original.registeredAt).slice(0, 4));
+  const numbers: string[] = [];
+  for (const _part of input.parts) numbers.push(await nextNumber(ctx.db, year));
+  return ctx.db.transaction(async (tx) => {
+    const ticket = await visibleTicket(tx, actor, ticketId, true);
+    if (ticket.status === 'closed') {
+      throw new AppError('conflict', 'transition_not_allowed', 'status', {
+        from: ticket.status,
+        action: 'split',
+      });
+    }
+    const context: TransitionContext = { db: tx, sla, actor, now: ctx.clock.now() };
+    const policy = ticketPolicy(sla, ticket);
+    const chosen = [...new Set(input.parts.flatMap((part) => part.messageIds))];
+    const messages = chosen.length
+      ? await tx
+          .select()
+          .from(ticketMessages)
+          .where(and(eq(ticketMessages.ticketId, ticket.id), inArray(ticketMessages.id, chosen)))
+      : [];
+    const created = [];
+    for (const [index, part] of input.parts.entries()) {
+      const missing = part.messageIds.findIndex(
+        (messageId) => !messages.some((message) => message.id === messageId),
+      );
+      if (missing >= 0) {
+        throw new AppError('invalid', 'message_unknown', `parts.${index}.messageIds.${missing}`, {
+          value: part.messageIds[missing] ?? '',
+        });
+      }
+      const rule = policy.response[ticket.level][part.severity];
+      const clock = sla.calendar.clock(rule.clock);
+      let responseDueAt: Date;
+      let responseWarnAt: Date;
+      try {
+        const window = durationMs(policy, rule);
+        responseDueAt = new Date(clock.deadline(ticket.registeredAt.getTime(), window));
+        responseWarnAt = new Date(responseWarningAt(clock, ticket.registeredAt.getTime(), window));
+      } catch (error) {
+        throw calendarGap(error, `parts.${index}.severity`);
+      }
+      const [child] = await tx
+        .insert(tickets)
+        .values({
+          number: numbers[index] as string,
+          organizationId: ticket.organizationId,
+          contactId: ticket.contactId,
+          instanceId: ticket.instanceId,
+          certificateId: ticket.certificateId,
+          level: ticket.level,
+          policyVersion: ticket.policyVersion,
+          channel: ticket.channel,
+          category: ticket.category,
+          subject: part.subject,
+          description: part.description ?? ticket.description,
+          severity: part.severity,
+          status: ticket.status === 'new' ? 'new' : 'in_progress',
+          assigneeId: ticket.assigneeId,
+          registeredAt: ticket.registeredAt,
+          responseDueAt,
+          responseWarnAt,
+          // A response the customer already had counts for every part of the request.
+          firstResponseAt: ticket.firstResponseAt,
+          splitFromId: ticket.id,
+          createdAt: context.now,
+          updatedAt: context.now,
+        })
+        .returning();
+      if (!child) throw new Error('insert returned no row');
+      const copies = messages.filter((message) => part.messageIds.includes(message.id));
+      if (copies.length > 0) {
+        await tx
+          .insert(ticketMessages)
+          .values(copies.map(({ id: _id, ...message }) => ({ ...message, ticketId: child.id })));
+      }
+      await auditTicket(
+        context,
+        child,
+        null,
+        { splitFrom: ticket.number, severity: part.severity, responseDueAt: responseDueAt.toISOString() },
+        'create',
+      );
+      created.push(child);
+    }
+    await postMessage(context, ticket, {
+      visibility: 'internal',
+      kind: 'split',
+      body: created.map((child) => `${child.number}: ${child.subject}`).join('\n'),
+      channel: ticket.channel,
+    });
+    await auditTicket(context, ticket, null, { splitInto: created.map((child) => child.number) });
+    await notify(tx, context.now, {
+      recipient: { type: 'contact', id: ticket.contactId },
+      template: 'ticket_split',
+      params: {
+        number: ticket.number,
+        parts: created.map((child) => child.number).join(', '),
+        subject: ticket.subject,
+      },
+      ticketId: ticket.id,
+    });
+    return created;
+  });
+}

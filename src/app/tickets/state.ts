@@ -1,0 +1,187 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/database.js';
+import { attachments, ticketMessages, tickets } from '../../db/schema.js';
+import type { WorkingCalendar } from '../../domain/calendar/workingCalendar.js';
+import { inactivitySchedule } from '../../domain/sla/autoClose.js';
+import { type PolicyVersion, policyInForce } from '../../domain/sla/policy.js';
+import { awaitsCustomer, type TicketAction, transition } from '../../domain/tickets/lifecycle.js';
+import { type Actor, actorLabel } from '../actor.js';
+import { recordAudit } from '../audit.js';
+import { AppError } from '../errors.js';
+import { calendarGap } from '../sla.js';
+import type { SlaData } from '../slaData.js';
+import type { TicketRow } from './access.js';
+
+export function ticketPolicy(
+  data: SlaData,
+  ticket: Pick<TicketRow, 'policyVersion' | 'registeredAt'>,
+): PolicyVersion {
+  return (
+    data.policies.find((policy) => policy.id === ticket.policyVersion) ??
+    policyInForce(data.policies, ticket.registeredAt)
+  );
+}
+
+/** The fields the auto-close clock keeps, for a ticket entering or leaving the customer's hands. */
+export function inactivityFields(
+  calendar: WorkingCalendar,
+  policy: PolicyVersion,
+  waitingSince: Date | null,
+): Pick<TicketRow, 'waitingSince' | 'nextReminderAt' | 'remindersSent' | 'autoCloseAt'> {
+  if (!waitingSince) return { waitingSince: null, nextReminderAt: null, remindersSent: 0, autoCloseAt: null };
+  try {
+    const schedule = inactivitySchedule(
+      calendar.clock(policy.autoClose.clock),
+      policy,
+      waitingSince.getTime(),
+    );
+    const [first] = schedule.reminderAt;
+    return {
+      waitingSince,
+      nextReminderAt: first === undefined ? null : new Date(first),
+      remindersSent: 0,
+      autoCloseAt: new Date(schedule.closeAt),
+    };
+  } catch (error) {
+    throw calendarGap(error, 'status');
+  }
+}
+
+export interface TransitionContext {
+  db: Queryable;
+  sla: SlaData;
+  actor: Actor;
+  now: Date;
+}
+
+/**
+ * Moves a ticket by an action of the lifecycle, refusing what the lifecycle does not allow, and
+ * keeps the auto-close clock: it starts when the request passes to the customer and stops when it
+ * comes back to support. Returns the updated row.
+ */
+export async function applyAction(
+  context: TransitionContext,
+  ticket: TicketRow,
+  action: TicketAction,
+  extra: Partial<TicketRow> = {},
+): Promise<TicketRow> {
+  const decision = transition(ticket.status, action);
+  if (!decision.ok) {
+    throw new AppError('conflict', decision.reason, 'status', { from: ticket.status, action });
+  }
+  const to = decision.to;
+  const changes: Partial<TicketRow> = { ...extra, status: to, updatedAt: context.now };
+  const startsWaiting =
+    awaitsCustomer(to) && (!awaitsCustomer(ticket.status) || action === 'support_awaits_customer');
+  if (startsWaiting) {
+    Object.assign(
+      changes,
+      inactivityFields(context.sla.calendar, ticketPolicy(context.sla, ticket), context.now),
+    );
+  } else if (!awaitsCustomer(to)) {
+    Object.assign(changes, inactivityFields(context.sla.calendar, ticketPolicy(context.sla, ticket), null));
+  }
+  if (to === 'resolved' && ticket.status !== 'resolved') changes.resolvedAt = context.now;
+  if (to === 'closed') changes.closedAt = context.now;
+  const [updated] = await context.db
+    .update(tickets)
+    .set(changes)
+    .where(eq(tickets.id, ticket.id))
+    .returning();
+  if (!updated) throw new Error('ticket vanished inside its own transaction');
+  if (to !== ticket.status) {
+    await auditTicket(context, updated, { status: ticket.status }, { status: to, action });
+  }
+  return updated;
+}
+
+export async function auditTicket(
+  context: TransitionContext,
+  ticket: Pick<TicketRow, 'id' | 'organizationId'>,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  action: 'create' | 'update' = 'update',
+): Promise<void> {
+  await recordAudit(context.db, context.actor, context.now, {
+    entity: 'ticket',
+    entityId: ticket.id,
+    action,
+    organizationId: ticket.organizationId,
+    before,
+    after,
+  });
+}
+
+export interface MessageDraft {
+  visibility: 'public' | 'internal';
+  kind: string;
+  body: string;
+  channel: TicketRow['channel'];
+  attachmentIds?: readonly string[];
+}
+
+/**
+ * Adds a message to a ticket. The first public message by a support person (agent or partner
+ * engineer) is the response the policy measures; the desk's own messages never are.
+ */
+export async function postMessage(
+  context: TransitionContext,
+  ticket: TicketRow,
+  draft: MessageDraft,
+): Promise<{ messageId: string; respondedNow: boolean }> {
+  const { actor, now } = context;
+  const [message] = await context.db
+    .insert(ticketMessages)
+    .values({
+      ticketId: ticket.id,
+      authorType: actor.type,
+      authorId: actor.type === 'system' ? null : actor.id,
+      authorName: actor.type === 'system' ? 'Supportdesk' : actor.name,
+      visibility: draft.visibility,
+      kind: draft.kind,
+      body: draft.body,
+      channel: draft.channel,
+      createdAt: now,
+    })
+    .returning({ id: ticketMessages.id });
+  if (!message) throw new Error('insert returned no row');
+  if (draft.attachmentIds && draft.attachmentIds.length > 0) {
+    await claimAttachments(context, ticket.id, message.id, draft.attachmentIds);
+  }
+  const respondedNow =
+    actor.type === 'agent' && draft.visibility === 'public' && ticket.firstResponseAt === null;
+  if (respondedNow) {
+    await context.db.update(tickets).set({ firstResponseAt: now }).where(eq(tickets.id, ticket.id));
+    await auditTicket(
+      context,
+      ticket,
+      { firstResponseAt: null },
+      { firstResponseAt: now.toISOString(), by: actorLabel(actor) },
+    );
+  }
+  return { messageId: message.id, respondedNow };
+}
+
+/** Attaches uploaded files to a message; only their uploader may, and only once. */
+async function claimAttachments(
+  context: TransitionContext,
+  ticketId: string,
+  messageId: string,
+  attachmentIds: readonly string[],
+): Promise<void> {
+  for (const [index, attachmentId] of attachmentIds.entries()) {
+    const [row] = await context.db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.id, attachmentId))
+      .for('update');
+    const mine =
+      row &&
+      row.messageId === null &&
+      row.uploaderType === context.actor.type &&
+      (context.actor.type === 'system' || row.uploaderId === context.actor.id);
+    if (!mine)
+      throw new AppError('invalid', 'attachment_unknown', `attachmentIds.${index}`, { value: attachmentId });
+    await context.db.update(attachments).set({ ticketId, messageId }).where(eq(attachments.id, attachmentId));
+  }
+}

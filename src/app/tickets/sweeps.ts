@@ -1,0 +1,179 @@
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { slaBreaches, tickets } from '../../db/schema.js';
+import { inactivitySchedule } from '../../domain/sla/autoClose.js';
+import type { Actor } from '../actor.js';
+import type { AppContext } from '../context.js';
+import { notify, queueRecipients, type Recipient } from '../outbox.js';
+import type { TicketRow } from './access.js';
+import { applyAction, postMessage, type TransitionContext, ticketPolicy } from './state.js';
+
+const desk: Actor = { type: 'system', name: 'scheduler' };
+const BATCH = 200;
+
+/**
+ * Each sweep claims its due tickets with FOR UPDATE SKIP LOCKED and changes them in the same
+ * transaction that records the effect, so with several app instances every effect happens exactly
+ * once: a ticket another instance holds is skipped, and a ticket already handled no longer matches.
+ */
+async function claimDue(context: TransitionContext, condition: SQL | undefined, order: AnyPgColumn) {
+  return context.db
+    .select()
+    .from(tickets)
+    .where(condition)
+    .orderBy(asc(order))
+    .limit(BATCH)
+    .for('update', { skipLocked: true });
+}
+
+async function supportRecipients(context: TransitionContext, ticket: TicketRow): Promise<Recipient[]> {
+  if (ticket.assigneeId) return [{ type: 'agent', id: ticket.assigneeId }];
+  return queueRecipients(context.db, ticket.organizationId);
+}
+
+/** Warns at 75% of the response window and at breach; a breach is recorded for the reports. */
+export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; breached: number }> {
+  const sla = await ctx.sla.load(ctx.db);
+  const now = ctx.clock.now();
+  const open = notInArray(tickets.status, ['resolved', 'closed']);
+  const warned = await ctx.db.transaction(async (tx) => {
+    const context: TransitionContext = { db: tx, sla, actor: desk, now };
+    const due = await claimDue(
+      context,
+      and(
+        open,
+        isNull(tickets.firstResponseAt),
+        isNull(tickets.slaWarnedAt),
+        isNull(tickets.slaBreachedAt),
+        lte(tickets.responseWarnAt, now),
+      ),
+      tickets.responseWarnAt,
+    );
+    for (const ticket of due) {
+      await tx.update(tickets).set({ slaWarnedAt: now }).where(eq(tickets.id, ticket.id));
+      for (const recipient of await supportRecipients(context, ticket)) {
+        await notify(tx, now, {
+          recipient,
+          template: 'sla_warning',
+          params: {
+            number: ticket.number,
+            subject: ticket.subject,
+            responseDueAt: ticket.responseDueAt.toISOString(),
+          },
+          ticketId: ticket.id,
+        });
+      }
+    }
+    return due.length;
+  });
+  const breached = await ctx.db.transaction(async (tx) => {
+    const context: TransitionContext = { db: tx, sla, actor: desk, now };
+    const due = await claimDue(
+      context,
+      and(
+        open,
+        isNull(tickets.firstResponseAt),
+        isNull(tickets.slaBreachedAt),
+        lte(tickets.responseDueAt, now),
+      ),
+      tickets.responseDueAt,
+    );
+    for (const ticket of due) {
+      await tx.update(tickets).set({ slaBreachedAt: now }).where(eq(tickets.id, ticket.id));
+      await tx
+        .insert(slaBreaches)
+        .values({
+          ticketId: ticket.id,
+          organizationId: ticket.organizationId,
+          level: ticket.level,
+          severity: ticket.severity,
+          dueAt: ticket.responseDueAt,
+          recordedAt: now,
+        })
+        .onConflictDoNothing();
+      for (const recipient of await supportRecipients(context, ticket)) {
+        await notify(tx, now, {
+          recipient,
+          template: 'sla_breach',
+          params: {
+            number: ticket.number,
+            subject: ticket.subject,
+            responseDueAt: ticket.responseDueAt.toISOString(),
+          },
+          ticketId: ticket.id,
+        });
+      }
+    }
+    return due.length;
+  });
+  return { warned, breached };
+}
+
+/**
+ * §6.1: reminds a customer who does not answer after 7 and 12 working days and closes the request
+ * after 14, counted from when it started waiting for them.
+ */
+export async function runAutoClose(ctx: AppContext): Promise<{ reminded: number; closed: number }> {
+  const sla = await ctx.sla.load(ctx.db);
+  const now = ctx.clock.now();
+  const waiting = inArray(tickets.status, ['waiting_for_customer', 'resolved']);
+  const closed = await ctx.db.transaction(async (tx) => {
+    const context: TransitionContext = { db: tx, sla, actor: desk, now };
+    const due = await claimDue(
+      context,
+      and(waiting, isNotNull(tickets.autoCloseAt), lte(tickets.autoCloseAt, now)),
+      tickets.autoCloseAt,
+    );
+    for (const ticket of due) {
+      const updated = await applyAction(context, ticket, 'close', { closeReason: 'auto' });
+      await postMessage(context, updated, {
+        visibility: 'public',
+        kind: 'auto_close',
+        body: 'auto_close',
+        channel: ticket.channel,
+      });
+      await notify(tx, now, {
+        recipient: { type: 'contact', id: ticket.contactId },
+        template: 'ticket_auto_closed',
+        params: { number: ticket.number, subject: ticket.subject },
+        ticketId: ticket.id,
+      });
+    }
+    return due.length;
+  });
+  const reminded = await ctx.db.transaction(async (tx) => {
+    const context: TransitionContext = { db: tx, sla, actor: desk, now };
+    const due = await claimDue(
+      context,
+      and(waiting, isNotNull(tickets.nextReminderAt), lte(tickets.nextReminderAt, now)),
+      tickets.nextReminderAt,
+    );
+    for (const ticket of due) {
+      const policy = ticketPolicy(sla, ticket);
+      const schedule = inactivitySchedule(
+        sla.calendar.clock(policy.autoClose.clock),
+        policy,
+        (ticket.waitingSince ?? now).getTime(),
+      );
+      const sent = ticket.remindersSent + 1;
+      const next = schedule.reminderAt[sent];
+      await tx
+        .update(tickets)
+        .set({ remindersSent: sent, nextReminderAt: next === undefined ? null : new Date(next) })
+        .where(eq(tickets.id, ticket.id));
+      await notify(tx, now, {
+        recipient: { type: 'contact', id: ticket.contactId },
+        template: 'inactivity_reminder',
+        params: {
+          number: ticket.number,
+          subject: ticket.subject,
+          reminder: sent,
+          autoCloseAt: ticket.autoCloseAt?.toISOString() ?? null,
+        },
+        ticketId: ticket.id,
+      });
+    }
+    return due.length;
+  });
+  return { reminded, closed };
+}

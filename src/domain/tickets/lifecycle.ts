@@ -1,0 +1,74 @@
+export const STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const CATEGORIES = ['problem', 'consultation'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * What can happen to a request, and the status each leaves it in. `null` means the action is not
+ * allowed from that status. A closed request is final: the customer files a new one.
+ */
+const TRANSITIONS: Record<TicketAction, Partial<Record<Status, Status>>> = {
+  /** Support replies publicly and keeps the request. */
+  support_reply: {
+    new: 'in_progress',
+    in_progress: 'in_progress',
+    waiting_for_customer: 'in_progress',
+    resolved: 'resolved',
+  },
+  /** Support replies and now waits for the customer (a question, a proposed fix to try). */
+  support_awaits_customer: {
+    new: 'waiting_for_customer',
+    in_progress: 'waiting_for_customer',
+    waiting_for_customer: 'waiting_for_customer',
+  },
+  /** The customer writes: the request goes back to support. */
+  customer_message: {
+    new: 'new',
+    in_progress: 'in_progress',
+    waiting_for_customer: 'in_progress',
+    resolved: 'in_progress',
+  },
+  internal_note: {
+    new: 'new',
+    in_progress: 'in_progress',
+    waiting_for_customer: 'waiting_for_customer',
+    resolved: 'resolved',
+  },
+  take: {
+    new: 'in_progress',
+    in_progress: 'in_progress',
+    waiting_for_customer: 'waiting_for_customer',
+    resolved: 'resolved',
+  },
+  resolve: { new: 'resolved', in_progress: 'resolved', waiting_for_customer: 'resolved' },
+  reopen: { resolved: 'in_progress' },
+  close: { new: 'closed', in_progress: 'closed', waiting_for_customer: 'closed', resolved: 'closed' },
+};
+
+export type TicketAction =
+  | 'support_reply'
+  | 'support_awaits_customer'
+  | 'customer_message'
+  | 'internal_note'
+  | 'take'
+  | 'resolve'
+  | 'reopen'
+  | 'close';
+
+export type TransitionDecision = { ok: true; to: Status } | { ok: false; reason: 'transition_not_allowed' };
+
+export function transition(from: Status, action: TicketAction): TransitionDecision {
+  const to = TRANSITIONS[action][from];
+  return to ? { ok: true, to } : { ok: false, reason: 'transition_not_allowed' };
+}
+
+/** The statuses in which the auto-close clock runs: support has handed the request to the customer. */
+export function awaitsCustomer(status: Status): boolean {
+  return status === 'waiting_for_customer' || status === 'resolved';
+}
+
+/** `SD-2026-00042`: the Moscow year of registration and the request's place in that year. */
+export function ticketNumber(year: number, sequence: number): string {
+  return `SD-${year}-${String(sequence).padStart(5, '0')}`;
+}
