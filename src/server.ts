@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type Clock, systemClock } from './domain/calendar/clock.js';
 import { buildHttpApp } from './http/app.js';
+import { startJobs } from './jobs/scheduler.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -55,6 +56,7 @@ export async function startServer({
     }
     const app = await buildHttpApp({ ctx, database, config, logger });
     const address = await app.listen({ port: config.port, host: config.host });
+    const jobs = startJobs(ctx, logger, config.jobsIntervalMs);
     logger.info({ address, database: database.kind }, 'Supportdesk is listening');
     return {
       app,
@@ -62,6 +64,7 @@ export async function startServer({
       url: address,
       async stop() {
         await app.close();
+        await jobs.stop();
         await database.close();
       },
     };

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -27,6 +28,7 @@ import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { productRoutes } from './routes/products.js';
 import { slaRoutes } from './routes/sla.js';
+import { ticketRoutes } from './routes/tickets.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -85,6 +87,9 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   });
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: deps.ctx.files.maxBytes, files: 1, fields: 10 },
+  });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -181,6 +186,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(entitlementRoutes, deps);
       await api.register(auditRoutes, deps);
       await api.register(slaRoutes, deps);
+      await api.register(ticketRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

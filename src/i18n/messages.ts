@@ -42,6 +42,25 @@ const en = {
       'A new policy version must take effect after today and after the latest version ({{latest}}).',
     duration_not_positive: 'A duration must be longer than zero.',
     override_not_found: 'There is no override for {{value}}.',
+    transition_not_allowed: 'This cannot be done while the request is $t(statuses.{{from}}).',
+    attachment_unknown: 'There is no attachment {{value}} waiting to be attached by you.',
+    attachment_too_large: 'The file is larger than {{maxMegabytes}} MB.',
+    attachment_empty: 'The file is empty.',
+    assignee_unknown: 'There is no active support account {{value}}.',
+    assignee_not_for_organization: 'This partner engineer does not work for the customer of this request.',
+    remote_session_requires_extended:
+      'Remote sessions are part of the Extended level only; {{value}} is Standard.',
+    out_of_scope_needs_consultation: 'Only a consultation can be marked outside the scope of support.',
+    message_unknown: 'The request has no message {{value}}.',
+    cursor_invalid: 'The page cursor is not valid; start from the first page.',
+    contact_unknown: 'The sender is not an authorized contact of any customer.',
+    contact_inactive: 'This contact is no longer authorized to file requests.',
+    instance_not_of_contact_org: "The instance does not belong to the contact's organization.",
+    instance_not_covered: 'No support certificate covers this instance.',
+    certificate_not_yet_valid: 'The support certificate for this instance is not valid yet.',
+    certificate_expired: 'The support certificate for this instance has expired.',
+    license_missing: 'There is no license for this product.',
+    license_expired: 'The license for this product has expired.',
     database_in_use:
       'The embedded database in {{dataDir}} is in use by process {{pid}} (a running Supportdesk). Stop it first, or run the desk on PostgreSQL (DATABASE_URL) to use the command line alongside it.',
   },
@@ -57,17 +76,16 @@ const en = {
   },
   entitlement: {
     granted: 'Support is available at the {{level}} level under certificate {{certificate}}.',
-    contact_unknown: 'The sender is not an authorized contact of any customer.',
-    contact_inactive: 'This contact is no longer authorized to file requests.',
-    instance_not_of_contact_org: "The instance does not belong to the contact's organization.",
-    instance_not_covered: 'No support certificate covers this instance.',
-    certificate_not_yet_valid: 'The support certificate for this instance is not valid yet.',
-    certificate_expired: 'The support certificate for this instance has expired.',
-    license_missing: 'There is no license for this product.',
-    license_expired: 'The license for this product has expired.',
   },
   levels: { standard: 'Standard', extended: 'Extended' },
   severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
+  statuses: {
+    new: 'new',
+    in_progress: 'in progress',
+    waiting_for_customer: 'waiting for the customer',
+    resolved: 'resolved',
+    closed: 'closed',
+  },
   sla: {
     clock_business: 'working hours of working days (Moscow, production calendar)',
     clock_daily: '09:00-18:00 Moscow time of every calendar day',
@@ -87,6 +105,48 @@ const en = {
     due: 'Response due: {{at}} MSK ({{utc}}).',
     amount: '{{hours}} h {{minutes}} min',
     amount_seconds: '{{hours}} h {{minutes}} min {{seconds}} s',
+  },
+  tickets: {
+    info_request_checklist:
+      'To continue we need a description of your environment (§4.5 of the support policy):\n' +
+      '- product version and the list of installed modules;\n' +
+      '- operating system, its version, and the DBMS with its version;\n' +
+      '- hardware: CPU, memory, disk, or the virtual machine parameters;\n' +
+      '- network: how the nodes connect, proxies, firewalls, ports in use;\n' +
+      '- the log files of the period when the problem occurred.',
+    remote_session_message:
+      'Remote diagnostic session. Outcome: {{outcome}}\nRecommendations: {{recommendations}}',
+    out_of_scope_explanation:
+      'Support consultations cover installing and configuring the programs and modules of the product (§4.2 of the ' +
+      'support policy). Designing and implementing your infrastructure is consulting under a separate contract ' +
+      '(§4.4); your account manager can arrange it.',
+    auto_close_message:
+      'The request was closed automatically after 14 working days without a reply (§6.1 of the support policy). ' +
+      'If the problem remains, please file a new request.',
+  },
+  notifications: {
+    ticket_acknowledged:
+      'Request {{number}} is registered at the {{level}} level. A response is due by {{responseDueAt}} Moscow time.',
+    ticket_refused: 'The request "{{subject}}" was not accepted: {{reason}}',
+    ticket_new: 'New request {{number}} ({{severity}}, {{level}}): {{subject}}',
+    ticket_reply: 'Support replied on request {{number}}.',
+    customer_message: 'The customer wrote on request {{number}}.',
+    info_requested: 'Support needs more information on request {{number}}.',
+    ticket_resolved: 'Request {{number}} is resolved. Reply if the problem remains.',
+    ticket_closed: 'Request {{number}} is closed.',
+    ticket_reopened: 'The customer reopened request {{number}}.',
+    ticket_auto_closed: 'Request {{number}} was closed after 14 working days without a reply.',
+    ticket_assigned: 'Request {{number}} is assigned to you.',
+    ticket_split: 'Request {{number}} was split into {{parts}}.',
+    ticket_out_of_scope: 'Request {{number}} is outside the scope of support; see the explanation.',
+    severity_changed:
+      'The severity of request {{number}} changed from {{from}} to {{to}}; a response is due by {{responseDueAt}} Moscow time.',
+    remote_session: 'A remote session on request {{number}} was recorded with recommendations.',
+    inactivity_reminder:
+      'Request {{number}} waits for your reply (reminder {{reminder}}); it closes by itself at {{autoCloseAt}} Moscow time.',
+    sla_warning:
+      'Request {{number}}: 75% of the response time is used; due at {{responseDueAt}} Moscow time.',
+    sla_breach: 'Request {{number}}: the response deadline {{responseDueAt}} Moscow time has passed.',
   },
   calendar: {
     weekday_1: 'Mon',
@@ -149,6 +209,25 @@ const ru: Catalog = {
       'Новая версия регламента должна вступать в силу позже сегодняшнего дня и позже последней версии ({{latest}}).',
     duration_not_positive: 'Срок должен быть больше нуля.',
     override_not_found: 'Для {{value}} нет особой отметки.',
+    transition_not_allowed: 'Это нельзя сделать: запрос в состоянии «$t(statuses.{{from}})».',
+    attachment_unknown: 'Нет загруженного вами вложения {{value}}, ожидающего прикрепления.',
+    attachment_too_large: 'Файл больше {{maxMegabytes}} МБ.',
+    attachment_empty: 'Файл пуст.',
+    assignee_unknown: 'Нет активной учётной записи поддержки {{value}}.',
+    assignee_not_for_organization: 'Этот инженер партнёра не обслуживает клиента этого запроса.',
+    remote_session_requires_extended:
+      'Удалённое подключение входит только в расширенный уровень; {{value}} — стандартный.',
+    out_of_scope_needs_consultation: 'Вне рамок поддержки можно отметить только консультацию.',
+    message_unknown: 'В запросе нет сообщения {{value}}.',
+    cursor_invalid: 'Курсор страницы неверен; начните с первой страницы.',
+    contact_unknown: 'Отправитель не является уполномоченным лицом ни одного клиента.',
+    contact_inactive: 'Это контактное лицо больше не уполномочено подавать запросы.',
+    instance_not_of_contact_org: 'Экземпляр не принадлежит организации контактного лица.',
+    instance_not_covered: 'Этот экземпляр не покрыт сертификатом технической поддержки.',
+    certificate_not_yet_valid: 'Сертификат технической поддержки для этого экземпляра ещё не действует.',
+    certificate_expired: 'Срок действия сертификата технической поддержки для этого экземпляра истёк.',
+    license_missing: 'На этот продукт нет лицензии.',
+    license_expired: 'Срок действия лицензии на этот продукт истёк.',
     database_in_use:
       'Встроенная база данных в {{dataDir}} занята процессом {{pid}} (запущенный Supportdesk). Сначала остановите его или переведите службу на PostgreSQL (DATABASE_URL), чтобы пользоваться командной строкой параллельно.',
   },
@@ -164,17 +243,16 @@ const ru: Catalog = {
   },
   entitlement: {
     granted: 'Поддержка доступна на уровне «{{level}}» по сертификату {{certificate}}.',
-    contact_unknown: 'Отправитель не является уполномоченным лицом ни одного клиента.',
-    contact_inactive: 'Это контактное лицо больше не уполномочено подавать запросы.',
-    instance_not_of_contact_org: 'Экземпляр не принадлежит организации контактного лица.',
-    instance_not_covered: 'Этот экземпляр не покрыт сертификатом технической поддержки.',
-    certificate_not_yet_valid: 'Сертификат технической поддержки для этого экземпляра ещё не действует.',
-    certificate_expired: 'Срок действия сертификата технической поддержки для этого экземпляра истёк.',
-    license_missing: 'На этот продукт нет лицензии.',
-    license_expired: 'Срок действия лицензии на этот продукт истёк.',
   },
   levels: { standard: 'Стандартный', extended: 'Расширенный' },
   severities: { critical: 'Критический', high: 'Высокий', medium: 'Средний', low: 'Низкий' },
+  statuses: {
+    new: 'новый',
+    in_progress: 'в работе',
+    waiting_for_customer: 'ожидает клиента',
+    resolved: 'решён',
+    closed: 'закрыт',
+  },
   sla: {
     clock_business: 'рабочего времени рабочих дней (Москва, производственный календарь)',
     clock_daily: 'времени с 09:00 до 18:00 МСК каждого календарного дня',
@@ -196,6 +274,47 @@ const ru: Catalog = {
     due: 'Срок ответа: {{at}} МСК ({{utc}}).',
     amount: '{{hours}} ч {{minutes}} мин',
     amount_seconds: '{{hours}} ч {{minutes}} мин {{seconds}} с',
+  },
+  tickets: {
+    info_request_checklist:
+      'Чтобы продолжить, нам нужно описание вашей среды (п. 4.5 Регламента):\n' +
+      '- версия продукта и список установленных модулей;\n' +
+      '- операционная система и её версия, СУБД и её версия;\n' +
+      '- оборудование: процессор, память, диски или параметры виртуальной машины;\n' +
+      '- сеть: связь между узлами, прокси, межсетевые экраны, используемые порты;\n' +
+      '- журналы за период, когда возникла проблема.',
+    remote_session_message:
+      'Сеанс удалённой диагностики. Итог: {{outcome}}\nРекомендации: {{recommendations}}',
+    out_of_scope_explanation:
+      'Консультации в рамках поддержки касаются установки и настройки программ и модулей продукта (п. 4.2 ' +
+      'Регламента). Проектирование и внедрение вашей инфраструктуры — консалтинг по отдельному договору (п. 4.4); ' +
+      'его поможет организовать ваш менеджер.',
+    auto_close_message:
+      'Запрос закрыт автоматически: 14 рабочих дней без ответа (п. 6.1 Регламента). ' +
+      'Если проблема осталась, зарегистрируйте новый запрос.',
+  },
+  notifications: {
+    ticket_acknowledged:
+      'Запрос {{number}} зарегистрирован, уровень «{{level}}». Ответ — не позднее {{responseDueAt}} МСК.',
+    ticket_refused: 'Запрос «{{subject}}» не принят: {{reason}}',
+    ticket_new: 'Новый запрос {{number}} ({{severity}}, {{level}}): {{subject}}',
+    ticket_reply: 'Поддержка ответила по запросу {{number}}.',
+    customer_message: 'Клиент написал по запросу {{number}}.',
+    info_requested: 'Поддержке нужны дополнительные сведения по запросу {{number}}.',
+    ticket_resolved: 'Запрос {{number}} решён. Ответьте, если проблема осталась.',
+    ticket_closed: 'Запрос {{number}} закрыт.',
+    ticket_reopened: 'Клиент снова открыл запрос {{number}}.',
+    ticket_auto_closed: 'Запрос {{number}} закрыт: 14 рабочих дней без ответа.',
+    ticket_assigned: 'Вам назначен запрос {{number}}.',
+    ticket_split: 'Запрос {{number}} разделён на {{parts}}.',
+    ticket_out_of_scope: 'Запрос {{number}} вне рамок технической поддержки; см. пояснение.',
+    severity_changed:
+      'Приоритет запроса {{number}} изменён с {{from}} на {{to}}; ответ — не позднее {{responseDueAt}} МСК.',
+    remote_session: 'По запросу {{number}} проведён сеанс удалённой диагностики, даны рекомендации.',
+    inactivity_reminder:
+      'Запрос {{number}} ждёт вашего ответа (напоминание {{reminder}}); он закроется сам {{autoCloseAt}} МСК.',
+    sla_warning: 'Запрос {{number}}: израсходовано 75% времени на ответ; срок — {{responseDueAt}} МСК.',
+    sla_breach: 'Запрос {{number}}: срок ответа {{responseDueAt}} МСК истёк.',
   },
   calendar: {
     weekday_1: 'Пн',

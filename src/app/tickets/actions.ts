@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { agents, contacts, partnerOrganizations, remoteSessions, tickets } from '../../db/schema.js';
+import { agents, partnerOrganizations, remoteSessions, tickets } from '../../db/schema.js';
 import { responseWarningAt } from '../../domain/sla/autoClose.js';
 import type { Channel } from '../../domain/sla/policy.js';
 import { durationMs } from '../../domain/sla/policy.js';
@@ -20,7 +20,14 @@ import type {
 import { notify, queueRecipients, type Recipient } from '../outbox.js';
 import { calendarGap } from '../sla.js';
 import { isSupport, type TicketRow, visibleTicket } from './access.js';
-import { applyAction, auditTicket, postMessage, type TransitionContext, ticketPolicy } from './state.js';
+import {
+  applyAction,
+  auditTicket,
+  contactLanguageOf,
+  postMessage,
+  type TransitionContext,
+  ticketPolicy,
+} from './state.js';
 
 /** Runs a ticket action in one transaction with the ticket row locked, so concurrent actions take turns. */
 async function withTicket<T>(
@@ -38,14 +45,6 @@ async function withTicket<T>(
 
 function requireSupport(actor: Actor): void {
   if (!isSupport(actor)) throw forbidden();
-}
-
-async function contactLanguage(context: TransitionContext, ticket: TicketRow) {
-  const [contact] = await context.db
-    .select({ language: contacts.language })
-    .from(contacts)
-    .where(eq(contacts.id, ticket.contactId));
-  return contact?.language ?? 'ru';
 }
 
 /** Who on the support side hears about a ticket: its assignee, or the whole queue while unassigned. */
@@ -189,7 +188,7 @@ export async function requestTicketInfo(
 ) {
   requireSupport(actor);
   return withTicket(ctx, actor, ticketId, async (context, ticket) => {
-    const t = translator(await contactLanguage(context, ticket));
+    const t = translator(await contactLanguageOf(context.db, ticket.contactId));
     const body = [input.body, t('tickets.info_request_checklist')].filter(Boolean).join('\n\n');
     const updated = await applyAction(context, ticket, 'support_awaits_customer');
     await postMessage(context, updated, {
@@ -332,7 +331,7 @@ export async function createRemoteSession(
       engineer: engineer.email,
       durationMinutes: input.durationMinutes,
     });
-    const t = translator(await contactLanguage(context, ticket));
+    const t = translator(await contactLanguageOf(context.db, ticket.contactId));
     const updated = ticket.status === 'new' ? await applyAction(context, ticket, 'support_reply') : ticket;
     await postMessage(context, updated, {
       visibility: 'public',
@@ -363,7 +362,7 @@ export async function markOutOfScope(
   return withTicket(ctx, actor, ticketId, async (context, ticket) => {
     if (ticket.category !== 'consultation')
       throw new AppError('invalid', 'out_of_scope_needs_consultation', 'category');
-    const t = translator(await contactLanguage(context, ticket));
+    const t = translator(await contactLanguageOf(context.db, ticket.contactId));
     const body = [t('tickets.out_of_scope_explanation'), input.note].filter(Boolean).join('\n\n');
     const resolved = await applyAction(context, ticket, 'resolve', { outOfScope: true });
     await postMessage(context, resolved, {

@@ -15,6 +15,7 @@ import type { Category } from '../../domain/tickets/lifecycle.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
+import type { TicketInput } from '../inputs.js';
 import { notify, queueRecipients } from '../outbox.js';
 import { calendarGap } from '../sla.js';
 import { auditTicket, postMessage, type TransitionContext } from './state.js';
@@ -201,4 +202,30 @@ async function rejectIntake(
     return row?.id ?? '';
   });
   return new IntakeRefused(reason, rejectionId);
+}
+
+/**
+ * createTicket over the API and the portal: a contact files for itself; support files on a
+ * contact's behalf and names the contact. The request is registered at the time the server got it.
+ */
+export async function createTicket(ctx: AppContext, actor: Actor, input: TicketInput, channel: Channel) {
+  let contactId: string;
+  if (actor.type === 'contact') {
+    if (input.contactId && input.contactId !== actor.id) throw notFound();
+    contactId = actor.id;
+  } else {
+    if (!input.contactId) throw new AppError('invalid', 'contact_identity_required', 'contactId');
+    contactId = input.contactId;
+  }
+  return registerRequest(ctx, actor, {
+    channel,
+    contactId,
+    instanceId: input.instanceId,
+    severity: input.severity,
+    category: input.category,
+    subject: input.subject,
+    description: input.description,
+    attachmentIds: input.attachmentIds,
+    receivedAt: ctx.clock.now(),
+  });
 }

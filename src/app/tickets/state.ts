@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
-import { attachments, ticketMessages, tickets } from '../../db/schema.js';
+import { attachments, contacts, ticketMessages, tickets } from '../../db/schema.js';
 import type { WorkingCalendar } from '../../domain/calendar/workingCalendar.js';
 import { inactivitySchedule } from '../../domain/sla/autoClose.js';
 import { type PolicyVersion, policyInForce } from '../../domain/sla/policy.js';
 import { awaitsCustomer, type TicketAction, transition } from '../../domain/tickets/lifecycle.js';
+import type { Language } from '../../i18n/messages.js';
 import { type Actor, actorLabel } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { AppError } from '../errors.js';
@@ -110,6 +111,15 @@ export async function auditTicket(
     before,
     after,
   });
+}
+
+/** The language a contact reads: messages the desk writes to them are in it. */
+export async function contactLanguageOf(db: Queryable, contactId: string): Promise<Language> {
+  const [contact] = await db
+    .select({ language: contacts.language })
+    .from(contacts)
+    .where(eq(contacts.id, contactId));
+  return contact?.language ?? 'ru';
 }
 
 export interface MessageDraft {

@@ -2,11 +2,18 @@ import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, type SQL } f
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { slaBreaches, tickets } from '../../db/schema.js';
 import { inactivitySchedule } from '../../domain/sla/autoClose.js';
+import { translator } from '../../i18n/translator.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { notify, queueRecipients, type Recipient } from '../outbox.js';
 import type { TicketRow } from './access.js';
-import { applyAction, postMessage, type TransitionContext, ticketPolicy } from './state.js';
+import {
+  applyAction,
+  contactLanguageOf,
+  postMessage,
+  type TransitionContext,
+  ticketPolicy,
+} from './state.js';
 
 const desk: Actor = { type: 'system', name: 'scheduler' };
 const BATCH = 200;

@@ -34,7 +34,7 @@ export const entitlementRoutes: FastifyPluginAsync<HttpDependencies> = async (ap
         return {
           allowed: false,
           reason: decision.reason,
-          message: t(`entitlement.${decision.reason}`),
+          message: t(`errors.${decision.reason}`),
           level: null,
           certificate: null,
           license: null,

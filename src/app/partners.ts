@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import { agents, partnerOrganizations } from '../db/schema.js';
+import { type Actor, requireAdmin } from './actor.js';
+import { recordAudit } from './audit.js';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import { visibleOrganization } from './organizations.js';
+
+/** Sets the customer organizations a partner engineer works for (§2.6); they see those tickets only. */
+export async function setPartnerOrganizations(
+  ctx: AppContext,
+  actor: Actor,
+  agentId: string,
+  organizationIds: readonly string[],
+) {
+  requireAdmin(actor);
+  const [partner] = await ctx.db.select().from(agents).where(eq(agents.id, agentId));
+  if (!partner || partner.role !== 'partner')
+    throw new AppError('invalid', 'assignee_unknown', 'agentId', { value: agentId });
+  for (const organizationId of organizationIds) await visibleOrganization(ctx, actor, organizationId);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await tx
+      .select()
+      .from(partnerOrganizations)
+      .where(eq(partnerOrganizations.agentId, agentId));
+    await tx.delete(partnerOrganizations).where(eq(partnerOrganizations.agentId, agentId));
+    const distinct = [...new Set(organizationIds)];
+    if (distinct.length > 0) {
+      await tx
+        .insert(partnerOrganizations)
+        .values(distinct.map((organizationId) => ({ agentId, organizationId })));
+    }
+    await recordAudit(tx, actor, now, {
+      entity: 'partner_assignment',
+      entityId: agentId,
+      action: 'update',
+      organizationId: null,
+      before: { organizationIds: before.map((row) => row.organizationId).sort() },
+      after: { organizationIds: distinct.sort() },
+    });
+    return { agentId, organizationIds: distinct };
+  });
+}

@@ -1,0 +1,30 @@
+import type { Language } from './messages.js';
+import { moscowDateTime } from './slaExplanation.js';
+import { hasMessage, translator } from './translator.js';
+
+const INSTANTS = new Set(['responseDueAt', 'autoCloseAt']);
+const TRANSLATED: Record<string, string> = {
+  level: 'levels',
+  severity: 'severities',
+  from: 'severities',
+  to: 'severities',
+  reason: 'errors',
+};
+
+/** A notification as its reader sees it: codes named, instants in Moscow time, in the reader's language. */
+export function renderNotification(
+  template: string,
+  params: Record<string, unknown>,
+  language: Language,
+): string {
+  const t = translator(language);
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined) values[key] = '';
+    else if (INSTANTS.has(key)) values[key] = moscowDateTime(new Date(String(value)), language);
+    else if (TRANSLATED[key] && hasMessage(`${TRANSLATED[key]}.${value}`))
+      values[key] = t(`${TRANSLATED[key]}.${value}`);
+    else values[key] = String(value);
+  }
+  return t(`notifications.${template}`, values);
+}
