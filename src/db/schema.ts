@@ -360,8 +360,10 @@ export const ticketMessages = pgTable(
     body: text('body').notNull(),
     channel: channelEnum('channel').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Order of writing, for messages that share an instant. */
+    sequence: bigint('sequence', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
-  (table) => [index('ticket_messages_ticket_idx').on(table.ticketId, table.createdAt)],
+  (table) => [index('ticket_messages_ticket_idx').on(table.ticketId, table.createdAt, table.sequence)],
 );
 
 export const attachments = pgTable(

@@ -125,7 +125,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
           ? and(eq(ticketMessages.ticketId, ticket.id), eq(ticketMessages.visibility, 'public'))
           : eq(ticketMessages.ticketId, ticket.id),
       )
-      .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id)),
+      .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.sequence)),
     ctx.db.select().from(attachments).where(eq(attachments.ticketId, ticket.id)),
     ctx.db
       .select({ id: tickets.id, number: tickets.number })

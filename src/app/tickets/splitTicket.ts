@@ -93,9 +93,12 @@ export async function splitTicket(ctx: AppContext, actor: Actor, ticketId: strin
       if (!child) throw new Error('insert returned no row');
       const copies = messages.filter((message) => part.messageIds.includes(message.id));
       if (copies.length > 0) {
-        await tx
-          .insert(ticketMessages)
-          .values(copies.map(({ id: _id, ...message }) => ({ ...message, ticketId: child.id })));
+        await tx.insert(ticketMessages).values(
+          copies.map(({ id: _id, sequence: _sequence, ...message }) => ({
+            ...message,
+            ticketId: child.id,
+          })),
+        );
       }
       await auditTicket(
         context,

@@ -133,10 +133,11 @@ export async function runAutoClose(ctx: AppContext): Promise<{ reminded: number;
     );
     for (const ticket of due) {
       const updated = await applyAction(context, ticket, 'close', { closeReason: 'auto' });
+      const t = translator(await contactLanguageOf(tx, ticket.contactId));
       await postMessage(context, updated, {
         visibility: 'public',
         kind: 'auto_close',
-        body: 'auto_close',
+        body: t('tickets.auto_close_message'),
         channel: ticket.channel,
       });
       await notify(tx, now, {

@@ -259,7 +259,8 @@ CREATE TABLE "ticket_messages" (
 	"kind" text NOT NULL,
 	"body" text NOT NULL,
 	"channel" "channel" NOT NULL,
-	"created_at" timestamp with time zone NOT NULL
+	"created_at" timestamp with time zone NOT NULL,
+	"sequence" bigint GENERATED ALWAYS AS IDENTITY (sequence name "ticket_messages_sequence_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1)
 );
 --> statement-breakpoint
 CREATE TABLE "tickets" (
@@ -342,7 +343,7 @@ CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("available_at","id") 
 CREATE INDEX "remote_sessions_ticket_idx" ON "remote_sessions" USING btree ("ticket_id");--> statement-breakpoint
 CREATE INDEX "sessions_expires_idx" ON "sessions" USING btree ("expires_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "sla_breaches_ticket_due_unique" ON "sla_breaches" USING btree ("ticket_id","due_at");--> statement-breakpoint
-CREATE INDEX "ticket_messages_ticket_idx" ON "ticket_messages" USING btree ("ticket_id","created_at");--> statement-breakpoint
+CREATE INDEX "ticket_messages_ticket_idx" ON "ticket_messages" USING btree ("ticket_id","created_at","sequence");--> statement-breakpoint
 CREATE INDEX "tickets_queue_idx" ON "tickets" USING btree ("response_due_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_status_due_idx" ON "tickets" USING btree ("status","response_due_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_organization_idx" ON "tickets" USING btree ("organization_id","response_due_at");--> statement-breakpoint
