@@ -30,7 +30,7 @@ async function sniff(data: Buffer): Promise<string> {
 
 function safeFileName(name: string): string {
   const cleaned = name
-    .replace(/[\\/\u0000-\u001f\u007f]/g, '_')
+    .replace(/[\\/\p{Cc}]/gu, '_')
     .trim()
     .slice(0, 255);
   return cleaned || 'file';

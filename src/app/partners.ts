@@ -15,7 +15,7 @@ export async function setPartnerOrganizations(
 ) {
   requireAdmin(actor);
   const [partner] = await ctx.db.select().from(agents).where(eq(agents.id, agentId));
-  if (!partner || partner.role !== 'partner')
+  if (partner?.role !== 'partner')
     throw new AppError('invalid', 'assignee_unknown', 'agentId', { value: agentId });
   for (const organizationId of organizationIds) await visibleOrganization(ctx, actor, organizationId);
   const now = ctx.clock.now();

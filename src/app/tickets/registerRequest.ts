@@ -1,4 +1,3 @@
-import { type Queryable, rowsOf } from '../../db/database.js';
 import {
   type ContactRow,
   certificatesOf,

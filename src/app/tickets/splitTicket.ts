@@ -44,9 +44,8 @@ export async function splitTicket(ctx: AppContext, actor: Actor, ticketId: strin
       : [];
     const created = [];
     for (const [index, part] of input.parts.entries()) {
-      const missing = part.messageIds.findIndex(
-        (messageId) => !messages.some((message) => message.id === messageId),
-      );
+      const found = new Set(messages.map((message) => message.id));
+      const missing = part.messageIds.findIndex((messageId) => !found.has(messageId));
       if (missing >= 0) {
         throw new AppError('invalid', 'message_unknown', `parts.${index}.messageIds.${missing}`, {
           value: part.messageIds[missing] ?? '',
