@@ -108,15 +108,13 @@ export async function logout(ctx: AppContext, sessionToken: string): Promise<voi
   await ctx.db.delete(sessions).where(eq(sessions.tokenHash, digest(sessionToken)));
 }
 
-async function loadActive(db: Queryable, ids: { agentId: string | null; contactId: string | null }) {
-  if (ids.agentId) {
-    const [agent] = await db.select().from(agents).where(eq(agents.id, ids.agentId));
-    return agent?.active ? agentActor(agent) : null;
-  }
-  if (ids.contactId) {
-    const [contact] = await db.select().from(contacts).where(eq(contacts.id, ids.contactId));
-    return contact?.active ? contactActor(contact) : null;
-  }
+/** The actor behind a credential, joined in the same query; null when the account is deactivated. */
+function activePrincipal(
+  agent: typeof agents.$inferSelect | null,
+  contact: typeof contacts.$inferSelect | null,
+): Actor | null {
+  if (agent) return agent.active ? agentActor(agent) : null;
+  if (contact) return contact.active ? contactActor(contact) : null;
   return null;
 }
 
@@ -128,12 +126,15 @@ export async function authenticateSession(
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
   const now = ctx.clock.now();
   const tokenHash = digest(sessionToken);
-  const [session] = await ctx.db
-    .select()
+  const [found] = await ctx.db
+    .select({ session: sessions, agent: agents, contact: contacts })
     .from(sessions)
+    .leftJoin(agents, eq(agents.id, sessions.agentId))
+    .leftJoin(contacts, eq(contacts.id, sessions.contactId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
-  if (!session) return null;
-  const actor = await loadActive(ctx.db, session);
+  if (!found) return null;
+  const { session } = found;
+  const actor = activePrincipal(found.agent, found.contact);
   if (!actor) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_REFRESH_MS) {
     await ctx.db
@@ -146,14 +147,21 @@ export async function authenticateSession(
 
 export async function authenticateApiToken(ctx: AppContext, token: string): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const [row] = await ctx.db
-    .select()
+  const [found] = await ctx.db
+    .select({ token: apiTokens, agent: agents, contact: contacts })
     .from(apiTokens)
+    .leftJoin(agents, eq(agents.id, apiTokens.agentId))
+    .leftJoin(contacts, eq(contacts.id, apiTokens.contactId))
     .where(and(eq(apiTokens.tokenHash, digest(token)), isNull(apiTokens.revokedAt)));
-  if (!row) return null;
-  const actor = await loadActive(ctx.db, row);
+  if (!found) return null;
+  const row = found.token;
+  const actor = activePrincipal(found.agent, found.contact);
   if (!actor) return null;
-  await ctx.db.update(apiTokens).set({ lastUsedAt: ctx.clock.now() }).where(eq(apiTokens.id, row.id));
+  const now = ctx.clock.now();
+  // A busy integration calls many times a second: note its use at most once a minute, not on every call.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await ctx.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
   return actor;
 }
 

@@ -1,10 +1,9 @@
 import {
   type ContactRow,
-  certificatesOf,
+  entitlementFacts,
   findContact,
   findContactByEmail,
   findInstance,
-  licensesOf,
 } from '../db/repositories/entitlementRecords.js';
 import { decideEntitlement, type EntitlementDecision } from '../domain/entitlement/entitlement.js';
 import { type Actor, requireVisibleOrganization } from './actor.js';
@@ -35,20 +34,8 @@ export async function checkEntitlement(
 
   const contact = await findContactBy(ctx, identity);
   const at = input.at ? new Date(input.at) : ctx.clock.now();
-  const [certificates, licenses] = await Promise.all([
-    certificatesOf(ctx.db, instance.organizationId),
-    licensesOf(ctx.db, instance.organizationId),
-  ]);
-  const decision = decideEntitlement({
-    contact: contact ?? null,
-    instance,
-    certificates,
-    licenses: licenses.map((license) => ({
-      ...license,
-      productIds: license.products.map((product) => product.id),
-    })),
-    at,
-  });
+  const facts = await entitlementFacts(ctx.db, instance.organizationId);
+  const decision = decideEntitlement({ contact: contact ?? null, instance, ...facts, at });
   return { decision, at, contactId: contact?.id ?? null, instanceId: instance.id };
 }
 

@@ -128,7 +128,6 @@ const en = {
     ticket_acknowledged:
       'Request {{number}} is registered at the {{level}} level. A response is due by {{responseDueAt}} Moscow time.',
     ticket_refused: 'The request "{{subject}}" was not accepted: {{reason}}',
-    ticket_new: 'New request {{number}} ({{severity}}, {{level}}): {{subject}}',
     ticket_reply: 'Support replied on request {{number}}.',
     customer_message: 'The customer wrote on request {{number}}.',
     info_requested: 'Support needs more information on request {{number}}.',
@@ -297,7 +296,6 @@ const ru: Catalog = {
     ticket_acknowledged:
       'Запрос {{number}} зарегистрирован, уровень «{{level}}». Ответ — не позднее {{responseDueAt}} МСК.',
     ticket_refused: 'Запрос «{{subject}}» не принят: {{reason}}',
-    ticket_new: 'Новый запрос {{number}} ({{severity}}, {{level}}): {{subject}}',
     ticket_reply: 'Поддержка ответила по запросу {{number}}.',
     customer_message: 'Клиент написал по запросу {{number}}.',
     info_requested: 'Поддержке нужны дополнительные сведения по запросу {{number}}.',

@@ -1,9 +1,8 @@
 import {
   type ContactRow,
-  certificatesOf,
+  entitlementFacts,
   findContact,
   findInstance,
-  licensesOf,
 } from '../../db/repositories/entitlementRecords.js';
 import { intakeRejections, tickets } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
@@ -15,7 +14,7 @@ import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import type { TicketInput } from '../inputs.js';
-import { notify, queueRecipients } from '../outbox.js';
+import { notify } from '../outbox.js';
 import { calendarGap } from '../sla.js';
 import { auditTicket, postMessage, type TransitionContext } from './state.js';
 import { nextNumber } from './ticketNumbers.js';
@@ -54,28 +53,18 @@ export class IntakeRefused extends AppError {
 export async function registerRequest(ctx: AppContext, actor: Actor, intake: RequestIntake) {
   const data = await ctx.sla.load(ctx.db);
   const now = ctx.clock.now();
-  const instance = await findInstance(ctx.db, intake.instanceId);
+  const [instance, contact] = await Promise.all([
+    findInstance(ctx.db, intake.instanceId),
+    intake.contactId ? findContact(ctx.db, intake.contactId) : Promise.resolve(undefined),
+  ]);
   if (!instance)
     throw new AppError('invalid', 'instance_unknown', 'instanceId', { value: intake.instanceId });
   if (actor.type === 'contact' && instance.organizationId !== actor.organizationId) {
     throw new AppError('invalid', 'instance_unknown', 'instanceId', { value: intake.instanceId });
   }
-  const contact = intake.contactId ? await findContact(ctx.db, intake.contactId) : undefined;
   if (intake.contactId && !contact && actor.type !== 'system') throw notFound();
-  const [certificates, licenses] = await Promise.all([
-    certificatesOf(ctx.db, instance.organizationId),
-    licensesOf(ctx.db, instance.organizationId),
-  ]);
-  const decision = decideEntitlement({
-    contact: contact ?? null,
-    instance,
-    certificates,
-    licenses: licenses.map((license) => ({
-      ...license,
-      productIds: license.products.map((product) => product.id),
-    })),
-    at: intake.receivedAt,
-  });
+  const facts = await entitlementFacts(ctx.db, instance.organizationId);
+  const decision = decideEntitlement({ contact: contact ?? null, instance, ...facts, at: intake.receivedAt });
   if (!decision.ok)
     throw await rejectIntake(ctx, intake, contact, instance.organizationId, decision.reason, now);
   if (!contact) throw new Error('an entitlement was granted without a contact');
@@ -154,14 +143,6 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
       },
       ticketId: ticket.id,
     });
-    for (const recipient of await queueRecipients(tx, instance.organizationId)) {
-      await notify(tx, now, {
-        recipient,
-        template: 'ticket_new',
-        params: { number, severity: intake.severity, level: decision.level, subject: intake.subject },
-        ticketId: ticket.id,
-      });
-    }
     return ticket;
   });
 }

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../database.js';
 import {
   certificateInstances,
@@ -156,4 +156,43 @@ async function withInstanceIds(db: Queryable, rows: CertificateRow[]): Promise<C
       .map((link) => link.instanceId)
       .sort(),
   }));
+}
+
+/**
+ * Everything the entitlement decision needs about one organization, in two queries (certificates with
+ * the instances they name, licenses with the products they cover): it runs for every new request.
+ */
+export async function entitlementFacts(db: Queryable, organizationId: string) {
+  const [certificateRows, licenseRows] = await Promise.all([
+    db
+      .select({
+        id: certificates.id,
+        number: certificates.number,
+        level: certificates.level,
+        validFrom: certificates.validFrom,
+        validTo: certificates.validTo,
+        instanceIds: sql<
+          string[]
+        >`coalesce(array_agg(${certificateInstances.instanceId}) filter (where ${certificateInstances.instanceId} is not null), '{}')`,
+      })
+      .from(certificates)
+      .leftJoin(certificateInstances, eq(certificateInstances.certificateId, certificates.id))
+      .where(eq(certificates.organizationId, organizationId))
+      .groupBy(certificates.id),
+    db
+      .select({
+        id: licenses.id,
+        number: licenses.number,
+        validFrom: licenses.validFrom,
+        validTo: licenses.validTo,
+        productIds: sql<
+          string[]
+        >`coalesce(array_agg(${licenseProducts.productId}) filter (where ${licenseProducts.productId} is not null), '{}')`,
+      })
+      .from(licenses)
+      .leftJoin(licenseProducts, eq(licenseProducts.licenseId, licenses.id))
+      .where(eq(licenses.organizationId, organizationId))
+      .groupBy(licenses.id),
+  ]);
+  return { certificates: certificateRows, licenses: licenseRows };
 }

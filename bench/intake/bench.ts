@@ -1,0 +1,184 @@
+/**
+ * Intake and queue on PostgreSQL. createTicket over HTTP at concurrency 32 with 100,000 tickets already
+ * stored (tickets/s, p50/p99), beside the raw rate of one-row INSERT transactions on the same server in
+ * the same run; then the agent queue (listTickets, first page by due time) p50/p99 with 1,000,000
+ * tickets. The server runs as its own process, as in production. Last line: one JSON object.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CONCURRENCY = 32;
+const CREATE_REQUESTS = Number(process.env.BENCH_CREATE_REQUESTS ?? 20_000);
+const QUEUE_REQUESTS = Number(process.env.BENCH_QUEUE_REQUESTS ?? 2_000);
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+async function run(cli: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['bin/supportdesk.js', ...cli], { env: { ...process.env, ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const [code] = await once(child, 'close');
+  if (code !== 0) throw new Error(`supportdesk ${cli.join(' ')} failed:\n${output}`);
+  return output.trim();
+}
+
+/** Seeds tickets straight into the table: the benchmark measures intake, not the seeding. */
+async function seedTickets(pool: pg.Pool, upTo: number) {
+  const [{ count }] = (await pool.query('select count(*)::int as count from tickets')).rows;
+  if (count >= upTo) return;
+  await pool.query(
+    `insert into tickets (number, organization_id, contact_id, instance_id, certificate_id, level, policy_version,
+       channel, category, subject, description, severity, status, registered_at, response_due_at, response_warn_at,
+       first_response_at)
+     select 'SD-2025-' || lpad(i::text, 7, '0'), t.organization_id, t.contact_id, t.instance_id, t.certificate_id,
+       t.level, t.policy_version, t.channel, t.category, 'Seeded request ' || i, 'Seeded for the benchmark',
+       (array['critical','high','medium','low'])[1 + i % 4]::severity,
+       (array['new','in_progress','waiting_for_customer','resolved','closed'])[1 + i % 5]::ticket_status,
+       now() - (i || ' minutes')::interval, now() + ((i % 20000) || ' minutes')::interval,
+       now() + ((i % 20000) || ' minutes')::interval - interval '1 hour',
+       case when i % 3 = 0 then now() else null end
+     from generate_series($1::int + 1, $2::int) as i,
+       (select organization_id, contact_id, instance_id, certificate_id, level, policy_version, channel, category
+        from tickets order by created_at limit 1) as t`,
+    [count, upTo],
+  );
+  await pool.query('analyze tickets');
+}
+
+async function rawInsertRate(pool: pg.Pool): Promise<number> {
+  await pool.query(
+    'create table if not exists bench_raw_inserts (id bigint generated always as identity primary key, payload text not null, created_at timestamptz not null default now())',
+  );
+  let next = 0;
+  const began = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < CREATE_REQUESTS) {
+        next += 1;
+        await pool.query('insert into bench_raw_inserts (payload) values ($1)', ['one row']);
+      }
+    }),
+  );
+  return CREATE_REQUESTS / (Number(process.hrtime.bigint() - began) / 1e9);
+}
+
+async function main() {
+  const name = `supportdesk_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
+  const port = await freePort();
+  const env = { DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' };
+  const server = spawn(process.execPath, ['bin/supportdesk.js', 'serve', '--demo'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      server.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('Demo sign-ins')) resolve();
+      });
+      server.once('close', () => reject(new Error(`server exited:\n${output}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const token = await run(
+      ['token', 'create', '--email', 'anna.petrova@baltlog.example', '--name', 'bench'],
+      env,
+    );
+    const agentToken = await run(
+      ['token', 'create', '--email', 'irina.sokolova@supportdesk.example', '--name', 'bench'],
+      env,
+    );
+    const [{ id: instanceId }] = (await pool.query("select id from instances where name = 'esb-prod-spb'"))
+      .rows;
+    // One real request through the desk gives the seed its template row.
+    const first = await fetch(`${base}/api/v1/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ instanceId, severity: 'high', subject: 'Template', description: 'Template' }),
+    });
+    if (first.status !== 201) throw new Error(`createTicket answered ${first.status}: ${await first.text()}`);
+    await seedTickets(pool, 100_000);
+    out(`seeded: ${(await pool.query('select count(*)::int as count from tickets')).rows[0].count} tickets`);
+
+    const raw = await rawInsertRate(pool);
+    out(
+      `raw one-row INSERT transactions: ${Math.round(raw)}/s (concurrency ${CONCURRENCY}, ${CREATE_REQUESTS} rows)`,
+    );
+
+    const create = await autocannon({
+      url: `${base}/api/v1/tickets`,
+      method: 'POST',
+      connections: CONCURRENCY,
+      amount: CREATE_REQUESTS,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        instanceId,
+        severity: 'high',
+        subject: 'Очередь сообщений не обрабатывается',
+        description: 'После обновления сообщения копятся в очереди.',
+      }),
+    });
+    const created = create['2xx'];
+    const createRate = created / create.duration;
+    out(
+      `createTicket over HTTP: ${Math.round(createRate)} tickets/s, p50 ${create.latency.p50} ms, p99 ${create.latency.p99} ms ` +
+        `(${created} created, ${create.non2xx} non-2xx, ${create.errors} errors, concurrency ${CONCURRENCY})`,
+    );
+
+    await seedTickets(pool, 1_000_000);
+    out(`seeded: ${(await pool.query('select count(*)::int as count from tickets')).rows[0].count} tickets`);
+    const queue = await autocannon({
+      url: `${base}/api/v1/tickets?status=new&status=in_progress&limit=50`,
+      connections: 8,
+      amount: QUEUE_REQUESTS,
+      headers: { authorization: `Bearer ${agentToken}` },
+    });
+    out(
+      `listTickets (agent queue, first page by due time, 1,000,000 tickets): p50 ${queue.latency.p50} ms, p99 ${queue.latency.p99} ms ` +
+        `(${queue['2xx']} answered, ${queue.non2xx} non-2xx, concurrency 8)`,
+    );
+    out(
+      JSON.stringify({
+        createRate: Math.round(createRate),
+        createP50Ms: create.latency.p50,
+        createP99Ms: create.latency.p99,
+        rawInsertRate: Math.round(raw),
+        ratioToRawInsert: Number((createRate / raw).toFixed(3)),
+        queueP50Ms: queue.latency.p50,
+        queueP99Ms: queue.latency.p99,
+      }),
+    );
+  } finally {
+    server.kill('SIGTERM');
+    await once(server, 'close');
+    await pool.end();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+await main();
