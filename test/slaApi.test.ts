@@ -234,7 +234,8 @@ describe.each(databaseBackends)('deadlines, calendar and policies over the API o
   });
 
   it('lets a second server instance on the same database see the changes', async () => {
-    const other = new SlaDataCache({ shortenedDays: true, weekdayFallback: false });
+    // A freshness window of zero: the other instance reads the revision on every question.
+    const other = new SlaDataCache({ shortenedDays: true, weekdayFallback: false }, undefined, 0);
     const seen = await other.load(desk.database.db);
     expect(seen.policies.map((policy) => policy.id)).toContain('2027-02-01');
     await admin('PUT', '/api/v1/calendar/overrides/2026-12-28', { type: 'dayOff' });

@@ -82,7 +82,7 @@ export async function importCalendar(ctx: AppContext, actor: Actor, file: Calend
     if (problem) throw new AppError('invalid', problem.code, problem.field, problem.params);
   }
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { yearSources } = await ctx.sla.load(tx);
     const gaps = missingYears([...yearSources.keys(), ...years.map((entry) => entry.year)]);
     if (gaps.length > 0)
@@ -115,6 +115,8 @@ export async function importCalendar(ctx: AppContext, actor: Actor, file: Calend
     await bumpSlaRevision(tx);
     return years.map(({ year, days }) => ({ year, days: days.length }));
   });
+  ctx.sla.invalidate();
+  return result;
 }
 
 export async function listCalendarOverrides(ctx: AppContext, _actor: Actor) {
@@ -140,7 +142,7 @@ export async function setCalendarOverride(
   const [problem] = checkCalendarYear(year, [{ date, type: input.type }]);
   if (problem) throw new AppError('invalid', problem.code, 'type', problem.params);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { calendar } = await ctx.sla.load(tx);
     if (year < calendar.firstYear || year > calendar.lastYear) {
       throw new AppError('invalid', 'calendar_year_missing', 'date', { year });
@@ -173,6 +175,8 @@ export async function setCalendarOverride(
       createdBy: values.createdBy,
     };
   });
+  ctx.sla.invalidate();
+  return result;
 }
 
 export async function removeCalendarOverride(ctx: AppContext, actor: Actor, date: string): Promise<void> {
@@ -191,4 +195,5 @@ export async function removeCalendarOverride(ctx: AppContext, actor: Actor, date
       after: null,
     });
   });
+  ctx.sla.invalidate();
 }

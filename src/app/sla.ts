@@ -54,7 +54,7 @@ export async function createPolicyVersion(ctx: AppContext, actor: Actor, input: 
   requireAdmin(actor);
   const now = ctx.clock.now();
   const candidate: PolicyVersion = { ...input, id: input.effectiveFrom };
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { policies } = await ctx.sla.load(tx);
     const [problem] = checkNewPolicy(candidate, policies, moscowDate(now));
     if (problem) {
@@ -88,4 +88,6 @@ export async function createPolicyVersion(ctx: AppContext, actor: Actor, input: 
     });
     return candidate;
   });
+  ctx.sla.invalidate();
+  return result;
 }

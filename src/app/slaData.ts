@@ -19,19 +19,28 @@ export interface SlaData {
 
 /**
  * The working calendar and policy versions in force, built once and rebuilt only when an
- * administrator changes them: every change bumps one revision row, so each server instance
- * notices on its next question with a single one-row query.
+ * administrator changes them: every change bumps one revision row, which each server instance reads
+ * at most once per `freshnessMs` (a change made here is seen here at once, elsewhere within that time).
  */
 export class SlaDataCache {
   private cached: SlaData | undefined;
+  private checkedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly settings: CalendarSettings,
     private readonly logger?: Pick<Logger, 'warn'>,
+    private readonly freshnessMs = 1000,
   ) {}
 
+  /** Forget the revision last read: the next load reads it again (after a change made by this instance). */
+  invalidate(): void {
+    this.checkedAt = Number.NEGATIVE_INFINITY;
+  }
+
   async load(db: Queryable): Promise<SlaData> {
+    if (this.cached && performance.now() - this.checkedAt < this.freshnessMs) return this.cached;
     const revision = await currentRevision(db);
+    this.checkedAt = performance.now();
     if (this.cached?.revision === revision) return this.cached;
     const [imported, overrides, added] = await Promise.all([
       db.select().from(calendarYears),

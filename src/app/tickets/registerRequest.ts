@@ -17,7 +17,7 @@ import type { TicketInput } from '../inputs.js';
 import { notify } from '../outbox.js';
 import { calendarGap } from '../sla.js';
 import { auditTicket, postMessage, type TransitionContext } from './state.js';
-import { nextNumber } from './ticketNumbers.js';
+import { ticketNumberSql } from './ticketNumbers.js';
 
 export interface RequestIntake {
   channel: Channel;
@@ -81,7 +81,7 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
   } catch (error) {
     throw calendarGap(error, 'receivedAt');
   }
-  const number = await nextNumber(ctx.db, Number(moscowDate(intake.receivedAt).slice(0, 4)));
+  const number = await ticketNumberSql(ctx.db, Number(moscowDate(intake.receivedAt).slice(0, 4)));
 
   return ctx.db.transaction(async (tx) => {
     const [ticket] = await tx
@@ -113,7 +113,7 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
       ticket,
       null,
       {
-        number,
+        number: ticket.number,
         level: decision.level,
         severity: intake.severity,
         policyVersion: policy.id,
@@ -136,7 +136,7 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
       recipient: { type: 'contact', id: contact.id },
       template: 'ticket_acknowledged',
       params: {
-        number,
+        number: ticket.number,
         level: decision.level,
         responseDueAt: responseDueAt.toISOString(),
         subject: intake.subject,

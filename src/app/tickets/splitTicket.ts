@@ -11,7 +11,7 @@ import { notify } from '../outbox.js';
 import { calendarGap } from '../sla.js';
 import { isSupport, visibleTicket } from './access.js';
 import { auditTicket, postMessage, type TransitionContext, ticketPolicy } from './state.js';
-import { nextNumber } from './ticketNumbers.js';
+import { ticketNumberSql } from './ticketNumbers.js';
 
 /**
  * §4.1: one request describing several problems becomes several. Each new request keeps the original's
@@ -23,8 +23,7 @@ export async function splitTicket(ctx: AppContext, actor: Actor, ticketId: strin
   const sla = await ctx.sla.load(ctx.db);
   const original = await visibleTicket(ctx.db, actor, ticketId);
   const year = Number(moscowDate(original.registeredAt).slice(0, 4));
-  const numbers: string[] = [];
-  for (const _part of input.parts) numbers.push(await nextNumber(ctx.db, year));
+  const number = await ticketNumberSql(ctx.db, year);
   return ctx.db.transaction(async (tx) => {
     const ticket = await visibleTicket(tx, actor, ticketId, true);
     if (ticket.status === 'closed') {
@@ -65,7 +64,7 @@ export async function splitTicket(ctx: AppContext, actor: Actor, ticketId: strin
       const [child] = await tx
         .insert(tickets)
         .values({
-          number: numbers[index] as string,
+          number,
           organizationId: ticket.organizationId,
           contactId: ticket.contactId,
           instanceId: ticket.instanceId,

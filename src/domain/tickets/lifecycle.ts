@@ -67,8 +67,3 @@ export function transition(from: Status, action: TicketAction): TransitionDecisi
 export function awaitsCustomer(status: Status): boolean {
   return status === 'waiting_for_customer' || status === 'resolved';
 }
-
-/** `SD-2026-00042`: the Moscow year of registration and the request's place in that year. */
-export function ticketNumber(year: number, sequence: number): string {
-  return `SD-${year}-${String(sequence).padStart(5, '0')}`;
-}
