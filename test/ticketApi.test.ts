@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/app/auth.js';
+import { registerRequest } from '../src/app/tickets/registerRequest.js';
 import { rowsOf } from '../src/db/database.js';
 import { databaseBackends } from './support/databases.js';
 import {
@@ -184,6 +185,44 @@ describe.each(databaseBackends)(
         },
       });
       expect(viaToken.json()).toMatchObject({ channel: 'api', severity: 'critical' });
+    });
+
+    it('numbers requests per Moscow year and keeps every digit past 99,999', async () => {
+      const file = () =>
+        anna('POST', '/api/v1/tickets', {
+          instanceId: instanceNamed(world.baltlog, 'esb-prod-spb'),
+          severity: 'low',
+          subject: 'Номер',
+          description: 'x',
+        });
+      const first = (await file()).json().number as string;
+      expect(first).toMatch(/^SD-2026-\d{5}$/);
+      expect((await file()).json().number).toBe(
+        `SD-2026-${String(Number(first.slice(8)) + 1).padStart(5, '0')}`,
+      );
+      await desk.database.db.execute(sql`select setval('ticket_number_2026', 99999)`);
+      expect((await file()).json().number).toBe('SD-2026-100000');
+      // The first request of the new Moscow year, straight through the use case (sessions do not span the jump).
+      desk.clock.set(new Date('2026-12-31T21:00:00Z'));
+      const annaId =
+        world.baltlog.contacts.find((contact) => contact.email === STANDARD_CONTACT[0])?.id ?? '';
+      const newYear = await registerRequest(
+        desk.ctx,
+        { type: 'system', name: 'test' },
+        {
+          channel: 'email',
+          contactId: annaId,
+          instanceId: instanceNamed(world.baltlog, 'esb-prod-spb'),
+          severity: 'low',
+          category: 'problem',
+          subject: 'Номер',
+          description: 'x',
+          attachmentIds: [],
+          receivedAt: desk.clock.now(),
+        },
+      );
+      expect(newYear.number).toBe('SD-2027-00001');
+      desk.clock.set(new Date('2026-11-24T09:00:00Z'));
     });
 
     it('answers bad input on every ticket write with the field, storing nothing', async () => {
