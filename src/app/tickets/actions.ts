@@ -17,9 +17,10 @@ import type {
   ResolutionInput,
   SeverityChangeInput,
 } from '../inputs.js';
-import { notify, queueRecipients, type Recipient } from '../outbox.js';
+import { notify } from '../outbox.js';
 import { calendarGap } from '../sla.js';
 import { isSupport, type TicketRow, visibleTicket } from './access.js';
+import { tellContact, tellSupport } from './notices.js';
 import {
   applyAction,
   auditTicket,
@@ -27,6 +28,7 @@ import {
   postMessage,
   type TransitionContext,
   ticketPolicy,
+  updateTicket,
 } from './state.js';
 
 /** Runs a ticket action in one transaction with the ticket row locked, so concurrent actions take turns. */
@@ -45,33 +47,6 @@ async function withTicket<T>(
 
 function requireSupport(actor: Actor): void {
   if (!isSupport(actor)) throw forbidden();
-}
-
-/** Who on the support side hears about a ticket: its assignee, or the whole queue while unassigned. */
-async function supportRecipients(context: TransitionContext, ticket: TicketRow): Promise<Recipient[]> {
-  if (ticket.assigneeId) return [{ type: 'agent', id: ticket.assigneeId }];
-  return queueRecipients(context.db, ticket.organizationId);
-}
-
-async function tellContact(context: TransitionContext, ticket: TicketRow, template: string, params = {}) {
-  await notify(context.db, context.now, {
-    recipient: { type: 'contact', id: ticket.contactId },
-    template,
-    params: { number: ticket.number, subject: ticket.subject, ...params },
-    ticketId: ticket.id,
-  });
-}
-
-async function tellSupport(context: TransitionContext, ticket: TicketRow, template: string, params = {}) {
-  for (const recipient of await supportRecipients(context, ticket)) {
-    if (context.actor.type === 'agent' && recipient.id === context.actor.id) continue;
-    await notify(context.db, context.now, {
-      recipient,
-      template,
-      params: { number: ticket.number, subject: ticket.subject, ...params },
-      ticketId: ticket.id,
-    });
-  }
 }
 
 /** A public reply or an internal note by support, or a message from the customer. */
@@ -147,12 +122,7 @@ export async function changeTicketSeverity(
       if (changes.responseWarnAt > context.now) changes.slaWarnedAt = null;
       if (changes.responseDueAt > context.now) changes.slaBreachedAt = null;
     }
-    const [updated] = await context.db
-      .update(tickets)
-      .set(changes)
-      .where(eq(tickets.id, ticket.id))
-      .returning();
-    if (!updated) throw new Error('ticket vanished inside its own transaction');
+    const updated = await updateTicket(context, ticket.id, changes);
     await auditTicket(
       context,
       ticket,
@@ -272,7 +242,7 @@ export async function assignTicket(ctx: AppContext, actor: Actor, ticketId: stri
     const updated =
       input.assigneeId && ticket.status === 'new'
         ? await applyAction(context, ticket, 'take', { assigneeId: input.assigneeId })
-        : await assignOnly(context, ticket, input.assigneeId);
+        : await updateTicket(context, ticket.id, { assigneeId: input.assigneeId });
     await auditTicket(context, ticket, { assigneeId: ticket.assigneeId }, { assigneeId: input.assigneeId });
     if (input.assigneeId && !(actor.type === 'agent' && actor.id === input.assigneeId)) {
       await notify(context.db, context.now, {
@@ -284,16 +254,6 @@ export async function assignTicket(ctx: AppContext, actor: Actor, ticketId: stri
     }
     return updated;
   });
-}
-
-async function assignOnly(context: TransitionContext, ticket: TicketRow, assigneeId: string | null) {
-  const [updated] = await context.db
-    .update(tickets)
-    .set({ assigneeId, updatedAt: context.now })
-    .where(eq(tickets.id, ticket.id))
-    .returning();
-  if (!updated) throw new Error('ticket vanished inside its own transaction');
-  return updated;
 }
 
 /** §3.10: a remote diagnostic session, for Extended requests only; its recommendations go to the customer. */

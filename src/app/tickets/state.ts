@@ -84,15 +84,25 @@ export async function applyAction(
   }
   if (to === 'resolved' && ticket.status !== 'resolved') changes.resolvedAt = context.now;
   if (to === 'closed') changes.closedAt = context.now;
-  const [updated] = await context.db
-    .update(tickets)
-    .set(changes)
-    .where(eq(tickets.id, ticket.id))
-    .returning();
-  if (!updated) throw new Error('ticket vanished inside its own transaction');
+  const updated = await updateTicket(context, ticket.id, changes);
   if (to !== ticket.status) {
     await auditTicket(context, updated, { status: ticket.status }, { status: to, action });
   }
+  return updated;
+}
+
+/** Writes changes to a ticket the caller holds locked, and returns the row as it now stands. */
+export async function updateTicket(
+  context: Pick<TransitionContext, 'db' | 'now'>,
+  ticketId: string,
+  changes: Partial<TicketRow>,
+): Promise<TicketRow> {
+  const [updated] = await context.db
+    .update(tickets)
+    .set({ updatedAt: context.now, ...changes })
+    .where(eq(tickets.id, ticketId))
+    .returning();
+  if (!updated) throw new Error('ticket vanished inside its own transaction');
   return updated;
 }
 

@@ -5,8 +5,8 @@ import { inactivitySchedule } from '../../domain/sla/autoClose.js';
 import { translator } from '../../i18n/translator.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { notify, queueRecipients, type Recipient } from '../outbox.js';
 import type { TicketRow } from './access.js';
+import { tellContact, tellSupport } from './notices.js';
 import {
   applyAction,
   contactLanguageOf,
@@ -33,11 +33,6 @@ async function claimDue(context: TransitionContext, condition: SQL | undefined, 
     .for('update', { skipLocked: true });
 }
 
-async function supportRecipients(context: TransitionContext, ticket: TicketRow): Promise<Recipient[]> {
-  if (ticket.assigneeId) return [{ type: 'agent', id: ticket.assigneeId }];
-  return queueRecipients(context.db, ticket.organizationId);
-}
-
 /** Warns at 75% of the response window and at breach; a breach is recorded for the reports. */
 export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; breached: number }> {
   const sla = await ctx.sla.load(ctx.db);
@@ -58,18 +53,9 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
     );
     for (const ticket of due) {
       await tx.update(tickets).set({ slaWarnedAt: now }).where(eq(tickets.id, ticket.id));
-      for (const recipient of await supportRecipients(context, ticket)) {
-        await notify(tx, now, {
-          recipient,
-          template: 'sla_warning',
-          params: {
-            number: ticket.number,
-            subject: ticket.subject,
-            responseDueAt: ticket.responseDueAt.toISOString(),
-          },
-          ticketId: ticket.id,
-        });
-      }
+      await tellSupport(context, ticket, 'sla_warning', {
+        responseDueAt: ticket.responseDueAt.toISOString(),
+      });
     }
     return due.length;
   });
@@ -98,18 +84,7 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
           recordedAt: now,
         })
         .onConflictDoNothing();
-      for (const recipient of await supportRecipients(context, ticket)) {
-        await notify(tx, now, {
-          recipient,
-          template: 'sla_breach',
-          params: {
-            number: ticket.number,
-            subject: ticket.subject,
-            responseDueAt: ticket.responseDueAt.toISOString(),
-          },
-          ticketId: ticket.id,
-        });
-      }
+      await tellSupport(context, ticket, 'sla_breach', { responseDueAt: ticket.responseDueAt.toISOString() });
     }
     return due.length;
   });
@@ -140,12 +115,7 @@ export async function runAutoClose(ctx: AppContext): Promise<{ reminded: number;
         body: t('tickets.auto_close_message'),
         channel: ticket.channel,
       });
-      await notify(tx, now, {
-        recipient: { type: 'contact', id: ticket.contactId },
-        template: 'ticket_auto_closed',
-        params: { number: ticket.number, subject: ticket.subject },
-        ticketId: ticket.id,
-      });
+      await tellContact(context, ticket, 'ticket_auto_closed');
     }
     return due.length;
   });
@@ -169,16 +139,9 @@ export async function runAutoClose(ctx: AppContext): Promise<{ reminded: number;
         .update(tickets)
         .set({ remindersSent: sent, nextReminderAt: next === undefined ? null : new Date(next) })
         .where(eq(tickets.id, ticket.id));
-      await notify(tx, now, {
-        recipient: { type: 'contact', id: ticket.contactId },
-        template: 'inactivity_reminder',
-        params: {
-          number: ticket.number,
-          subject: ticket.subject,
-          reminder: sent,
-          autoCloseAt: ticket.autoCloseAt?.toISOString() ?? null,
-        },
-        ticketId: ticket.id,
+      await tellContact(context, ticket, 'inactivity_reminder', {
+        reminder: sent,
+        autoCloseAt: ticket.autoCloseAt?.toISOString() ?? null,
       });
     }
     return due.length;

@@ -1,0 +1,48 @@
+import { notify, queueRecipients, type Recipient } from '../outbox.js';
+import type { TicketRow } from './access.js';
+import type { TransitionContext } from './state.js';
+
+/** Who on the support side hears about a ticket: its assignee, or the whole queue while unassigned. */
+async function supportRecipients(context: TransitionContext, ticket: TicketRow): Promise<Recipient[]> {
+  if (ticket.assigneeId) return [{ type: 'agent', id: ticket.assigneeId }];
+  return queueRecipients(context.db, ticket.organizationId);
+}
+
+const ticketParams = (ticket: TicketRow, params: Record<string, string | number | null>) => ({
+  number: ticket.number,
+  subject: ticket.subject,
+  ...params,
+});
+
+/** Tells the ticket's contact, through the outbox. */
+export async function tellContact(
+  context: TransitionContext,
+  ticket: TicketRow,
+  template: string,
+  params: Record<string, string | number | null> = {},
+): Promise<void> {
+  await notify(context.db, context.now, {
+    recipient: { type: 'contact', id: ticket.contactId },
+    template,
+    params: ticketParams(ticket, params),
+    ticketId: ticket.id,
+  });
+}
+
+/** Tells support (never the support person who acted), through the outbox. */
+export async function tellSupport(
+  context: TransitionContext,
+  ticket: TicketRow,
+  template: string,
+  params: Record<string, string | number | null> = {},
+): Promise<void> {
+  for (const recipient of await supportRecipients(context, ticket)) {
+    if (context.actor.type === 'agent' && recipient.id === context.actor.id) continue;
+    await notify(context.db, context.now, {
+      recipient,
+      template,
+      params: ticketParams(ticket, params),
+      ticketId: ticket.id,
+    });
+  }
+}
