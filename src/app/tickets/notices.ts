@@ -2,10 +2,20 @@ import { notify, queueRecipients, type Recipient } from '../outbox.js';
 import type { TicketRow } from './access.js';
 import type { TransitionContext } from './state.js';
 
+/** The queue of each organization, read once per transaction however many tickets a sweep handles. */
+const queues = new WeakMap<TransitionContext, Map<string, Promise<Recipient[]>>>();
+
 /** Who on the support side hears about a ticket: its assignee, or the whole queue while unassigned. */
 async function supportRecipients(context: TransitionContext, ticket: TicketRow): Promise<Recipient[]> {
   if (ticket.assigneeId) return [{ type: 'agent', id: ticket.assigneeId }];
-  return queueRecipients(context.db, ticket.organizationId);
+  const known = queues.get(context) ?? new Map<string, Promise<Recipient[]>>();
+  queues.set(context, known);
+  let queue = known.get(ticket.organizationId);
+  if (!queue) {
+    queue = queueRecipients(context.db, ticket.organizationId);
+    known.set(ticket.organizationId, queue);
+  }
+  return queue;
 }
 
 const ticketParams = (ticket: TicketRow, params: Record<string, string | number | null>) => ({
