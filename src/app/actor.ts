@@ -1,5 +1,5 @@
 import type { Language } from '../i18n/messages.js';
-import { AppError, forbidden, notFound } from './errors.js';
+import { forbidden, notFound } from './errors.js';
 
 export const AGENT_ROLES = ['admin', 'agent', 'partner'] as const;
 export type AgentRole = (typeof AGENT_ROLES)[number];
@@ -14,19 +14,11 @@ export function actorLabel(actor: Actor): string {
   return actor.type === 'system' ? `system:${actor.name}` : `${actor.name} <${actor.email}>`;
 }
 
-export function isStaff(actor: Actor): boolean {
-  return actor.type === 'agent' || actor.type === 'system';
-}
-
 /** Entitlement data is the vendor's contract record: only administrators (and the desk itself) write it. */
 export function requireAdmin(actor: Actor): void {
   if (actor.type === 'system') return;
   if (actor.type === 'agent' && actor.role === 'admin') return;
   throw forbidden();
-}
-
-export function requireSignedIn(actor: Actor | null): asserts actor is Actor {
-  if (actor === null) throw new AppError('unauthenticated', 'unauthenticated');
 }
 
 /**

@@ -4,8 +4,7 @@ import { dispatchOutbox, OUTBOX_HANDLERS } from '../app/outbox.js';
 import { runAutoClose, runSlaWatch } from '../app/tickets/sweeps.js';
 
 export interface Jobs {
-  /** One pass of every job: deliver the outbox, watch response deadlines, remind and auto-close. */
-  runOnce(): Promise<void>;
+  /** Stops the timer and waits for a pass in progress to finish. */
   stop(): Promise<void>;
 }
 
@@ -18,6 +17,7 @@ export function startJobs(ctx: AppContext, logger: Pick<Logger, 'error' | 'info'
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
 
+  /** One pass of every job: watch response deadlines, remind and auto-close, deliver the outbox. */
   const runOnce = async () => {
     for (const [name, job] of [
       ['sla-watch', () => runSlaWatch(ctx)],
@@ -40,7 +40,6 @@ export function startJobs(ctx: AppContext, logger: Pick<Logger, 'error' | 'info'
   };
   timer = setTimeout(tick, intervalMs);
   return {
-    runOnce,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

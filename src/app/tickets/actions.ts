@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { agents, partnerOrganizations, remoteSessions, tickets } from '../../db/schema.js';
+import { agents, partnerOrganizations, remoteSessions } from '../../db/schema.js';
 import { responseWarningAt } from '../../domain/sla/autoClose.js';
 import type { Channel } from '../../domain/sla/policy.js';
 import { durationMs } from '../../domain/sla/policy.js';

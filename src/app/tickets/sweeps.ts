@@ -5,7 +5,6 @@ import { inactivitySchedule } from '../../domain/sla/autoClose.js';
 import { translator } from '../../i18n/translator.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import type { TicketRow } from './access.js';
 import { tellContact, tellSupport } from './notices.js';
 import {
   applyAction,
