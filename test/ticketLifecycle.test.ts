@@ -90,6 +90,14 @@ describe.each(databaseBackends)(
       );
       const queue = (await irina('GET', '/api/v1/tickets?status=new')).json().items;
       expect(queue.map((item: { id: string }) => item.id)).toContain(body.id);
+      const [registered] = (
+        await admin('GET', `/api/v1/audit-events?entity=ticket&entityId=${body.id}`)
+      ).json();
+      expect(registered).toMatchObject({
+        action: 'create',
+        actor: { type: 'contact', label: expect.stringContaining('anna.petrova@baltlog.example') },
+        after: { number: body.number, level: 'standard', severity: 'high', channel: 'portal' },
+      });
     });
 
     it('refuses an uncovered instance with the reason in the contact language, and keeps the attempt', async () => {

@@ -40,7 +40,12 @@ export interface AuditEntry {
 export async function recordAudit(db: Queryable, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
   const { before, after } = entry.action === 'update' ? changedFields(entry.before, entry.after) : entry;
   if (entry.action === 'update' && before && Object.keys(before).length === 0) return;
-  await db.insert(auditEvents).values({
+  await db.insert(auditEvents).values(auditRecord(actor, at, { ...entry, before, after }));
+}
+
+/** The row that records an entry, for a caller that writes it as part of a larger statement. */
+export function auditRecord(actor: Actor, at: Date, entry: AuditEntry): typeof auditEvents.$inferInsert {
+  return {
     at,
     actorType: actor.type,
     actorId: actor.type === 'system' ? null : actor.id,
@@ -49,9 +54,9 @@ export async function recordAudit(db: Queryable, actor: Actor, at: Date, entry: 
     entityId: entry.entityId,
     action: entry.action,
     organizationId: entry.organizationId,
-    before,
-    after,
-  });
+    before: entry.before,
+    after: entry.after,
+  };
 }
 
 function changedFields(before: Snapshot | null, after: Snapshot | null) {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { Queryable } from '../db/database.js';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { preparedStatement, type Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
 import type { Actor } from './actor.js';
@@ -118,6 +118,32 @@ function activePrincipal(
   return null;
 }
 
+/** Every request that carries a credential runs one of these two: they are prepared once. */
+const sessionStatement = preparedStatement((db) =>
+  db
+    .select({ session: sessions, agent: agents, contact: contacts })
+    .from(sessions)
+    .leftJoin(agents, eq(agents.id, sessions.agentId))
+    .leftJoin(contacts, eq(contacts.id, sessions.contactId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare('authenticate_session'),
+);
+
+const apiTokenStatement = preparedStatement((db) =>
+  db
+    .select({ token: apiTokens, agent: agents, contact: contacts })
+    .from(apiTokens)
+    .leftJoin(agents, eq(agents.id, apiTokens.agentId))
+    .leftJoin(contacts, eq(contacts.id, apiTokens.contactId))
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
+    .prepare('authenticate_api_token'),
+);
+
 /** The signed-in person behind a session cookie, or null when it is unknown, expired or deactivated. */
 export async function authenticateSession(
   ctx: AppContext,
@@ -126,12 +152,7 @@ export async function authenticateSession(
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
   const now = ctx.clock.now();
   const tokenHash = digest(sessionToken);
-  const [found] = await ctx.db
-    .select({ session: sessions, agent: agents, contact: contacts })
-    .from(sessions)
-    .leftJoin(agents, eq(agents.id, sessions.agentId))
-    .leftJoin(contacts, eq(contacts.id, sessions.contactId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+  const [found] = await sessionStatement(ctx.db).execute({ tokenHash, now: now.toISOString() });
   if (!found) return null;
   const { session } = found;
   const actor = activePrincipal(found.agent, found.contact);
@@ -147,12 +168,7 @@ export async function authenticateSession(
 
 export async function authenticateApiToken(ctx: AppContext, token: string): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const [found] = await ctx.db
-    .select({ token: apiTokens, agent: agents, contact: contacts })
-    .from(apiTokens)
-    .leftJoin(agents, eq(agents.id, apiTokens.agentId))
-    .leftJoin(contacts, eq(contacts.id, apiTokens.contactId))
-    .where(and(eq(apiTokens.tokenHash, digest(token)), isNull(apiTokens.revokedAt)));
+  const [found] = await apiTokenStatement(ctx.db).execute({ tokenHash: digest(token) });
   if (!found) return null;
   const row = found.token;
   const actor = activePrincipal(found.agent, found.contact);

@@ -17,7 +17,12 @@ export interface NotificationPayload {
 
 /** Writes a side effect into the outbox, inside the caller's transaction. */
 export async function enqueue(db: Queryable, now: Date, topic: string, payload: unknown, availableAt = now) {
-  await db.insert(outbox).values({ topic, payload, createdAt: now, availableAt });
+  await db.insert(outbox).values(outboxEntry(now, topic, payload, availableAt));
+}
+
+/** The row of a side effect, for a caller that writes it as part of a larger statement. */
+export function outboxEntry(now: Date, topic: string, payload: unknown, availableAt = now) {
+  return { topic, payload, createdAt: now, availableAt } satisfies typeof outbox.$inferInsert;
 }
 
 export async function notify(db: Queryable, now: Date, notification: NotificationPayload): Promise<void> {

@@ -137,6 +137,24 @@ async function openPostgres(
   });
 }
 
+/**
+ * A statement built and prepared once per database handle, for the busiest paths: the SQL is not
+ * rebuilt on every call, and PostgreSQL parses and plans it once per connection.
+ */
+export function preparedStatement<Statement>(
+  build: (db: Queryable) => Statement,
+): (db: Queryable) => Statement {
+  const prepared = new WeakMap<Queryable, Statement>();
+  return (db) => {
+    let statement = prepared.get(db);
+    if (!statement) {
+      statement = build(db);
+      prepared.set(db, statement);
+    }
+    return statement;
+  };
+}
+
 /** Both drivers answer raw SQL with an object carrying `rows`. */
 export async function rowsOf<Row>(db: Queryable, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as { rows: Row[] };

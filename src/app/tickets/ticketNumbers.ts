@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { violatedUniqueConstraint } from '../../db/errors.js';
 
@@ -6,7 +6,7 @@ import { violatedUniqueConstraint } from '../../db/errors.js';
 const knownSequences = new WeakMap<Queryable, Set<number>>();
 
 /** Makes sure the numbering sequence of a Moscow year exists in this database. */
-async function ensureSequence(db: Queryable, year: number): Promise<string> {
+export async function ensureSequence(db: Queryable, year: number): Promise<string> {
   const sequence = `ticket_number_${year}`;
   const known = knownSequences.get(db) ?? new Set<number>();
   knownSequences.set(db, known);
@@ -31,6 +31,13 @@ async function ensureSequence(db: Queryable, year: number): Promise<string> {
  * the statement that stores the ticket, saving a round trip on the busiest path of the desk.
  */
 export async function ticketNumberSql(db: Queryable, year: number): Promise<SQL<string>> {
-  const sequence = await ensureSequence(db, year);
-  return sql<string>`(select 'SD-' || ${sql.raw(String(year))} || '-' || lpad(n::text, greatest(5, length(n::text)), '0') from nextval(${sequence}::regclass) as n)`;
+  return drawTicketNumber(year, await ensureSequence(db, year));
+}
+
+/**
+ * The expression drawing the next number of a year from its sequence (see ensureSequence); the year
+ * and the sequence may be placeholders of a prepared statement.
+ */
+export function drawTicketNumber(year: number | SQLWrapper, sequence: string | SQLWrapper): SQL<string> {
+  return sql<string>`(select 'SD-' || ${year}::text || '-' || lpad(n::text, greatest(5, length(n::text)), '0') from nextval(${sequence}::regclass) as n)`;
 }

@@ -1,5 +1,6 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../database.js';
+import { asc, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
+import type { CertificateFacts, LicenseFacts } from '../../domain/entitlement/entitlement.js';
+import { preparedStatement, type Queryable, rowsOf } from '../database.js';
 import {
   certificateInstances,
   certificates,
@@ -158,41 +159,59 @@ async function withInstanceIds(db: Queryable, rows: CertificateRow[]): Promise<C
   }));
 }
 
+/** The certificates of an organization as the entitlement decision reads them, with the instances each names. */
+function certificateFactsOf(organizationId: SQLWrapper | string) {
+  return sql<CertificateFacts[]>`(select coalesce(jsonb_agg(jsonb_build_object(
+      'id', ${certificates.id}, 'number', ${certificates.number}, 'level', ${certificates.level},
+      'validFrom', ${certificates.validFrom}, 'validTo', ${certificates.validTo},
+      'instanceIds', (select coalesce(jsonb_agg(${certificateInstances.instanceId}), '[]'::jsonb)
+        from ${certificateInstances} where ${certificateInstances.certificateId} = ${certificates.id})
+    )), '[]'::jsonb)
+    from ${certificates} where ${certificates.organizationId} = ${organizationId})`;
+}
+
+/** The licenses of an organization as the entitlement decision reads them, with the products each covers. */
+function licenseFactsOf(organizationId: SQLWrapper | string) {
+  return sql<LicenseFacts[]>`(select coalesce(jsonb_agg(jsonb_build_object(
+      'id', ${licenses.id}, 'number', ${licenses.number},
+      'validFrom', ${licenses.validFrom}, 'validTo', ${licenses.validTo},
+      'productIds', (select coalesce(jsonb_agg(${licenseProducts.productId}), '[]'::jsonb)
+        from ${licenseProducts} where ${licenseProducts.licenseId} = ${licenses.id})
+    )), '[]'::jsonb)
+    from ${licenses} where ${licenses.organizationId} = ${organizationId})`;
+}
+
+/** Everything the entitlement decision needs about one organization, in one query. */
+export async function entitlementFacts(
+  db: Queryable,
+  organizationId: string,
+): Promise<{ certificates: CertificateFacts[]; licenses: LicenseFacts[] }> {
+  const [row] = await rowsOf<{ certificates: CertificateFacts[]; licenses: LicenseFacts[] }>(
+    db,
+    sql`select ${certificateFactsOf(organizationId)} as certificates, ${licenseFactsOf(organizationId)} as licenses`,
+  );
+  return row ?? { certificates: [], licenses: [] };
+}
+
+const intakeFactsStatement = preparedStatement((db) =>
+  db
+    .select({
+      instance: instances,
+      contact: contacts,
+      certificates: certificateFactsOf(instances.organizationId),
+      licenses: licenseFactsOf(instances.organizationId),
+    })
+    .from(instances)
+    .leftJoin(contacts, eq(contacts.id, sql.placeholder('contactId')))
+    .where(eq(instances.id, sql.placeholder('instanceId')))
+    .prepare('intake_facts'),
+);
+
 /**
- * Everything the entitlement decision needs about one organization, in two queries (certificates with
- * the instances they name, licenses with the products they cover): it runs for every new request.
+ * The instance a request names, the contact filing it and the entitlement facts of the instance's
+ * organization, in one round trip: it runs for every request that reaches the desk.
  */
-export async function entitlementFacts(db: Queryable, organizationId: string) {
-  const [certificateRows, licenseRows] = await Promise.all([
-    db
-      .select({
-        id: certificates.id,
-        number: certificates.number,
-        level: certificates.level,
-        validFrom: certificates.validFrom,
-        validTo: certificates.validTo,
-        instanceIds: sql<
-          string[]
-        >`coalesce(array_agg(${certificateInstances.instanceId}) filter (where ${certificateInstances.instanceId} is not null), '{}')`,
-      })
-      .from(certificates)
-      .leftJoin(certificateInstances, eq(certificateInstances.certificateId, certificates.id))
-      .where(eq(certificates.organizationId, organizationId))
-      .groupBy(certificates.id),
-    db
-      .select({
-        id: licenses.id,
-        number: licenses.number,
-        validFrom: licenses.validFrom,
-        validTo: licenses.validTo,
-        productIds: sql<
-          string[]
-        >`coalesce(array_agg(${licenseProducts.productId}) filter (where ${licenseProducts.productId} is not null), '{}')`,
-      })
-      .from(licenses)
-      .leftJoin(licenseProducts, eq(licenseProducts.licenseId, licenses.id))
-      .where(eq(licenses.organizationId, organizationId))
-      .groupBy(licenses.id),
-  ]);
-  return { certificates: certificateRows, licenses: licenseRows };
+export async function intakeFacts(db: Queryable, instanceId: string, contactId: string | null) {
+  const [row] = await intakeFactsStatement(db).execute({ instanceId, contactId });
+  return row;
 }
