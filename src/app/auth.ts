@@ -27,7 +27,8 @@ export interface SignedIn {
 }
 
 const newSecret = () => randomBytes(32).toString('base64url');
-const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** Secrets are stored as their SHA-256 digest only. */
+export const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);

@@ -140,6 +140,15 @@ export const loginInput = z.object({
   password: z.string().min(1).max(256),
 });
 
+export const profileInput = z.object({ language });
+export type ProfileInput = z.infer<typeof profileInput>;
+
+export const passwordChangeInput = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: password,
+});
+export type PasswordChangeInput = z.infer<typeof passwordChangeInput>;
+
 export const severity = z.enum(SEVERITIES);
 
 export const deadlineInput = z.object({

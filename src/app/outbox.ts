@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { agents, notifications, outbox, partnerOrganizations } from '../db/schema.js';
+import { type Actor, requireAdmin } from './actor.js';
 import type { AppContext } from './context.js';
 
 export interface Recipient {
@@ -49,6 +50,29 @@ export async function queueRecipients(db: Queryable, organizationId: string): Pr
     )
     .orderBy(asc(agents.email));
   return rows.map((row) => ({ type: 'agent', id: row.id }));
+}
+
+/**
+ * The delivery log, newest first: what the desk has sent or is still trying to send, with attempts and
+ * the last error, so an administrator sees a channel that is down.
+ */
+export async function listOutbox(ctx: AppContext, actor: Actor, query: { limit: number }) {
+  requireAdmin(actor);
+  const rows = await ctx.db.select().from(outbox).orderBy(desc(outbox.id)).limit(query.limit);
+  return rows.map((row) => ({
+    id: row.id,
+    topic: row.topic,
+    payload: row.payload as Record<string, unknown>,
+    createdAt: row.createdAt.toISOString(),
+    attempts: row.attempts,
+    state: row.deliveredAt
+      ? ('delivered' as const)
+      : row.failedAt
+        ? ('failed' as const)
+        : ('pending' as const),
+    deliveredAt: row.deliveredAt?.toISOString() ?? null,
+    lastError: row.lastError,
+  }));
 }
 
 export interface OutboxEntry {

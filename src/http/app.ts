@@ -23,12 +23,14 @@ import { createMetrics } from './metrics.js';
 import { sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { deskRoutes } from './routes/desk.js';
 import { entitlementRoutes } from './routes/entitlement.js';
 import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { productRoutes } from './routes/products.js';
 import { slaRoutes } from './routes/sla.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { registerWeb } from './web.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -174,7 +176,10 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
     request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, 500, 'internal_error');
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404, 'route_not_found'));
+  const web = await registerWeb(app);
+  app.setNotFoundHandler((request, reply) =>
+    web?.wantsPage(request) ? web.sendPage(reply) : sendProblem(request, reply, 404, 'route_not_found'),
+  );
 
   await app.register(healthRoutes, { database: deps.database, metrics, metricsToken: config.metricsToken });
   await app.register(
@@ -187,9 +192,12 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(auditRoutes, deps);
       await api.register(slaRoutes, deps);
       await api.register(ticketRoutes, deps);
+      await api.register(deskRoutes, deps);
     },
     { prefix: '/api/v1' },
   );
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
+  app.get('/', { schema: { hide: true } }, (_request, reply) =>
+    web ? web.sendPage(reply) : reply.redirect('/api/docs'),
+  );
   return app;
 }

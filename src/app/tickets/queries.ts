@@ -15,12 +15,14 @@ import { type Actor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { TicketListQuery } from '../inputs.js';
+import type { SlaData } from '../slaData.js';
 import { type TicketRow, visibleTicket, visibleTicketsCondition } from './access.js';
 import { ticketPolicy } from './state.js';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
-export function ticketSummary(row: TicketRow, now: Date) {
+/** A ticket as lists show it, with its response countdown (null once support has responded). */
+export function ticketSummary(row: TicketRow, now: Date, data: SlaData) {
   return {
     id: row.id,
     number: row.number,
@@ -47,7 +49,19 @@ export function ticketSummary(row: TicketRow, now: Date) {
     closeReason: row.closeReason,
     splitFromId: row.splitFromId,
     policyVersion: row.policyVersion,
+    countdown: row.firstResponseAt ? null : responseCountdown(row, now, data),
   };
+}
+
+function responseCountdown(row: TicketRow, now: Date, data: SlaData) {
+  const rule = ticketPolicy(data, row).response[row.level][row.severity];
+  const { remainingMs, used, running } = slaProgress(
+    data.calendar.clock(rule.clock),
+    row.registeredAt.getTime(),
+    row.responseDueAt.getTime(),
+    Math.max(now.getTime(), row.registeredAt.getTime()),
+  );
+  return { remainingMs, used, running };
 }
 
 function encodeCursor(row: TicketRow): string {
@@ -97,6 +111,7 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
       ),
     );
   }
+  const data = await ctx.sla.load(ctx.db);
   const rows = await ctx.db
     .select()
     .from(tickets)
@@ -106,7 +121,7 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ticketSummary(row, now)),
+    items: page.map((row) => ticketSummary(row, now, data)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
 }
@@ -158,12 +173,13 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
           .where(and(eq(auditEvents.entity, 'ticket'), eq(auditEvents.entityId, ticket.id)))
           .orderBy(desc(auditEvents.sequence)),
   ]);
+  const data = await ctx.sla.load(ctx.db);
   return {
-    ...ticketSummary(ticket, now),
+    ...ticketSummary(ticket, now, data),
     description: ticket.description,
     contact: contact[0] ?? null,
     instance: instance[0] ?? null,
-    sla: await slaState(ctx, ticket, now),
+    sla: slaState(data, ticket, now),
     messages: messages.map((message) => ({
       id: message.id,
       authorType: message.authorType,
@@ -203,11 +219,8 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
   };
 }
 
-async function slaState(ctx: AppContext, ticket: TicketRow, now: Date) {
-  const data = await ctx.sla.load(ctx.db);
+function slaState(data: SlaData, ticket: TicketRow, now: Date) {
   const policy = ticketPolicy(data, ticket);
-  const rule = policy.response[ticket.level][ticket.severity];
-  const clock = data.calendar.clock(rule.clock);
   const explanation = explainResponseDeadline(
     data.calendar,
     policy,
@@ -215,22 +228,17 @@ async function slaState(ctx: AppContext, ticket: TicketRow, now: Date) {
     ticket.severity,
     ticket.registeredAt,
   );
-  const respondedAt = ticket.firstResponseAt;
-  const progress = respondedAt
-    ? null
-    : slaProgress(
-        clock,
-        ticket.registeredAt.getTime(),
-        ticket.responseDueAt.getTime(),
-        Math.max(now.getTime(), ticket.registeredAt.getTime()),
-      );
+  const countdown = ticket.firstResponseAt ? null : responseCountdown(ticket, now, data);
   return {
     dueAt: ticket.responseDueAt.toISOString(),
-    clock: rule.clock,
-    respondedAt: iso(respondedAt),
-    remainingMs: progress ? progress.remainingMs : null,
-    used: progress ? progress.used : null,
-    breached: respondedAt ? respondedAt > ticket.responseDueAt : now >= ticket.responseDueAt,
+    clock: policy.response[ticket.level][ticket.severity].clock,
+    respondedAt: iso(ticket.firstResponseAt),
+    remainingMs: countdown?.remainingMs ?? null,
+    used: countdown?.used ?? null,
+    running: countdown?.running ?? false,
+    breached: ticket.firstResponseAt
+      ? ticket.firstResponseAt > ticket.responseDueAt
+      : now >= ticket.responseDueAt,
     explanation,
   };
 }

@@ -17,6 +17,7 @@ describe('slaProgress', () => {
       remainingMs: 7 * HOUR,
       used: 1 / 8,
       breached: false,
+      running: false,
     });
   });
 
@@ -24,6 +25,7 @@ describe('slaProgress', () => {
     const progress = slaProgress(calendar.business, registered, due, msk('2026-11-30 14:00:00'));
     expect(progress.used).toBe(0.75);
     expect(progress.remainingMs).toBe(2 * HOUR);
+    expect(progress.running).toBe(true);
   });
 
   it('goes negative once the deadline has passed', () => {

@@ -10,6 +10,8 @@ export interface SlaProgress {
   /** Share of the allowed time used: 0.75 is the warning point, 1 the deadline. */
   used: number;
   breached: boolean;
+  /** Whether the clock is running at that instant (inside its hours); a countdown stands still otherwise. */
+  running: boolean;
 }
 
 /** How far a request is into its allowed time, on the clock that governs it (for countdowns and warnings). */
@@ -22,7 +24,13 @@ export function slaProgress(
   const allowed = clock.elapsed(registeredAt, dueAt);
   const elapsedMs = clock.elapsed(registeredAt, at);
   const remainingMs = clock.remaining(at, dueAt);
-  return { elapsedMs, remainingMs, used: allowed > 0 ? elapsedMs / allowed : 1, breached: at >= dueAt };
+  return {
+    elapsedMs,
+    remainingMs,
+    used: allowed > 0 ? elapsedMs / allowed : 1,
+    breached: at >= dueAt,
+    running: clock.elapsed(at, at + 1) === 1,
+  };
 }
 
 /** Whether a channel takes requests at an instant (the Telegram bot is served in working hours only, §3.6). */

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../app/actor.js';
 import { login, logout } from '../../app/auth.js';
-import { loginInput } from '../../app/inputs.js';
+import { loginInput, passwordChangeInput, profileInput } from '../../app/inputs.js';
+import { changePassword, updateProfile } from '../../app/profile.js';
 import type { HttpDependencies } from '../app.js';
 import { SESSION_COOKIE, signedIn } from '../authentication.js';
 import { problems, sessionSchema } from '../schemas.js';
@@ -96,5 +97,39 @@ export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps
       csrfToken: request.csrfToken,
       expiresAt: null,
     }),
+  );
+
+  api.patch(
+    '/me',
+    {
+      schema: {
+        operationId: 'updateProfile',
+        tags: ['auth'],
+        summary: 'Set the language the desk speaks to the signed-in person in',
+        body: profileInput,
+        response: { 200: profileInput, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => updateProfile(deps.ctx, signedIn(request), request.body),
+  );
+
+  api.post(
+    '/me/password',
+    {
+      config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        operationId: 'changePassword',
+        tags: ['auth'],
+        summary: 'Change the password, proving the current one; the other sessions of the account end',
+        body: passwordChangeInput,
+        response: { 204: z.null(), ...problems(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const sessionToken =
+        request.authMethod === 'session' ? (request.cookies[SESSION_COOKIE] ?? null) : null;
+      await changePassword(deps.ctx, signedIn(request), request.body, sessionToken);
+      return reply.code(204).send(null);
+    },
   );
 };

@@ -67,6 +67,14 @@ export const ticketSummarySchema = z.object({
   closeReason: z.string().nullable(),
   splitFromId: id.nullable(),
   policyVersion: calendarDate,
+  countdown: z
+    .object({
+      remainingMs: z.number().describe('Clock time left to the response deadline; negative once passed'),
+      used: z.number().describe('Share of the response window used: 0.75 is the warning point'),
+      running: z.boolean().describe('Whether the clock runs now (inside its working hours)'),
+    })
+    .nullable()
+    .describe('The response countdown; null once support has responded'),
 });
 
 const ticketDetailSchema = ticketSummarySchema.extend({
@@ -82,6 +90,7 @@ const ticketDetailSchema = ticketSummarySchema.extend({
       .nullable()
       .describe('Clock time left; negative once overdue; null once responded'),
     used: z.number().nullable().describe('Share of the response window used; 0.75 is the warning point'),
+    running: z.boolean().describe('Whether the response clock runs now'),
     breached: z.boolean(),
     explanation: z.array(z.string()),
   }),
@@ -127,7 +136,8 @@ const channelOf = (request: FastifyRequest): Channel => (request.authMethod === 
 
 export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const summary = (row: Parameters<typeof ticketSummary>[0]) => ticketSummary(row, ctx.clock.now());
+  const summary = async (row: Parameters<typeof ticketSummary>[0]) =>
+    ticketSummary(row, ctx.clock.now(), await ctx.sla.load(ctx.db));
   const routeOf = (operationId: string, summaryText: string) => ({
     operationId,
     tags: ['tickets'],
@@ -156,7 +166,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     async (request, reply) =>
       reply
         .code(201)
-        .send(summary(await createTicket(ctx, signedIn(request), request.body, channelOf(request)))),
+        .send(await summary(await createTicket(ctx, signedIn(request), request.body, channelOf(request)))),
   );
 
   api.get(
@@ -252,7 +262,9 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
       reply
         .code(201)
         .send(
-          (await splitTicket(ctx, signedIn(request), request.params.ticketId, request.body)).map(summary),
+          await Promise.all(
+            (await splitTicket(ctx, signedIn(request), request.params.ticketId, request.body)).map(summary),
+          ),
         ),
   );
 

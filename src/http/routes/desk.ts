@@ -1,0 +1,67 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AGENT_ROLES } from '../../app/actor.js';
+import { listAgents } from '../../app/agents.js';
+import { id } from '../../app/inputs.js';
+import { listOutbox } from '../../app/outbox.js';
+import type { HttpDependencies } from '../app.js';
+import { signedIn } from '../authentication.js';
+import { problems } from '../schemas.js';
+
+/** The desk's own people and its delivery log. */
+export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/agents',
+    {
+      schema: {
+        operationId: 'listAgents',
+        tags: ['desk'],
+        summary: 'The support team and partner engineers, for assigning requests (support)',
+        response: {
+          200: z.array(
+            z.object({
+              id,
+              name: z.string(),
+              email: z.string(),
+              role: z.enum(AGENT_ROLES),
+              active: z.boolean(),
+            }),
+          ),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async (request) => listAgents(ctx, signedIn(request)),
+  );
+
+  api.get(
+    '/outbox',
+    {
+      schema: {
+        operationId: 'listOutbox',
+        tags: ['desk'],
+        summary: 'The delivery log of notifications and messages, newest first (admin)',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.number().int(),
+              topic: z.string(),
+              payload: z.record(z.string(), z.unknown()),
+              createdAt: z.iso.datetime(),
+              attempts: z.number().int(),
+              state: z.enum(['pending', 'delivered', 'failed']),
+              deliveredAt: z.iso.datetime().nullable(),
+              lastError: z.string().nullable(),
+            }),
+          ),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => listOutbox(ctx, signedIn(request), request.query),
+  );
+};

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { WEB_ROOT } from '../../src/http/web.js';
+
+/** Debian's Chromium, as .ci/run installs it; CHROMIUM_PATH names another. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  }
+  if (!existsSync(`${WEB_ROOT}index.html`)) {
+    throw new Error(`the web app is not built at ${WEB_ROOT}: run npm run build first`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // The machine has no network but loopback: Chromium's own background traffic would only fail.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser profile (its own cookies) at a laptop's screen size. */
+export async function newPerson(
+  browser: Browser,
+  baseURL: string,
+  locale = 'ru-RU',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL,
+    locale,
+    viewport: { width: 1366, height: 768 },
+    timezoneId: 'Asia/Yekaterinburg',
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function signInAs(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel(/Электронная почта|E-mail/).fill(email);
+  await page.getByLabel(/^(Пароль|Password)/).fill(password);
+  await page.getByRole('button', { name: /Войти|Sign in/ }).click();
+  await page.getByTestId('principal-name').waitFor();
+}

@@ -1,0 +1,169 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPerson, signInAs } from './support/browser.js';
+import { databaseBackends } from './support/databases.js';
+import {
+  AGENT,
+  caller,
+  EXTENDED_CONTACT,
+  openTestDesk,
+  STANDARD_CONTACT,
+  signIn,
+  type TestDesk,
+} from './support/testDesk.js';
+
+const [pglite] = databaseBackends;
+if (!pglite) throw new Error('PGlite is always a backend');
+
+/**
+ * The web app in Debian's Chromium against a real desk on a loopback port, at a fixed time: Tuesday
+ * 24 November 2026, 12:00 Moscow time. The browser runs in another time zone on purpose: every time on
+ * screen must still be Moscow time.
+ */
+describe('the web app in a real browser', () => {
+  let desk: TestDesk;
+  let browser: Browser;
+  let baseURL: string;
+  let contact: Page;
+  let agent: Page;
+  let foreignTicketId: string;
+  let ticketNumber: string;
+  let ticketUrl: string;
+
+  beforeAll(async () => {
+    desk = await openTestDesk(pglite);
+    await desk.app.listen({ host: '127.0.0.1', port: 0 });
+    baseURL = `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}`;
+    // Another customer's request, due later than the one the test files: it must sit below it in the queue.
+    const sergey = caller(desk.app, await signIn(desk.app, ...EXTENDED_CONTACT));
+    const organization = (await sergey('GET', '/api/v1/me')).json().principal.organizationId;
+    const instances = (await sergey('GET', `/api/v1/organizations/${organization}`)).json().instances;
+    const foreign = await sergey('POST', '/api/v1/tickets', {
+      instanceId: instances[0].id,
+      severity: 'low',
+      subject: 'Вопрос по документации',
+      description: 'Где описана настройка кластера?',
+    });
+    expect(foreign.statusCode, foreign.body).toBe(201);
+    foreignTicketId = foreign.json().id;
+    browser = await launchBrowser();
+    contact = (await newPerson(browser, baseURL)).page;
+    agent = (await newPerson(browser, baseURL)).page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+  });
+
+  it('lets a contact file a request, told beforehand it will be accepted, and shows its due time in Moscow time', async () => {
+    await signInAs(contact, ...STANDARD_CONTACT);
+    await expect.poll(() => contact.getByTestId('certificate').count()).toBeGreaterThan(0);
+    await contact.getByRole('link', { name: 'Новый запрос' }).first().click();
+    await contact.getByRole('combobox', { name: 'Экземпляр продукта' }).click();
+    await contact.getByRole('option', { name: /esb-prod-spb/ }).click();
+    await expect
+      .poll(() => contact.getByTestId('entitlement').textContent())
+      .toContain('Запрос будет принят');
+    await contact.getByRole('radio', { name: 'Высокий' }).check();
+    await contact.getByLabel('Тема').fill('Очередь сообщений не обрабатывается');
+    await contact.getByLabel('Описание').fill('После обновления ESB сообщения копятся в очереди orders.in.');
+    await contact.getByRole('button', { name: 'Отправить запрос' }).click();
+
+    await contact.getByTestId('ticket-number').waitFor();
+    ticketNumber = (await contact.getByTestId('ticket-number').textContent()) ?? '';
+    ticketUrl = new URL(contact.url()).pathname;
+    expect(ticketNumber).toMatch(/^SD-2026-\d{5}$/);
+    // 12 working hours from Tuesday 12:00: Wednesday 15:00 Moscow time, whatever the browser's zone.
+    expect(await contact.getByTestId('due-at').textContent()).toBe('25.11.2026, 15:00 МСК');
+    expect(await contact.getByTestId('countdown').first().textContent()).toContain('Осталось 12 ч');
+  });
+
+  it('warns the contact before submitting when the instance is not covered', async () => {
+    await contact.goto('/requests/new');
+    await contact.getByRole('combobox', { name: 'Экземпляр продукта' }).click();
+    await contact.getByRole('option', { name: /esb-test-spb/ }).click();
+    await expect
+      .poll(() => contact.getByTestId('entitlement').textContent())
+      .toContain('не покрыт сертификатом');
+    expect(await contact.getByRole('button', { name: 'Отправить запрос' }).isDisabled()).toBe(true);
+  });
+
+  it('puts the request at the top of the agent queue, soonest deadline first', async () => {
+    await signInAs(agent, ...AGENT);
+    const rows = agent.getByTestId('request-table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.first().getAttribute('data-ticket')).toBe(ticketNumber);
+  });
+
+  it('lets the agent reply, and the countdown stops', async () => {
+    await agent.getByRole('link', { name: ticketNumber }).click();
+    await agent.getByTestId('sla-explanation').waitFor();
+    expect(await agent.getByTestId('countdown').first().textContent()).toContain('Осталось');
+    await agent
+      .getByRole('textbox', { name: 'Ответить' })
+      .fill('Проверьте, пожалуйста, размер пула потоков обработчика.');
+    await agent.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await expect
+      .poll(() => agent.getByTestId('countdown').first().textContent())
+      .toContain('Ответ дан 24.11.2026, 12:00 МСК');
+  });
+
+  it('lets the agent change the severity with a reason, kept in the timeline', async () => {
+    await agent.getByRole('button', { name: 'Действия' }).click();
+    await agent.getByRole('menuitem', { name: 'Изменить критичность' }).click();
+    const dialog = agent.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Новая критичность' }).click();
+    await agent.getByRole('option', { name: 'Критический' }).click();
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    // The reason is required: the dialog says so next to the field, in Russian, and stays open.
+    await expect.poll(() => dialog.getByText('Поле не должно быть пустым.').count()).toBe(1);
+    await dialog.getByLabel('Причина').fill('Остановлена обработка заказов в промышленной среде');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => agent.getByTestId('history-event').allTextContents())
+      .toContain('Критичность: Высокий → Критический');
+  });
+
+  it('lets the agent split the request into parts with their own severities', async () => {
+    await agent.getByRole('button', { name: 'Действия' }).click();
+    await agent.getByRole('menuitem', { name: 'Разделить' }).click();
+    const dialog = agent.getByRole('dialog');
+    const parts = dialog.getByTestId('split-part');
+    await parts.nth(0).getByLabel('Тема').fill('Очередь orders.in не разбирается');
+    await parts.nth(1).getByLabel('Тема').fill('Растёт потребление памяти');
+    await parts.nth(1).getByRole('combobox', { name: 'Критичность' }).click();
+    await agent.getByRole('option', { name: 'Средний' }).click();
+    await parts.nth(0).getByRole('checkbox').first().check();
+    await dialog.getByRole('button', { name: 'Разделить' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => agent.getByText('Разделён на').count()).toBe(1);
+    const part = agent.getByRole('link', { name: /^SD-2026-\d{5}$/ }).last();
+    await part.click();
+    await expect.poll(() => agent.getByText(`Выделен из ${ticketNumber}`).count()).toBe(1);
+  });
+
+  it('shows the contact the reply, and not the internal side', async () => {
+    await contact.goto(ticketUrl);
+    await expect
+      .poll(() => contact.getByTestId('message').allTextContents())
+      .toEqual([expect.stringContaining('Проверьте, пожалуйста, размер пула потоков обработчика.')]);
+    expect(await contact.getByTestId('message').first().getAttribute('data-visibility')).toBe('public');
+  });
+
+  it("answers a contact opening another organization's request with not found", async () => {
+    await contact.goto(`/requests/${foreignTicketId}`);
+    await expect.poll(() => contact.getByRole('alert').textContent()).toContain('Не найдено');
+    expect(await contact.getByText('Вопрос по документации').count()).toBe(0);
+  });
+
+  it('switches to English, and the contact hears the desk in it', async () => {
+    await contact.getByText('EN', { exact: true }).click();
+    await contact.goto('/');
+    await expect
+      .poll(() => contact.getByRole('heading', { level: 1 }).textContent())
+      .toContain('Support for');
+  });
+});

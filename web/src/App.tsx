@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import type { Principal } from './api/types';
+import { EmptyState } from './components/Feedback';
+import { Layout } from './components/Layout';
+import { CalendarPage } from './console/CalendarPage';
+import { Customers } from './console/Customers';
+import { OutboxLog, Rejections } from './console/Logs';
+import { OrganizationPage } from './console/OrganizationPage';
+import { Queue } from './console/Queue';
+import { PolicyPage } from './pages/PolicyPage';
+import { Profile } from './pages/Profile';
+import { SignIn } from './pages/SignIn';
+import { TicketRoute } from './pages/TicketRoute';
+import { Home } from './portal/Home';
+import { MyRequests } from './portal/MyRequests';
+import { NewRequest } from './portal/NewRequest';
+import { isAdmin, isSupport } from './session';
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <EmptyState>{t('common.notFound')}</EmptyState>;
+}
+
+export function App({ principal }: { principal: Principal | null }) {
+  if (!principal) return <SignIn />;
+  const support = isSupport(principal);
+  return (
+    <Layout principal={principal}>
+      <Routes>
+        <Route path="/" element={support ? <Queue /> : <Home />} />
+        <Route path="/requests" element={support ? <Queue /> : <MyRequests />} />
+        {support ? null : <Route path="/requests/new" element={<NewRequest />} />}
+        <Route path="/requests/:ticketId" element={<TicketRoute />} />
+        <Route path="/policy" element={<PolicyPage />} />
+        <Route path="/profile" element={<Profile />} />
+        {support ? <Route path="/customers" element={<Customers />} /> : null}
+        {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}
+        {support ? <Route path="/calendar" element={<CalendarPage />} /> : null}
+        {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
+        {isAdmin(principal) ? <Route path="/outbox" element={<OutboxLog />} /> : null}
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Layout>
+  );
+}

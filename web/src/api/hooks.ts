@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { get, query } from './client';
+import type {
+  Agent,
+  Organization,
+  OrganizationDetail,
+  PolicyVersion,
+  Status,
+  TicketDetail,
+  TicketPage,
+} from './types';
+
+/** How often open screens refresh by themselves: countdowns, new requests, replies. */
+export const LIVE_MS = 30_000;
+
+export const useOrganization = (organizationId: string | null | undefined) =>
+  useQuery({
+    queryKey: ['organization', organizationId],
+    queryFn: () => get<OrganizationDetail>(`/organizations/${organizationId}`),
+    enabled: Boolean(organizationId),
+  });
+
+export const useOrganizations = (enabled = true) =>
+  useQuery({ queryKey: ['organizations'], queryFn: () => get<Organization[]>('/organizations'), enabled });
+
+export const useAgents = (enabled = true) =>
+  useQuery({ queryKey: ['agents'], queryFn: () => get<Agent[]>('/agents'), enabled });
+
+export const usePolicies = () =>
+  useQuery({
+    queryKey: ['policies'],
+    queryFn: () => get<PolicyVersion[]>('/sla/policies'),
+    staleTime: 600_000,
+  });
+
+export interface TicketFilter {
+  status?: Status[];
+  severity?: string[];
+  organizationId?: string | null;
+  assigneeId?: string | null;
+  breached?: 'true' | null;
+  limit?: number;
+}
+
+export const useTickets = (filter: TicketFilter) =>
+  useQuery({
+    queryKey: ['tickets', filter],
+    queryFn: async () => ({
+      ...(await get<TicketPage>(`/tickets${query({ limit: 50, ...filter })}`)),
+      fetchedAt: Date.now(),
+    }),
+    refetchInterval: LIVE_MS,
+  });
+
+export const useTicket = (ticketId: string | undefined) =>
+  useQuery({
+    queryKey: ['ticket', ticketId],
+    queryFn: async () => ({ ...(await get<TicketDetail>(`/tickets/${ticketId}`)), fetchedAt: Date.now() }),
+    enabled: Boolean(ticketId),
+    refetchInterval: LIVE_MS,
+    retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
+  });
+
+/** The policy version that governs a moment: the latest one in force by then. */
+export function policyAt(policies: PolicyVersion[], at: Date): PolicyVersion | undefined {
+  const day = new Date(at.getTime() + 3 * 3_600_000).toISOString().slice(0, 10); // Moscow is UTC+3 all year
+  return [...policies]
+    .filter((policy) => policy.effectiveFrom <= day)
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+}

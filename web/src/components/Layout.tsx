@@ -1,0 +1,137 @@
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Group,
+  NavLink,
+  SegmentedControl,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { patch } from '../api/client';
+import type { Language, Principal } from '../api/types';
+import { isAdmin, isSupport, useSessionActions } from '../session';
+
+export const DOCUMENTATION_URL = 'https://docs.inpolus.example/';
+
+interface Item {
+  to: string;
+  label: string;
+  external?: boolean;
+}
+
+function itemsFor(principal: Principal, t: (key: string) => string): Item[] {
+  if (!isSupport(principal)) {
+    return [
+      { to: '/', label: t('nav.home') },
+      { to: '/requests/new', label: t('nav.newRequest') },
+      { to: '/requests', label: t('nav.requests') },
+      { to: '/policy', label: t('nav.policy') },
+      { to: DOCUMENTATION_URL, label: t('nav.documentation'), external: true },
+      { to: '/profile', label: t('nav.profile') },
+    ];
+  }
+  const items: Item[] = [
+    { to: '/', label: t('nav.queue') },
+    { to: '/customers', label: t('nav.customers') },
+    { to: '/calendar', label: t('nav.calendar') },
+  ];
+  if (isAdmin(principal)) {
+    items.push({ to: '/rejections', label: t('nav.rejections') }, { to: '/outbox', label: t('nav.outbox') });
+  }
+  items.push({ to: '/policy', label: t('nav.policy') }, { to: '/profile', label: t('nav.profile') });
+  return items;
+}
+
+/** Active when the path is the item's own page or one beneath it (the home item only on itself). */
+function isActive(item: Item, path: string) {
+  if (item.to === '/') return path === '/';
+  if (item.to === '/requests')
+    return path === '/requests' || (path.startsWith('/requests/') && path !== '/requests/new');
+  return path === item.to || path.startsWith(`${item.to}/`);
+}
+
+export function LanguageSwitch({ onChange }: { onChange: (language: Language) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('nav.language')}
+      value={i18n.language}
+      onChange={(value) => onChange(value as Language)}
+      data={[
+        { value: 'ru', label: 'RU' },
+        { value: 'en', label: 'EN' },
+      ]}
+    />
+  );
+}
+
+export function Layout({ principal, children }: { principal: Principal; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const session = useSessionActions();
+  const changeLanguage = async (language: Language) => {
+    await patch('/me', { language });
+    session.adoptLanguage(language);
+  };
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#main" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.home')} />
+            <Anchor component={Link} to="/" underline="never" c="inherit">
+              <Title order={4}>{t('app.name')}</Title>
+            </Anchor>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitch onChange={changeLanguage} />
+            <Text size="sm" visibleFrom="sm" data-testid="principal-name">
+              {principal.name}
+            </Text>
+            <UnstyledButton onClick={() => session.signOut()} aria-label={t('nav.signOut')}>
+              <Text size="sm" c="blue">
+                {t('nav.signOut')}
+              </Text>
+            </UnstyledButton>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.home')}>
+        <nav>
+          {itemsFor(principal, t).map((item) =>
+            item.external ? (
+              <NavLink key={item.to} href={item.to} label={item.label} target="_blank" rel="noreferrer" />
+            ) : (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={isActive(item, location.pathname)}
+                onClick={close}
+              />
+            ),
+          )}
+        </nav>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

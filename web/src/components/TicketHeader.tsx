@@ -1,0 +1,77 @@
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TicketDetail } from '../api/types';
+import { moscowDateTime } from '../format';
+import { LevelBadge, SeverityBadge, StatusBadge } from './Badges';
+import { Countdown } from './Countdown';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+export function TicketHeader({
+  ticket,
+  fetchedAt,
+  actions,
+}: {
+  ticket: TicketDetail;
+  fetchedAt: number;
+  actions?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Text size="sm" c="dimmed" data-testid="ticket-number">
+            {ticket.number}
+          </Text>
+          <Title order={1} size="h3" style={{ overflowWrap: 'anywhere' }}>
+            {ticket.subject}
+          </Title>
+        </div>
+        {actions}
+      </Group>
+      <Group gap="xs">
+        <StatusBadge status={ticket.status} />
+        <SeverityBadge severity={ticket.severity} />
+        <LevelBadge level={ticket.level} />
+      </Group>
+      <Paper withBorder p="sm">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+          <Fact label={t('sla.dueAt')}>
+            <span data-testid="due-at">{moscowDateTime(ticket.sla.dueAt)}</span>
+            <Countdown
+              countdown={ticket.countdown}
+              dueAt={ticket.sla.dueAt}
+              respondedAt={ticket.sla.respondedAt}
+              fetchedAt={fetchedAt}
+            />
+          </Fact>
+          <Fact label={t('ticket.registered')}>{moscowDateTime(ticket.registeredAt)}</Fact>
+          <Fact label={t('ticket.instance')}>{ticket.instance?.name ?? t('common.none')}</Fact>
+          <Fact label={t('ticket.contact')}>{ticket.contact?.name ?? t('common.none')}</Fact>
+          <Fact label={t('ticket.category')}>
+            {t(`categories.${ticket.category}`)}
+            {ticket.outOfScope ? ` · ${t('ticket.outOfScope')}` : ''}
+          </Fact>
+          <Fact label={t('ticket.channel')}>{t(`channels.${ticket.channel}`)}</Fact>
+          <Fact label={t('ticket.policy')}>{ticket.policyVersion}</Fact>
+          {ticket.autoCloseAt ? (
+            <Fact label={t('ticket.autoClose')}>{moscowDateTime(ticket.autoCloseAt)}</Fact>
+          ) : null}
+        </SimpleGrid>
+      </Paper>
+    </Stack>
+  );
+}

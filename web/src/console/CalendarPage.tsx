@@ -1,0 +1,258 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, put, remove } from '../api/client';
+import type { CalendarDay, CalendarMonth, CalendarOverride } from '../api/types';
+import { EmptyState, LoadingRows, ProblemAlert } from '../components/Feedback';
+import { calendarDay } from '../format';
+import { isAdmin, useSignedIn } from '../session';
+import { ActionDialog } from './ActionDialog';
+
+const KIND_COLOR: Record<CalendarDay['kind'], string> = {
+  regular: 'white',
+  workday: 'blue.0',
+  short: 'yellow.1',
+  weekend: 'gray.1',
+  holiday: 'red.1',
+  dayOff: 'orange.1',
+};
+
+function currentMonth(): string {
+  return new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 7);
+}
+
+function shift(month: string, by: number): string {
+  const [year = 0, number = 1] = month.split('-').map(Number);
+  const date = new Date(Date.UTC(year, number - 1 + by, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+/** A month of the production calendar as the desk counts it, and the company's own days off. */
+export function CalendarPage() {
+  const { t, i18n } = useTranslation();
+  const principal = useSignedIn();
+  const [month, setMonth] = useState(currentMonth);
+  const [adding, setAdding] = useState(false);
+  const days = useQuery({
+    queryKey: ['calendar', month],
+    queryFn: () => get<CalendarMonth>(`/calendar/months/${month}`),
+  });
+  const overrides = useQuery({
+    queryKey: ['calendar-overrides'],
+    queryFn: () => get<CalendarOverride[]>('/calendar/overrides'),
+  });
+  const client = useQueryClient();
+  const drop = useMutation({
+    mutationFn: (date: string) => remove(`/calendar/overrides/${date}`),
+    onSuccess: () =>
+      void client.invalidateQueries({
+        predicate: (query) => String(query.queryKey[0]).startsWith('calendar'),
+      }),
+  });
+  const weekdays = Array.from({ length: 7 }, (_, index) =>
+    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2024, 0, 1 + index)),
+    ),
+  );
+  const monthTitle = new Intl.DateTimeFormat(i18n.language, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-01T00:00:00Z`));
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('calendar.title')}
+      </Title>
+      <Group justify="space-between">
+        <Group gap="xs">
+          <ActionIcon
+            variant="default"
+            onClick={() => setMonth(shift(month, -1))}
+            aria-label={t('calendar.previous')}
+          >
+            ‹
+          </ActionIcon>
+          <Text fw={600} w={200} ta="center" data-testid="calendar-month">
+            {monthTitle}
+          </Text>
+          <ActionIcon
+            variant="default"
+            onClick={() => setMonth(shift(month, 1))}
+            aria-label={t('calendar.next')}
+          >
+            ›
+          </ActionIcon>
+        </Group>
+        {days.data ? (
+          <Group gap="md">
+            <Text size="sm">{t('calendar.workingDays', { count: days.data.totals.workingDays })}</Text>
+            <Text size="sm">{t('calendar.deskHours', { count: days.data.totals.deskHours })}</Text>
+            <Text size="sm" c="dimmed">
+              {t('calendar.source', { source: t(`calendar.sources.${days.data.source}`) })}
+            </Text>
+          </Group>
+        ) : null}
+      </Group>
+      {days.isPending ? (
+        <LoadingRows rows={6} height={72} />
+      ) : days.isError ? (
+        <ProblemAlert error={days.error} onRetry={() => days.refetch()} />
+      ) : (
+        <SimpleGrid cols={7} spacing={4} role="grid" aria-label={monthTitle}>
+          {weekdays.map((weekday) => (
+            <Text key={weekday} size="xs" c="dimmed" ta="center" role="columnheader">
+              {weekday}
+            </Text>
+          ))}
+          {Array.from({ length: (days.data.days[0]?.weekday ?? 1) - 1 }, (_, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: blank cells before the first day
+            <div key={`blank${index}`} />
+          ))}
+          {days.data.days.map((day) => {
+            const name = i18n.language === 'en' ? (day.nameEn ?? day.name) : day.name;
+            return (
+              <Tooltip key={day.date} label={name ?? t(`calendar.kinds.${day.kind}`)}>
+                <Paper
+                  withBorder
+                  p={6}
+                  mih={72}
+                  bg={KIND_COLOR[day.kind]}
+                  role="gridcell"
+                  data-kind={day.kind}
+                  data-date={day.date}
+                >
+                  <Text size="sm" fw={day.working ? 600 : 400} c={day.working ? undefined : 'red.8'}>
+                    {Number(day.date.slice(8))}
+                  </Text>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {name ??
+                      (day.kind === 'regular' || day.kind === 'weekend'
+                        ? ''
+                        : t(`calendar.kinds.${day.kind}`))}
+                  </Text>
+                  {day.hours && day.kind !== 'regular' ? (
+                    <Text size="xs">
+                      {day.hours.opensAt}–{day.hours.closesAt}
+                    </Text>
+                  ) : null}
+                </Paper>
+              </Tooltip>
+            );
+          })}
+        </SimpleGrid>
+      )}
+      <Group justify="space-between" mt="md">
+        <Title order={2} size="h4">
+          {t('calendar.overrides')}
+        </Title>
+        {isAdmin(principal) ? (
+          <Button onClick={() => setAdding(true)}>{t('calendar.addOverride')}</Button>
+        ) : null}
+      </Group>
+      {overrides.isPending ? (
+        <LoadingRows rows={2} />
+      ) : overrides.isError ? (
+        <ProblemAlert error={overrides.error} />
+      ) : overrides.data.length === 0 ? (
+        <EmptyState>{t('calendar.noOverrides')}</EmptyState>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('calendar.date')}</Table.Th>
+              <Table.Th>{t('calendar.type')}</Table.Th>
+              <Table.Th>{t('calendar.name')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {overrides.data.map((override) => (
+              <Table.Tr key={override.date}>
+                <Table.Td>{calendarDay(override.date)}</Table.Td>
+                <Table.Td>{t(`calendar.kinds.${override.type}`)}</Table.Td>
+                <Table.Td>{override.name ?? t('common.none')}</Table.Td>
+                <Table.Td>
+                  {isAdmin(principal) ? (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => drop.mutate(override.date)}
+                    >
+                      {t('common.remove')}
+                    </Button>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {drop.error ? <ProblemAlert error={drop.error} /> : null}
+      <OverrideDialog opened={adding} onClose={() => setAdding(false)} />
+    </Stack>
+  );
+}
+
+function OverrideDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState('');
+  const [type, setType] = useState<string | null>('dayOff');
+  const [name, setName] = useState('');
+  return (
+    <ActionDialog
+      title={t('calendar.addOverride')}
+      opened={opened}
+      onClose={onClose}
+      submitLabel={t('common.save')}
+      refresh={[['calendar'], ['calendar-overrides']]}
+      fields={['date', 'params.date', 'type', 'name']}
+      run={() => put(`/calendar/overrides/${date || '-'}`, { type, ...(name.trim() ? { name } : {}) })}
+    >
+      {(fieldError) => (
+        <>
+          <TextInput
+            type="date"
+            label={t('calendar.date')}
+            required
+            value={date}
+            onChange={(event) => setDate(event.currentTarget.value)}
+            error={fieldError('params.date') ?? fieldError('date')}
+          />
+          <Select
+            label={t('calendar.type')}
+            data={(['dayOff', 'holiday', 'short', 'workday'] as const).map((value) => ({
+              value,
+              label: t(`calendar.kinds.${value}`),
+            }))}
+            value={type}
+            onChange={setType}
+            allowDeselect={false}
+          />
+          <TextInput
+            label={t('calendar.name')}
+            description={t('common.optional')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={fieldError('name')}
+          />
+        </>
+      )}
+    </ActionDialog>
+  );
+}

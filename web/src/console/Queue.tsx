@@ -1,0 +1,123 @@
+import { Button, Checkbox, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAgents, useOrganizations, useTickets } from '../api/hooks';
+import { SEVERITIES, STATUSES, type Status } from '../api/types';
+import { LoadingRows, ProblemAlert } from '../components/Feedback';
+import { RequestTable } from '../components/RequestTable';
+import { useSignedIn } from '../session';
+
+const OPEN: Status[] = ['new', 'in_progress', 'waiting_for_customer'];
+
+/** The agent queue: soonest response deadline first, refreshed by itself, filtered as the agent likes. */
+export function Queue() {
+  const { t } = useTranslation();
+  const principal = useSignedIn();
+  const [status, setStatus] = useState<Status[]>(OPEN);
+  const [severity, setSeverity] = useState<string[]>([]);
+  const [organizationId, setOrganizationId] = useState<string | null>(null);
+  const [assigneeId, setAssigneeId] = useState<string | null>(null);
+  const [breached, setBreached] = useState(false);
+  const [limit, setLimit] = useState(50);
+  const organizations = useOrganizations();
+  const agents = useAgents();
+  const tickets = useTickets({
+    status,
+    severity,
+    organizationId,
+    assigneeId,
+    breached: breached ? 'true' : null,
+    limit,
+  });
+  const organizationName = (id: string) =>
+    organizations.data?.find((organization) => organization.id === id)?.name ?? '';
+  const agentName = (id: string | null) =>
+    id ? (agents.data?.find((agent) => agent.id === id)?.name ?? '') : t('console.unassigned');
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('console.queueTitle')}
+        </Title>
+        <Text size="xs" c="dimmed">
+          {t('console.live')}
+        </Text>
+      </Group>
+      <Group align="flex-end" gap="sm" role="search" aria-label={t('console.filters')}>
+        <MultiSelect
+          label={t('console.status')}
+          data={STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))}
+          value={status}
+          onChange={(value) => setStatus(value as Status[])}
+          clearable
+          w={300}
+        />
+        <MultiSelect
+          label={t('console.severity')}
+          data={SEVERITIES.map((value) => ({ value, label: t(`severities.${value}`) }))}
+          value={severity}
+          onChange={setSeverity}
+          clearable
+          w={220}
+        />
+        <Select
+          label={t('console.organization')}
+          placeholder={t('console.anyone')}
+          data={(organizations.data ?? []).map((organization) => ({
+            value: organization.id,
+            label: organization.name,
+          }))}
+          value={organizationId}
+          onChange={setOrganizationId}
+          clearable
+          searchable
+          w={240}
+        />
+        <Select
+          label={t('console.assignee')}
+          placeholder={t('console.anyone')}
+          data={[
+            { value: principal.id, label: t('console.mine') },
+            { value: 'none', label: t('console.unassigned') },
+            ...(agents.data ?? [])
+              .filter((agent) => agent.id !== principal.id)
+              .map((agent) => ({ value: agent.id, label: agent.name })),
+          ]}
+          value={assigneeId}
+          onChange={setAssigneeId}
+          clearable
+          w={200}
+        />
+        <Checkbox
+          label={t('console.breachedOnly')}
+          checked={breached}
+          onChange={(event) => setBreached(event.currentTarget.checked)}
+          mb={8}
+        />
+      </Group>
+      {tickets.isPending ? (
+        <LoadingRows rows={8} />
+      ) : tickets.isError ? (
+        <ProblemAlert error={tickets.error} onRetry={() => tickets.refetch()} />
+      ) : (
+        <>
+          <RequestTable
+            tickets={tickets.data.items}
+            fetchedAt={tickets.data.fetchedAt}
+            empty={t('requests.emptyFiltered')}
+            customerOf={(ticket) => organizationName(ticket.organizationId)}
+            assigneeOf={(ticket) => agentName(ticket.assigneeId)}
+          />
+          {tickets.data.nextCursor && limit < 200 ? (
+            <Group justify="center">
+              <Button variant="subtle" onClick={() => setLimit(Math.min(200, limit + 50))}>
+                {t('common.more')}
+              </Button>
+            </Group>
+          ) : null}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,20 @@
+import { useParams } from 'react-router';
+import { useTicket } from '../api/hooks';
+import { LoadingRows, ProblemAlert } from '../components/Feedback';
+import { TicketConsole } from '../console/TicketConsole';
+import { RequestPage } from '../portal/RequestPage';
+import { isSupport, useSignedIn } from '../session';
+
+/** One address for a request, whoever opens it: customers get the portal view, support the console. */
+export function TicketRoute() {
+  const { ticketId } = useParams();
+  const principal = useSignedIn();
+  const ticket = useTicket(ticketId);
+  if (ticket.isPending) return <LoadingRows rows={8} height={48} />;
+  if (ticket.isError) return <ProblemAlert error={ticket.error} onRetry={() => ticket.refetch()} />;
+  return isSupport(principal) ? (
+    <TicketConsole ticket={ticket.data} fetchedAt={ticket.data.fetchedAt} />
+  ) : (
+    <RequestPage ticket={ticket.data} fetchedAt={ticket.data.fetchedAt} />
+  );
+}

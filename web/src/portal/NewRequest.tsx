@@ -1,0 +1,190 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Radio,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiProblem, post } from '../api/client';
+import { useOrganization } from '../api/hooks';
+import {
+  type Attachment,
+  type Category,
+  type EntitlementCheck,
+  SEVERITIES,
+  type Severity,
+  type TicketSummary,
+} from '../api/types';
+import { AttachmentPicker } from '../components/Attachments';
+import { LoadingRows, ProblemAlert } from '../components/Feedback';
+import { moscowDateTime } from '../format';
+import { useSignedIn } from '../session';
+
+/** Fields whose errors show next to them; any other problem shows above the button. */
+const SHOWN_FIELDS = ['instanceId', 'severity', 'subject', 'description'];
+
+export function NewRequest() {
+  const { t } = useTranslation();
+  const principal = useSignedIn();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const organization = useOrganization(principal.organizationId);
+  const [instanceId, setInstanceId] = useState<string | null>(null);
+  const [severity, setSeverity] = useState<Severity>('medium');
+  const [category, setCategory] = useState<Category>('problem');
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(false);
+
+  // Ask the desk before sending: the contact learns at once when a request would be refused, and why.
+  const check = useQuery({
+    queryKey: ['entitlement', instanceId],
+    queryFn: () => post<EntitlementCheck>('/entitlement-checks', { instanceId }),
+    enabled: Boolean(instanceId),
+  });
+
+  const create = useMutation({
+    mutationFn: () =>
+      post<TicketSummary>('/tickets', {
+        instanceId,
+        severity,
+        category,
+        subject,
+        description,
+        attachmentIds: attachments.map((file) => file.id),
+      }),
+    onSuccess: (ticket) => {
+      void client.invalidateQueries({ queryKey: ['tickets'] });
+      notifications.show({
+        color: 'green',
+        message: t('newRequest.created', {
+          number: ticket.number,
+          due: moscowDateTime(ticket.responseDueAt),
+        }),
+      });
+      navigate(`/requests/${ticket.id}`);
+    },
+  });
+  const problem = create.error instanceof ApiProblem ? create.error : null;
+  const fieldError = (field: string) => problem?.forField(field);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+
+  if (organization.isPending) return <LoadingRows rows={8} height={48} />;
+  if (organization.isError)
+    return <ProblemAlert error={organization.error} onRetry={() => organization.refetch()} />;
+
+  return (
+    <Stack maw={760}>
+      <Title order={1} size="h2">
+        {t('newRequest.title')}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Select
+            label={t('newRequest.instance')}
+            placeholder={t('newRequest.instancePlaceholder')}
+            required
+            data={organization.data.instances.map((instance) => ({
+              value: instance.id,
+              label: `${instance.name} · ${t(`environments.${instance.environment}`)} · ${instance.version}`,
+            }))}
+            value={instanceId}
+            onChange={setInstanceId}
+            error={fieldError('instanceId')}
+          />
+          {check.data ? (
+            check.data.allowed ? (
+              <Alert color="green" data-testid="entitlement">
+                {t('newRequest.allowed', { level: t(`levels.${check.data.level ?? 'standard'}`) })}
+              </Alert>
+            ) : (
+              <Alert color="red" title={t('newRequest.refused')} data-testid="entitlement">
+                {check.data.message}
+              </Alert>
+            )
+          ) : null}
+          <Radio.Group
+            label={t('newRequest.severity')}
+            required
+            value={severity}
+            onChange={(value) => setSeverity(value as Severity)}
+            error={fieldError('severity')}
+          >
+            <Stack gap="xs" mt="xs">
+              {SEVERITIES.map((value) => (
+                <Radio
+                  key={value}
+                  value={value}
+                  label={t(`severities.${value}`)}
+                  description={t(`severityDefinitions.${value}`)}
+                />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="category-label">
+              {t('newRequest.category')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="category-label"
+              value={category}
+              onChange={(value) => setCategory(value as Category)}
+              data={[
+                { value: 'problem', label: t('categories.problem') },
+                { value: 'consultation', label: t('categories.consultation') },
+              ]}
+              maw={360}
+            />
+          </Stack>
+          <TextInput
+            label={t('newRequest.subject')}
+            required
+            maxLength={300}
+            value={subject}
+            onChange={(event) => setSubject(event.currentTarget.value)}
+            error={fieldError('subject')}
+          />
+          <Textarea
+            label={t('newRequest.description')}
+            description={t('newRequest.descriptionHint')}
+            required
+            autosize
+            minRows={6}
+            value={description}
+            onChange={(event) => setDescription(event.currentTarget.value)}
+            error={fieldError('description')}
+          />
+          <AttachmentPicker value={attachments} onChange={setAttachments} onBusy={setUploading} />
+          {create.error && !SHOWN_FIELDS.some((field) => fieldError(field)) ? (
+            <ProblemAlert error={create.error} />
+          ) : null}
+          <Group>
+            <Button
+              type="submit"
+              loading={create.isPending}
+              disabled={uploading || check.data?.allowed === false}
+            >
+              {uploading ? t('newRequest.uploading') : t('newRequest.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,95 @@
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { post } from '../api/client';
+import type { TicketDetail } from '../api/types';
+import { Conversation } from '../components/Conversation';
+import { ProblemAlert } from '../components/Feedback';
+import { ReplyForm } from '../components/ReplyForm';
+import { TicketHeader } from '../components/TicketHeader';
+
+/** The customer's view of a request: the conversation, a reply, and reopening or closing it. */
+export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetchedAt: number }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const act = useMutation({
+    mutationFn: (action: 'reopen' | 'close') => post(`/tickets/${ticket.id}/${action}`, {}),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['ticket', ticket.id] });
+      void client.invalidateQueries({ queryKey: ['tickets'] });
+    },
+  });
+  const canReopen = ticket.status === 'resolved' || ticket.status === 'closed';
+  const canClose = ticket.status !== 'closed';
+  return (
+    <Stack gap="lg" maw={960}>
+      <TicketHeader
+        ticket={ticket}
+        fetchedAt={fetchedAt}
+        actions={
+          <Group gap="xs">
+            {canReopen ? (
+              <Button variant="light" onClick={() => act.mutate('reopen')} loading={act.isPending}>
+                {t('ticket.reopen')}
+              </Button>
+            ) : null}
+            {canClose ? (
+              <Button
+                variant="subtle"
+                color="gray"
+                onClick={() => act.mutate('close')}
+                loading={act.isPending}
+              >
+                {t('ticket.closeRequest')}
+              </Button>
+            ) : null}
+          </Group>
+        }
+      />
+      {act.error ? <ProblemAlert error={act.error} /> : null}
+      <SplitLinks ticket={ticket} />
+      <section aria-labelledby="description">
+        <Title order={2} size="h5" id="description" mb="xs">
+          {t('ticket.description')}
+        </Title>
+        <Paper withBorder p="sm">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {ticket.description}
+          </Text>
+        </Paper>
+      </section>
+      <section aria-labelledby="conversation">
+        <Title order={2} size="h5" id="conversation" mb="xs">
+          {t('ticket.conversation')}
+        </Title>
+        <Conversation messages={ticket.messages} />
+      </section>
+      {ticket.status !== 'closed' ? <ReplyForm ticketId={ticket.id} support={false} /> : null}
+    </Stack>
+  );
+}
+
+export function SplitLinks({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation();
+  if (!ticket.splitFrom && ticket.splitInto.length === 0) return null;
+  return (
+    <Group gap="md">
+      {ticket.splitFrom ? (
+        <Anchor component={Link} to={`/requests/${ticket.splitFrom.id}`} size="sm">
+          {t('ticket.splitFrom', { number: ticket.splitFrom.number })}
+        </Anchor>
+      ) : null}
+      {ticket.splitInto.length > 0 ? (
+        <Group gap="xs">
+          <Text size="sm">{t('ticket.splitInto')}:</Text>
+          {ticket.splitInto.map((part) => (
+            <Anchor key={part.id} component={Link} to={`/requests/${part.id}`} size="sm">
+              {part.number}
+            </Anchor>
+          ))}
+        </Group>
+      ) : null}
+    </Group>
+  );
+}

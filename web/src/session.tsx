@@ -1,0 +1,86 @@
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext } from 'react';
+import { ApiProblem, get, post, setApiLanguage, setCsrfToken } from './api/client';
+import type { Principal, Session } from './api/types';
+import i18next, { switchLanguage } from './i18n';
+
+const SessionContext = createContext<Principal | null>(null);
+
+/** Who is signed in; null before sign-in. Support staff and contacts get different screens. */
+export function usePrincipal(): Principal | null {
+  return useContext(SessionContext);
+}
+
+export function useSignedIn(): Principal {
+  const principal = usePrincipal();
+  if (!principal) throw new Error('a signed-in screen was shown without a session');
+  return principal;
+}
+
+export const isSupport = (principal: Principal) => principal.type === 'agent';
+export const isAdmin = (principal: Principal) => principal.role === 'admin';
+
+async function loadSession(): Promise<Session | null> {
+  try {
+    const session = await get<Session>('/me');
+    adopt(session);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 401) return null;
+    throw error;
+  }
+}
+
+function adopt(session: Session) {
+  setCsrfToken(session.csrfToken);
+  setApiLanguage(session.principal.language);
+  if (i18next.language !== session.principal.language) void switchLanguage(session.principal.language);
+}
+
+export function SessionProvider({
+  children,
+  fallback,
+}: {
+  children: (principal: Principal | null) => ReactNode;
+  fallback: ReactNode;
+}) {
+  const session = useQuery({
+    queryKey: ['session'],
+    queryFn: loadSession,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (session.isPending) return fallback;
+  const principal = session.data?.principal ?? null;
+  return <SessionContext.Provider value={principal}>{children(principal)}</SessionContext.Provider>;
+}
+
+/** A new person at the keyboard: nothing the previous one loaded may show through. */
+function forgetAllBut(client: QueryClient, session: Session | null) {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+  client.setQueryData(['session'], session);
+}
+
+export function useSessionActions() {
+  const client = useQueryClient();
+  return {
+    async signIn(email: string, password: string) {
+      const session = await post<Session>('/auth/login', { email, password });
+      adopt(session);
+      forgetAllBut(client, session);
+    },
+    async signOut() {
+      await post('/auth/logout').catch(() => undefined);
+      setCsrfToken(null);
+      forgetAllBut(client, null);
+    },
+    /** After the profile's language changed: the desk now speaks it to this person everywhere. */
+    adoptLanguage(language: 'ru' | 'en') {
+      setApiLanguage(language);
+      void switchLanguage(language);
+      client.setQueryData(['session'], (session: Session | null | undefined) =>
+        session ? { ...session, principal: { ...session.principal, language } } : session,
+      );
+      void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+    },
+  };
+}
