@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations } from './support/accessibility.js';
 import { launchBrowser, newPerson, signInAs } from './support/browser.js';
 import { databaseBackends } from './support/databases.js';
 import {
@@ -165,5 +166,67 @@ describe('the web app in a real browser', () => {
     await expect
       .poll(() => contact.getByRole('heading', { level: 1 }).textContent())
       .toContain('Support for');
+  });
+
+  it('has no serious accessibility failures on the main pages, for customers and support', async () => {
+    const pages: [Page, string][] = [
+      [contact, '/'],
+      [contact, '/requests/new'],
+      [contact, ticketUrl],
+      [contact, '/policy'],
+      [contact, '/profile'],
+      [agent, '/'],
+      [agent, ticketUrl],
+      [agent, '/customers'],
+      [agent, '/calendar'],
+    ];
+    const found: Record<string, unknown> = {};
+    for (const [page, path] of pages) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      const violations = await accessibilityViolations(page);
+      if (violations.length > 0) found[path] = violations;
+    }
+    expect(
+      Object.fromEntries(
+        Object.entries(found).map(([path, violations]) => [
+          path,
+          (violations as { id: string; targets: string[] }[]).map(
+            (violation) => `${violation.id}: ${violation.targets.slice(0, 3).join(' | ')}`,
+          ),
+        ]),
+      ),
+    ).toEqual({});
+  });
+
+  it('is usable from the keyboard: a skip link first, then the navigation', async () => {
+    await contact.goto('/');
+    await contact.getByRole('heading', { level: 1 }).waitFor();
+    await contact.keyboard.press('Tab');
+    expect(await contact.evaluate('document.activeElement?.textContent')).toMatch(
+      /Перейти к содержимому|Skip to content/,
+    );
+    await contact.keyboard.press('Enter');
+    expect(await contact.evaluate('document.activeElement?.id')).toBe('main');
+  });
+
+  it('serves the app for every path of its own, with a strict content policy, and leaves the API its problems', async () => {
+    const page = await fetch(`${baseURL}/requests/${foreignTicketId}`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const html = await page.text();
+    expect(html).toContain('<div id="root">');
+    const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(asset).toBeDefined();
+    const script = await fetch(`${baseURL}${asset}`);
+    expect(script.headers.get('cache-control')).toContain('immutable');
+    expect(script.headers.get('content-type')).toContain('javascript');
+
+    const api = await fetch(`${baseURL}/api/v1/no-such-thing`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    const program = await fetch(`${baseURL}/requests/anything`, { headers: { accept: 'application/json' } });
+    expect(program.status).toBe(404);
   });
 });

@@ -2,24 +2,27 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Level, Severity, Status } from '../api/types';
 
+/** A badge shows its whole word: a table column grows rather than cut it. */
+const NO_WRAP = { minWidth: 'max-content' } as const;
+
 const SEVERITY_COLOR: Record<Severity, string> = {
-  critical: 'red',
-  high: 'orange',
-  medium: 'yellow',
-  low: 'gray',
+  critical: 'red.9',
+  high: 'orange.4',
+  medium: 'yellow.3',
+  low: 'gray.3',
 };
 const STATUS_COLOR: Record<Status, string> = {
-  new: 'blue',
-  in_progress: 'cyan',
-  waiting_for_customer: 'grape',
-  resolved: 'green',
-  closed: 'gray',
+  new: 'blue.9',
+  in_progress: 'cyan.9',
+  waiting_for_customer: 'grape.9',
+  resolved: 'green.9',
+  closed: 'gray.7',
 };
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   const { t } = useTranslation();
   return (
-    <Badge color={SEVERITY_COLOR[severity]} variant="light">
+    <Badge color={SEVERITY_COLOR[severity]} variant="filled" style={NO_WRAP}>
       {t(`severities.${severity}`)}
     </Badge>
   );
@@ -28,7 +31,7 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
 export function StatusBadge({ status }: { status: Status }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="outline">
+    <Badge color={STATUS_COLOR[status]} variant="outline" style={NO_WRAP}>
       {t(`statuses.${status}`)}
     </Badge>
   );
@@ -37,7 +40,7 @@ export function StatusBadge({ status }: { status: Status }) {
 export function LevelBadge({ level }: { level: Level }) {
   const { t } = useTranslation();
   return (
-    <Badge color={level === 'extended' ? 'violet' : 'blue'} variant="dot">
+    <Badge color={level === 'extended' ? 'violet' : 'blue'} variant="dot" style={NO_WRAP}>
       {t(`levels.${level}`)}
     </Badge>
   );

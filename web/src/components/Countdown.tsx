@@ -43,17 +43,17 @@ export function Countdown({
   return (
     <Tooltip label={`${t('sla.dueAt')}: ${moscowDateTime(dueAt)}`}>
       <Group gap={6} wrap="nowrap" data-testid="countdown">
-        <Text size="sm" fw={500} c={overdue ? 'red' : warning ? 'orange' : undefined}>
+        <Text size="sm" fw={500} c={overdue ? 'red.9' : warning ? 'orange.9' : undefined}>
           {overdue
             ? t('sla.overdue', { time: duration(remaining) })
             : t('sla.remaining', { time: duration(remaining) })}
         </Text>
         {overdue ? (
-          <Badge color="red" size="sm">
+          <Badge color="red.9" size="sm">
             {t('sla.breached')}
           </Badge>
         ) : warning ? (
-          <Badge color="orange" size="sm">
+          <Badge color="orange.9" size="sm">
             {t('sla.warning')}
           </Badge>
         ) : null}

@@ -113,9 +113,9 @@ export function CalendarPage() {
       ) : days.isError ? (
         <ProblemAlert error={days.error} onRetry={() => days.refetch()} />
       ) : (
-        <SimpleGrid cols={7} spacing={4} role="grid" aria-label={monthTitle}>
+        <SimpleGrid cols={7} spacing={4}>
           {weekdays.map((weekday) => (
-            <Text key={weekday} size="xs" c="dimmed" ta="center" role="columnheader">
+            <Text key={weekday} size="xs" c="dimmed" ta="center" aria-hidden="true">
               {weekday}
             </Text>
           ))}
@@ -132,11 +132,10 @@ export function CalendarPage() {
                   p={6}
                   mih={72}
                   bg={KIND_COLOR[day.kind]}
-                  role="gridcell"
                   data-kind={day.kind}
                   data-date={day.date}
                 >
-                  <Text size="sm" fw={day.working ? 600 : 400} c={day.working ? undefined : 'red.8'}>
+                  <Text size="sm" fw={day.working ? 600 : 400} c={day.working ? undefined : 'red.9'}>
                     {Number(day.date.slice(8))}
                   </Text>
                   <Text size="xs" c="dimmed" lineClamp={2}>

@@ -50,6 +50,7 @@ export function Queue() {
           data={STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))}
           value={status}
           onChange={(value) => setStatus(value as Status[])}
+          placeholder={status.length ? undefined : t('console.anyone')}
           clearable
           w={300}
         />
@@ -58,6 +59,7 @@ export function Queue() {
           data={SEVERITIES.map((value) => ({ value, label: t(`severities.${value}`) }))}
           value={severity}
           onChange={setSeverity}
+          placeholder={severity.length ? undefined : t('console.anyone')}
           clearable
           w={220}
         />
