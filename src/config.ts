@@ -36,6 +36,7 @@ const environmentSchema = z.object({
   JOBS_INTERVAL_MS: integer(100, 3_600_000).default(15_000),
   CALENDAR_SHORTENED_DAYS: flag.default(true),
   CALENDAR_WEEKDAY_FALLBACK: flag.default(false),
+  DOCUMENTATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
 });
 
 export interface Config {
@@ -55,6 +56,8 @@ export interface Config {
   attachmentMaxBytes: number;
   /** How often each instance delivers the outbox and runs the SLA watch and auto-close sweeps. */
   jobsIntervalMs: number;
+  /** The vendor's product documentation (§3.1), linked from the portal; null hides the link. */
+  documentationUrl: string | null;
 }
 
 export interface CalendarSettings {
@@ -106,6 +109,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     attachmentMaxBytes: env.ATTACHMENT_MAX_MB * 1_048_576,
     jobsIntervalMs: env.JOBS_INTERVAL_MS,
+    documentationUrl: env.DOCUMENTATION_URL ?? null,
     calendar: { shortenedDays: env.CALENDAR_SHORTENED_DAYS, weekdayFallback: env.CALENDAR_WEEKDAY_FALLBACK },
   };
 }

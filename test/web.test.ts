@@ -33,7 +33,7 @@ describe('the web app in a real browser', () => {
   let ticketUrl: string;
 
   beforeAll(async () => {
-    desk = await openTestDesk(pglite);
+    desk = await openTestDesk(pglite, { DOCUMENTATION_URL: 'https://docs.vendor.example/platform/' });
     await desk.app.listen({ host: '127.0.0.1', port: 0 });
     baseURL = `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}`;
     // Another customer's request, due later than the one the test files: it must sit below it in the queue.
@@ -61,6 +61,9 @@ describe('the web app in a real browser', () => {
   it('lets a contact file a request, told beforehand it will be accepted, and shows its due time in Moscow time', async () => {
     await signInAs(contact, ...STANDARD_CONTACT);
     await expect.poll(() => contact.getByTestId('certificate').count()).toBeGreaterThan(0);
+    expect(await contact.getByRole('link', { name: 'Документация' }).getAttribute('href')).toBe(
+      'https://docs.vendor.example/platform/',
+    );
     await contact.getByRole('link', { name: 'Новый запрос' }).first().click();
     await contact.getByRole('combobox', { name: 'Экземпляр продукта' }).click();
     await contact.getByRole('option', { name: /esb-prod-spb/ }).click();

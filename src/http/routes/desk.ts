@@ -10,8 +10,24 @@ import { signedIn } from '../authentication.js';
 import { problems } from '../schemas.js';
 
 /** The desk's own people and its delivery log. */
-export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
+export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx, config }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/desk',
+    {
+      schema: {
+        operationId: 'getDeskSettings',
+        tags: ['desk'],
+        summary: 'What the screens need to know of this desk: where the product documentation is',
+        response: { 200: z.object({ documentationUrl: z.string().nullable() }), ...problems(401) },
+      },
+    },
+    async (request) => {
+      signedIn(request);
+      return { documentationUrl: config.documentationUrl };
+    },
+  );
 
   api.get(
     '/agents',

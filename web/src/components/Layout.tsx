@@ -10,14 +10,13 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { patch } from '../api/client';
+import { get, patch } from '../api/client';
 import type { Language, Principal } from '../api/types';
 import { isAdmin, isSupport, useSessionActions } from '../session';
-
-export const DOCUMENTATION_URL = 'https://docs.inpolus.example/';
 
 interface Item {
   to: string;
@@ -25,14 +24,14 @@ interface Item {
   external?: boolean;
 }
 
-function itemsFor(principal: Principal, t: (key: string) => string): Item[] {
+function itemsFor(principal: Principal, t: (key: string) => string, documentationUrl: string | null): Item[] {
   if (!isSupport(principal)) {
     return [
       { to: '/', label: t('nav.home') },
       { to: '/requests/new', label: t('nav.newRequest') },
       { to: '/requests', label: t('nav.requests') },
       { to: '/policy', label: t('nav.policy') },
-      { to: DOCUMENTATION_URL, label: t('nav.documentation'), external: true },
+      ...(documentationUrl ? [{ to: documentationUrl, label: t('nav.documentation'), external: true }] : []),
       { to: '/profile', label: t('nav.profile') },
     ];
   }
@@ -77,6 +76,11 @@ export function Layout({ principal, children }: { principal: Principal; children
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const session = useSessionActions();
+  const desk = useQuery({
+    queryKey: ['desk'],
+    queryFn: () => get<{ documentationUrl: string | null }>('/desk'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const changeLanguage = async (language: Language) => {
     await patch('/me', { language });
     session.adoptLanguage(language);
@@ -113,7 +117,7 @@ export function Layout({ principal, children }: { principal: Principal; children
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.home')}>
         <nav>
-          {itemsFor(principal, t).map((item) =>
+          {itemsFor(principal, t, desk.data?.documentationUrl ?? null).map((item) =>
             item.external ? (
               <NavLink key={item.to} href={item.to} label={item.label} target="_blank" rel="noreferrer" />
             ) : (
