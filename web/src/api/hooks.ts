@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { get, query } from './client';
 import type {
   Agent,
@@ -39,23 +39,23 @@ export interface TicketFilter {
   organizationId?: string | null;
   assigneeId?: string | null;
   breached?: 'true' | null;
-  limit?: number;
 }
 
-export const useTickets = (filter: TicketFilter) =>
-  useQuery({
+/** A list of tickets a page at a time (the API's cursor), all loaded pages refreshed together. */
+export const useTicketPages = (filter: TicketFilter) =>
+  useInfiniteQuery({
     queryKey: ['tickets', filter],
-    queryFn: async () => ({
-      ...(await get<TicketPage>(`/tickets${query({ limit: 50, ...filter })}`)),
-      fetchedAt: Date.now(),
-    }),
+    queryFn: ({ pageParam }) =>
+      get<TicketPage>(`/tickets${query({ limit: 50, ...filter, cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
     refetchInterval: LIVE_MS,
   });
 
 export const useTicket = (ticketId: string | undefined) =>
   useQuery({
     queryKey: ['ticket', ticketId],
-    queryFn: async () => ({ ...(await get<TicketDetail>(`/tickets/${ticketId}`)), fetchedAt: Date.now() }),
+    queryFn: () => get<TicketDetail>(`/tickets/${ticketId}`),
     enabled: Boolean(ticketId),
     refetchInterval: LIVE_MS,
     retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,

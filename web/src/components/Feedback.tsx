@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client';
 
@@ -48,4 +49,27 @@ export function EmptyState({ children }: { children: string }) {
       {children}
     </Text>
   );
+}
+
+/** The part of a TanStack query (plain or paged) that a screen waits on. */
+type QueryState<Data> =
+  | { isPending: true; isError: false; data: undefined; error: null; refetch: () => unknown }
+  | { isPending: false; isError: true; data: Data | undefined; error: Error; refetch: () => unknown }
+  | { isPending: false; isError: false; data: Data; error: null; refetch: () => unknown };
+
+/** What a query has: placeholders while it loads, the failure in words (with a retry), or the content. */
+export function Loaded<Data>({
+  query,
+  rows,
+  height,
+  children,
+}: {
+  query: QueryState<Data>;
+  rows?: number;
+  height?: number;
+  children: (data: Data) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingRows rows={rows} height={height} />;
+  if (query.isError) return <ProblemAlert error={query.error} onRetry={() => query.refetch()} />;
+  return children(query.data as Data);
 }

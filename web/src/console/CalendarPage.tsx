@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, put, remove } from '../api/client';
 import type { CalendarDay, CalendarMonth, CalendarOverride } from '../api/types';
-import { EmptyState, LoadingRows, ProblemAlert } from '../components/Feedback';
+import { EmptyState, Loaded, ProblemAlert } from '../components/Feedback';
 import { calendarDay } from '../format';
 import { isAdmin, useSignedIn } from '../session';
 import { ActionDialog } from './ActionDialog';
@@ -108,53 +108,51 @@ export function CalendarPage() {
           </Group>
         ) : null}
       </Group>
-      {days.isPending ? (
-        <LoadingRows rows={6} height={72} />
-      ) : days.isError ? (
-        <ProblemAlert error={days.error} onRetry={() => days.refetch()} />
-      ) : (
-        <SimpleGrid cols={7} spacing={4}>
-          {weekdays.map((weekday) => (
-            <Text key={weekday} size="xs" c="dimmed" ta="center" aria-hidden="true">
-              {weekday}
-            </Text>
-          ))}
-          {Array.from({ length: (days.data.days[0]?.weekday ?? 1) - 1 }, (_, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: blank cells before the first day
-            <div key={`blank${index}`} />
-          ))}
-          {days.data.days.map((day) => {
-            const name = i18n.language === 'en' ? (day.nameEn ?? day.name) : day.name;
-            return (
-              <Tooltip key={day.date} label={name ?? t(`calendar.kinds.${day.kind}`)}>
-                <Paper
-                  withBorder
-                  p={6}
-                  mih={72}
-                  bg={KIND_COLOR[day.kind]}
-                  data-kind={day.kind}
-                  data-date={day.date}
-                >
-                  <Text size="sm" fw={day.working ? 600 : 400} c={day.working ? undefined : 'red.9'}>
-                    {Number(day.date.slice(8))}
-                  </Text>
-                  <Text size="xs" c="dimmed" lineClamp={2}>
-                    {name ??
-                      (day.kind === 'regular' || day.kind === 'weekend'
-                        ? ''
-                        : t(`calendar.kinds.${day.kind}`))}
-                  </Text>
-                  {day.hours && day.kind !== 'regular' ? (
-                    <Text size="xs">
-                      {day.hours.opensAt}–{day.hours.closesAt}
+      <Loaded query={days} rows={6} height={72}>
+        {(data) => (
+          <SimpleGrid cols={7} spacing={4}>
+            {weekdays.map((weekday) => (
+              <Text key={weekday} size="xs" c="dimmed" ta="center" aria-hidden="true">
+                {weekday}
+              </Text>
+            ))}
+            {Array.from({ length: (data.days[0]?.weekday ?? 1) - 1 }, (_, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: blank cells before the first day
+              <div key={`blank${index}`} />
+            ))}
+            {data.days.map((day) => {
+              const name = i18n.language === 'en' ? (day.nameEn ?? day.name) : day.name;
+              return (
+                <Tooltip key={day.date} label={name ?? t(`calendar.kinds.${day.kind}`)}>
+                  <Paper
+                    withBorder
+                    p={6}
+                    mih={72}
+                    bg={KIND_COLOR[day.kind]}
+                    data-kind={day.kind}
+                    data-date={day.date}
+                  >
+                    <Text size="sm" fw={day.working ? 600 : 400} c={day.working ? undefined : 'red.9'}>
+                      {Number(day.date.slice(8))}
                     </Text>
-                  ) : null}
-                </Paper>
-              </Tooltip>
-            );
-          })}
-        </SimpleGrid>
-      )}
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {name ??
+                        (day.kind === 'regular' || day.kind === 'weekend'
+                          ? ''
+                          : t(`calendar.kinds.${day.kind}`))}
+                    </Text>
+                    {day.hours && day.kind !== 'regular' ? (
+                      <Text size="xs">
+                        {day.hours.opensAt}–{day.hours.closesAt}
+                      </Text>
+                    ) : null}
+                  </Paper>
+                </Tooltip>
+              );
+            })}
+          </SimpleGrid>
+        )}
+      </Loaded>
       <Group justify="space-between" mt="md">
         <Title order={2} size="h4">
           {t('calendar.overrides')}
@@ -163,45 +161,45 @@ export function CalendarPage() {
           <Button onClick={() => setAdding(true)}>{t('calendar.addOverride')}</Button>
         ) : null}
       </Group>
-      {overrides.isPending ? (
-        <LoadingRows rows={2} />
-      ) : overrides.isError ? (
-        <ProblemAlert error={overrides.error} />
-      ) : overrides.data.length === 0 ? (
-        <EmptyState>{t('calendar.noOverrides')}</EmptyState>
-      ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('calendar.date')}</Table.Th>
-              <Table.Th>{t('calendar.type')}</Table.Th>
-              <Table.Th>{t('calendar.name')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {overrides.data.map((override) => (
-              <Table.Tr key={override.date}>
-                <Table.Td>{calendarDay(override.date)}</Table.Td>
-                <Table.Td>{t(`calendar.kinds.${override.type}`)}</Table.Td>
-                <Table.Td>{override.name ?? t('common.none')}</Table.Td>
-                <Table.Td>
-                  {isAdmin(principal) ? (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => drop.mutate(override.date)}
-                    >
-                      {t('common.remove')}
-                    </Button>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <Loaded query={overrides} rows={2}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState>{t('calendar.noOverrides')}</EmptyState>
+          ) : (
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('calendar.date')}</Table.Th>
+                  <Table.Th>{t('calendar.type')}</Table.Th>
+                  <Table.Th>{t('calendar.name')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((override) => (
+                  <Table.Tr key={override.date}>
+                    <Table.Td>{calendarDay(override.date)}</Table.Td>
+                    <Table.Td>{t(`calendar.kinds.${override.type}`)}</Table.Td>
+                    <Table.Td>{override.name ?? t('common.none')}</Table.Td>
+                    <Table.Td>
+                      {isAdmin(principal) ? (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => drop.mutate(override.date)}
+                        >
+                          {t('common.remove')}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </Loaded>
       {drop.error ? <ProblemAlert error={drop.error} /> : null}
       <OverrideDialog opened={adding} onClose={() => setAdding(false)} />
     </Stack>

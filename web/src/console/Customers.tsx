@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { post } from '../api/client';
 import { useOrganizations } from '../api/hooks';
 import type { Organization } from '../api/types';
-import { EmptyState, LoadingRows, ProblemAlert } from '../components/Feedback';
+import { EmptyState, Loaded } from '../components/Feedback';
 import { isAdmin, useSignedIn } from '../session';
 import { ActionDialog } from './ActionDialog';
 
@@ -24,34 +24,34 @@ export function Customers() {
           <Button onClick={() => setCreating(true)}>{t('customers.newOrganization')}</Button>
         ) : null}
       </Group>
-      {organizations.isPending ? (
-        <LoadingRows />
-      ) : organizations.isError ? (
-        <ProblemAlert error={organizations.error} onRetry={() => organizations.refetch()} />
-      ) : organizations.data.length === 0 ? (
-        <EmptyState>{t('customers.empty')}</EmptyState>
-      ) : (
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('customers.name')}</Table.Th>
-              <Table.Th>{t('customers.inn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {organizations.data.map((organization) => (
-              <Table.Tr key={organization.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/customers/${organization.id}`}>
-                    {organization.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{organization.inn ?? t('common.none')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <Loaded query={organizations}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState>{t('customers.empty')}</EmptyState>
+          ) : (
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('customers.name')}</Table.Th>
+                  <Table.Th>{t('customers.inn')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((organization) => (
+                  <Table.Tr key={organization.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/customers/${organization.id}`}>
+                        {organization.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{organization.inn ?? t('common.none')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </Loaded>
       <NewOrganization opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client';
 import type { IntakeRejection, OutboxEntry } from '../api/types';
-import { EmptyState, LoadingRows, ProblemAlert } from '../components/Feedback';
+import { EmptyState, Loaded } from '../components/Feedback';
 import { moscowDateTime } from '../format';
 
 /** Requests refused at the door, kept whole so an administrator can follow up. */
@@ -18,45 +18,45 @@ export function Rejections() {
       <Title order={1} size="h2">
         {t('rejections.title')}
       </Title>
-      {rejections.isPending ? (
-        <LoadingRows />
-      ) : rejections.isError ? (
-        <ProblemAlert error={rejections.error} onRetry={() => rejections.refetch()} />
-      ) : rejections.data.length === 0 ? (
-        <EmptyState>{t('rejections.empty')}</EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('rejections.at')}</Table.Th>
-                <Table.Th>{t('ticket.channel')}</Table.Th>
-                <Table.Th>{t('rejections.sender')}</Table.Th>
-                <Table.Th>{t('rejections.reason')}</Table.Th>
-                <Table.Th>{t('requests.subject')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rejections.data.map((rejection) => (
-                <Table.Tr key={rejection.id}>
-                  <Table.Td>{moscowDateTime(rejection.at)}</Table.Td>
-                  <Table.Td>{t(`channels.${rejection.channel}`)}</Table.Td>
-                  <Table.Td>{rejection.sender ?? t('common.none')}</Table.Td>
-                  <Table.Td>{t(`rejections.reasons.${rejection.reason}`)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {rejection.subject ?? t('common.none')}
-                    </Text>
-                    <Text size="xs" c="dimmed" lineClamp={2}>
-                      {rejection.description}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <Loaded query={rejections}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState>{t('rejections.empty')}</EmptyState>
+          ) : (
+            <Table.ScrollContainer minWidth={760}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('rejections.at')}</Table.Th>
+                    <Table.Th>{t('ticket.channel')}</Table.Th>
+                    <Table.Th>{t('rejections.sender')}</Table.Th>
+                    <Table.Th>{t('rejections.reason')}</Table.Th>
+                    <Table.Th>{t('requests.subject')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.map((rejection) => (
+                    <Table.Tr key={rejection.id}>
+                      <Table.Td>{moscowDateTime(rejection.at)}</Table.Td>
+                      <Table.Td>{t(`channels.${rejection.channel}`)}</Table.Td>
+                      <Table.Td>{rejection.sender ?? t('common.none')}</Table.Td>
+                      <Table.Td>{t(`rejections.reasons.${rejection.reason}`)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {rejection.subject ?? t('common.none')}
+                        </Text>
+                        <Text size="xs" c="dimmed" lineClamp={2}>
+                          {rejection.description}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </Loaded>
     </Stack>
   );
 }
@@ -76,55 +76,55 @@ export function OutboxLog() {
       <Title order={1} size="h2">
         {t('outbox.title')}
       </Title>
-      {entries.isPending ? (
-        <LoadingRows />
-      ) : entries.isError ? (
-        <ProblemAlert error={entries.error} onRetry={() => entries.refetch()} />
-      ) : entries.data.length === 0 ? (
-        <EmptyState>{t('outbox.empty')}</EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('rejections.at')}</Table.Th>
-                <Table.Th>{t('outbox.topic')}</Table.Th>
-                <Table.Th>{t('outbox.recipient')}</Table.Th>
-                <Table.Th>{t('outbox.state')}</Table.Th>
-                <Table.Th>{t('outbox.attempts')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.data.map((entry) => {
-                const recipient = entry.payload.recipient as { type?: string; id?: string } | undefined;
-                return (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td>{moscowDateTime(entry.createdAt)}</Table.Td>
-                    <Table.Td>
-                      {entry.topic}
-                      {typeof entry.payload.template === 'string' ? ` · ${entry.payload.template}` : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      {recipient ? `${recipient.type} ${recipient.id?.slice(0, 8)}` : t('common.none')}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={STATE_COLOR[entry.state]} variant="light">
-                        {t(`outbox.states.${entry.state}`)}
-                      </Badge>
-                      {entry.lastError ? (
-                        <Text size="xs" c="red">
-                          {entry.lastError}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{entry.attempts}</Table.Td>
+      <Loaded query={entries}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState>{t('outbox.empty')}</EmptyState>
+          ) : (
+            <Table.ScrollContainer minWidth={760}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('rejections.at')}</Table.Th>
+                    <Table.Th>{t('outbox.topic')}</Table.Th>
+                    <Table.Th>{t('outbox.recipient')}</Table.Th>
+                    <Table.Th>{t('outbox.state')}</Table.Th>
+                    <Table.Th>{t('outbox.attempts')}</Table.Th>
                   </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.map((entry) => {
+                    const recipient = entry.payload.recipient as { type?: string; id?: string } | undefined;
+                    return (
+                      <Table.Tr key={entry.id}>
+                        <Table.Td>{moscowDateTime(entry.createdAt)}</Table.Td>
+                        <Table.Td>
+                          {entry.topic}
+                          {typeof entry.payload.template === 'string' ? ` · ${entry.payload.template}` : ''}
+                        </Table.Td>
+                        <Table.Td>
+                          {recipient ? `${recipient.type} ${recipient.id?.slice(0, 8)}` : t('common.none')}
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge color={STATE_COLOR[entry.state]} variant="light">
+                            {t(`outbox.states.${entry.state}`)}
+                          </Badge>
+                          {entry.lastError ? (
+                            <Text size="xs" c="red">
+                              {entry.lastError}
+                            </Text>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td>{entry.attempts}</Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </Loaded>
     </Stack>
   );
 }

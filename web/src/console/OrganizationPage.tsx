@@ -53,6 +53,12 @@ export function OrganizationPage() {
         {label}
       </Button>
     ) : null;
+  const editButton = (next: Editing) =>
+    admin ? (
+      <Button key="edit" size="compact-xs" variant="subtle" onClick={() => setEditing(next)}>
+        {t('common.edit')}
+      </Button>
+    ) : null;
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -83,16 +89,7 @@ export function OrganizationPage() {
                 calendarDay(certificate.validFrom),
                 calendarDay(certificate.validTo),
                 `${certificate.instanceIds.map(instanceName).join(', ') || t('common.none')} (${certificate.instanceIds.length}/${certificate.maxInstances})`,
-                admin ? (
-                  <Button
-                    key="edit"
-                    size="compact-xs"
-                    variant="subtle"
-                    onClick={() => setEditing({ kind: 'certificate', certificate })}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                ) : null,
+                editButton({ kind: 'certificate', certificate }),
               ])}
             />
           </Section>
@@ -148,16 +145,7 @@ export function OrganizationPage() {
                   {contact.active ? t('common.yes') : t('common.no')}
                 </Badge>,
                 contact.canSignIn ? t('common.yes') : t('common.no'),
-                admin ? (
-                  <Button
-                    key="edit"
-                    size="compact-xs"
-                    variant="subtle"
-                    onClick={() => setEditing({ kind: 'contact', contact })}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                ) : null,
+                editButton({ kind: 'contact', contact }),
               ])}
             />
           </Section>

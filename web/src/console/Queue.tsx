@@ -1,10 +1,9 @@
-import { Button, Checkbox, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgents, useOrganizations, useTickets } from '../api/hooks';
+import { useAgents, useOrganizations } from '../api/hooks';
 import { SEVERITIES, STATUSES, type Status } from '../api/types';
-import { LoadingRows, ProblemAlert } from '../components/Feedback';
-import { RequestTable } from '../components/RequestTable';
+import { TicketList } from '../components/TicketList';
 import { useSignedIn } from '../session';
 
 const OPEN: Status[] = ['new', 'in_progress', 'waiting_for_customer'];
@@ -18,17 +17,8 @@ export function Queue() {
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [breached, setBreached] = useState(false);
-  const [limit, setLimit] = useState(50);
   const organizations = useOrganizations();
   const agents = useAgents();
-  const tickets = useTickets({
-    status,
-    severity,
-    organizationId,
-    assigneeId,
-    breached: breached ? 'true' : null,
-    limit,
-  });
   const organizationName = (id: string) =>
     organizations.data?.find((organization) => organization.id === id)?.name ?? '';
   const agentName = (id: string | null) =>
@@ -98,28 +88,12 @@ export function Queue() {
           mb={8}
         />
       </Group>
-      {tickets.isPending ? (
-        <LoadingRows rows={8} />
-      ) : tickets.isError ? (
-        <ProblemAlert error={tickets.error} onRetry={() => tickets.refetch()} />
-      ) : (
-        <>
-          <RequestTable
-            tickets={tickets.data.items}
-            fetchedAt={tickets.data.fetchedAt}
-            empty={t('requests.emptyFiltered')}
-            customerOf={(ticket) => organizationName(ticket.organizationId)}
-            assigneeOf={(ticket) => agentName(ticket.assigneeId)}
-          />
-          {tickets.data.nextCursor && limit < 200 ? (
-            <Group justify="center">
-              <Button variant="subtle" onClick={() => setLimit(Math.min(200, limit + 50))}>
-                {t('common.more')}
-              </Button>
-            </Group>
-          ) : null}
-        </>
-      )}
+      <TicketList
+        filter={{ status, severity, organizationId, assigneeId, breached: breached ? 'true' : null }}
+        empty={t('requests.emptyFiltered')}
+        customerOf={(ticket) => organizationName(ticket.organizationId)}
+        assigneeOf={(ticket) => agentName(ticket.assigneeId)}
+      />
     </Stack>
   );
 }

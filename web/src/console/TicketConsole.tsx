@@ -25,6 +25,7 @@ import { SEVERITIES, type Severity, type TicketDetail, type TicketSummary } from
 import { MessageCard } from '../components/Conversation';
 import { ProblemAlert } from '../components/Feedback';
 import { ReplyForm } from '../components/ReplyForm';
+import { TicketDescription } from '../components/TicketDescription';
 import { TicketHeader } from '../components/TicketHeader';
 import { moscowDateTime } from '../format';
 import { SplitLinks } from '../portal/RequestPage';
@@ -87,14 +88,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
-            <Title order={2} size="h5">
-              {t('ticket.description')}
-            </Title>
-            <Paper withBorder p="sm">
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {ticket.description}
-              </Text>
-            </Paper>
+            <TicketDescription text={ticket.description} />
             <Title order={2} size="h5">
               {t('console.timeline')}
             </Title>

@@ -13,8 +13,8 @@ export function TicketRoute() {
   if (ticket.isPending) return <LoadingRows rows={8} height={48} />;
   if (ticket.isError) return <ProblemAlert error={ticket.error} onRetry={() => ticket.refetch()} />;
   return isSupport(principal) ? (
-    <TicketConsole ticket={ticket.data} fetchedAt={ticket.data.fetchedAt} />
+    <TicketConsole ticket={ticket.data} fetchedAt={ticket.dataUpdatedAt} />
   ) : (
-    <RequestPage ticket={ticket.data} fetchedAt={ticket.data.fetchedAt} />
+    <RequestPage ticket={ticket.data} fetchedAt={ticket.dataUpdatedAt} />
   );
 }

@@ -1,10 +1,10 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useOrganization, useTickets } from '../api/hooks';
+import { useOrganization } from '../api/hooks';
 import { LevelBadge } from '../components/Badges';
-import { LoadingRows, ProblemAlert } from '../components/Feedback';
-import { RequestTable } from '../components/RequestTable';
+import { Loaded } from '../components/Feedback';
+import { TicketList } from '../components/TicketList';
 import { calendarDay } from '../format';
 import { useSignedIn } from '../session';
 
@@ -14,7 +14,6 @@ export function Home() {
   const { t } = useTranslation();
   const principal = useSignedIn();
   const organization = useOrganization(principal.organizationId);
-  const open = useTickets({ status: [...OPEN] });
   const instanceName = (id: string) =>
     organization.data?.instances.find((instance) => instance.id === id)?.name ?? id;
 
@@ -32,36 +31,36 @@ export function Home() {
         <Title order={2} size="h4" id="certificates" mb="sm">
           {t('home.certificates')}
         </Title>
-        {organization.isPending ? (
-          <LoadingRows rows={2} height={110} />
-        ) : organization.isError ? (
-          <ProblemAlert error={organization.error} onRetry={() => organization.refetch()} />
-        ) : organization.data.certificates.length === 0 ? (
-          <Text c="dimmed">{t('home.noCertificates')}</Text>
-        ) : (
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {organization.data.certificates.map((certificate) => (
-              <Card key={certificate.id} withBorder data-testid="certificate">
-                <Group justify="space-between" mb="xs">
-                  <Text fw={600}>{certificate.number}</Text>
-                  <LevelBadge level={certificate.level} />
-                </Group>
-                <Text size="sm">
-                  {t('home.validity', {
-                    from: calendarDay(certificate.validFrom),
-                    to: calendarDay(certificate.validTo),
-                  })}{' '}
-                  · {t(`validity.${certificate.status}`)} ·{' '}
-                  {t('home.maxInstances', { count: certificate.maxInstances })}
-                </Text>
-                <Text size="sm" c="dimmed" mt="xs">
-                  {t('home.instances')}:{' '}
-                  {certificate.instanceIds.map(instanceName).join(', ') || t('common.none')}
-                </Text>
-              </Card>
-            ))}
-          </SimpleGrid>
-        )}
+        <Loaded query={organization} rows={2} height={110}>
+          {(data) =>
+            data.certificates.length === 0 ? (
+              <Text c="dimmed">{t('home.noCertificates')}</Text>
+            ) : (
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                {data.certificates.map((certificate) => (
+                  <Card key={certificate.id} withBorder data-testid="certificate">
+                    <Group justify="space-between" mb="xs">
+                      <Text fw={600}>{certificate.number}</Text>
+                      <LevelBadge level={certificate.level} />
+                    </Group>
+                    <Text size="sm">
+                      {t('home.validity', {
+                        from: calendarDay(certificate.validFrom),
+                        to: calendarDay(certificate.validTo),
+                      })}{' '}
+                      · {t(`validity.${certificate.status}`)} ·{' '}
+                      {t('home.maxInstances', { count: certificate.maxInstances })}
+                    </Text>
+                    <Text size="sm" c="dimmed" mt="xs">
+                      {t('home.instances')}:{' '}
+                      {certificate.instanceIds.map(instanceName).join(', ') || t('common.none')}
+                    </Text>
+                  </Card>
+                ))}
+              </SimpleGrid>
+            )
+          }
+        </Loaded>
       </section>
       <section aria-labelledby="open-requests">
         <Group justify="space-between" mb="sm">
@@ -72,17 +71,7 @@ export function Home() {
             {t('home.allRequests')}
           </Anchor>
         </Group>
-        {open.isPending ? (
-          <LoadingRows />
-        ) : open.isError ? (
-          <ProblemAlert error={open.error} onRetry={() => open.refetch()} />
-        ) : (
-          <RequestTable
-            tickets={open.data.items}
-            fetchedAt={open.data.fetchedAt}
-            empty={t('home.noOpenRequests')}
-          />
-        )}
+        <TicketList filter={{ status: [...OPEN] }} empty={t('home.noOpenRequests')} />
       </section>
     </Stack>
   );

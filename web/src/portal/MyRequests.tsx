@@ -1,16 +1,12 @@
-import { Button, Group, MultiSelect, Stack, Title } from '@mantine/core';
+import { MultiSelect, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTickets } from '../api/hooks';
 import { STATUSES, type Status } from '../api/types';
-import { LoadingRows, ProblemAlert } from '../components/Feedback';
-import { RequestTable } from '../components/RequestTable';
+import { TicketList } from '../components/TicketList';
 
 export function MyRequests() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status[]>([]);
-  const [limit, setLimit] = useState(50);
-  const tickets = useTickets({ status, limit });
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -24,26 +20,10 @@ export function MyRequests() {
         clearable
         maw={480}
       />
-      {tickets.isPending ? (
-        <LoadingRows />
-      ) : tickets.isError ? (
-        <ProblemAlert error={tickets.error} onRetry={() => tickets.refetch()} />
-      ) : (
-        <>
-          <RequestTable
-            tickets={tickets.data.items}
-            fetchedAt={tickets.data.fetchedAt}
-            empty={status.length ? t('requests.emptyFiltered') : t('requests.empty')}
-          />
-          {tickets.data.nextCursor && limit < 200 ? (
-            <Group justify="center">
-              <Button variant="subtle" onClick={() => setLimit(Math.min(200, limit + 50))}>
-                {t('common.more')}
-              </Button>
-            </Group>
-          ) : null}
-        </>
-      )}
+      <TicketList
+        filter={{ status }}
+        empty={status.length ? t('requests.emptyFiltered') : t('requests.empty')}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import type { TicketDetail } from '../api/types';
 import { Conversation } from '../components/Conversation';
 import { ProblemAlert } from '../components/Feedback';
 import { ReplyForm } from '../components/ReplyForm';
+import { TicketDescription } from '../components/TicketDescription';
 import { TicketHeader } from '../components/TicketHeader';
 
 /** The customer's view of a request: the conversation, a reply, and reopening or closing it. */
@@ -49,16 +50,7 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
       />
       {act.error ? <ProblemAlert error={act.error} /> : null}
       <SplitLinks ticket={ticket} />
-      <section aria-labelledby="description">
-        <Title order={2} size="h5" id="description" mb="xs">
-          {t('ticket.description')}
-        </Title>
-        <Paper withBorder p="sm">
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {ticket.description}
-          </Text>
-        </Paper>
-      </section>
+      <TicketDescription text={ticket.description} />
       <section aria-labelledby="conversation">
         <Title order={2} size="h5" id="conversation" mb="xs">
           {t('ticket.conversation')}

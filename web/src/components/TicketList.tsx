@@ -1,0 +1,48 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { type TicketFilter, useTicketPages } from '../api/hooks';
+import type { TicketSummary } from '../api/types';
+import { Loaded } from './Feedback';
+import { RequestTable } from './RequestTable';
+
+/** Tickets by response deadline, a page at a time, refreshing by themselves. */
+export function TicketList({
+  filter,
+  empty,
+  customerOf,
+  assigneeOf,
+}: {
+  filter: TicketFilter;
+  empty: string;
+  customerOf?: (ticket: TicketSummary) => string;
+  assigneeOf?: (ticket: TicketSummary) => string;
+}) {
+  const { t } = useTranslation();
+  const pages = useTicketPages(filter);
+  return (
+    <Loaded query={pages}>
+      {(data) => (
+        <Stack gap="sm">
+          <RequestTable
+            tickets={data.pages.flatMap((page) => page.items)}
+            fetchedAt={pages.dataUpdatedAt}
+            empty={empty}
+            customerOf={customerOf}
+            assigneeOf={assigneeOf}
+          />
+          {pages.hasNextPage ? (
+            <Group justify="center">
+              <Button
+                variant="subtle"
+                onClick={() => pages.fetchNextPage()}
+                loading={pages.isFetchingNextPage}
+              >
+                {t('common.more')}
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      )}
+    </Loaded>
+  );
+}
