@@ -97,6 +97,12 @@ describe.each(databaseBackends)('sign-in, sessions and tokens on $name', (backen
   });
 
   it('lets agents and partners read but only administrators write entitlements', async () => {
+    const admin = caller(desk.app, await signIn(desk.app, ...ADMIN));
+    const partnerId = (await caller(desk.app, await signIn(desk.app, ...PARTNER))('GET', '/api/v1/me')).json()
+      .principal.id;
+    await admin('PUT', `/api/v1/partners/${partnerId}/organizations`, {
+      organizationIds: [world.uralenergo.id],
+    });
     for (const [email, password] of [AGENT, PARTNER]) {
       const call = caller(desk.app, await signIn(desk.app, email, password));
       expect((await call('GET', `/api/v1/organizations/${world.uralenergo.id}`)).statusCode).toBe(200);
@@ -104,6 +110,33 @@ describe.each(databaseBackends)('sign-in, sessions and tokens on $name', (backen
       expect(write.statusCode).toBe(403);
       expect(write.json()).toMatchObject({ code: 'forbidden' });
     }
+    await admin('PUT', `/api/v1/partners/${partnerId}/organizations`, { organizationIds: [] });
+  });
+
+  it('shows a partner engineer only the customers assigned to them (§2.6), records and requests alike', async () => {
+    const admin = caller(desk.app, await signIn(desk.app, ...ADMIN));
+    const partner = caller(desk.app, await signIn(desk.app, ...PARTNER));
+    const partnerId = (await partner('GET', '/api/v1/me')).json().principal.id;
+    await admin('PUT', `/api/v1/partners/${partnerId}/organizations`, {
+      organizationIds: [world.uralenergo.id],
+    });
+    const listed = (await partner('GET', '/api/v1/organizations')).json();
+    expect(listed.map((organization: { id: string }) => organization.id)).toEqual([world.uralenergo.id]);
+    expect((await partner('GET', `/api/v1/organizations/${world.baltlog.id}`)).statusCode).toBe(404);
+    const foreignContact = world.baltlog.contacts[0]?.id;
+    expect((await partner('GET', `/api/v1/contacts/${foreignContact}`)).statusCode).toBe(404);
+    expect((await partner('GET', `/api/v1/instances/${world.baltlog.instances[0]?.id}`)).statusCode).toBe(
+      404,
+    );
+    const filed = await partner('POST', '/api/v1/tickets', {
+      contactId: foreignContact,
+      instanceId: world.baltlog.instances[0]?.id,
+      severity: 'low',
+      subject: 'On behalf',
+      description: 'Filed by a partner for a customer not theirs',
+    });
+    expect(filed.statusCode).toBe(404);
+    await admin('PUT', `/api/v1/partners/${partnerId}/organizations`, { organizationIds: [] });
   });
 
   it('locks out a deactivated contact at once, session and sign-in alike', async () => {

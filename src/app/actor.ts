@@ -1,5 +1,5 @@
 import type { Language } from '../i18n/messages.js';
-import { forbidden, notFound } from './errors.js';
+import { forbidden } from './errors.js';
 
 export const AGENT_ROLES = ['admin', 'agent', 'partner'] as const;
 export type AgentRole = (typeof AGENT_ROLES)[number];
@@ -19,12 +19,4 @@ export function requireAdmin(actor: Actor): void {
   if (actor.type === 'system') return;
   if (actor.type === 'agent' && actor.role === 'admin') return;
   throw forbidden();
-}
-
-/**
- * A contact sees its own organization only. Anything else answers "not found", exactly as if it
- * did not exist, so that a contact cannot even learn which objects other customers have.
- */
-export function requireVisibleOrganization(actor: Actor, organizationId: string): void {
-  if (actor.type === 'contact' && actor.organizationId !== organizationId) throw notFound();
 }

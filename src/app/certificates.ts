@@ -11,11 +11,12 @@ import { certificates } from '../db/schema.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
 import { decideCoverage } from '../domain/entitlement/coverage.js';
 import { isPeriodOrdered } from '../domain/entitlement/period.js';
-import { type Actor, requireAdmin, requireVisibleOrganization } from './actor.js';
+import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
 import type { CertificateInput, CertificateUpdate } from './inputs.js';
+import { requireVisibleOrganization } from './organizationAccess.js';
 import { visibleOrganization } from './organizations.js';
 import { guardUnique } from './uniqueness.js';
 import { certificateView } from './views.js';
@@ -127,7 +128,7 @@ export async function updateCertificate(
 ) {
   const existing = await findCertificate(ctx.db, certificateId);
   if (!existing) throw notFound();
-  requireVisibleOrganization(actor, existing.organizationId);
+  await requireVisibleOrganization(ctx.db, actor, existing.organizationId);
   requireAdmin(actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -170,6 +171,6 @@ export async function updateCertificate(
 export async function getCertificate(ctx: AppContext, actor: Actor, certificateId: string) {
   const certificate = await findCertificate(ctx.db, certificateId);
   if (!certificate) throw notFound();
-  requireVisibleOrganization(actor, certificate.organizationId);
+  await requireVisibleOrganization(ctx.db, actor, certificate.organizationId);
   return certificateView(certificate, moscowDate(ctx.clock.now()));
 }

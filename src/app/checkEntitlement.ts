@@ -6,10 +6,11 @@ import {
   findInstance,
 } from '../db/repositories/entitlementRecords.js';
 import { decideEntitlement, type EntitlementDecision } from '../domain/entitlement/entitlement.js';
-import { type Actor, requireVisibleOrganization } from './actor.js';
+import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
 import type { EntitlementCheckInput } from './inputs.js';
+import { requireVisibleOrganization } from './organizationAccess.js';
 
 export interface EntitlementCheck {
   decision: EntitlementDecision;
@@ -30,7 +31,7 @@ export async function checkEntitlement(
   const identity = contactIdentity(actor, input);
   const instance = await findInstance(ctx.db, input.instanceId);
   if (!instance) throw notFound();
-  requireVisibleOrganization(actor, instance.organizationId);
+  await requireVisibleOrganization(ctx.db, actor, instance.organizationId);
 
   const contact = await findContactBy(ctx, identity);
   const at = input.at ? new Date(input.at) : ctx.clock.now();

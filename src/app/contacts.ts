@@ -3,11 +3,12 @@ import type { Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import { type ContactRow, findContact } from '../db/repositories/entitlementRecords.js';
 import { agents, contacts } from '../db/schema.js';
-import { type Actor, requireAdmin, requireVisibleOrganization } from './actor.js';
+import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
 import type { ContactInput, ContactUpdate } from './inputs.js';
+import { requireVisibleOrganization } from './organizationAccess.js';
 import { visibleOrganization } from './organizations.js';
 import { hashPassword } from './passwords.js';
 import { guardUnique } from './uniqueness.js';
@@ -81,7 +82,7 @@ export async function updateContact(
 ) {
   const existing = await findContact(ctx.db, contactId);
   if (!existing) throw notFound();
-  requireVisibleOrganization(actor, existing.organizationId);
+  await requireVisibleOrganization(ctx.db, actor, existing.organizationId);
   requireAdmin(actor);
   const { password, ...fields } = changes;
   const passwordHash = password ? await hashPassword(password) : undefined;
@@ -116,6 +117,6 @@ export async function updateContact(
 export async function getContact(ctx: AppContext, actor: Actor, contactId: string) {
   const contact = await findContact(ctx.db, contactId);
   if (!contact) throw notFound();
-  requireVisibleOrganization(actor, contact.organizationId);
+  await requireVisibleOrganization(ctx.db, actor, contact.organizationId);
   return contactView(contact);
 }

@@ -1,11 +1,12 @@
 import { theRow } from '../db/errors.js';
 import { findInstance, findProducts } from '../db/repositories/entitlementRecords.js';
 import { instances } from '../db/schema.js';
-import { type Actor, requireAdmin, requireVisibleOrganization } from './actor.js';
+import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
 import type { InstanceInput } from './inputs.js';
+import { requireVisibleOrganization } from './organizationAccess.js';
 import { visibleOrganization } from './organizations.js';
 import { guardUnique } from './uniqueness.js';
 import { instanceView } from './views.js';
@@ -49,6 +50,6 @@ export async function createInstance(
 export async function getInstance(ctx: AppContext, actor: Actor, instanceId: string) {
   const instance = await findInstance(ctx.db, instanceId);
   if (!instance) throw notFound();
-  requireVisibleOrganization(actor, instance.organizationId);
+  await requireVisibleOrganization(ctx.db, actor, instance.organizationId);
   return instanceView(instance);
 }

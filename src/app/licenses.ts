@@ -3,11 +3,12 @@ import { findLicense, findProducts } from '../db/repositories/entitlementRecords
 import { licenseProducts, licenses } from '../db/schema.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
 import { isPeriodOrdered } from '../domain/entitlement/period.js';
-import { type Actor, requireAdmin, requireVisibleOrganization } from './actor.js';
+import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
 import type { LicenseInput } from './inputs.js';
+import { requireVisibleOrganization } from './organizationAccess.js';
 import { visibleOrganization } from './organizations.js';
 import { guardUnique } from './uniqueness.js';
 import { licenseView } from './views.js';
@@ -69,6 +70,6 @@ export async function createLicense(
 export async function getLicense(ctx: AppContext, actor: Actor, licenseId: string) {
   const license = await findLicense(ctx.db, licenseId);
   if (!license) throw notFound();
-  requireVisibleOrganization(actor, license.organizationId);
+  await requireVisibleOrganization(ctx.db, actor, license.organizationId);
   return licenseView(license, moscowDate(ctx.clock.now()));
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { theRow } from '../db/errors.js';
 import {
   certificatesOf,
@@ -9,20 +9,21 @@ import {
 } from '../db/repositories/entitlementRecords.js';
 import { organizations } from '../db/schema.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
-import { type Actor, requireAdmin, requireVisibleOrganization } from './actor.js';
+import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { notFound } from './errors.js';
 import type { OrganizationInput } from './inputs.js';
+import { requireVisibleOrganization, visibleOrganizationsCondition } from './organizationAccess.js';
 import { guardUnique } from './uniqueness.js';
 import { certificateView, contactView, instanceView, licenseView, organizationView } from './views.js';
 
 export async function listOrganizations(ctx: AppContext, actor: Actor) {
-  const query = ctx.db.select().from(organizations);
-  const rows =
-    actor.type === 'contact'
-      ? await query.where(eq(organizations.id, actor.organizationId))
-      : await query.orderBy(asc(organizations.name));
+  const rows = await ctx.db
+    .select()
+    .from(organizations)
+    .where(visibleOrganizationsCondition(actor))
+    .orderBy(asc(organizations.name));
   return rows.map(organizationView);
 }
 
@@ -55,7 +56,7 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
 
 /** An organization with everything its entitlement is made of. */
 export async function getOrganization(ctx: AppContext, actor: Actor, organizationId: string) {
-  requireVisibleOrganization(actor, organizationId);
+  await requireVisibleOrganization(ctx.db, actor, organizationId);
   const organization = await findOrganization(ctx.db, organizationId);
   if (!organization) throw notFound();
   const today = moscowDate(ctx.clock.now());
@@ -76,7 +77,7 @@ export async function getOrganization(ctx: AppContext, actor: Actor, organizatio
 
 /** Loads an organization an actor may see, or answers "not found" the same way whether it exists or not. */
 export async function visibleOrganization(ctx: AppContext, actor: Actor, organizationId: string) {
-  requireVisibleOrganization(actor, organizationId);
+  await requireVisibleOrganization(ctx.db, actor, organizationId);
   const organization = await findOrganization(ctx.db, organizationId);
   if (!organization) throw notFound();
   return organization;

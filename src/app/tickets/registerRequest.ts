@@ -13,6 +13,7 @@ import { auditRecord } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import type { TicketInput } from '../inputs.js';
+import { requireVisibleOrganization } from '../organizationAccess.js';
 import { type NotificationPayload, notify, outboxEntry } from '../outbox.js';
 import { calendarGap } from '../sla.js';
 import { postMessage } from './state.js';
@@ -59,6 +60,8 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
   if (actor.type === 'contact' && instance.organizationId !== actor.organizationId) {
     throw new AppError('invalid', 'instance_unknown', 'instanceId', { value: intake.instanceId });
   }
+  // A partner engineer files only for the organizations assigned to them (§2.6).
+  if (actor.type === 'agent') await requireVisibleOrganization(ctx.db, actor, instance.organizationId);
   const contact = facts.contact ?? undefined;
   if (intake.contactId && !contact && actor.type !== 'system') throw notFound();
   const decision = decideEntitlement({
