@@ -36,6 +36,26 @@ const environmentSchema = z.object({
   JOBS_INTERVAL_MS: integer(100, 3_600_000).default(15_000),
   CALENDAR_SHORTENED_DAYS: flag.default(true),
   CALENDAR_WEEKDAY_FALLBACK: flag.default(false),
+  SUPPORT_ADDRESSES: z
+    .string()
+    .default('support@supportdesk.example')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((address) => address.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email({ error: 'must be e-mail addresses separated by commas' })).min(1)),
+  MAIL_FROM: z.email({ error: 'must be an e-mail address' }).optional(),
+  SMTP_LISTEN: flag.default(true),
+  SMTP_LISTEN_PORT: integer(0, 65_535).default(2525),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  IMAP_URL: z.url({ protocol: /^imaps?$/, error: 'must be an imap:// or imaps:// URL' }).optional(),
+  IMAP_PROCESSED_MAILBOX: z.string().min(1).max(200).optional(),
+  MAIL_AUTH: z
+    .enum(['off', 'report', 'enforce'], { error: 'must be one of off, report, enforce' })
+    .default('off'),
+  MAIL_MAX_MB: integer(1, 100).default(25),
   DOCUMENTATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
 });
 
@@ -58,6 +78,18 @@ export interface Config {
   jobsIntervalMs: number;
   /** The vendor's product documentation (§3.1), linked from the portal; null hides the link. */
   documentationUrl: string | null;
+  mail: MailSettings;
+}
+
+export interface MailSettings {
+  /** The addresses the desk takes mail for (the first one sends, unless MAIL_FROM says otherwise). */
+  supportAddresses: string[];
+  from: string;
+  listen: { enabled: boolean; host: string; port: number };
+  smtpUrl: string | null;
+  imap: { url: string; processedMailbox: string | null } | null;
+  authentication: 'off' | 'report' | 'enforce';
+  maxBytes: number;
 }
 
 export interface CalendarSettings {
@@ -110,6 +142,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     attachmentMaxBytes: env.ATTACHMENT_MAX_MB * 1_048_576,
     jobsIntervalMs: env.JOBS_INTERVAL_MS,
     documentationUrl: env.DOCUMENTATION_URL ?? null,
+    mail: {
+      supportAddresses: env.SUPPORT_ADDRESSES,
+      from: env.MAIL_FROM ?? env.SUPPORT_ADDRESSES[0] ?? 'support@supportdesk.example',
+      listen: { enabled: env.SMTP_LISTEN, host: env.HOST, port: env.SMTP_LISTEN_PORT },
+      smtpUrl: env.SMTP_URL ?? null,
+      imap: env.IMAP_URL ? { url: env.IMAP_URL, processedMailbox: env.IMAP_PROCESSED_MAILBOX ?? null } : null,
+      authentication: env.MAIL_AUTH,
+      maxBytes: env.MAIL_MAX_MB * 1_048_576,
+    },
     calendar: { shortenedDays: env.CALENDAR_SHORTENED_DAYS, weekdayFallback: env.CALENDAR_WEEKDAY_FALLBACK },
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOutbox, OUTBOX_HANDLERS } from '../src/app/outbox.js';
+import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
+import { dispatchOutbox } from '../src/app/outbox.js';
 import { runAutoClose, runSlaWatch } from '../src/app/tickets/sweeps.js';
 import { databaseBackends } from './support/databases.js';
 import {

@@ -56,7 +56,8 @@ function agentActor(row: typeof agents.$inferSelect): Actor {
   };
 }
 
-function contactActor(row: typeof contacts.$inferSelect): Actor {
+/** The actor a contact row acts as, on any channel. */
+export function contactActor(row: typeof contacts.$inferSelect): Actor {
   return {
     type: 'contact',
     id: row.id,

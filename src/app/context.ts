@@ -1,21 +1,24 @@
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
+import { smtpSender } from '../channels/email/smtpSender.js';
+import type { Config, MailSettings } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/calendar/clock.js';
 import { AttachmentStore } from '../storage/attachmentStore.js';
+import { type MailSender, storedMail } from './mail/mailer.js';
 import { SlaDataCache } from './slaData.js';
 
-/** What every use case is given: the database, the time, the calendar and policies in force, file storage. */
+/** What every use case is given: the database, the time, the calendar and policies in force, file storage, mail. */
 export interface AppContext {
   db: Database;
   clock: Clock;
   sla: SlaDataCache;
   files: AttachmentStore;
+  mail: { settings: MailSettings; sender: MailSender };
 }
 
 export function createAppContext(
   db: Database,
-  config: Pick<Config, 'dataDir' | 'attachmentMaxBytes' | 'calendar'>,
+  config: Pick<Config, 'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail'>,
   clock: Clock,
   logger?: Pick<Logger, 'warn'>,
 ): AppContext {
@@ -24,5 +27,9 @@ export function createAppContext(
     clock,
     sla: new SlaDataCache(config.calendar, logger),
     files: new AttachmentStore(config.dataDir, config.attachmentMaxBytes),
+    mail: {
+      settings: config.mail,
+      sender: config.mail.smtpUrl ? smtpSender(config.mail.smtpUrl) : storedMail,
+    },
   };
 }

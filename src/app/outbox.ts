@@ -171,5 +171,3 @@ export const deliverInAppNotification: OutboxHandler = async (ctx, entry) => {
     })
     .onConflictDoNothing({ target: notifications.outboxId });
 };
-
-export const OUTBOX_HANDLERS: Record<string, OutboxHandler> = { notify: deliverInAppNotification };

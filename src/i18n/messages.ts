@@ -62,6 +62,8 @@ const en = {
     certificate_expired: 'The support certificate for this instance has expired.',
     license_missing: 'There is no license for this product.',
     license_expired: 'The license for this product has expired.',
+    sender_not_verified: 'The message could not be verified as sent from your address (DMARC, SPF or DKIM).',
+    mail_too_large: 'The message is larger than {{maxMegabytes}} MB; send large files as links or in parts.',
     database_in_use:
       'The embedded database in {{dataDir}} is in use by process {{pid}} (a running Supportdesk). Stop it first, or run the desk on PostgreSQL (DATABASE_URL) to use the command line alongside it.',
   },
@@ -148,6 +150,15 @@ const en = {
       'Request {{number}}: 75% of the response time is used; due at {{responseDueAt}} Moscow time.',
     sla_breach: 'Request {{number}}: the response deadline {{responseDueAt}} Moscow time has passed.',
   },
+  mail: {
+    reply_hint: 'Reply to this message to add to the request; keep {{number}} in the subject.',
+    instance_choice: 'Which instance is this about? Reply with its name: {{instances}}.',
+    refused_subject: 'Your message was not registered',
+    refused:
+      'Your message "{{subject}}" was not registered as a support request: {{reason}}\nRequests are accepted from the authorized contacts of customers with a valid support certificate. This notice is sent at most once a day.',
+    attachment_skipped: 'Attachment {{name}} was not kept: {{reason}}',
+    signature: 'Supportdesk',
+  },
   calendar: {
     weekday_1: 'Mon',
     weekday_2: 'Tue',
@@ -229,6 +240,9 @@ const ru: Catalog = {
     certificate_expired: 'Срок действия сертификата технической поддержки для этого экземпляра истёк.',
     license_missing: 'На этот продукт нет лицензии.',
     license_expired: 'Срок действия лицензии на этот продукт истёк.',
+    sender_not_verified:
+      'Не удалось подтвердить, что письмо отправлено с вашего адреса (DMARC, SPF или DKIM).',
+    mail_too_large: 'Письмо больше {{maxMegabytes}} МБ; большие файлы пришлите ссылкой или частями.',
     database_in_use:
       'Встроенная база данных в {{dataDir}} занята процессом {{pid}} (запущенный Supportdesk). Сначала остановите его или переведите службу на PostgreSQL (DATABASE_URL), чтобы пользоваться командной строкой параллельно.',
   },
@@ -315,6 +329,15 @@ const ru: Catalog = {
       'Запрос {{number}} ждёт вашего ответа (напоминание {{reminder}}); он закроется сам {{autoCloseAt}} МСК.',
     sla_warning: 'Запрос {{number}}: израсходовано 75% времени на ответ; срок — {{responseDueAt}} МСК.',
     sla_breach: 'Запрос {{number}}: срок ответа {{responseDueAt}} МСК истёк.',
+  },
+  mail: {
+    reply_hint: 'Ответьте на это письмо, чтобы дополнить запрос; номер {{number}} в теме сохраните.',
+    instance_choice: 'К какому экземпляру относится запрос? Ответьте, указав его имя: {{instances}}.',
+    refused_subject: 'Ваше письмо не зарегистрировано',
+    refused:
+      'Ваше письмо «{{subject}}» не зарегистрировано как запрос в техническую поддержку: {{reason}}\nЗапросы принимаются от уполномоченных лиц клиентов с действующим сертификатом технической поддержки. Это уведомление отправляется не чаще раза в день.',
+    attachment_skipped: 'Вложение {{name}} не сохранено: {{reason}}',
+    signature: 'Служба технической поддержки',
   },
   calendar: {
     weekday_1: 'Пн',

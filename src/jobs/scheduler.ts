@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
-import { dispatchOutbox, OUTBOX_HANDLERS } from '../app/outbox.js';
+import { OUTBOX_HANDLERS } from '../app/deliveries.js';
+import { dispatchOutbox } from '../app/outbox.js';
 import { runAutoClose, runSlaWatch } from '../app/tickets/sweeps.js';
 
 export interface Jobs {

@@ -86,7 +86,8 @@ export async function addTicketMessage(
       channel,
       attachmentIds: input.attachmentIds,
     });
-    if (input.visibility === 'public') await tellContact(context, updated, 'ticket_reply');
+    if (input.visibility === 'public')
+      await tellContact(context, updated, 'ticket_reply', { body: input.body });
     return { ...posted, status: updated.status };
   });
 }
@@ -167,7 +168,7 @@ export async function requestTicketInfo(
       body,
       channel: ticket.channel,
     });
-    await tellContact(context, updated, 'info_requested');
+    await tellContact(context, updated, 'info_requested', { body });
     return updated;
   });
 }
@@ -182,7 +183,7 @@ export async function resolveTicket(ctx: AppContext, actor: Actor, ticketId: str
       body: input.body,
       channel: ticket.channel,
     });
-    await tellContact(context, updated, 'ticket_resolved');
+    await tellContact(context, updated, 'ticket_resolved', { body: input.body });
     return updated;
   });
 }

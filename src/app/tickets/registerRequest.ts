@@ -33,12 +33,20 @@ export interface RequestIntake {
   attachmentIds: readonly string[];
   /** When the request reached the vendor: server receipt, mailbox arrival, Telegram's message date. */
   receivedAt: Date;
+  /**
+   * The instances the request may be about when the channel could not tell (a mail naming none, from a
+   * customer with several): the acknowledgement asks which one.
+   */
+  instanceChoices?: readonly string[];
 }
+
+/** Why a request is refused at the door: the entitlement's reasons, and a mail whose sender is not proven. */
+export type IntakeRefusalReason = EntitlementRefusal | 'sender_not_verified';
 
 /** Refused at the door: the reason the contact is told, in a stable code. */
 export class IntakeRefused extends AppError {
   constructor(
-    readonly reason: EntitlementRefusal,
+    readonly reason: IntakeRefusalReason,
     readonly rejectionId: string,
   ) {
     super('forbidden', reason);
@@ -126,7 +134,12 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
   const acknowledgement = outboxEntry(now, 'notify', {
     recipient: { type: 'contact', id: contact.id },
     template: 'ticket_acknowledged',
-    params: { level: decision.level, responseDueAt: responseDueAt.toISOString(), subject: intake.subject },
+    params: {
+      level: decision.level,
+      responseDueAt: responseDueAt.toISOString(),
+      subject: intake.subject,
+      ...(intake.instanceChoices?.length ? { instances: intake.instanceChoices.join(', ') } : {}),
+    },
     ticketId: values.id,
   } satisfies NotificationPayload);
   const store = async (db: Queryable) => {
@@ -224,12 +237,13 @@ const storeRequestStatement = preparedStatement((db) => {
   return db.with(created, audited, acknowledged).select().from(created).prepare('store_request');
 });
 
-async function rejectIntake(
+/** Keeps a refused attempt in the intake log and tells the contact, if known, why. */
+export async function rejectIntake(
   ctx: AppContext,
   intake: RequestIntake,
   contact: ContactRow | undefined,
-  organizationId: string,
-  reason: EntitlementRefusal,
+  organizationId: string | null,
+  reason: IntakeRefusalReason,
   now: Date,
 ): Promise<IntakeRefused> {
   const rejectionId = await ctx.db.transaction(async (tx) => {

@@ -1,0 +1,14 @@
+import { mailNotification, mailRefusal } from './mail/outbound.js';
+import { deliverInAppNotification, type OutboxHandler } from './outbox.js';
+
+/**
+ * What the outbox delivers, by topic: a notification inside the desk and, to a customer, by mail as
+ * well (a retry repeats neither: both are keyed by the outbox entry); a refusal to a stranger by mail.
+ */
+export const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {
+  notify: async (ctx, entry) => {
+    await deliverInAppNotification(ctx, entry);
+    await mailNotification(ctx, entry);
+  },
+  mail_refusal: mailRefusal,
+};

@@ -1,0 +1,300 @@
+import { createHash } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import type { ContactRow } from '../../db/repositories/entitlementRecords.js';
+import {
+  entitlementFacts,
+  findContactByEmail,
+  instancesOf,
+} from '../../db/repositories/entitlementRecords.js';
+import { inboundMail, mailRefusals, outboundMail, tickets } from '../../db/schema.js';
+import { moscowDate } from '../../domain/calendar/moscowTime.js';
+import { positionInPeriod } from '../../domain/entitlement/period.js';
+import { automatedReason, type HeaderLookup } from '../../domain/mail/automated.js';
+import { visibleReply } from '../../domain/mail/replyText.js';
+import { readSubject } from '../../domain/mail/subject.js';
+import type { Actor } from '../actor.js';
+import { uploadAttachment } from '../attachments.js';
+import { contactActor } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { enqueue } from '../outbox.js';
+import { addTicketMessage } from '../tickets/actions.js';
+import {
+  type IntakeRefusalReason,
+  IntakeRefused,
+  registerRequest,
+  rejectIntake,
+} from '../tickets/registerRequest.js';
+import type { RefusalPayload } from './outbound.js';
+
+/** A mail as any inbound channel hands it over: parsed, with its transport's facts. */
+export interface IncomingMail {
+  via: 'smtp' | 'imap';
+  /** When the mail reached the vendor: the SMTP receipt or the mailbox's INTERNALDATE. */
+  receivedAt: Date;
+  raw: Buffer;
+  messageId: string | null;
+  from: string | null;
+  subject: string;
+  text: string;
+  inReplyTo: string | null;
+  references: string[];
+  attachments: { fileName: string; data: Buffer }[];
+  header: HeaderLookup;
+  returnPath: string | null;
+  /** pass, fail or none as mailauth judged the sender; off when the checks are off. */
+  authentication: 'pass' | 'fail' | 'none' | 'off';
+}
+
+export type MailOutcome =
+  | { outcome: 'ticket' | 'message'; ticketId: string }
+  | { outcome: 'refused' | 'ignored'; reason: string }
+  | { outcome: 'duplicate' };
+
+const DEFAULT_SEVERITY = 'medium';
+
+/**
+ * The one pipeline for every inbound mail, SMTP or IMAP: recognised once per Message-ID, machines
+ * ignored, the sender checked, replies threaded to their ticket, new mail registered through
+ * registerRequest like any other channel, and a refused sender answered at most once a day.
+ */
+export async function receiveMail(ctx: AppContext, mail: IncomingMail): Promise<MailOutcome> {
+  // A mail without a Message-ID is known by its content instead.
+  const messageId =
+    mail.messageId ?? `<sha256.${createHash('sha256').update(mail.raw).digest('hex')}@supportdesk.invalid>`;
+  const sender = mail.from?.toLowerCase() ?? null;
+  const [claimed] = await ctx.db
+    .insert(inboundMail)
+    .values({
+      messageId,
+      receivedAt: mail.receivedAt,
+      via: mail.via,
+      sender,
+      subject: mail.subject.slice(0, 1000),
+      inReplyTo: mail.inReplyTo,
+      authentication: mail.authentication,
+      outcome: 'received',
+    })
+    .onConflictDoNothing({ target: inboundMail.messageId })
+    .returning({ id: inboundMail.id });
+  if (!claimed) return { outcome: 'duplicate' };
+  const storedAs = await ctx.files.save(claimed.id, ctx.clock.now(), mail.raw);
+
+  const outcome = await decide(ctx, mail, messageId, sender);
+  await ctx.db
+    .update(inboundMail)
+    .set({
+      outcome: outcome.outcome,
+      reason: 'reason' in outcome ? outcome.reason : null,
+      ticketId: 'ticketId' in outcome ? outcome.ticketId : null,
+      storedAs,
+    })
+    .where(eq(inboundMail.id, claimed.id));
+  return outcome;
+}
+
+async function decide(
+  ctx: AppContext,
+  mail: IncomingMail,
+  messageId: string,
+  sender: string | null,
+): Promise<MailOutcome> {
+  const automated = automatedReason(mail.header, mail.returnPath, sender);
+  if (automated) return { outcome: 'ignored', reason: automated };
+  if (!sender) return { outcome: 'ignored', reason: 'no_sender' };
+  const refuse = (reason: string) => refuseSender(ctx, sender, reason, mail.subject, messageId);
+
+  const contact = await findContactByEmail(ctx.db, sender);
+  if (ctx.mail.settings.authentication === 'enforce' && mail.authentication !== 'pass') {
+    if (contact) await logRefusal(ctx, mail, contact, 'sender_not_verified');
+    return refuse('sender_not_verified');
+  }
+  const instances = contact ? await instancesOf(ctx.db, contact.organizationId) : [];
+  const reading = readSubject(
+    mail.subject,
+    instances.map((instance) => instance.name),
+  );
+  const thread = await threadedTicket(ctx, reading.ticketNumber, [mail.inReplyTo, ...mail.references]);
+
+  if (thread) {
+    if (!contact?.active || contact.organizationId !== thread.organizationId) {
+      const reason = contact
+        ? contact.active
+          ? 'instance_not_of_contact_org'
+          : 'contact_inactive'
+        : 'contact_unknown';
+      await logRefusal(ctx, mail, contact, reason, thread.instanceId);
+      return refuse(reason);
+    }
+    const actor = contactActor(contact);
+    try {
+      await addTicketMessage(
+        ctx,
+        actor,
+        thread.id,
+        {
+          body: visibleReply(mail.text) || mail.subject,
+          visibility: 'public',
+          awaitCustomer: false,
+          attachmentIds: await keepAttachments(ctx, actor, mail),
+        },
+        'email',
+      );
+      return { outcome: 'message', ticketId: thread.id };
+    } catch (error) {
+      // A reply to a closed request opens a new one: the customer's words are never dropped.
+      if (!(error instanceof AppError && error.kind === 'conflict')) throw error;
+    }
+  }
+
+  if (!contact) {
+    await logRefusal(ctx, mail, undefined, 'contact_unknown');
+    return refuse('contact_unknown');
+  }
+  const instance = await chooseInstance(ctx, contact, instances, reading.instanceName, mail.receivedAt);
+  try {
+    const actor = contactActor(contact);
+    const ticket = await registerRequest(ctx, actor, {
+      channel: 'email',
+      contactId: contact.id,
+      sender,
+      instanceId: instance?.id ?? instances[0]?.id ?? NO_INSTANCE,
+      severity: reading.severity ?? DEFAULT_SEVERITY,
+      category: 'problem',
+      subject: (reading.subject || mail.subject || '—').slice(0, 300),
+      description: mail.text.trim() || mail.subject || '—',
+      attachmentIds: await keepAttachments(ctx, actor, mail),
+      receivedAt: mail.receivedAt,
+      ...(instance?.unclear ? { instanceChoices: instance.choices } : {}),
+    });
+    return { outcome: 'ticket', ticketId: ticket.id };
+  } catch (error) {
+    if (error instanceof IntakeRefused) return refuse(error.reason);
+    if (error instanceof AppError && error.code === 'instance_unknown') {
+      await logRefusal(ctx, mail, contact, 'instance_not_covered');
+      return refuse('instance_not_covered');
+    }
+    throw error;
+  }
+}
+
+/** Stands for "no instance" where none can be named: the refusal says the instance is not covered. */
+const NO_INSTANCE = '00000000-0000-4000-8000-000000000000';
+
+/** The ticket a mail answers: named in the subject, or found by the Message-IDs it replies to. */
+async function threadedTicket(ctx: AppContext, number: string | null, replyTo: (string | null)[]) {
+  if (number) {
+    const [byNumber] = await ctx.db.select().from(tickets).where(eq(tickets.number, number));
+    if (byNumber) return byNumber;
+  }
+  const ids = replyTo.filter((id): id is string => Boolean(id)).slice(0, 50);
+  if (ids.length === 0) return undefined;
+  const [known] = await ctx.db
+    .select({ ticketId: outboundMail.ticketId })
+    .from(outboundMail)
+    .where(inArray(outboundMail.messageId, ids))
+    .union(
+      ctx.db
+        .select({ ticketId: inboundMail.ticketId })
+        .from(inboundMail)
+        .where(inArray(inboundMail.messageId, ids)),
+    );
+  if (!known?.ticketId) return undefined;
+  const [ticket] = await ctx.db.select().from(tickets).where(eq(tickets.id, known.ticketId));
+  return ticket;
+}
+
+/**
+ * The instance a new mail is about: the one its subject names; else the only one a valid certificate
+ * covers; else, among several, the highest covered one for now, and the acknowledgement asks which.
+ */
+async function chooseInstance(
+  ctx: AppContext,
+  contact: ContactRow,
+  instances: { id: string; name: string; environment: string }[],
+  named: string | null,
+  at: Date,
+): Promise<{ id: string; unclear: boolean; choices: string[] } | null> {
+  const byName = instances.find((instance) => instance.name === named);
+  if (byName) return { id: byName.id, unclear: false, choices: [] };
+  const day = moscowDate(at);
+  const { certificates } = await entitlementFacts(ctx.db, contact.organizationId);
+  const valid = certificates
+    .filter((certificate) => positionInPeriod(certificate, day) === 'within')
+    .sort((a, b) => (a.level === b.level ? 0 : a.level === 'extended' ? -1 : 1));
+  const covered = instances
+    .filter((instance) => valid.some((certificate) => certificate.instanceIds.includes(instance.id)))
+    .sort((a, b) => {
+      const rank = (id: string) => valid.findIndex((certificate) => certificate.instanceIds.includes(id));
+      return (
+        rank(a.id) - rank(b.id) ||
+        Number(b.environment === 'production') - Number(a.environment === 'production')
+      );
+    });
+  const [first] = covered;
+  if (!first) return null;
+  return { id: first.id, unclear: covered.length > 1, choices: covered.map((instance) => instance.name) };
+}
+
+/** Attachments within the limits become the message's; one too large or empty is named in the log. */
+async function keepAttachments(ctx: AppContext, actor: Actor, mail: IncomingMail): Promise<string[]> {
+  const kept: string[] = [];
+  for (const file of mail.attachments.slice(0, 20)) {
+    try {
+      kept.push((await uploadAttachment(ctx, actor, file)).id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return kept;
+}
+
+async function logRefusal(
+  ctx: AppContext,
+  mail: IncomingMail,
+  contact: ContactRow | undefined,
+  reason: IntakeRefusalReason,
+  instanceId = NO_INSTANCE,
+) {
+  await rejectIntake(
+    ctx,
+    {
+      channel: 'email',
+      contactId: contact?.id ?? null,
+      sender: mail.from,
+      instanceId,
+      severity: DEFAULT_SEVERITY,
+      category: 'problem',
+      subject: mail.subject.slice(0, 300),
+      description: mail.text,
+      attachmentIds: [],
+      receivedAt: mail.receivedAt,
+    },
+    contact,
+    contact?.organizationId ?? null,
+    reason,
+    ctx.clock.now(),
+  );
+}
+
+/** Answers a refused sender, once a Moscow day at most, whatever they send: no loop with a robot. */
+async function refuseSender(
+  ctx: AppContext,
+  address: string,
+  reason: string,
+  subject: string,
+  messageId: string,
+): Promise<MailOutcome> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [first] = await tx
+      .insert(mailRefusals)
+      .values({ sender: address, day: moscowDate(now) })
+      .onConflictDoNothing()
+      .returning({ sender: mailRefusals.sender });
+    if (!first) return;
+    const payload: RefusalPayload = { address, reason, subject: subject.slice(0, 300), inReplyTo: messageId };
+    await enqueue(tx, now, 'mail_refusal', payload);
+  });
+  return { outcome: 'refused', reason };
+}

@@ -1,0 +1,112 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { AppContext } from '../../app/context.js';
+import { receiveMail } from '../../app/mail/inbound.js';
+import { type DnsResolver, senderVerdict } from './authenticate.js';
+import { parseMail } from './parseMail.js';
+
+export interface MailListener {
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface ListenerOptions {
+  host: string;
+  port: number;
+  /** DNS for the sender checks; the system resolver unless a test gives its own. */
+  resolver?: DnsResolver;
+}
+
+/** An SMTP reply with its code: smtp-server sends the message to the client as written. */
+function reply(code: number, message: string): Error {
+  return Object.assign(new Error(message), { responseCode: code });
+}
+
+/**
+ * The desk's own SMTP listener: it takes mail for the support addresses only (others are refused at
+ * RCPT), reads it whole within MAIL_MAX_MB, and hands it to the one inbound pipeline. The receipt time
+ * is the registration time. A failure inside answers 451, so the sending server tries again; nothing
+ * a sender does can stop the listener.
+ */
+export async function startSmtpListener(
+  ctx: AppContext,
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>,
+  options: ListenerOptions,
+): Promise<MailListener> {
+  const { settings } = ctx.mail;
+  const maxMegabytes = Math.floor(settings.maxBytes / 1_048_576);
+  const server = new SMTPServer({
+    banner: 'Supportdesk',
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: settings.maxBytes,
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (settings.supportAddresses.includes(address.address.toLowerCase())) return callback();
+      callback(reply(550, `5.1.1 <${address.address}>: this server takes mail for the support desk only`));
+    },
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', (error) => callback(error));
+      stream.on('end', () => {
+        if (stream.sizeExceeded) {
+          logger.warn(
+            { from: envelopeSender(session), limitMegabytes: maxMegabytes },
+            'mail refused: too large',
+          );
+          return callback(reply(552, `5.3.4 Message too large: the limit is ${maxMegabytes} MB`));
+        }
+        const receivedAt = ctx.clock.now();
+        accept(Buffer.concat(chunks), session, receivedAt).then(
+          () => callback(),
+          (error) => {
+            logger.error(
+              { err: error, from: envelopeSender(session) },
+              'mail not taken; the sender will retry',
+            );
+            callback(reply(451, '4.3.0 The support desk could not take this message now; try again later'));
+          },
+        );
+      });
+    },
+  });
+
+  const accept = async (raw: Buffer, session: SMTPServerSession, receivedAt: Date) => {
+    const transmission = {
+      ip: session.remoteAddress,
+      helo: session.hostNameAppearsAs,
+      sender: envelopeSender(session) ?? undefined,
+    };
+    const first = await parseMail(raw, { via: 'smtp', receivedAt, authentication: 'off' });
+    const authentication =
+      settings.authentication === 'off'
+        ? 'off'
+        : await senderVerdict(raw, first.from, transmission, options.resolver);
+    // At SMTP time the envelope is the return path: a null sender (MAIL FROM:<>) is a bounce.
+    const outcome = await receiveMail(ctx, {
+      ...first,
+      authentication,
+      returnPath: `<${transmission.sender ?? ''}>`,
+    });
+    logger.info({ from: first.from, messageId: first.messageId, ...outcome }, 'mail received');
+  };
+
+  server.on('error', (error) => logger.error({ err: error }, 'SMTP listener error'));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  logger.info({ port }, 'SMTP listener ready');
+  return {
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function envelopeSender(session: SMTPServerSession): string | null {
+  const from = session.envelope.mailFrom;
+  return from ? from.address : null;
+}
