@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createAppContext } from './app/context.js';
 import { findDemoAccounts, loadDemoData } from './app/demoData.js';
+import { startImapPoller } from './channels/email/imapPoller.js';
+import { startSmtpListener } from './channels/email/smtpListener.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type Clock, systemClock } from './domain/calendar/clock.js';
@@ -57,14 +59,20 @@ export async function startServer({
     const app = await buildHttpApp({ ctx, database, config, logger });
     const address = await app.listen({ port: config.port, host: config.host });
     const jobs = startJobs(ctx, logger, config.jobsIntervalMs);
+    const { listen, imap } = config.mail;
+    const listener = listen.enabled ? await startSmtpListener(ctx, logger, listen) : null;
+    const poller = imap ? startImapPoller(ctx, logger, imap) : null;
     logger.info({ address, database: database.kind }, 'Supportdesk is listening');
     return {
       app,
       database,
       url: address,
       async stop() {
+        await listener?.close();
+        await poller?.stop();
         await app.close();
         await jobs.stop();
+        ctx.mail.sender.close();
         await database.close();
       },
     };

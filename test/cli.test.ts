@@ -45,7 +45,8 @@ describe.each(targets)('the supportdesk command on $name', (target) => {
 
   it('serves the demo, reports health and metrics, and stops cleanly on SIGTERM', async () => {
     const port = String(await freePort());
-    const server = await serve(['--demo'], { ...env, PORT: port });
+    // The SMTP listener takes any free port: 2525 may be a running desk's.
+    const server = await serve(['--demo'], { ...env, PORT: port, SMTP_LISTEN_PORT: '0' });
     const base = `http://127.0.0.1:${port}`;
     try {
       await expect.poll(() => server.output()).toContain('Demo sign-ins (demo mode only):');

@@ -95,7 +95,13 @@ async function main() {
   // Dropping the database at the end ends whatever connection is still closing; that is expected.
   pool.on('error', () => {});
   const port = await freePort();
-  const env = { DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_SIZE: '20',
+    SMTP_LISTEN: 'false',
+  };
   const server = spawn(process.execPath, ['bin/supportdesk.js', 'serve', '--demo'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
