@@ -68,7 +68,7 @@ export function startImapPoller(
         { source: true, internalDate: true },
         { uid: true },
       );
-      if (!message || !message.source) continue;
+      if (message === false || !message.source) continue;
       const receivedAt = message.internalDate ? new Date(message.internalDate) : ctx.clock.now();
       const parsed = await parseMail(message.source, { via: 'imap', receivedAt, authentication: 'off' });
       const authentication =
