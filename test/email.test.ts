@@ -9,7 +9,7 @@ import { type MailListener, startSmtpListener } from '../src/channels/email/smtp
 import { inboundMail, intakeRejections, outboundMail, ticketMessages, tickets } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { compose, dkimDomain, SmtpSink, SUPPORT, send, sendRaw } from './support/mail.js';
-import { openTestDesk, type TestDesk } from './support/testDesk.js';
+import { ADMIN, AGENT, caller, openTestDesk, signIn, type TestDesk } from './support/testDesk.js';
 
 const ANNA = 'anna.petrova@baltlog.example';
 const SERGEY = 'sergey.ivanov@uralenergo.example';
@@ -196,6 +196,28 @@ describe.each(databaseBackends)('requests and replies by mail, on $name', (backe
       messageId: '<after@baltlog.example>',
     });
     expect(await inbound('<after@baltlog.example>')).toMatchObject({ outcome: 'ticket' });
+  });
+
+  it('shows administrators the mail in and out, and nobody else', async () => {
+    const admin = caller(desk.app, await signIn(desk.app, ...ADMIN));
+    const sent = (await admin('GET', '/api/v1/mail/outbound?limit=50')).json();
+    expect(
+      sent.some(
+        (mail: { recipient: string; transport: string }) =>
+          mail.recipient === ANNA && mail.transport === 'stored',
+      ),
+    ).toBe(true);
+    const received = (await admin('GET', '/api/v1/mail/inbound?limit=50')).json();
+    expect(
+      received.find((mail: { messageId: string }) => mail.messageId === '<s.1@elsewhere.example>'),
+    ).toMatchObject({
+      outcome: 'refused',
+      reason: 'contact_unknown',
+      via: 'smtp',
+      authentication: 'off',
+    });
+    const agent = caller(desk.app, await signIn(desk.app, ...AGENT));
+    expect((await agent('GET', '/api/v1/mail/inbound')).statusCode).toBe(403);
   });
 
   it('registers a mail that names no instance from a customer with several, and asks which', async () => {

@@ -5,7 +5,8 @@ import { EmptyState } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { CalendarPage } from './console/CalendarPage';
 import { Customers } from './console/Customers';
-import { OutboxLog, Rejections } from './console/Logs';
+import { Rejections } from './console/Logs';
+import { MailLog } from './console/MailLog';
 import { OrganizationPage } from './console/OrganizationPage';
 import { Queue } from './console/Queue';
 import { PolicyPage } from './pages/PolicyPage';
@@ -38,7 +39,7 @@ export function App({ principal }: { principal: Principal | null }) {
         {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}
         {support ? <Route path="/calendar" element={<CalendarPage />} /> : null}
         {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
-        {isAdmin(principal) ? <Route path="/outbox" element={<OutboxLog />} /> : null}
+        {isAdmin(principal) ? <Route path="/mail" element={<MailLog />} /> : null}
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AGENT_ROLES } from '../../app/actor.js';
 import { listAgents } from '../../app/agents.js';
 import { id } from '../../app/inputs.js';
+import { listInboundMail, listOutboundMail } from '../../app/mail/mailLog.js';
 import { listOutbox } from '../../app/outbox.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
@@ -79,5 +80,66 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
       },
     },
     async (request) => listOutbox(ctx, signedIn(request), request.query),
+  );
+
+  const limit = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+  api.get(
+    '/mail/outbound',
+    {
+      schema: {
+        operationId: 'listOutboundMail',
+        tags: ['mail'],
+        summary: 'Mail the desk sent, or keeps when it has no SMTP_URL, newest first (admin)',
+        querystring: limit,
+        response: {
+          200: z.array(
+            z.object({
+              id,
+              ticketId: id.nullable(),
+              recipient: z.string(),
+              subject: z.string(),
+              text: z.string(),
+              messageId: z.string(),
+              transport: z.string(),
+              createdAt: z.iso.datetime(),
+              sentAt: z.iso.datetime().nullable(),
+            }),
+          ),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => listOutboundMail(ctx, signedIn(request), request.query),
+  );
+
+  api.get(
+    '/mail/inbound',
+    {
+      schema: {
+        operationId: 'listInboundMail',
+        tags: ['mail'],
+        summary: 'Mail the desk received, with the sender check and what became of it, newest first (admin)',
+        querystring: limit,
+        response: {
+          200: z.array(
+            z.object({
+              id,
+              messageId: z.string(),
+              receivedAt: z.iso.datetime(),
+              via: z.string(),
+              sender: z.string().nullable(),
+              subject: z.string().nullable(),
+              authentication: z.string(),
+              outcome: z.string(),
+              reason: z.string().nullable(),
+              ticketId: id.nullable(),
+            }),
+          ),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => listInboundMail(ctx, signedIn(request), request.query),
   );
 };

@@ -41,7 +41,7 @@ function itemsFor(principal: Principal, t: (key: string) => string, documentatio
     { to: '/calendar', label: t('nav.calendar') },
   ];
   if (isAdmin(principal)) {
-    items.push({ to: '/rejections', label: t('nav.rejections') }, { to: '/outbox', label: t('nav.outbox') });
+    items.push({ to: '/rejections', label: t('nav.rejections') }, { to: '/mail', label: t('nav.outbox') });
   }
   items.push({ to: '/policy', label: t('nav.policy') }, { to: '/profile', label: t('nav.profile') });
   return items;

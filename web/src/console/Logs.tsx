@@ -64,7 +64,7 @@ export function Rejections() {
 const STATE_COLOR = { pending: 'blue', delivered: 'green', failed: 'red' } as const;
 
 /** What the desk sent or is still trying to send: a channel that is down shows here first. */
-export function OutboxLog() {
+export function Deliveries() {
   const { t } = useTranslation();
   const entries = useQuery({
     queryKey: ['outbox'],
@@ -72,59 +72,54 @@ export function OutboxLog() {
     refetchInterval: 30_000,
   });
   return (
-    <Stack>
-      <Title order={1} size="h2">
-        {t('outbox.title')}
-      </Title>
-      <Loaded query={entries}>
-        {(data) =>
-          data.length === 0 ? (
-            <EmptyState>{t('outbox.empty')}</EmptyState>
-          ) : (
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('rejections.at')}</Table.Th>
-                    <Table.Th>{t('outbox.topic')}</Table.Th>
-                    <Table.Th>{t('outbox.recipient')}</Table.Th>
-                    <Table.Th>{t('outbox.state')}</Table.Th>
-                    <Table.Th>{t('outbox.attempts')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.map((entry) => {
-                    const recipient = entry.payload.recipient as { type?: string; id?: string } | undefined;
-                    return (
-                      <Table.Tr key={entry.id}>
-                        <Table.Td>{moscowDateTime(entry.createdAt)}</Table.Td>
-                        <Table.Td>
-                          {entry.topic}
-                          {typeof entry.payload.template === 'string' ? ` · ${entry.payload.template}` : ''}
-                        </Table.Td>
-                        <Table.Td>
-                          {recipient ? `${recipient.type} ${recipient.id?.slice(0, 8)}` : t('common.none')}
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge color={STATE_COLOR[entry.state]} variant="light">
-                            {t(`outbox.states.${entry.state}`)}
-                          </Badge>
-                          {entry.lastError ? (
-                            <Text size="xs" c="red">
-                              {entry.lastError}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td>{entry.attempts}</Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )
-        }
-      </Loaded>
-    </Stack>
+    <Loaded query={entries}>
+      {(data) =>
+        data.length === 0 ? (
+          <EmptyState>{t('outbox.empty')}</EmptyState>
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('rejections.at')}</Table.Th>
+                  <Table.Th>{t('outbox.topic')}</Table.Th>
+                  <Table.Th>{t('outbox.recipient')}</Table.Th>
+                  <Table.Th>{t('outbox.state')}</Table.Th>
+                  <Table.Th>{t('outbox.attempts')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((entry) => {
+                  const recipient = entry.payload.recipient as { type?: string; id?: string } | undefined;
+                  return (
+                    <Table.Tr key={entry.id}>
+                      <Table.Td>{moscowDateTime(entry.createdAt)}</Table.Td>
+                      <Table.Td>
+                        {entry.topic}
+                        {typeof entry.payload.template === 'string' ? ` · ${entry.payload.template}` : ''}
+                      </Table.Td>
+                      <Table.Td>
+                        {recipient ? `${recipient.type} ${recipient.id?.slice(0, 8)}` : t('common.none')}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={STATE_COLOR[entry.state]} variant="light">
+                          {t(`outbox.states.${entry.state}`)}
+                        </Badge>
+                        {entry.lastError ? (
+                          <Text size="xs" c="red.9">
+                            {entry.lastError}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>{entry.attempts}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )
+      }
+    </Loaded>
   );
 }
