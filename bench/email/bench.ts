@@ -1,0 +1,132 @@
+/**
+ * The mail channel on PostgreSQL: 1,000 mails sent over SMTP to the desk's listener (the desk running as
+ * its own process, as in production), each a new request from an authorized contact. The listener
+ * answers 250 only after the ticket is committed, so the time from the first byte sent to that answer
+ * is the time from receipt to committed ticket. Last line: one JSON object.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import nodemailer from 'nodemailer';
+import pg from 'pg';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const MAILS = Number(process.env.BENCH_MAILS ?? 1_000);
+const CONNECTIONS = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 16);
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+function percentile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
+}
+
+async function main() {
+  const name = `supportdesk_bench_mail_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const [httpPort, smtpPort] = [await freePort(), await freePort()];
+  const server = spawn(process.execPath, ['bin/supportdesk.js', 'serve', '--demo'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      PORT: String(httpPort),
+      SMTP_LISTEN_PORT: String(smtpPort),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_POOL_SIZE: '20',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  pool.on('error', () => {});
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: smtpPort,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: CONNECTIONS,
+    maxMessages: Number.POSITIVE_INFINITY,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      server.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('Demo sign-ins')) resolve();
+      });
+      server.once('close', () => reject(new Error(`server exited:\n${output}`)));
+    });
+    const letter = (index: number) => ({
+      from: 'Анна Петрова <anna.petrova@baltlog.example>',
+      to: 'support@supportdesk.example',
+      subject: `[high] [esb-prod-spb] Очередь сообщений не обрабатывается (${index})`,
+      text: 'После обновления ESB сообщения копятся в очереди orders.in.\n\n-- \nАнна Петрова',
+      messageId: `<bench.${index}.${randomBytes(4).toString('hex')}@baltlog.example>`,
+    });
+    // Warm-up, not counted: connections open, statements prepared.
+    await Promise.all(
+      Array.from({ length: CONNECTIONS * 2 }, (_, index) => transport.sendMail(letter(-index - 1))),
+    );
+    // One sender per connection, each sending its next mail when the last is committed: the latency
+    // is the desk's, not a queue's in the client.
+    const latencies: number[] = [];
+    let next = 0;
+    const began = performance.now();
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (next < MAILS) {
+          const index = next;
+          next += 1;
+          const start = performance.now();
+          await transport.sendMail(letter(index));
+          latencies.push(performance.now() - start);
+        }
+      }),
+    );
+    const seconds = (performance.now() - began) / 1000;
+    const [{ count }] = (
+      await pool.query(
+        "select count(*)::int as count from tickets where channel = 'email' and subject like '%(%)' and subject not like '%(-%'",
+      )
+    ).rows;
+    latencies.sort((a, b) => a - b);
+    const rate = MAILS / seconds;
+    out(
+      `${MAILS} mails over ${CONNECTIONS} SMTP connections in ${seconds.toFixed(2)} s: ${Math.round(rate)} mails/s`,
+    );
+    out(
+      `receipt to committed ticket: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms; ${count} tickets committed`,
+    );
+    out(
+      JSON.stringify({
+        mails: MAILS,
+        connections: CONNECTIONS,
+        mailsPerSecond: Math.round(rate),
+        p50Ms: Number(percentile(latencies, 0.5).toFixed(1)),
+        p99Ms: Number(percentile(latencies, 0.99).toFixed(1)),
+        ticketsCommitted: count,
+      }),
+    );
+  } finally {
+    transport.close();
+    server.kill('SIGTERM');
+    await once(server, 'close');
+    await pool.end();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+await main();
