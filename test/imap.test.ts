@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
+import { dispatchOutbox } from '../src/app/outbox.js';
 import { type MailPoller, startImapPoller } from '../src/channels/email/imapPoller.js';
-import { inboundMail, tickets } from '../src/db/schema.js';
+import { inboundMail, outboundMail, tickets } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { startDovecot } from './support/dovecot.js';
 import { compose } from './support/mail.js';
@@ -21,7 +23,7 @@ describe('the IMAP poller against Dovecot', () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot({ support: 'mailbox-password' });
-    desk = await openTestDesk(pglite);
+    desk = await openTestDesk(pglite, { MAIL_MAX_MB: '1' });
     mailbox = new ImapFlow({
       host: '127.0.0.1',
       port: dovecot.port,
@@ -98,5 +100,31 @@ describe('the IMAP poller against Dovecot', () => {
       new Date('2026-11-24T09:30:00Z'),
     );
     expect(await arrived('<later@baltlog.example>')).toMatchObject({ outcome: 'message' });
+  });
+
+  it('refuses a mail over the size limit with the limit in words, once, and still clears it from the mailbox', async () => {
+    await mailbox.append(
+      'INBOX',
+      await compose({
+        from: 'anna.petrova@baltlog.example',
+        subject: 'Дамп памяти',
+        text: 'Во вложении дамп.',
+        messageId: '<huge@baltlog.example>',
+        attachments: [{ filename: 'heap.bin', content: Buffer.alloc(2 * 1_048_576, 7) }],
+      }),
+    );
+    expect(await arrived('<huge@baltlog.example>')).toMatchObject({
+      outcome: 'refused',
+      reason: 'mail_too_large',
+    });
+    await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS);
+    const [refusal] = await desk.ctx.db
+      .select()
+      .from(outboundMail)
+      .where(eq(outboundMail.inReplyTo, '<huge@baltlog.example>'));
+    expect(refusal?.text).toContain('Письмо больше 1 МБ');
+    expect(refusal?.text).toContain('larger than 1 MB');
+    await mailbox.mailboxOpen('INBOX');
+    expect(await mailbox.search({ seen: false })).toEqual([]);
   });
 });

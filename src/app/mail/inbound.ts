@@ -178,6 +178,42 @@ async function decide(
   }
 }
 
+/** What is known of a mail too large to read: enough to log it and tell its sender. */
+export interface OversizedMail {
+  via: IncomingMail['via'];
+  receivedAt: Date;
+  messageId: string | null;
+  from: string | null;
+  subject: string;
+  size: number;
+}
+
+/**
+ * A mail over MAIL_MAX_MB that a mailbox holds anyway (the SMTP listener refuses such mail before
+ * taking it): logged once, and its sender told the limit, once a day like every refusal.
+ */
+export async function refuseOversizedMail(ctx: AppContext, mail: OversizedMail): Promise<MailOutcome> {
+  const messageId =
+    mail.messageId ?? `<oversized.${mail.receivedAt.getTime()}.${mail.size}@supportdesk.invalid>`;
+  const [claimed] = await ctx.db
+    .insert(inboundMail)
+    .values({
+      messageId,
+      receivedAt: mail.receivedAt,
+      via: mail.via,
+      sender: mail.from,
+      subject: mail.subject.slice(0, 1000),
+      authentication: 'off',
+      outcome: 'refused',
+      reason: 'mail_too_large',
+    })
+    .onConflictDoNothing({ target: inboundMail.messageId })
+    .returning({ id: inboundMail.id });
+  if (!claimed) return { outcome: 'duplicate' };
+  if (!mail.from) return { outcome: 'refused', reason: 'mail_too_large' };
+  return refuseSender(ctx, mail.from.toLowerCase(), 'mail_too_large', mail.subject, messageId);
+}
+
 /** Stands for "no instance" where none can be named: the refusal says the instance is not covered. */
 const NO_INSTANCE = '00000000-0000-4000-8000-000000000000';
 
@@ -293,7 +329,13 @@ async function refuseSender(
       .onConflictDoNothing()
       .returning({ sender: mailRefusals.sender });
     if (!first) return;
-    const payload: RefusalPayload = { address, reason, subject: subject.slice(0, 300), inReplyTo: messageId };
+    const payload: RefusalPayload = {
+      address,
+      reason,
+      subject: subject.slice(0, 300),
+      inReplyTo: messageId,
+      params: { maxMegabytes: Math.floor(ctx.mail.settings.maxBytes / 1_048_576) },
+    };
     await enqueue(tx, now, 'mail_refusal', payload);
   });
   return { outcome: 'refused', reason };

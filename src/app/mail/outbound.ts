@@ -12,6 +12,8 @@ import type { OutgoingMail } from './mailer.js';
 export interface RefusalPayload {
   address: string;
   reason: string;
+  /** Values the reason's text needs (the size limit of a mail too large). */
+  params?: Record<string, string | number>;
   subject: string;
   /** The Message-ID of the refused mail, so the refusal threads under it. */
   inReplyTo: string | null;
@@ -155,7 +157,8 @@ export async function mailRefusal(ctx: AppContext, entry: OutboxEntry): Promise<
       subject: LANGUAGES.map((language) => translator(language)('mail.refused_subject')).join(' / '),
       text: LANGUAGES.map((language) => {
         const t = translator(language);
-        return `${t('mail.refused', { subject: payload.subject, reason: t(`errors.${payload.reason}`) })}\n\n-- \n${t('mail.signature')}`;
+        const reason = t(`errors.${payload.reason}`, payload.params ?? {});
+        return `${t('mail.refused', { subject: payload.subject, reason })}\n\n-- \n${t('mail.signature')}`;
       }).join('\n\n\n'),
       inReplyTo: payload.inReplyTo,
       references: payload.inReplyTo ? [payload.inReplyTo] : [],

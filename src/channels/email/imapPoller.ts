@@ -1,7 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import type { AppContext } from '../../app/context.js';
-import { receiveMail } from '../../app/mail/inbound.js';
+import { receiveMail, refuseOversizedMail } from '../../app/mail/inbound.js';
 import { type DnsResolver, senderVerdict } from './authenticate.js';
 import { parseMail } from './parseMail.js';
 
@@ -63,13 +63,28 @@ export function startImapPoller(
     const current = client;
     const unseen = (await current.search({ seen: false }, { uid: true })) || [];
     for (const uid of unseen) {
-      const message = await current.fetchOne(
+      const head = await current.fetchOne(
         String(uid),
-        { source: true, internalDate: true },
+        { size: true, envelope: true, internalDate: true },
         { uid: true },
       );
+      if (head === false) continue;
+      const receivedAt = head.internalDate ? new Date(head.internalDate) : ctx.clock.now();
+      if ((head.size ?? 0) > ctx.mail.settings.maxBytes) {
+        const outcome = await refuseOversizedMail(ctx, {
+          via: 'imap',
+          receivedAt,
+          messageId: head.envelope?.messageId ?? null,
+          from: head.envelope?.from?.[0]?.address ?? null,
+          subject: head.envelope?.subject ?? '',
+          size: head.size ?? 0,
+        });
+        logger.warn({ size: head.size, ...outcome }, 'mail in the mailbox is too large; its sender is told');
+        await done(current, uid);
+        continue;
+      }
+      const message = await current.fetchOne(String(uid), { source: true }, { uid: true });
       if (message === false || !message.source) continue;
-      const receivedAt = message.internalDate ? new Date(message.internalDate) : ctx.clock.now();
       const parsed = await parseMail(message.source, { via: 'imap', receivedAt, authentication: 'off' });
       const authentication =
         ctx.mail.settings.authentication === 'off'
@@ -85,10 +100,15 @@ export function startImapPoller(
         { from: parsed.from, messageId: parsed.messageId, ...outcome },
         'mail read from the mailbox',
       );
-      if (options.processedMailbox)
-        await current.messageMove(String(uid), options.processedMailbox, { uid: true });
-      else await current.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+      await done(current, uid);
     }
+  };
+
+  /** A processed message leaves the unseen set: moved, or marked seen. */
+  const done = async (current: ImapFlow, uid: number) => {
+    if (options.processedMailbox)
+      await current.messageMove(String(uid), options.processedMailbox, { uid: true });
+    else await current.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
   };
 
   const loop = async () => {
