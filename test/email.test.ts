@@ -9,7 +9,16 @@ import { type MailListener, startSmtpListener } from '../src/channels/email/smtp
 import { inboundMail, intakeRejections, outboundMail, ticketMessages, tickets } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { compose, dkimDomain, SmtpSink, SUPPORT, send, sendRaw } from './support/mail.js';
-import { ADMIN, AGENT, caller, openTestDesk, signIn, type TestDesk } from './support/testDesk.js';
+import {
+  ADMIN,
+  AGENT,
+  caller,
+  demoWorld,
+  instanceNamed,
+  openTestDesk,
+  signIn,
+  type TestDesk,
+} from './support/testDesk.js';
 
 const ANNA = 'anna.petrova@baltlog.example';
 const SERGEY = 'sergey.ivanov@uralenergo.example';
@@ -235,6 +244,26 @@ describe.each(databaseBackends)('requests and replies by mail, on $name', (backe
       .from(outboundMail)
       .where(eq(outboundMail.ticketId, stored?.ticketId ?? ''));
     expect(ack?.text).toMatch(/К какому экземпляру относится запрос\? Ответьте, указав его имя: .+, .+\./);
+
+    // Support names it; the level and the deadline follow the certificate covering it.
+    const world = await demoWorld(desk.app, await signIn(desk.app, ...ADMIN));
+    const agent = caller(desk.app, await signIn(desk.app, ...AGENT));
+    const scheduler = instanceNamed(world.uralenergo, 'scheduler-prod-ekb');
+    const named = await agent('POST', `/api/v1/tickets/${stored?.ticketId}/instance`, {
+      instanceId: scheduler,
+    });
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json()).toMatchObject({ instanceId: scheduler, level: 'extended' });
+    const foreign = await agent('POST', `/api/v1/tickets/${stored?.ticketId}/instance`, {
+      instanceId: instanceNamed(world.baltlog, 'esb-prod-spb'),
+    });
+    expect(foreign.json()).toMatchObject({ code: 'instance_unknown', field: 'instanceId' });
+    const annaTicket = await inbound('<first.1@baltlog.example>');
+    const uncovered = await agent('POST', `/api/v1/tickets/${annaTicket?.ticketId}/instance`, {
+      instanceId: instanceNamed(world.baltlog, 'esb-test-spb'),
+    });
+    expect(uncovered.statusCode).toBe(409);
+    expect(uncovered.json()).toMatchObject({ code: 'instance_not_covered', field: 'instanceId' });
   });
 });
 

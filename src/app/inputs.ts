@@ -250,6 +250,9 @@ export const messageInput = z.object({
 });
 export type MessageInput = z.infer<typeof messageInput>;
 
+export const instanceChangeInput = z.object({ instanceId: id });
+export type InstanceChangeInput = z.infer<typeof instanceChangeInput>;
+
 export const severityChangeInput = z.object({ severity, reason: text(2000) });
 export type SeverityChangeInput = z.infer<typeof severityChangeInput>;
 

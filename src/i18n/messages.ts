@@ -144,6 +144,8 @@ const en = {
     severity_changed:
       'The severity of request {{number}} changed from {{from}} to {{to}}; a response is due by {{responseDueAt}} Moscow time.',
     remote_session: 'A remote session on request {{number}} was recorded with recommendations.',
+    instance_changed:
+      'Request {{number}} is now about instance {{instance}}, at the {{level}} level; a response is due by {{responseDueAt}} Moscow time.',
     inactivity_reminder:
       'Request {{number}} waits for your reply (reminder {{reminder}}); it closes by itself at {{autoCloseAt}} Moscow time.',
     sla_warning:
@@ -325,6 +327,8 @@ const ru: Catalog = {
     severity_changed:
       'Приоритет запроса {{number}} изменён с {{from}} на {{to}}; ответ — не позднее {{responseDueAt}} МСК.',
     remote_session: 'По запросу {{number}} проведён сеанс удалённой диагностики, даны рекомендации.',
+    instance_changed:
+      'Запрос {{number}} теперь относится к экземпляру {{instance}}, уровень «{{level}}». Ответ — не позднее {{responseDueAt}} МСК.',
     inactivity_reminder:
       'Запрос {{number}} ждёт вашего ответа (напоминание {{reminder}}); он закроется сам {{autoCloseAt}} МСК.',
     sla_warning: 'Запрос {{number}}: израсходовано 75% времени на ответ; срок — {{responseDueAt}} МСК.',

@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import { intakeFacts } from '../../db/repositories/entitlementRecords.js';
 import { agents, partnerOrganizations, remoteSessions } from '../../db/schema.js';
+import type { Level } from '../../domain/entitlement/entitlement.js';
+import { decideEntitlement } from '../../domain/entitlement/entitlement.js';
 import { responseWarningAt } from '../../domain/sla/autoClose.js';
-import type { Channel } from '../../domain/sla/policy.js';
-import { durationMs } from '../../domain/sla/policy.js';
+import { type Channel, durationMs, type Severity } from '../../domain/sla/policy.js';
 import { translator } from '../../i18n/translator.js';
 import { type Actor, actorLabel } from '../actor.js';
 import type { AppContext } from '../context.js';
@@ -11,6 +13,7 @@ import type {
   AssignInput,
   CloseInput,
   InfoRequestInput,
+  InstanceChangeInput,
   MessageInput,
   OutOfScopeInput,
   RemoteSessionInput,
@@ -92,6 +95,99 @@ export async function addTicketMessage(
   });
 }
 
+/**
+ * The response deadline of a request whose level or severity changed, counted again from its original
+ * registration (§5.2), unless support has already responded: then it stands.
+ */
+function deadlineChanges(
+  context: TransitionContext,
+  ticket: TicketRow,
+  level: Level,
+  severity: Severity,
+  field: string,
+): Partial<TicketRow> {
+  if (ticket.firstResponseAt !== null) return {};
+  const policy = ticketPolicy(context.sla, ticket);
+  const rule = policy.response[level][severity];
+  const clock = context.sla.calendar.clock(rule.clock);
+  let responseDueAt: Date;
+  let responseWarnAt: Date;
+  try {
+    const window = durationMs(policy, rule);
+    responseDueAt = new Date(clock.deadline(ticket.registeredAt.getTime(), window));
+    responseWarnAt = new Date(responseWarningAt(clock, ticket.registeredAt.getTime(), window));
+  } catch (error) {
+    throw calendarGap(error, field);
+  }
+  return {
+    responseDueAt,
+    responseWarnAt,
+    // The watch re-arms for a deadline that moved into the future; a breach already recorded stays recorded.
+    ...(responseWarnAt > context.now ? { slaWarnedAt: null } : {}),
+    ...(responseDueAt > context.now ? { slaBreachedAt: null } : {}),
+  };
+}
+
+/**
+ * Support names the instance a request is about (a mail that named none, or named the wrong one). The
+ * instance must be entitled for the request's contact on the day it was registered; the level is then
+ * that of its certificate, and the deadline follows.
+ */
+export async function changeTicketInstance(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: InstanceChangeInput,
+) {
+  requireSupport(actor);
+  return withTicket(ctx, actor, ticketId, async (context, ticket) => {
+    if (ticket.status === 'closed')
+      throw new AppError('conflict', 'transition_not_allowed', 'status', {
+        from: ticket.status,
+        action: 'change_instance',
+      });
+    if (ticket.instanceId === input.instanceId) return ticket;
+    const facts = await intakeFacts(context.db, input.instanceId, ticket.contactId);
+    if (!facts || facts.instance.organizationId !== ticket.organizationId) {
+      throw new AppError('invalid', 'instance_unknown', 'instanceId', { value: input.instanceId });
+    }
+    const decision = decideEntitlement({
+      contact: facts.contact,
+      instance: facts.instance,
+      certificates: facts.certificates,
+      licenses: facts.licenses,
+      at: ticket.registeredAt,
+    });
+    if (!decision.ok) throw new AppError('conflict', decision.reason, 'instanceId');
+    const updated = await updateTicket(context, ticket.id, {
+      instanceId: facts.instance.id,
+      certificateId: decision.certificate.id,
+      level: decision.level,
+      ...deadlineChanges(context, ticket, decision.level, ticket.severity, 'instanceId'),
+    });
+    await auditTicket(
+      context,
+      ticket,
+      {
+        instanceId: ticket.instanceId,
+        level: ticket.level,
+        responseDueAt: ticket.responseDueAt.toISOString(),
+      },
+      {
+        instanceId: updated.instanceId,
+        level: updated.level,
+        responseDueAt: updated.responseDueAt.toISOString(),
+      },
+    );
+    await tellContact(context, updated, 'instance_changed', {
+      instance: facts.instance.name,
+      level: updated.level,
+      responseDueAt: updated.responseDueAt.toISOString(),
+    });
+    return updated;
+  });
+}
+
 /** §5.2: support changes the severity; the deadline follows from the original registration unless already met. */
 export async function changeTicketSeverity(
   ctx: AppContext,
@@ -107,23 +203,10 @@ export async function changeTicketSeverity(
         action: 'change_severity',
       });
     if (ticket.severity === input.severity) return ticket;
-    const changes: Partial<TicketRow> = { severity: input.severity, updatedAt: context.now };
-    if (ticket.firstResponseAt === null) {
-      const policy = ticketPolicy(context.sla, ticket);
-      const rule = policy.response[ticket.level][input.severity];
-      const clock = context.sla.calendar.clock(rule.clock);
-      try {
-        const window = durationMs(policy, rule);
-        changes.responseDueAt = new Date(clock.deadline(ticket.registeredAt.getTime(), window));
-        changes.responseWarnAt = new Date(responseWarningAt(clock, ticket.registeredAt.getTime(), window));
-      } catch (error) {
-        throw calendarGap(error, 'severity');
-      }
-      // The watch re-arms for a deadline that moved into the future; a breach already recorded stays recorded.
-      if (changes.responseWarnAt > context.now) changes.slaWarnedAt = null;
-      if (changes.responseDueAt > context.now) changes.slaBreachedAt = null;
-    }
-    const updated = await updateTicket(context, ticket.id, changes);
+    const updated = await updateTicket(context, ticket.id, {
+      severity: input.severity,
+      ...deadlineChanges(context, ticket, ticket.level, input.severity, 'severity'),
+    });
     await auditTicket(
       context,
       ticket,

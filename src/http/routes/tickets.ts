@@ -9,6 +9,7 @@ import {
   closeInput,
   id,
   infoRequestInput,
+  instanceChangeInput,
   messageInput,
   outOfScopeInput,
   remoteSessionInput,
@@ -23,6 +24,7 @@ import { setPartnerOrganizations } from '../../app/partners.js';
 import {
   addTicketMessage,
   assignTicket,
+  changeTicketInstance,
   changeTicketSeverity,
   closeTicket,
   createRemoteSession,
@@ -244,6 +246,17 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     action('changeTicketSeverity', 'Change the severity, with a reason (support)', severityChangeInput),
     async (request) =>
       summary(await changeTicketSeverity(ctx, signedIn(request), request.params.ticketId, request.body)),
+  );
+
+  api.post(
+    '/tickets/:ticketId/instance',
+    action(
+      'changeTicketInstance',
+      'Name the instance a request is about; level and deadline follow its certificate (support)',
+      instanceChangeInput,
+    ),
+    async (request) =>
+      summary(await changeTicketInstance(ctx, signedIn(request), request.params.ticketId, request.body)),
   );
 
   api.post(

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { post } from '../api/client';
-import { useAgents } from '../api/hooks';
+import { useAgents, useOrganization } from '../api/hooks';
 import { SEVERITIES, type Severity, type TicketDetail, type TicketSummary } from '../api/types';
 import { MessageCard } from '../components/Conversation';
 import { ProblemAlert } from '../components/Feedback';
@@ -31,7 +31,7 @@ import { moscowDateTime } from '../format';
 import { SplitLinks } from '../portal/RequestPage';
 import { ActionDialog } from './ActionDialog';
 
-type Dialog = 'severity' | 'split' | 'info' | 'resolve' | 'close' | 'scope' | 'remote' | null;
+type Dialog = 'severity' | 'instance' | 'split' | 'info' | 'resolve' | 'close' | 'scope' | 'remote' | null;
 
 /** The agent's view: the timeline, reply and note, and every action the policy gives support. */
 export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fetchedAt: number }) {
@@ -55,6 +55,9 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
               <Menu.Dropdown>
                 <Menu.Item onClick={() => setDialog('severity')} disabled={closed}>
                   {t('console.changeSeverity')}
+                </Menu.Item>
+                <Menu.Item onClick={() => setDialog('instance')} disabled={closed}>
+                  {t('console.changeInstance')}
                 </Menu.Item>
                 <Menu.Item onClick={() => setDialog('split')} disabled={closed}>
                   {t('console.split')}
@@ -115,6 +118,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         </Grid.Col>
       </Grid>
       <SeverityDialog ticket={ticket} opened={dialog === 'severity'} onClose={close} refresh={refresh} />
+      <InstanceDialog ticket={ticket} opened={dialog === 'instance'} onClose={close} refresh={refresh} />
       <SplitDialog ticket={ticket} opened={dialog === 'split'} onClose={close} refresh={refresh} />
       <TextActionDialog
         opened={dialog === 'info'}
@@ -283,6 +287,40 @@ function SeverityDialog({ ticket, opened, onClose, refresh }: DialogProps) {
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}
             error={fieldError('reason')}
+          />
+        </>
+      )}
+    </ActionDialog>
+  );
+}
+
+function InstanceDialog({ ticket, opened, onClose, refresh }: DialogProps) {
+  const { t } = useTranslation();
+  const organization = useOrganization(ticket.organizationId);
+  const [instanceId, setInstanceId] = useState<string | null>(ticket.instanceId);
+  return (
+    <ActionDialog
+      title={t('console.changeInstance')}
+      opened={opened}
+      onClose={onClose}
+      submitLabel={t('common.save')}
+      refresh={refresh}
+      fields={['instanceId']}
+      run={() => post(`/tickets/${ticket.id}/instance`, { instanceId })}
+    >
+      {(fieldError) => (
+        <>
+          <Alert color="blue">{t('console.changeInstanceHint')}</Alert>
+          <Select
+            label={t('ticket.instance')}
+            data={(organization.data?.instances ?? []).map((instance) => ({
+              value: instance.id,
+              label: `${instance.name} · ${t(`environments.${instance.environment}`)}`,
+            }))}
+            value={instanceId}
+            onChange={setInstanceId}
+            error={fieldError('instanceId')}
+            allowDeselect={false}
           />
         </>
       )}

@@ -164,6 +164,9 @@ export const en: Messages = {
     live: 'Updates by itself',
     assign: 'Assign',
     changeSeverity: 'Change severity',
+    changeInstance: 'Set the instance',
+    changeInstanceHint:
+      'The level and the response deadline follow the certificate covering the instance on the day the request was registered.',
     newSeverity: 'New severity',
     reason: 'Reason',
     split: 'Split',
