@@ -207,6 +207,45 @@ describe.each(databaseBackends)('requests and replies by mail, on $name', (backe
     expect(await inbound('<after@baltlog.example>')).toMatchObject({ outcome: 'ticket' });
   });
 
+  it('shows an HTML-only mail as its text, never its markup or scripts, and survives mail that is not mail', async () => {
+    await sendRaw(
+      listener.port,
+      Buffer.from(
+        [
+          `From: ${ANNA}`,
+          `To: ${SUPPORT}`,
+          'Subject: [esb-prod-spb] HTML',
+          'Message-ID: <html@baltlog.example>',
+          'MIME-Version: 1.0',
+          'Content-Type: text/html; charset=utf-8',
+          '',
+          '<html><body><script>alert(1)</script><p onclick="steal()">Очередь <b>стоит</b></p><img src="https://tracker.example/p.gif"></body></html>',
+          '',
+        ].join('\r\n'),
+      ),
+      { from: ANNA, to: [SUPPORT] },
+    );
+    const stored = await inbound('<html@baltlog.example>');
+    const [ticket] = await desk.ctx.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, stored?.ticketId ?? ''));
+    expect(ticket?.description).toContain('Очередь');
+    expect(ticket?.description).not.toMatch(/<script|onclick|<p|<img|alert/);
+
+    await sendRaw(listener.port, Buffer.from('\u0000\u0001 not a mail at all \r\n\r\n\u00ff'), {
+      from: ANNA,
+      to: [SUPPORT],
+    });
+    await send(listener.port, {
+      from: ANNA,
+      subject: '[esb-prod-spb] Всё ещё здесь',
+      text: 'Да.',
+      messageId: '<alive@baltlog.example>',
+    });
+    expect(await inbound('<alive@baltlog.example>')).toMatchObject({ outcome: 'ticket' });
+  });
+
   it('shows administrators the mail in and out, and nobody else', async () => {
     const admin = caller(desk.app, await signIn(desk.app, ...ADMIN));
     const sent = (await admin('GET', '/api/v1/mail/outbound?limit=50')).json();
