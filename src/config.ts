@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -56,6 +57,20 @@ const environmentSchema = z.object({
     .enum(['off', 'report', 'enforce'], { error: 'must be one of off, report, enforce' })
     .default('off'),
   MAIL_MAX_MB: integer(1, 100).default(25),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, {
+      error: 'must be a bot token as @BotFather gives it (digits:letters)',
+    })
+    .optional(),
+  TELEGRAM_API_ROOT: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: 'must be 16-256 letters, digits, _ or -' })
+    .optional(),
   DOCUMENTATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
 });
 
@@ -79,6 +94,15 @@ export interface Config {
   /** The vendor's product documentation (§3.1), linked from the portal; null hides the link. */
   documentationUrl: string | null;
   mail: MailSettings;
+  /** The Telegram bot; null without TELEGRAM_BOT_TOKEN. */
+  telegram: TelegramSettings | null;
+}
+
+export interface TelegramSettings {
+  token: string;
+  apiRoot: string;
+  /** Webhook mode when set (Telegram posts updates to url with the secret); long polling otherwise. */
+  webhook: { url: string; secret: string } | null;
 }
 
 export interface MailSettings {
@@ -142,6 +166,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     attachmentMaxBytes: env.ATTACHMENT_MAX_MB * 1_048_576,
     jobsIntervalMs: env.JOBS_INTERVAL_MS,
     documentationUrl: env.DOCUMENTATION_URL ?? null,
+    telegram: env.TELEGRAM_BOT_TOKEN
+      ? {
+          token: env.TELEGRAM_BOT_TOKEN,
+          apiRoot: env.TELEGRAM_API_ROOT.replace(/\/$/, ''),
+          webhook: env.TELEGRAM_WEBHOOK_URL
+            ? {
+                url: env.TELEGRAM_WEBHOOK_URL,
+                secret: env.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString('base64url'),
+              }
+            : null,
+        }
+      : null,
     mail: {
       supportAddresses: env.SUPPORT_ADDRESSES,
       from: env.MAIL_FROM ?? env.SUPPORT_ADDRESSES[0] ?? 'support@supportdesk.example',

@@ -5,6 +5,7 @@ import { createAppContext } from './app/context.js';
 import { findDemoAccounts, loadDemoData } from './app/demoData.js';
 import { startImapPoller } from './channels/email/imapPoller.js';
 import { startSmtpListener } from './channels/email/smtpListener.js';
+import { createTelegramBot } from './channels/telegram/bot.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type Clock, systemClock } from './domain/calendar/clock.js';
@@ -57,7 +58,15 @@ export async function startServer({
       }
     }
     const app = await buildHttpApp({ ctx, database, config, logger });
+    const bot = config.telegram
+      ? createTelegramBot(ctx, logger, config.telegram, {
+          portalUrl: config.publicUrl,
+          supportEmail: config.mail.from,
+        })
+      : null;
+    if (bot?.webhook) app.post('/telegram/webhook', { schema: { hide: true } }, bot.webhook);
     const address = await app.listen({ port: config.port, host: config.host });
+    await bot?.start();
     const jobs = startJobs(ctx, logger, config.jobsIntervalMs);
     const { listen, imap } = config.mail;
     const listener = listen.enabled ? await startSmtpListener(ctx, logger, listen) : null;
@@ -70,6 +79,7 @@ export async function startServer({
       async stop() {
         await listener?.close();
         await poller?.stop();
+        await bot?.stop();
         await app.close();
         await jobs.stop();
         ctx.mail.sender.close();

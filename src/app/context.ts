@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import { smtpSender } from '../channels/email/smtpSender.js';
+import { telegramSender } from '../channels/telegram/sender.js';
 import type { Config, MailSettings } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/calendar/clock.js';
 import { AttachmentStore } from '../storage/attachmentStore.js';
 import { type MailSender, storedMail } from './mail/mailer.js';
 import { SlaDataCache } from './slaData.js';
+import type { TelegramSender } from './telegram/sender.js';
 
 /** What every use case is given: the database, the time, the calendar and policies in force, file storage, mail. */
 export interface AppContext {
@@ -14,11 +16,13 @@ export interface AppContext {
   sla: SlaDataCache;
   files: AttachmentStore;
   mail: { settings: MailSettings; sender: MailSender };
+  /** The Telegram bot's voice; null when the desk has no bot. */
+  telegram: TelegramSender | null;
 }
 
 export function createAppContext(
   db: Database,
-  config: Pick<Config, 'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail'>,
+  config: Pick<Config, 'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail' | 'telegram'>,
   clock: Clock,
   logger?: Pick<Logger, 'warn'>,
 ): AppContext {
@@ -31,5 +35,6 @@ export function createAppContext(
       settings: config.mail,
       sender: config.mail.smtpUrl ? smtpSender(config.mail.smtpUrl) : storedMail,
     },
+    telegram: config.telegram ? telegramSender(config.telegram) : null,
   };
 }

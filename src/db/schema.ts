@@ -563,3 +563,41 @@ export const outboundMail = pgTable(
     index('outbound_mail_created_idx').on(table.createdAt),
   ],
 );
+
+/** A Telegram user bound to the contact whose phone they shared: their own number, as Telegram vouches. */
+export const telegramLinks = pgTable('telegram_links', {
+  telegramUserId: bigint('telegram_user_id', { mode: 'number' }).primaryKey(),
+  chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+  contactId: uuid('contact_id')
+    .notNull()
+    .unique()
+    .references(() => contacts.id),
+  linkedAt: timestamp('linked_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** Every update the bot handled, by Telegram's update_id: one delivered again changes nothing. */
+export const telegramUpdates = pgTable('telegram_updates', {
+  updateId: bigint('update_id', { mode: 'number' }).primaryKey(),
+  handledAt: timestamp('handled_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** Where a user is in a dialogue with the bot and what they said so far: a restart loses nothing. */
+export const telegramConversations = pgTable('telegram_conversations', {
+  telegramUserId: bigint('telegram_user_id', { mode: 'number' }).primaryKey(),
+  step: text('step').notNull(),
+  data: jsonb('data').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** The bot's messages about tickets: a reply to one of them in the chat adds to that ticket. */
+export const telegramMessages = pgTable(
+  'telegram_messages',
+  {
+    chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+    messageId: bigint('message_id', { mode: 'number' }).notNull(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+  },
+  (table) => [primaryKey({ columns: [table.chatId, table.messageId] })],
+);

@@ -152,6 +152,43 @@ const en = {
       'Request {{number}}: 75% of the response time is used; due at {{responseDueAt}} Moscow time.',
     sla_breach: 'Request {{number}}: the response deadline {{responseDueAt}} Moscow time has passed.',
   },
+  telegram: {
+    welcome:
+      'This is the support bot. To file requests here, share your phone number with the button below: it must be the number your organization listed for you.',
+    share_phone: 'Share my phone number',
+    not_own_contact: "Please share your own phone number with the button, not someone else's contact.",
+    unknown_phone:
+      'The number {{phone}} is not listed as an authorized contact. Requests are also accepted on the portal ({{portal}}) and by e-mail ({{email}}).',
+    linked: 'Done, {{name}}. /new files a request, /my lists your open requests.',
+    not_linked: 'Share your phone number first: /start.',
+    help: '/new: file a request. /my: your open requests. Reply to a message about a request to add to it.',
+    choose_instance: 'Which instance is it about?',
+    no_instances: "None of your organization's instances is covered by a valid support certificate.",
+    choose_severity: 'How severe is it?\n\n{{definitions}}',
+    severity_critical:
+      'the product has stopped working in production; an urgent fix, at least a temporary one, is needed',
+    severity_high: 'the product partly fails in production',
+    severity_medium: 'it works as a whole; some features fail but are easy to work around',
+    severity_low: 'a minor problem or a question; consultations about the product and its documentation',
+    ask_subject: 'In a few words, what happened? (the subject)',
+    ask_description:
+      'Describe it: what happens, since when, what you tried. You may attach a photo or a file with a caption.',
+    registered:
+      'Request {{number}} is registered at the {{level}} level. A response is due by {{responseDueAt}} Moscow time.',
+    refused: 'The request was not registered: {{reason}}',
+    closed_hours:
+      'The bot takes requests on working days 09:00–18:00 Moscow time. Around the clock: the portal ({{portal}}) and e-mail ({{email}}). What you write now is kept as a draft; when support opens I will ask whether to register it.',
+    draft_kept: 'Kept as a draft. When support opens I will ask whether to register it.',
+    draft_question: 'Support is open. Register the request from your draft?\n\n«{{draft}}»',
+    yes: 'Yes',
+    no: 'No',
+    draft_dropped: 'The draft is deleted.',
+    my_none: 'You have no open requests.',
+    my_item: '{{number}} · {{status}} · {{subject}}\nresponse due {{responseDueAt}}',
+    added: 'Added to request {{number}}.',
+    too_long: 'That is longer than {{max}} characters; please shorten it.',
+    file_skipped: 'The file was not kept: {{reason}}',
+  },
   mail: {
     reply_hint: 'Reply to this message to add to the request; keep {{number}} in the subject.',
     instance_choice: 'Which instance is this about? Reply with its name: {{instances}}.',
@@ -333,6 +370,44 @@ const ru: Catalog = {
       'Запрос {{number}} ждёт вашего ответа (напоминание {{reminder}}); он закроется сам {{autoCloseAt}} МСК.',
     sla_warning: 'Запрос {{number}}: израсходовано 75% времени на ответ; срок — {{responseDueAt}} МСК.',
     sla_breach: 'Запрос {{number}}: срок ответа {{responseDueAt}} МСК истёк.',
+  },
+  telegram: {
+    welcome:
+      'Это бот технической поддержки. Чтобы подавать здесь запросы, поделитесь номером телефона кнопкой ниже: это должен быть номер, который ваша организация указала для вас.',
+    share_phone: 'Поделиться номером',
+    not_own_contact: 'Поделитесь, пожалуйста, своим номером с помощью кнопки, а не чужим контактом.',
+    unknown_phone:
+      'Номер {{phone}} не указан среди уполномоченных лиц. Запросы также принимаются на портале ({{portal}}) и по почте ({{email}}).',
+    linked: 'Готово, {{name}}. /new — подать запрос, /my — ваши открытые запросы.',
+    not_linked: 'Сначала поделитесь номером телефона: /start.',
+    help: '/new — подать запрос. /my — ваши открытые запросы. Ответьте на сообщение о запросе, чтобы дополнить его.',
+    choose_instance: 'К какому экземпляру относится запрос?',
+    no_instances: 'Ни один экземпляр вашей организации не покрыт действующим сертификатом поддержки.',
+    choose_severity: 'Насколько это критично?\n\n{{definitions}}',
+    severity_critical:
+      'полная потеря работоспособности продукта в промышленной эксплуатации, нужно срочное, хотя бы временное, исправление',
+    severity_high: 'частичная потеря работоспособности в промышленной эксплуатации',
+    severity_medium:
+      'работоспособность в целом сохранена, отдельные функции не работают, но это легко обойти',
+    severity_low: 'незначительная проблема или вопрос; консультации по продукту и документации',
+    ask_subject: 'Коротко: что случилось? (тема запроса)',
+    ask_description:
+      'Опишите подробнее: что происходит, с какого времени, что уже пробовали. Можно приложить фото или файл с подписью.',
+    registered:
+      'Запрос {{number}} зарегистрирован, уровень «{{level}}». Ответ — не позднее {{responseDueAt}} МСК.',
+    refused: 'Запрос не зарегистрирован: {{reason}}',
+    closed_hours:
+      'Бот принимает запросы в рабочие дни с 09:00 до 18:00 МСК. Круглосуточно: портал ({{portal}}) и почта ({{email}}). То, что вы напишете сейчас, я сохраню как черновик и в начале рабочего дня спрошу, зарегистрировать ли его.',
+    draft_kept: 'Сохранено как черновик. В начале рабочего дня спрошу, зарегистрировать ли запрос.',
+    draft_question: 'Поддержка работает. Зарегистрировать запрос из черновика?\n\n«{{draft}}»',
+    yes: 'Да',
+    no: 'Нет',
+    draft_dropped: 'Черновик удалён.',
+    my_none: 'Открытых запросов нет.',
+    my_item: '{{number}} · {{status}} · {{subject}}\nответ не позднее {{responseDueAt}}',
+    added: 'Добавлено в запрос {{number}}.',
+    too_long: 'Длиннее {{max}} символов; сократите, пожалуйста.',
+    file_skipped: 'Файл не сохранён: {{reason}}',
   },
   mail: {
     reply_hint: 'Ответьте на это письмо, чтобы дополнить запрос; номер {{number}} в теме сохраните.',

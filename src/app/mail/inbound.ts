@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { ContactRow } from '../../db/repositories/entitlementRecords.js';
-import {
-  entitlementFacts,
-  findContactByEmail,
-  instancesOf,
-} from '../../db/repositories/entitlementRecords.js';
+import { findContactByEmail, instancesOf } from '../../db/repositories/entitlementRecords.js';
 import { inboundMail, mailRefusals, outboundMail, tickets } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
-import { positionInPeriod } from '../../domain/entitlement/period.js';
 import { automatedReason, type HeaderLookup } from '../../domain/mail/automated.js';
 import { visibleReply } from '../../domain/mail/replyText.js';
 import { readSubject } from '../../domain/mail/subject.js';
@@ -16,6 +11,7 @@ import type { Actor } from '../actor.js';
 import { uploadAttachment } from '../attachments.js';
 import { contactActor } from '../auth.js';
 import type { AppContext } from '../context.js';
+import { coveredInstances } from '../coverage.js';
 import { AppError } from '../errors.js';
 import { enqueue } from '../outbox.js';
 import { addTicketMessage } from '../tickets/actions.js';
@@ -242,31 +238,18 @@ async function threadedTicket(ctx: AppContext, number: string | null, replyTo: (
 
 /**
  * The instance a new mail is about: the one its subject names; else the only one a valid certificate
- * covers; else, among several, the highest covered one for now, and the acknowledgement asks which.
+ * covers; else, among several, the most likely covered one for now, and the acknowledgement asks which.
  */
 async function chooseInstance(
   ctx: AppContext,
   contact: ContactRow,
-  instances: { id: string; name: string; environment: string }[],
+  instances: { id: string; name: string }[],
   named: string | null,
   at: Date,
 ): Promise<{ id: string; unclear: boolean; choices: string[] } | null> {
   const byName = instances.find((instance) => instance.name === named);
   if (byName) return { id: byName.id, unclear: false, choices: [] };
-  const day = moscowDate(at);
-  const { certificates } = await entitlementFacts(ctx.db, contact.organizationId);
-  const valid = certificates
-    .filter((certificate) => positionInPeriod(certificate, day) === 'within')
-    .sort((a, b) => (a.level === b.level ? 0 : a.level === 'extended' ? -1 : 1));
-  const covered = instances
-    .filter((instance) => valid.some((certificate) => certificate.instanceIds.includes(instance.id)))
-    .sort((a, b) => {
-      const rank = (id: string) => valid.findIndex((certificate) => certificate.instanceIds.includes(id));
-      return (
-        rank(a.id) - rank(b.id) ||
-        Number(b.environment === 'production') - Number(a.environment === 'production')
-      );
-    });
+  const covered = await coveredInstances(ctx, contact.organizationId, at);
   const [first] = covered;
   if (!first) return null;
   return { id: first.id, unclear: covered.length > 1, choices: covered.map((instance) => instance.name) };

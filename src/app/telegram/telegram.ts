@@ -1,0 +1,229 @@
+import { and, eq } from 'drizzle-orm';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type ContactRow, findInstance } from '../../db/repositories/entitlementRecords.js';
+import {
+  contacts,
+  telegramConversations,
+  telegramLinks,
+  telegramMessages,
+  telegramUpdates,
+} from '../../db/schema.js';
+import { policyInForce } from '../../domain/sla/policy.js';
+import { isChannelOpen } from '../../domain/sla/progress.js';
+import type { Language } from '../../i18n/messages.js';
+import { renderNotification } from '../../i18n/notifications.js';
+import { type Actor, requireAdmin } from '../actor.js';
+import { contactActor } from '../auth.js';
+import type { AppContext } from '../context.js';
+import { notFound } from '../errors.js';
+import type { NotificationPayload, OutboxEntry } from '../outbox.js';
+import { rejectIntake } from '../tickets/registerRequest.js';
+
+/** A phone number as contacts keep it (E.164), from whatever Telegram sent ("79161234567", "+7 916 ..."). */
+export function normalizePhone(raw: string): string | null {
+  const digits = raw.replace(/[^\d+]/g, '');
+  const parsed = parsePhoneNumberFromString(digits.startsWith('+') ? digits : `+${digits}`);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/** Marks an update handled; false when it was handled before (Telegram delivers again after a restart). */
+export async function firstDelivery(ctx: AppContext, updateId: number): Promise<boolean> {
+  const [claimed] = await ctx.db
+    .insert(telegramUpdates)
+    .values({ updateId, handledAt: ctx.clock.now() })
+    .onConflictDoNothing()
+    .returning({ updateId: telegramUpdates.updateId });
+  return Boolean(claimed);
+}
+
+export type Binding =
+  | { outcome: 'linked'; contact: ContactRow }
+  | { outcome: 'not_own' }
+  | { outcome: 'unknown'; phone: string };
+
+/**
+ * Binds a Telegram user to the authorized contact whose phone they shared. Telegram attaches the
+ * sharer's user id to their own contact card only, so a forwarded card (someone else's number) is
+ * refused; an unknown or inactive number is refused and the attempt kept in the intake log.
+ */
+export async function bindTelegramUser(
+  ctx: AppContext,
+  shared: { telegramUserId: number; chatId: number; cardUserId: number | undefined; phone: string },
+): Promise<Binding> {
+  if (shared.cardUserId !== shared.telegramUserId) return { outcome: 'not_own' };
+  const phone = normalizePhone(shared.phone) ?? shared.phone;
+  const [contact] = await ctx.db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.phone, phone), eq(contacts.active, true)));
+  const now = ctx.clock.now();
+  if (!contact) {
+    await rejectIntake(
+      ctx,
+      {
+        channel: 'telegram',
+        contactId: null,
+        sender: `telegram:${shared.telegramUserId} ${phone}`,
+        instanceId: '00000000-0000-4000-8000-000000000000',
+        severity: 'medium',
+        category: 'problem',
+        subject: '',
+        description: '',
+        attachmentIds: [],
+        receivedAt: now,
+      },
+      undefined,
+      null,
+      'contact_unknown',
+      now,
+    );
+    return { outcome: 'unknown', phone };
+  }
+  await ctx.db.transaction(async (tx) => {
+    // One Telegram account per contact and one contact per account: a new binding replaces the old.
+    await tx.delete(telegramLinks).where(eq(telegramLinks.contactId, contact.id));
+    await tx
+      .insert(telegramLinks)
+      .values({
+        telegramUserId: shared.telegramUserId,
+        chatId: shared.chatId,
+        contactId: contact.id,
+        linkedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: telegramLinks.telegramUserId,
+        set: { chatId: shared.chatId, contactId: contact.id, linkedAt: now },
+      });
+  });
+  return { outcome: 'linked', contact };
+}
+
+/** The contact a Telegram user speaks for, while bound and active. */
+export async function boundContact(ctx: AppContext, telegramUserId: number) {
+  const [row] = await ctx.db
+    .select({ contact: contacts, chatId: telegramLinks.chatId })
+    .from(telegramLinks)
+    .innerJoin(contacts, eq(contacts.id, telegramLinks.contactId))
+    .where(eq(telegramLinks.telegramUserId, telegramUserId));
+  if (!row?.contact.active) return undefined;
+  return { contact: row.contact, actor: contactActor(row.contact), chatId: row.chatId };
+}
+
+/** An administrator, or the contact itself in the portal, ends a binding. */
+export async function unbindTelegram(ctx: AppContext, actor: Actor, contactId: string): Promise<void> {
+  if (!(actor.type === 'contact' && actor.id === contactId)) requireAdmin(actor);
+  const removed = await ctx.db
+    .delete(telegramLinks)
+    .where(eq(telegramLinks.contactId, contactId))
+    .returning({ id: telegramLinks.telegramUserId });
+  if (removed.length === 0) throw notFound();
+}
+
+/** Whether a contact has a Telegram binding (for the profile and the customer records). */
+export async function telegramBound(ctx: AppContext, contactId: string): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ id: telegramLinks.telegramUserId })
+    .from(telegramLinks)
+    .where(eq(telegramLinks.contactId, contactId));
+  return Boolean(row);
+}
+
+/** Whether the bot takes requests at an instant: the channel hours of the policy in force (§3.6). */
+export async function botOpen(ctx: AppContext, at: Date): Promise<boolean> {
+  const data = await ctx.sla.load(ctx.db);
+  return isChannelOpen(data.calendar, policyInForce(data.policies, at), 'telegram', at.getTime());
+}
+
+export interface Conversation {
+  step: string;
+  data: Record<string, unknown>;
+}
+
+export async function conversationOf(
+  ctx: AppContext,
+  telegramUserId: number,
+): Promise<Conversation | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(telegramConversations)
+    .where(eq(telegramConversations.telegramUserId, telegramUserId));
+  return row ? { step: row.step, data: row.data as Record<string, unknown> } : undefined;
+}
+
+export async function saveConversation(ctx: AppContext, telegramUserId: number, conversation: Conversation) {
+  const values = { ...conversation, updatedAt: ctx.clock.now() };
+  await ctx.db
+    .insert(telegramConversations)
+    .values({ telegramUserId, ...values })
+    .onConflictDoUpdate({ target: telegramConversations.telegramUserId, set: values });
+}
+
+export async function endConversation(ctx: AppContext, telegramUserId: number) {
+  await ctx.db.delete(telegramConversations).where(eq(telegramConversations.telegramUserId, telegramUserId));
+}
+
+/** Drafts written outside the bot's hours and not yet offered for registration. */
+export async function draftsToOffer(ctx: AppContext) {
+  const rows = await ctx.db
+    .select({ telegramUserId: telegramConversations.telegramUserId, data: telegramConversations.data })
+    .from(telegramConversations)
+    .where(eq(telegramConversations.step, 'draft'));
+  return rows.map((row) => ({
+    telegramUserId: row.telegramUserId,
+    draft: String((row.data as { text?: string }).text ?? ''),
+  }));
+}
+
+/** The bot's message about a ticket, so that a reply to it in the chat finds the ticket. */
+export async function rememberBotMessage(
+  ctx: AppContext,
+  chatId: number,
+  messageId: number,
+  ticketId: string,
+) {
+  await ctx.db.insert(telegramMessages).values({ chatId, messageId, ticketId }).onConflictDoNothing();
+}
+
+export async function ticketOfBotMessage(ctx: AppContext, chatId: number, messageId: number) {
+  const [row] = await ctx.db
+    .select({ ticketId: telegramMessages.ticketId })
+    .from(telegramMessages)
+    .where(and(eq(telegramMessages.chatId, chatId), eq(telegramMessages.messageId, messageId)));
+  return row?.ticketId;
+}
+
+/** The instance a ticket is about, by name, for the bot's messages. */
+export async function instanceName(ctx: AppContext, instanceId: string) {
+  return (await findInstance(ctx.db, instanceId))?.name ?? '';
+}
+
+/**
+ * Not pushed to the chat: the acknowledgement (the bot answers a request it registered itself, and the
+ * other channels acknowledge on their own) and refusals (answered where the request was made).
+ */
+const NOT_PUSHED = new Set(['ticket_acknowledged', 'ticket_refused']);
+
+/**
+ * A customer's notification pushed to their chat, when they are bound: support's replies with their
+ * text, status changes, reminders. A failure (Telegram down, a rate limit) throws, and the outbox tries
+ * again later with a growing pause.
+ */
+export async function pushNotification(ctx: AppContext, entry: OutboxEntry): Promise<void> {
+  const payload = entry.payload as NotificationPayload;
+  if (!ctx.telegram || payload.recipient.type !== 'contact' || NOT_PUSHED.has(payload.template)) return;
+  const [row] = await ctx.db
+    .select({ chatId: telegramLinks.chatId, language: contacts.language })
+    .from(telegramLinks)
+    .innerJoin(contacts, eq(contacts.id, telegramLinks.contactId))
+    .where(eq(telegramLinks.contactId, payload.recipient.id));
+  if (!row) return;
+  const params = payload.params;
+  const text = [
+    renderNotification(payload.template, params, row.language as Language),
+    typeof params.body === 'string' ? params.body : null,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const messageId = await ctx.telegram.send(row.chatId, text);
+  if (payload.ticketId) await rememberBotMessage(ctx, row.chatId, messageId, payload.ticketId);
+}

@@ -1,0 +1,399 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Bot, type Context, webhookCallback } from 'grammy';
+import type { Logger } from 'pino';
+import { uploadAttachment } from '../../app/attachments.js';
+import type { AppContext } from '../../app/context.js';
+import { coveredInstances } from '../../app/coverage.js';
+import { AppError } from '../../app/errors.js';
+import { ticketListQuery } from '../../app/inputs.js';
+import type { Keyboard } from '../../app/telegram/sender.js';
+import {
+  bindTelegramUser,
+  botOpen,
+  boundContact,
+  type Conversation,
+  conversationOf,
+  draftsToOffer,
+  endConversation,
+  firstDelivery,
+  rememberBotMessage,
+  saveConversation,
+  ticketOfBotMessage,
+} from '../../app/telegram/telegram.js';
+import { addTicketMessage } from '../../app/tickets/actions.js';
+import { listTickets } from '../../app/tickets/queries.js';
+import { IntakeRefused, registerRequest } from '../../app/tickets/registerRequest.js';
+import type { TelegramSettings } from '../../config.js';
+import { SEVERITIES, type Severity } from '../../domain/sla/policy.js';
+import type { Language } from '../../i18n/messages.js';
+import { moscowDateTime } from '../../i18n/slaExplanation.js';
+import { translator } from '../../i18n/translator.js';
+import { telegramSender } from './sender.js';
+
+export type WebhookHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+export interface TelegramBot {
+  /** Long polling until stop(); in webhook mode, registers the webhook instead. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Offers the drafts written outside the bot's hours, once it is open (the bot runs this every minute). */
+  offerDrafts(): Promise<void>;
+  /** The Fastify handler for webhook mode, checking Telegram's secret token. */
+  webhook: WebhookHandler | null;
+}
+
+export interface BotOptions {
+  /** Where the 24/7 alternatives are, for the bot to name them. */
+  portalUrl: string;
+  supportEmail: string;
+  /** How often to look for drafts to offer. */
+  draftCheckMs?: number;
+}
+
+const OPEN_STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved'] as const;
+const SUBJECT_LIMIT = 300;
+
+/**
+ * The Telegram bot (grammY): binds a user to an authorized contact by their own phone, leads them through
+ * a request (instance, severity, subject, description, files) into registerRequest at the message's date,
+ * lists their open requests, and adds a reply to the ticket it answers. Outside the bot's hours (§3.6) it
+ * keeps what they write as a draft and offers it when support opens. Every update is handled once.
+ */
+export function createTelegramBot(
+  ctx: AppContext,
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>,
+  settings: TelegramSettings,
+  options: BotOptions,
+): TelegramBot {
+  const bot = new Bot(settings.token, { client: { apiRoot: settings.apiRoot } });
+  const say = telegramSender(settings, bot.api);
+  let timer: NodeJS.Timeout | undefined;
+
+  const languageOf = (c: Context, contactLanguage?: string): Language =>
+    contactLanguage === 'en' || contactLanguage === 'ru'
+      ? contactLanguage
+      : c.from?.language_code?.startsWith('en')
+        ? 'en'
+        : 'ru';
+  const reply = (c: Context, text: string, keyboard?: Keyboard) => say.send(c.chat?.id ?? 0, text, keyboard);
+  const alternatives = { portal: options.portalUrl, email: options.supportEmail };
+
+  bot.use(async (c, next) => {
+    if (await firstDelivery(ctx, c.update.update_id)) await next();
+  });
+
+  bot.command('start', async (c) => {
+    const t = translator(languageOf(c));
+    await reply(c, t('telegram.welcome'), { kind: 'phone', label: t('telegram.share_phone') });
+  });
+
+  bot.on('message:contact', async (c) => {
+    const t = translator(languageOf(c));
+    const binding = await bindTelegramUser(ctx, {
+      telegramUserId: c.from.id,
+      chatId: c.chat.id,
+      cardUserId: c.message.contact.user_id,
+      phone: c.message.contact.phone_number,
+    });
+    if (binding.outcome === 'not_own') return void (await reply(c, t('telegram.not_own_contact')));
+    if (binding.outcome === 'unknown') {
+      return void (await reply(c, t('telegram.unknown_phone', { phone: binding.phone, ...alternatives })));
+    }
+    const spoken = translator(binding.contact.language as Language);
+    await c.reply(spoken('telegram.linked', { name: binding.contact.name }), {
+      reply_markup: { remove_keyboard: true },
+    });
+  });
+
+  /** Everything past /start needs a bound contact. */
+  const signedIn = async (c: Context) => {
+    const bound = c.from ? await boundContact(ctx, c.from.id) : undefined;
+    if (!bound) await reply(c, translator(languageOf(c))('telegram.not_linked'));
+    return bound;
+  };
+
+  bot.command('help', async (c) => {
+    const bound = await boundContact(ctx, c.from?.id ?? 0);
+    await reply(c, translator(languageOf(c, bound?.contact.language))('telegram.help'));
+  });
+
+  bot.command('my', async (c) => {
+    const bound = await signedIn(c);
+    if (!bound) return;
+    const language = bound.contact.language as Language;
+    const t = translator(language);
+    const page = await listTickets(
+      ctx,
+      bound.actor,
+      ticketListQuery.parse({ status: [...OPEN_STATUSES], limit: 20 }),
+    );
+    if (page.items.length === 0) return void (await reply(c, t('telegram.my_none')));
+    for (const item of page.items) {
+      const sent = await reply(
+        c,
+        t('telegram.my_item', {
+          number: item.number,
+          status: t(`statuses.${item.status}`),
+          subject: item.subject,
+          responseDueAt: moscowDateTime(new Date(item.responseDueAt), language),
+        }),
+      );
+      await rememberBotMessage(ctx, c.chat?.id ?? 0, sent, item.id);
+    }
+  });
+
+  bot.command('new', async (c) => {
+    const bound = await signedIn(c);
+    if (!bound) return;
+    const t = translator(bound.contact.language as Language);
+    if (!(await botOpen(ctx, messageDate(c)))) {
+      await saveConversation(ctx, c.from?.id ?? 0, { step: 'draft_pending', data: {} });
+      return void (await reply(c, t('telegram.closed_hours', alternatives)));
+    }
+    await askInstance(c, bound.contact.organizationId, t, {});
+  });
+
+  const askInstance = async (
+    c: Context,
+    organizationId: string,
+    t: ReturnType<typeof translator>,
+    data: Record<string, unknown>,
+  ) => {
+    const instances = await coveredInstances(ctx, organizationId, ctx.clock.now());
+    if (instances.length === 0) return void (await reply(c, t('telegram.no_instances')));
+    await saveConversation(ctx, c.from?.id ?? 0, { step: 'instance', data });
+    await reply(c, t('telegram.choose_instance'), {
+      kind: 'choices',
+      rows: instances.map((instance) => [{ text: instance.name, data: `instance:${instance.id}` }]),
+    });
+  };
+
+  bot.on('callback_query:data', async (c) => {
+    await c.answerCallbackQuery().catch(() => undefined);
+    const bound = await signedIn(c);
+    if (!bound) return;
+    const t = translator(bound.contact.language as Language);
+    const conversation = await conversationOf(ctx, c.from.id);
+    const [kind, value = ''] = c.callbackQuery.data.split(':');
+    if (kind === 'draft') {
+      if (conversation?.step !== 'draft_asked') return;
+      if (value !== 'yes') {
+        await endConversation(ctx, c.from.id);
+        return void (await reply(c, t('telegram.draft_dropped')));
+      }
+      const text = String(conversation.data.text ?? '');
+      return askInstance(c, bound.contact.organizationId, t, {
+        subject: text.split('\n')[0]?.slice(0, SUBJECT_LIMIT),
+        description: text,
+      });
+    }
+    if (kind === 'instance' && conversation?.step === 'instance') {
+      await saveConversation(ctx, c.from.id, {
+        step: 'severity',
+        data: { ...conversation.data, instanceId: value },
+      });
+      const definitions = SEVERITIES.map(
+        (severity) => `${t(`severities.${severity}`)}: ${t(`telegram.severity_${severity}`)}`,
+      ).join('\n');
+      return void (await reply(c, t('telegram.choose_severity', { definitions }), {
+        kind: 'choices',
+        rows: SEVERITIES.map((severity) => [
+          { text: t(`severities.${severity}`), data: `severity:${severity}` },
+        ]),
+      }));
+    }
+    if (
+      kind === 'severity' &&
+      conversation?.step === 'severity' &&
+      (SEVERITIES as readonly string[]).includes(value)
+    ) {
+      const data: Record<string, unknown> = { ...conversation.data, severity: value };
+      if (typeof data.description === 'string') return register(c, bound, data, messageDate(c));
+      await saveConversation(ctx, c.from.id, { step: 'subject', data });
+      return void (await reply(c, t('telegram.ask_subject')));
+    }
+    await reply(c, t('telegram.help'));
+  });
+
+  type Bound = NonNullable<Awaited<ReturnType<typeof boundContact>>>;
+
+  const register = async (c: Context, bound: Bound, data: Record<string, unknown>, receivedAt: Date) => {
+    const language = bound.contact.language as Language;
+    const t = translator(language);
+    const userId = c.from?.id ?? 0;
+    if (!(await botOpen(ctx, receivedAt))) {
+      await saveConversation(ctx, userId, {
+        step: 'draft',
+        data: { text: [data.subject, data.description].filter(Boolean).join('\n') },
+      });
+      return void (await reply(c, t('telegram.closed_hours', alternatives)));
+    }
+    try {
+      const ticket = await registerRequest(ctx, bound.actor, {
+        channel: 'telegram',
+        contactId: bound.contact.id,
+        instanceId: String(data.instanceId),
+        severity: data.severity as Severity,
+        category: 'problem',
+        subject: String(data.subject ?? '').slice(0, SUBJECT_LIMIT) || '—',
+        description: String(data.description ?? '') || String(data.subject ?? '—'),
+        attachmentIds: Array.isArray(data.attachmentIds) ? data.attachmentIds.map(String) : [],
+        receivedAt,
+      });
+      await endConversation(ctx, userId);
+      const sent = await reply(
+        c,
+        t('telegram.registered', {
+          number: ticket.number,
+          level: t(`levels.${ticket.level}`),
+          responseDueAt: moscowDateTime(ticket.responseDueAt, language),
+        }),
+      );
+      await rememberBotMessage(ctx, c.chat?.id ?? 0, sent, ticket.id);
+    } catch (error) {
+      if (!(error instanceof IntakeRefused)) throw error;
+      await endConversation(ctx, userId);
+      await reply(c, t('telegram.refused', { reason: t(`errors.${error.reason}`) }));
+    }
+  };
+
+  /** A photo or a document from the chat, kept as an attachment within the desk's limits. */
+  const keepFile = async (c: Context, bound: Bound): Promise<string | null> => {
+    const message = c.message;
+    const file = message?.document ?? message?.photo?.at(-1);
+    if (!file) return null;
+    const fileName = message?.document?.file_name ?? `photo-${file.file_unique_id}.jpg`;
+    try {
+      const info = await c.api.getFile(file.file_id);
+      const response = await fetch(`${settings.apiRoot}/file/bot${settings.token}/${info.file_path}`);
+      if (!response.ok) throw new Error(`file download answered ${response.status}`);
+      const data = Buffer.from(await response.arrayBuffer());
+      return (await uploadAttachment(ctx, bound.actor, { fileName, data })).id;
+    } catch (error) {
+      const t = translator(bound.contact.language as Language);
+      const reason =
+        error instanceof AppError ? t(`errors.${error.code}`, error.params ?? {}) : String(error);
+      await reply(c, t('telegram.file_skipped', { reason }));
+      return null;
+    }
+  };
+
+  bot.on('message', async (c) => {
+    const bound = await signedIn(c);
+    if (!bound) return;
+    const language = bound.contact.language as Language;
+    const t = translator(language);
+    const text = c.message.text ?? c.message.caption ?? '';
+    const conversation: Conversation | undefined = await conversationOf(ctx, c.from.id);
+    const repliedTo = c.message.reply_to_message?.message_id;
+    if (repliedTo && !conversation) {
+      const ticketId = await ticketOfBotMessage(ctx, c.chat.id, repliedTo);
+      if (ticketId) {
+        const attachmentId = await keepFile(c, bound);
+        await addTicketMessage(
+          ctx,
+          bound.actor,
+          ticketId,
+          {
+            body: text || '—',
+            visibility: 'public',
+            awaitCustomer: false,
+            attachmentIds: attachmentId ? [attachmentId] : [],
+          },
+          'telegram',
+        );
+        const [ticket] = (
+          await listTickets(ctx, bound.actor, ticketListQuery.parse({ limit: 200 }))
+        ).items.filter((item) => item.id === ticketId);
+        return void (await reply(c, t('telegram.added', { number: ticket?.number ?? '' })));
+      }
+    }
+    if (conversation?.step === 'subject' && text) {
+      if (text.length > SUBJECT_LIMIT)
+        return void (await reply(c, t('telegram.too_long', { max: SUBJECT_LIMIT })));
+      await saveConversation(ctx, c.from.id, {
+        step: 'description',
+        data: { ...conversation.data, subject: text },
+      });
+      return void (await reply(c, t('telegram.ask_description')));
+    }
+    if (conversation?.step === 'description') {
+      const attachmentId = await keepFile(c, bound);
+      const attachmentIds = [
+        ...((conversation.data.attachmentIds as string[] | undefined) ?? []),
+        ...(attachmentId ? [attachmentId] : []),
+      ];
+      if (!text) {
+        await saveConversation(ctx, c.from.id, {
+          step: 'description',
+          data: { ...conversation.data, attachmentIds },
+        });
+        return void (await reply(c, t('telegram.ask_description')));
+      }
+      return register(c, bound, { ...conversation.data, description: text, attachmentIds }, messageDate(c));
+    }
+    if (
+      text &&
+      !text.startsWith('/') &&
+      (conversation?.step === 'draft_pending' || !(await botOpen(ctx, messageDate(c))))
+    ) {
+      await saveConversation(ctx, c.from.id, { step: 'draft', data: { text } });
+      return void (await reply(c, t('telegram.draft_kept')));
+    }
+    await reply(c, t('telegram.help'));
+  });
+
+  bot.catch((error) =>
+    logger.error({ err: error.error, update: error.ctx.update.update_id }, 'Telegram update failed'),
+  );
+
+  const offerDrafts = async () => {
+    if (!(await botOpen(ctx, ctx.clock.now()))) return;
+    for (const { telegramUserId, draft } of await draftsToOffer(ctx)) {
+      const bound = await boundContact(ctx, telegramUserId);
+      if (!bound) continue;
+      const t = translator(bound.contact.language as Language);
+      await say.send(bound.chatId, t('telegram.draft_question', { draft: draft.slice(0, 1000) }), {
+        kind: 'choices',
+        rows: [
+          [
+            { text: t('telegram.yes'), data: 'draft:yes' },
+            { text: t('telegram.no'), data: 'draft:no' },
+          ],
+        ],
+      });
+      await saveConversation(ctx, telegramUserId, { step: 'draft_asked', data: { text: draft } });
+    }
+  };
+
+  return {
+    webhook: settings.webhook
+      ? (webhookCallback(bot, 'fastify', {
+          secretToken: settings.webhook.secret,
+        }) as unknown as WebhookHandler)
+      : null,
+    async start() {
+      await bot.init();
+      timer = setInterval(() => {
+        offerDrafts().catch((error) => logger.error({ err: error }, 'offering Telegram drafts failed'));
+      }, options.draftCheckMs ?? 60_000);
+      if (settings.webhook) {
+        await bot.api.setWebhook(settings.webhook.url, { secret_token: settings.webhook.secret });
+        return;
+      }
+      await bot.api.deleteWebhook();
+      void bot.start({ drop_pending_updates: false, onStart: () => logger.info('Telegram bot polling') });
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      if (bot.isRunning()) await bot.stop();
+    },
+    offerDrafts,
+  };
+}
+
+/** When the user sent it, as Telegram stamped it: the registration time of a request made by the bot. */
+function messageDate(c: Context): Date {
+  const seconds = c.message?.date ?? c.callbackQuery?.message?.date;
+  return seconds ? new Date(seconds * 1000) : new Date();
+}

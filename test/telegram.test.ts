@@ -1,0 +1,266 @@
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
+import { dispatchOutbox } from '../src/app/outbox.js';
+import { createTelegramBot, type TelegramBot } from '../src/channels/telegram/bot.js';
+import { attachments, intakeRejections, ticketMessages, tickets } from '../src/db/schema.js';
+import { FakeBotApi } from './support/botApi.js';
+import { databaseBackends } from './support/databases.js';
+import { AGENT, caller, openTestDesk, signIn, type TestDesk } from './support/testDesk.js';
+
+const [pglite] = databaseBackends;
+if (!pglite) throw new Error('PGlite is always a backend');
+
+const TOKEN = '123456:test-token-for-the-fake-bot-api';
+const ANNA_USER = 5001;
+const ANNA_PHONE = '78123334455';
+const user = (id: number) => ({ id, is_bot: false, first_name: 'Анна', language_code: 'ru' });
+
+/** The bot against a Bot API server on loopback, at the desk's injected time (Tuesday 24 November 2026). */
+describe('the Telegram bot', () => {
+  let desk: TestDesk;
+  let api: FakeBotApi;
+  let bot: TelegramBot;
+  let messageId = 1;
+
+  beforeAll(async () => {
+    api = new FakeBotApi();
+    await api.start();
+    desk = await openTestDesk(pglite, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url });
+    bot = createTelegramBot(
+      desk.ctx,
+      pino({ level: 'silent' }),
+      { token: TOKEN, apiRoot: api.url, webhook: null },
+      {
+        portalUrl: 'https://support.vendor.example',
+        supportEmail: 'support@supportdesk.example',
+        draftCheckMs: 3_600_000,
+      },
+    );
+    await bot.start();
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await api?.stop();
+    await desk?.close();
+  });
+
+  const now = () => Math.floor(desk.clock.now().getTime() / 1000);
+  const say = (from: number, text: string, extra: Record<string, unknown> = {}) =>
+    api.push({
+      message: {
+        message_id: messageId++,
+        date: now(),
+        chat: { id: from, type: 'private' },
+        from: user(from),
+        text,
+        ...extra,
+      },
+    });
+  const press = (from: number, data: string) =>
+    api.push({
+      callback_query: {
+        id: String(messageId++),
+        from: user(from),
+        chat_instance: 'x',
+        data,
+        message: { message_id: messageId++, date: now(), chat: { id: from, type: 'private' }, text: '…' },
+      },
+    });
+  const lastTo = (chat: number) => api.sent.filter((message) => message.chat_id === chat).at(-1);
+  const after = (count: number) => (message: { message_id: number }) => message.message_id >= count;
+  let mark = 0;
+  const next = () => {
+    mark = 1000 + api.sent.length;
+    return after(mark);
+  };
+
+  it('asks for the phone, refuses someone else’s card, and binds the user to the contact of their own number', async () => {
+    let wait = next();
+    say(ANNA_USER, '/start', { entities: [{ type: 'bot_command', offset: 0, length: 6 }] });
+    const welcome = await api.sentMatching(wait);
+    expect(welcome.reply_markup?.keyboard?.[0]?.[0]).toMatchObject({ request_contact: true });
+
+    wait = next();
+    say(ANNA_USER, '', {
+      text: undefined,
+      contact: { phone_number: ANNA_PHONE, first_name: 'Анна', user_id: 7777 },
+    });
+    expect((await api.sentMatching(wait)).text).toContain('своим номером');
+
+    wait = next();
+    say(ANNA_USER, '', {
+      text: undefined,
+      contact: { phone_number: ANNA_PHONE, first_name: 'Анна', user_id: ANNA_USER },
+    });
+    expect((await api.sentMatching(wait)).text).toContain('Готово, Анна Петрова');
+  });
+
+  it('refuses an unknown number, naming the portal and e-mail, and keeps the attempt', async () => {
+    const wait = next();
+    say(6001, '', {
+      text: undefined,
+      contact: { phone_number: '+79990000000', first_name: 'X', user_id: 6001 },
+    });
+    const refusal = await api.sentMatching(wait);
+    expect(refusal.text).toContain('https://support.vendor.example');
+    expect(refusal.text).toContain('support@supportdesk.example');
+    const log = await desk.ctx.db
+      .select()
+      .from(intakeRejections)
+      .where(eq(intakeRejections.channel, 'telegram'));
+    expect(log[0]).toMatchObject({ reason: 'contact_unknown', sender: 'telegram:6001 +79990000000' });
+  });
+
+  it('leads a request through instance, severity, subject and description with a photo, registered at the message date', async () => {
+    let wait = next();
+    say(ANNA_USER, '/new', { entities: [{ type: 'bot_command', offset: 0, length: 4 }] });
+    const instances = await api.sentMatching(wait);
+    const esb = instances.reply_markup?.inline_keyboard
+      ?.flat()
+      .find((button) => button.text === 'esb-prod-spb');
+    expect(esb).toBeDefined();
+
+    wait = next();
+    press(ANNA_USER, esb?.callback_data ?? '');
+    const severities = await api.sentMatching(wait);
+    expect(severities.text).toContain('Критический: полная потеря работоспособности');
+
+    wait = next();
+    press(ANNA_USER, 'severity:high');
+    expect((await api.sentMatching(wait)).text).toContain('тема запроса');
+
+    wait = next();
+    say(ANNA_USER, 'Очередь сообщений не обрабатывается');
+    expect((await api.sentMatching(wait)).text).toContain('Опишите подробнее');
+
+    api.files.set(
+      'files/photo-1',
+      Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+        'hex',
+      ),
+    );
+    desk.clock.advance(60_000);
+    wait = next();
+    say(ANNA_USER, '', {
+      text: undefined,
+      caption: 'После обновления сообщения копятся в очереди orders.in.',
+      photo: [{ file_id: 'photo-1', file_unique_id: 'p1', width: 1, height: 1 }],
+    });
+    const registered = await api.sentMatching(wait);
+    expect(registered.text).toMatch(
+      /Запрос SD-2026-\d{5} зарегистрирован, уровень «Стандартный». Ответ — не позднее 25\.11\.2026 15:01:00 МСК\./,
+    );
+    const [ticket] = await desk.ctx.db.select().from(tickets).where(eq(tickets.channel, 'telegram'));
+    expect(ticket).toMatchObject({
+      severity: 'high',
+      subject: 'Очередь сообщений не обрабатывается',
+      description: 'После обновления сообщения копятся в очереди orders.in.',
+      registeredAt: new Date('2026-11-24T09:01:00Z'),
+    });
+    const files = await desk.ctx.db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.ticketId, ticket?.id ?? ''));
+    expect(files.map((file) => file.contentType)).toEqual(['image/png']);
+  });
+
+  it('handles an update delivered twice once', async () => {
+    const wait = next();
+    const id = say(ANNA_USER, '/my', { entities: [{ type: 'bot_command', offset: 0, length: 3 }] });
+    await api.sentMatching(wait);
+    const before = api.sent.length;
+    api.push(
+      {
+        message: {
+          message_id: 1,
+          date: now(),
+          chat: { id: ANNA_USER, type: 'private' },
+          from: user(ANNA_USER),
+          text: '/my',
+          entities: [{ type: 'bot_command', offset: 0, length: 3 }],
+        },
+      },
+      id,
+    );
+    const probe = next();
+    say(ANNA_USER, '/help', { entities: [{ type: 'bot_command', offset: 0, length: 5 }] });
+    await api.sentMatching(probe);
+    expect(api.sent.length).toBe(before + 1);
+  });
+
+  it('pushes support’s reply to the chat, long text split, and takes the customer’s answer to it into the ticket', async () => {
+    const [ticket] = await desk.ctx.db.select().from(tickets).where(eq(tickets.channel, 'telegram'));
+    const irina = caller(desk.app, await signIn(desk.app, ...AGENT));
+    const long = `Проверьте пул потоков. ${'Подробности. '.repeat(400)}`;
+    expect((await irina('POST', `/api/v1/tickets/${ticket?.id}/messages`, { body: long })).statusCode).toBe(
+      201,
+    );
+    const wait = next();
+    await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS);
+    await api.sentMatching(wait);
+    const pushed = api.sent.filter((message) => message.message_id >= mark);
+    expect(pushed.length).toBe(2);
+    expect(pushed[0]?.text).toContain(`Поддержка ответила по запросу ${ticket?.number}`);
+    expect(pushed.every((message) => message.text.length <= 4096)).toBe(true);
+
+    const added = next();
+    say(ANNA_USER, 'Пул увеличили, помогло.', {
+      reply_to_message: {
+        message_id: pushed.at(-1)?.message_id,
+        date: now(),
+        chat: { id: ANNA_USER, type: 'private' },
+      },
+    });
+    expect((await api.sentMatching(added)).text).toContain(`Добавлено в запрос ${ticket?.number}`);
+    const messages = await desk.ctx.db
+      .select()
+      .from(ticketMessages)
+      .where(eq(ticketMessages.ticketId, ticket?.id ?? ''));
+    expect(messages.find((message) => message.body === 'Пул увеличили, помогло.')).toMatchObject({
+      channel: 'telegram',
+      authorType: 'contact',
+    });
+  });
+
+  it('keeps what is written outside hours as a draft and offers it when support opens', async () => {
+    desk.clock.set(new Date('2026-11-24T17:30:00Z')); // 20:30 Moscow time
+    let wait = next();
+    say(ANNA_USER, 'Ночью упал планировщик отчётов');
+    expect((await api.sentMatching(wait)).text).toContain('черновик');
+    await bot.offerDrafts();
+    expect(
+      api.sent.filter((message) => message.text.includes('Зарегистрировать запрос из черновика')),
+    ).toEqual([]);
+
+    desk.clock.set(new Date('2026-11-25T06:05:00Z')); // 09:05 Moscow time, Wednesday
+    wait = next();
+    await bot.offerDrafts();
+    const question = await api.sentMatching(wait);
+    expect(question.text).toContain('«Ночью упал планировщик отчётов»');
+    wait = next();
+    press(ANNA_USER, 'draft:yes');
+    const instances = await api.sentMatching(wait);
+    wait = next();
+    press(ANNA_USER, instances.reply_markup?.inline_keyboard?.[0]?.[0]?.callback_data ?? '');
+    await api.sentMatching(wait);
+    wait = next();
+    press(ANNA_USER, 'severity:medium');
+    expect((await api.sentMatching(wait)).text).toMatch(/Запрос SD-2026-\d{5} зарегистрирован/);
+    const registered = await desk.ctx.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.subject, 'Ночью упал планировщик отчётов'));
+    expect(registered).toHaveLength(1);
+    expect(registered[0]?.registeredAt).toEqual(new Date('2026-11-25T06:05:00Z'));
+  });
+
+  it('answers unknown input with help', async () => {
+    const wait = next();
+    say(ANNA_USER, 'что ты умеешь?');
+    expect((await api.sentMatching(wait)).text).toContain('/new');
+    expect(lastTo(ANNA_USER)?.text).toContain('/my');
+  });
+});
