@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import Fastify from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
@@ -7,7 +8,15 @@ import { createTelegramBot, type TelegramBot } from '../src/channels/telegram/bo
 import { attachments, intakeRejections, ticketMessages, tickets } from '../src/db/schema.js';
 import { FakeBotApi } from './support/botApi.js';
 import { databaseBackends } from './support/databases.js';
-import { AGENT, caller, openTestDesk, signIn, type TestDesk } from './support/testDesk.js';
+import {
+  AGENT,
+  caller,
+  EXTENDED_CONTACT,
+  openTestDesk,
+  STANDARD_CONTACT,
+  signIn,
+  type TestDesk,
+} from './support/testDesk.js';
 
 const [pglite] = databaseBackends;
 if (!pglite) throw new Error('PGlite is always a backend');
@@ -262,5 +271,63 @@ describe('the Telegram bot', () => {
     say(ANNA_USER, 'что ты умеешь?');
     expect((await api.sentMatching(wait)).text).toContain('/new');
     expect(lastTo(ANNA_USER)?.text).toContain('/my');
+  });
+
+  it('lets the contact see and end the binding in the portal, and then the bot asks for the phone again', async () => {
+    const anna = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT));
+    const me = (await anna('GET', '/api/v1/me')).json().principal.id;
+    expect((await anna('GET', `/api/v1/contacts/${me}/telegram`)).json()).toMatchObject({ linked: true });
+    const sergey = caller(desk.app, await signIn(desk.app, ...EXTENDED_CONTACT));
+    expect((await sergey('DELETE', `/api/v1/contacts/${me}/telegram`)).statusCode).toBe(404);
+    expect((await anna('DELETE', `/api/v1/contacts/${me}/telegram`)).statusCode).toBe(204);
+    expect((await anna('GET', `/api/v1/contacts/${me}/telegram`)).json()).toMatchObject({ linked: false });
+    const wait = next();
+    say(ANNA_USER, '/my', { entities: [{ type: 'bot_command', offset: 0, length: 3 }] });
+    expect((await api.sentMatching(wait)).text).toContain('/start');
+  });
+
+  it('takes updates by webhook too, only with Telegram’s secret token', async () => {
+    const secret = 'webhook-secret-for-the-test';
+    const hooked = createTelegramBot(
+      desk.ctx,
+      pino({ level: 'silent' }),
+      {
+        token: TOKEN,
+        apiRoot: api.url,
+        webhook: { url: 'https://desk.vendor.example/telegram/webhook', secret },
+      },
+      { portalUrl: 'https://support.vendor.example', supportEmail: 'support@supportdesk.example' },
+    );
+    const app = Fastify();
+    if (!hooked.webhook) throw new Error('webhook mode gives a handler');
+    app.post('/telegram/webhook', hooked.webhook);
+    const update = {
+      update_id: 900_001,
+      message: {
+        message_id: 1,
+        date: now(),
+        chat: { id: 6002, type: 'private' },
+        from: user(6002),
+        text: '/start',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+      },
+    };
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/telegram/webhook',
+      payload: update,
+      headers: { 'x-telegram-bot-api-secret-token': 'wrong' },
+    });
+    expect(forged.statusCode).toBe(401);
+    const wait = next();
+    const genuine = await app.inject({
+      method: 'POST',
+      url: '/telegram/webhook',
+      payload: update,
+      headers: { 'x-telegram-bot-api-secret-token': secret },
+    });
+    expect(genuine.statusCode).toBe(200);
+    expect((await api.sentMatching(wait)).chat_id).toBe(6002);
+    await app.close();
   });
 });

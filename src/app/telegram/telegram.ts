@@ -16,6 +16,7 @@ import { type Actor, requireAdmin } from '../actor.js';
 import { contactActor } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
+import { requireVisibleOrganization } from '../organizationAccess.js';
 import type { NotificationPayload, OutboxEntry } from '../outbox.js';
 import { rejectIntake } from '../tickets/registerRequest.js';
 
@@ -111,7 +112,8 @@ export async function boundContact(ctx: AppContext, telegramUserId: number) {
 
 /** An administrator, or the contact itself in the portal, ends a binding. */
 export async function unbindTelegram(ctx: AppContext, actor: Actor, contactId: string): Promise<void> {
-  if (!(actor.type === 'contact' && actor.id === contactId)) requireAdmin(actor);
+  if (actor.type === 'contact' && actor.id !== contactId) throw notFound();
+  if (actor.type !== 'contact') requireAdmin(actor);
   const removed = await ctx.db
     .delete(telegramLinks)
     .where(eq(telegramLinks.contactId, contactId))
@@ -119,13 +121,22 @@ export async function unbindTelegram(ctx: AppContext, actor: Actor, contactId: s
   if (removed.length === 0) throw notFound();
 }
 
-/** Whether a contact has a Telegram binding (for the profile and the customer records). */
-export async function telegramBound(ctx: AppContext, contactId: string): Promise<boolean> {
+/** Whether a contact has a Telegram binding: the contact itself (its profile) and support may ask. */
+export async function telegramBinding(ctx: AppContext, actor: Actor, contactId: string) {
+  if (actor.type === 'contact' && actor.id !== contactId) throw notFound();
+  if (actor.type === 'agent') {
+    const [contact] = await ctx.db
+      .select({ organizationId: contacts.organizationId })
+      .from(contacts)
+      .where(eq(contacts.id, contactId));
+    if (!contact) throw notFound();
+    await requireVisibleOrganization(ctx.db, actor, contact.organizationId);
+  }
   const [row] = await ctx.db
-    .select({ id: telegramLinks.telegramUserId })
+    .select({ linkedAt: telegramLinks.linkedAt })
     .from(telegramLinks)
     .where(eq(telegramLinks.contactId, contactId));
-  return Boolean(row);
+  return { linked: Boolean(row), linkedAt: row?.linkedAt.toISOString() ?? null };
 }
 
 /** Whether the bot takes requests at an instant: the channel hours of the policy in force (§3.6). */

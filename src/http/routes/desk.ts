@@ -6,6 +6,7 @@ import { listAgents } from '../../app/agents.js';
 import { id } from '../../app/inputs.js';
 import { listInboundMail, listOutboundMail } from '../../app/mail/mailLog.js';
 import { listOutbox } from '../../app/outbox.js';
+import { telegramBinding, unbindTelegram } from '../../app/telegram/telegram.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 import { problems } from '../schemas.js';
@@ -141,5 +142,41 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
       },
     },
     async (request) => listInboundMail(ctx, signedIn(request), request.query),
+  );
+
+  const contactParams = z.object({ contactId: id });
+
+  api.get(
+    '/contacts/:contactId/telegram',
+    {
+      schema: {
+        operationId: 'getTelegramBinding',
+        tags: ['telegram'],
+        summary: 'Whether the contact has bound a Telegram account (the contact itself, or support)',
+        params: contactParams,
+        response: {
+          200: z.object({ linked: z.boolean(), linkedAt: z.iso.datetime().nullable() }),
+          ...problems(401, 404),
+        },
+      },
+    },
+    async (request) => telegramBinding(ctx, signedIn(request), request.params.contactId),
+  );
+
+  api.delete(
+    '/contacts/:contactId/telegram',
+    {
+      schema: {
+        operationId: 'unbindTelegram',
+        tags: ['telegram'],
+        summary: 'End the Telegram binding of a contact (an administrator, or the contact itself)',
+        params: contactParams,
+        response: { 204: z.null(), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await unbindTelegram(ctx, signedIn(request), request.params.contactId);
+      return reply.code(204).send(null);
+    },
   );
 };

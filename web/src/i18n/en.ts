@@ -334,5 +334,9 @@ export const en: Messages = {
     passwordHint: 'At least 12 characters. Your other sessions will end.',
     changePassword: 'Change password',
     passwordChanged: 'Password changed',
+    telegram: 'Telegram',
+    telegramLinked: 'The support bot is bound to your Telegram since {{at}}.',
+    telegramNotLinked: 'Telegram is not bound. Send /start to the support bot and share your phone number.',
+    telegramUnbind: 'Unbind',
   },
 };

@@ -330,6 +330,10 @@ export const ru = {
     passwordHint: 'Не менее 12 символов. Другие ваши сеансы будут завершены.',
     changePassword: 'Сменить пароль',
     passwordChanged: 'Пароль изменён',
+    telegram: 'Telegram',
+    telegramLinked: 'Бот поддержки привязан к вашему Telegram с {{at}}.',
+    telegramNotLinked: 'Telegram не привязан. Напишите боту поддержки /start и поделитесь номером телефона.',
+    telegramUnbind: 'Отвязать',
   },
 } as const;
 

@@ -1,11 +1,12 @@
-import { Button, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, patch, post } from '../api/client';
+import { ApiProblem, get, patch, post, remove } from '../api/client';
 import type { Language } from '../api/types';
-import { ProblemAlert } from '../components/Feedback';
+import { Loaded, ProblemAlert } from '../components/Feedback';
+import { moscowDateTime } from '../format';
 import { useSessionActions, useSignedIn } from '../session';
 
 export function Profile() {
@@ -56,6 +57,7 @@ export function Profile() {
         allowDeselect={false}
       />
       {language.error ? <ProblemAlert error={language.error} /> : null}
+      {principal.type === 'contact' ? <TelegramBinding contactId={principal.id} /> : null}
       <Paper withBorder p="md" component="section" aria-labelledby="password-title">
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -87,5 +89,51 @@ export function Profile() {
         </form>
       </Paper>
     </Stack>
+  );
+}
+
+/** The contact's Telegram binding: the bot speaks for whoever shared this contact's phone, until unbound here. */
+function TelegramBinding({ contactId }: { contactId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const binding = useQuery({
+    queryKey: ['telegram', contactId],
+    queryFn: () => get<{ linked: boolean; linkedAt: string | null }>(`/contacts/${contactId}/telegram`),
+  });
+  const unbind = useMutation({
+    mutationFn: () => remove(`/contacts/${contactId}/telegram`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['telegram', contactId] }),
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="telegram-title">
+      <Stack gap="xs">
+        <Title order={2} size="h5" id="telegram-title">
+          {t('profile.telegram')}
+        </Title>
+        <Loaded query={binding} rows={1}>
+          {(data) =>
+            data.linked ? (
+              <Group justify="space-between">
+                <Text size="sm">{t('profile.telegramLinked', { at: moscowDateTime(data.linkedAt) })}</Text>
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="red.9"
+                  onClick={() => unbind.mutate()}
+                  loading={unbind.isPending}
+                >
+                  {t('profile.telegramUnbind')}
+                </Button>
+              </Group>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('profile.telegramNotLinked')}
+              </Text>
+            )
+          }
+        </Loaded>
+        {unbind.error ? <ProblemAlert error={unbind.error} /> : null}
+      </Stack>
+    </Paper>
   );
 }
