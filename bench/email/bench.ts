@@ -4,51 +4,32 @@
  * answers 250 only after the ticket is committed, so the time from the first byte sent to that answer
  * is the time from receipt to committed ticket. Last line: one JSON object.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
+import { benchDatabase, freePort, startDesk } from '../support/desk.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MAILS = Number(process.env.BENCH_MAILS ?? 1_000);
 const CONNECTIONS = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 16);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
 function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
 
 async function main() {
-  const name = `supportdesk_bench_mail_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
+  const database = await benchDatabase(SERVER_URL, 'supportdesk_bench_mail');
   const [httpPort, smtpPort] = [await freePort(), await freePort()];
-  const server = spawn(process.execPath, ['bin/supportdesk.js', 'serve', '--demo'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      PORT: String(httpPort),
-      SMTP_LISTEN_PORT: String(smtpPort),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_POOL_SIZE: '20',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const desk = await startDesk({
+    DATABASE_URL: database.url,
+    PORT: String(httpPort),
+    SMTP_LISTEN_PORT: String(smtpPort),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_SIZE: '20',
   });
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   pool.on('error', () => {});
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
@@ -60,14 +41,6 @@ async function main() {
     maxMessages: Number.POSITIVE_INFINITY,
   });
   try {
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      server.stdout.on('data', (chunk) => {
-        output += chunk;
-        if (output.includes('Demo sign-ins')) resolve();
-      });
-      server.once('close', () => reject(new Error(`server exited:\n${output}`)));
-    });
     const letter = (index: number) => ({
       from: 'Анна Петрова <anna.petrova@baltlog.example>',
       to: 'support@supportdesk.example',
@@ -121,11 +94,9 @@ async function main() {
     );
   } finally {
     transport.close();
-    server.kill('SIGTERM');
-    await once(server, 'close');
+    await desk.stop();
     await pool.end();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -5,11 +5,10 @@
  * tickets. The server runs as its own process, as in production. Last line: one JSON object.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchDatabase, freePort, startDesk } from '../support/desk.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONCURRENCY = 32;
@@ -19,14 +18,6 @@ const QUEUE_REQUESTS = Number(process.env.BENCH_QUEUE_REQUESTS ?? 2_000);
  * pooled connection prepares its statements, as in a desk that has been running for a while. */
 const WARM_UP_FRACTION = 0.1;
 const out = (line: string) => process.stdout.write(`${line}\n`);
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 async function run(cli: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, ['bin/supportdesk.js', ...cli], { env: { ...process.env, ...env } });
@@ -84,13 +75,8 @@ async function rawInsertRate(pool: pg.Pool): Promise<number> {
 }
 
 async function main() {
-  const name = `supportdesk_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const database = await benchDatabase(SERVER_URL, 'supportdesk_bench');
+  const databaseUrl = database.url;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
   // Dropping the database at the end ends whatever connection is still closing; that is expected.
   pool.on('error', () => {});
@@ -102,19 +88,8 @@ async function main() {
     DATABASE_POOL_SIZE: '20',
     SMTP_LISTEN: 'false',
   };
-  const server = spawn(process.execPath, ['bin/supportdesk.js', 'serve', '--demo'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const desk = await startDesk(env);
   try {
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      server.stdout.on('data', (chunk) => {
-        output += chunk;
-        if (output.includes('Demo sign-ins')) resolve();
-      });
-      server.once('close', () => reject(new Error(`server exited:\n${output}`)));
-    });
     const base = `http://127.0.0.1:${port}`;
     const token = await run(
       ['token', 'create', '--email', 'anna.petrova@baltlog.example', '--name', 'bench'],
@@ -189,11 +164,9 @@ async function main() {
       }),
     );
   } finally {
-    server.kill('SIGTERM');
-    await once(server, 'close');
+    await desk.stop();
     await pool.end();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

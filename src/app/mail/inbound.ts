@@ -59,20 +59,16 @@ export async function receiveMail(ctx: AppContext, mail: IncomingMail): Promise<
   const messageId =
     mail.messageId ?? `<sha256.${createHash('sha256').update(mail.raw).digest('hex')}@supportdesk.invalid>`;
   const sender = mail.from?.toLowerCase() ?? null;
-  const [claimed] = await ctx.db
-    .insert(inboundMail)
-    .values({
-      messageId,
-      receivedAt: mail.receivedAt,
-      via: mail.via,
-      sender,
-      subject: mail.subject.slice(0, 1000),
-      inReplyTo: mail.inReplyTo,
-      authentication: mail.authentication,
-      outcome: 'received',
-    })
-    .onConflictDoNothing({ target: inboundMail.messageId })
-    .returning({ id: inboundMail.id });
+  const claimed = await claimMail(ctx, {
+    messageId,
+    receivedAt: mail.receivedAt,
+    via: mail.via,
+    sender,
+    subject: mail.subject,
+    inReplyTo: mail.inReplyTo,
+    authentication: mail.authentication,
+    outcome: 'received',
+  });
   if (!claimed) return { outcome: 'duplicate' };
   const storedAs = await ctx.files.save(claimed.id, ctx.clock.now(), mail.raw);
 
@@ -174,6 +170,16 @@ async function decide(
   }
 }
 
+/** Records a mail by its Message-ID; undefined when that mail was recorded before (a second delivery). */
+async function claimMail(ctx: AppContext, values: typeof inboundMail.$inferInsert) {
+  const [claimed] = await ctx.db
+    .insert(inboundMail)
+    .values({ ...values, subject: values.subject?.slice(0, 1000) ?? null })
+    .onConflictDoNothing({ target: inboundMail.messageId })
+    .returning({ id: inboundMail.id });
+  return claimed;
+}
+
 /** What is known of a mail too large to read: enough to log it and tell its sender. */
 export interface OversizedMail {
   via: IncomingMail['via'];
@@ -191,20 +197,16 @@ export interface OversizedMail {
 export async function refuseOversizedMail(ctx: AppContext, mail: OversizedMail): Promise<MailOutcome> {
   const messageId =
     mail.messageId ?? `<oversized.${mail.receivedAt.getTime()}.${mail.size}@supportdesk.invalid>`;
-  const [claimed] = await ctx.db
-    .insert(inboundMail)
-    .values({
-      messageId,
-      receivedAt: mail.receivedAt,
-      via: mail.via,
-      sender: mail.from,
-      subject: mail.subject.slice(0, 1000),
-      authentication: 'off',
-      outcome: 'refused',
-      reason: 'mail_too_large',
-    })
-    .onConflictDoNothing({ target: inboundMail.messageId })
-    .returning({ id: inboundMail.id });
+  const claimed = await claimMail(ctx, {
+    messageId,
+    receivedAt: mail.receivedAt,
+    via: mail.via,
+    sender: mail.from,
+    subject: mail.subject,
+    authentication: 'off',
+    outcome: 'refused',
+    reason: 'mail_too_large',
+  });
   if (!claimed) return { outcome: 'duplicate' };
   if (!mail.from) return { outcome: 'refused', reason: 'mail_too_large' };
   return refuseSender(ctx, mail.from.toLowerCase(), 'mail_too_large', mail.subject, messageId);

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../api/client';
-import { EmptyState, Loaded } from '../components/Feedback';
+import { DataTable } from '../components/DataTable';
+import { Loaded } from '../components/Feedback';
 import { moscowDateTime } from '../format';
 import { Deliveries } from './Logs';
 
@@ -74,53 +75,35 @@ function Outbound() {
   });
   return (
     <Loaded query={mail}>
-      {(data) =>
-        data.length === 0 ? (
-          <EmptyState>{t('mail.emptyOutbound')}</EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('rejections.at')}</Table.Th>
-                  <Table.Th>{t('mail.recipient')}</Table.Th>
-                  <Table.Th>{t('mail.subject')}</Table.Th>
-                  <Table.Th>{t('mail.state')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td>{moscowDateTime(entry.createdAt)}</Table.Td>
-                    <Table.Td>{entry.recipient}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {entry.subject}
-                      </Text>
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {entry.text}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={entry.sentAt ? 'green.9' : 'blue.9'} variant="outline">
-                        {entry.sentAt
-                          ? entry.transport === 'stored'
-                            ? t('mail.stored')
-                            : t('mail.sent')
-                          : t('mail.waiting')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <TicketLink ticketId={entry.ticketId} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )
-      }
+      {(data) => (
+        <DataTable
+          empty={t('mail.emptyOutbound')}
+          headers={[t('rejections.at'), t('mail.recipient'), t('mail.subject'), t('mail.state'), '']}
+          rows={data.map((entry) => ({
+            key: entry.id,
+            cells: [
+              moscowDateTime(entry.createdAt),
+              entry.recipient,
+              <>
+                <Text size="sm" fw={500}>
+                  {entry.subject}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={2}>
+                  {entry.text}
+                </Text>
+              </>,
+              <Badge key="state" color={entry.sentAt ? 'green.9' : 'blue.9'} variant="outline">
+                {entry.sentAt
+                  ? entry.transport === 'stored'
+                    ? t('mail.stored')
+                    : t('mail.sent')
+                  : t('mail.waiting')}
+              </Badge>,
+              <TicketLink key="ticket" ticketId={entry.ticketId} />,
+            ],
+          }))}
+        />
+      )}
     </Loaded>
   );
 }
@@ -134,51 +117,37 @@ function Inbound() {
   });
   return (
     <Loaded query={mail}>
-      {(data) =>
-        data.length === 0 ? (
-          <EmptyState>{t('mail.emptyInbound')}</EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('rejections.at')}</Table.Th>
-                  <Table.Th>{t('mail.sender')}</Table.Th>
-                  <Table.Th>{t('mail.subject')}</Table.Th>
-                  <Table.Th>{t('mail.check')}</Table.Th>
-                  <Table.Th>{t('mail.outcome')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td>
-                      {moscowDateTime(entry.receivedAt)} · {entry.via.toUpperCase()}
-                    </Table.Td>
-                    <Table.Td>{entry.sender ?? t('common.none')}</Table.Td>
-                    <Table.Td>{entry.subject ?? t('common.none')}</Table.Td>
-                    <Table.Td>
-                      {t(`mail.checks.${entry.authentication}`, { defaultValue: entry.authentication })}
-                    </Table.Td>
-                    <Table.Td>
-                      {t(`mail.outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}
-                      {entry.reason ? (
-                        <Text size="xs" c="dimmed">
-                          {t(`rejections.reasons.${entry.reason}`, { defaultValue: entry.reason })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <TicketLink ticketId={entry.ticketId} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )
-      }
+      {(data) => (
+        <DataTable
+          empty={t('mail.emptyInbound')}
+          headers={[
+            t('rejections.at'),
+            t('mail.sender'),
+            t('mail.subject'),
+            t('mail.check'),
+            t('mail.outcome'),
+            '',
+          ]}
+          rows={data.map((entry) => ({
+            key: entry.id,
+            cells: [
+              `${moscowDateTime(entry.receivedAt)} · ${entry.via.toUpperCase()}`,
+              entry.sender ?? t('common.none'),
+              entry.subject || t('common.none'),
+              t(`mail.checks.${entry.authentication}`, { defaultValue: entry.authentication }),
+              <>
+                {t(`mail.outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}
+                {entry.reason ? (
+                  <Text size="xs" c="dimmed">
+                    {t(`rejections.reasons.${entry.reason}`, { defaultValue: entry.reason })}
+                  </Text>
+                ) : null}
+              </>,
+              <TicketLink key="ticket" ticketId={entry.ticketId} />,
+            ],
+          }))}
+        />
+      )}
     </Loaded>
   );
 }

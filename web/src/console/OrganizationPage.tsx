@@ -8,7 +8,6 @@ import {
   PasswordInput,
   Select,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
@@ -22,7 +21,8 @@ import { get, patch, post } from '../api/client';
 import { useOrganization } from '../api/hooks';
 import type { Certificate, Contact, Language, Level, OrganizationDetail, Product } from '../api/types';
 import { LevelBadge } from '../components/Badges';
-import { EmptyState, LoadingRows, ProblemAlert } from '../components/Feedback';
+import { DataTable } from '../components/DataTable';
+import { LoadingRows, ProblemAlert } from '../components/Feedback';
 import { calendarDay } from '../format';
 import { isAdmin, useSignedIn } from '../session';
 import { ActionDialog } from './ActionDialog';
@@ -182,31 +182,13 @@ function Section({ action, children }: { action: ReactNode; children: ReactNode 
 
 function Rows({ headers, rows }: { headers: string[]; rows: ReactNode[][] }) {
   const { t } = useTranslation();
-  if (rows.length === 0) return <EmptyState>{t('customers.nothing')}</EmptyState>;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map((header, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: columns are positions
-              <Table.Th key={index}>{header}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((cells, row) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows follow the server's order
-            <Table.Tr key={row}>
-              {cells.map((cell, column) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns are positions
-                <Table.Td key={column}>{cell}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      headers={headers}
+      rows={rows.map((cells, index) => ({ key: index, cells }))}
+      empty={t('customers.nothing')}
+      minWidth={640}
+    />
   );
 }
 
