@@ -601,3 +601,16 @@ export const telegramMessages = pgTable(
   },
   (table) => [primaryKey({ columns: [table.chatId, table.messageId] })],
 );
+
+/** Expiry reminders sent, one per certificate and threshold (30 or 7 days): each goes out once. */
+export const certificateReminders = pgTable(
+  'certificate_reminders',
+  {
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => certificates.id, { onDelete: 'cascade' }),
+    daysBefore: integer('days_before').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.certificateId, table.daysBefore] })],
+);

@@ -151,6 +151,10 @@ const en = {
     sla_warning:
       'Request {{number}}: 75% of the response time is used; due at {{responseDueAt}} Moscow time.',
     sla_breach: 'Request {{number}}: the response deadline {{responseDueAt}} Moscow time has passed.',
+    certificate_expiring:
+      'Your support certificate {{number}} ({{level}}) is valid until {{validTo}}: {{days}} days left. Renew it so that requests keep being accepted.',
+    certificate_expiring_vendor:
+      'The support certificate {{number}} of {{organization}} ({{level}}) expires on {{validTo}}, in {{days}} days.',
   },
   telegram: {
     welcome:
@@ -370,6 +374,10 @@ const ru: Catalog = {
       'Запрос {{number}} ждёт вашего ответа (напоминание {{reminder}}); он закроется сам {{autoCloseAt}} МСК.',
     sla_warning: 'Запрос {{number}}: израсходовано 75% времени на ответ; срок — {{responseDueAt}} МСК.',
     sla_breach: 'Запрос {{number}}: срок ответа {{responseDueAt}} МСК истёк.',
+    certificate_expiring:
+      'Сертификат технической поддержки {{number}} (уровень «{{level}}») действует до {{validTo}}: осталось {{days}} дн. Продлите его, чтобы запросы принимались и дальше.',
+    certificate_expiring_vendor:
+      'Сертификат технической поддержки {{number}} клиента {{organization}} (уровень «{{level}}») истекает {{validTo}}, через {{days}} дн.',
   },
   telegram: {
     welcome:

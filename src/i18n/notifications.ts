@@ -1,8 +1,9 @@
 import type { Language } from './messages.js';
-import { moscowDateTime } from './slaExplanation.js';
+import { formatDate, moscowDateTime } from './slaExplanation.js';
 import { hasMessage, translator } from './translator.js';
 
 const INSTANTS = new Set(['responseDueAt', 'autoCloseAt']);
+const DAYS = new Set(['validTo']);
 const TRANSLATED: Record<string, string> = {
   level: 'levels',
   severity: 'severities',
@@ -22,6 +23,7 @@ export function renderNotification(
   for (const [key, value] of Object.entries(params)) {
     if (value === null || value === undefined) values[key] = '';
     else if (INSTANTS.has(key)) values[key] = moscowDateTime(new Date(String(value)), language);
+    else if (DAYS.has(key)) values[key] = formatDate(String(value), language);
     else if (TRANSLATED[key] && hasMessage(`${TRANSLATED[key]}.${value}`))
       values[key] = t(`${TRANSLATED[key]}.${value}`);
     else values[key] = String(value);

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { runCertificateReminders } from '../app/certificateReminders.js';
 import type { AppContext } from '../app/context.js';
 import { OUTBOX_HANDLERS } from '../app/deliveries.js';
 import { dispatchOutbox } from '../app/outbox.js';
@@ -18,11 +19,12 @@ export function startJobs(ctx: AppContext, logger: Pick<Logger, 'error' | 'info'
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
 
-  /** One pass of every job: watch response deadlines, remind and auto-close, deliver the outbox. */
+  /** One pass of every job: watch response deadlines, remind and auto-close, remind of certificates ending, deliver the outbox. */
   const runOnce = async () => {
     for (const [name, job] of [
       ['sla-watch', () => runSlaWatch(ctx)],
       ['auto-close', () => runAutoClose(ctx)],
+      ['certificate-reminders', () => runCertificateReminders(ctx)],
       ['outbox', () => dispatchOutbox(ctx, OUTBOX_HANDLERS)],
     ] as const) {
       try {

@@ -105,6 +105,8 @@ async function threadOf(
   return { inReplyTo: latest?.messageId ?? root, references };
 }
 
+const firstSentence = (text: string) => (text.split(/(?<=[.!?])\s/)[0] ?? text).slice(0, 150);
+
 /** A customer's notification as a mail in their language, threaded under the ticket's earlier mail. */
 export async function mailNotification(ctx: AppContext, entry: OutboxEntry): Promise<void> {
   const payload = entry.payload as NotificationPayload;
@@ -121,9 +123,11 @@ export async function mailNotification(ctx: AppContext, entry: OutboxEntry): Pro
       const language = contact.language as Language;
       const t = translator(language);
       const params = payload.params;
-      const number = typeof params.number === 'string' ? params.number : null;
+      // A ticket's mail carries its number for threading; other notices (a certificate ending) do not.
+      const number = payload.ticketId && typeof params.number === 'string' ? params.number : null;
+      const notice = renderNotification(payload.template, params, language);
       const paragraphs = [
-        renderNotification(payload.template, params, language),
+        notice,
         typeof params.body === 'string' ? params.body : null,
         typeof params.instances === 'string'
           ? t('mail.instance_choice', { instances: params.instances })
@@ -136,7 +140,7 @@ export async function mailNotification(ctx: AppContext, entry: OutboxEntry): Pro
         : { inReplyTo: null, references: [] };
       return {
         to: contact.email,
-        subject: `${number ? `[${number}] ` : ''}${String(params.subject ?? '')}`.trim(),
+        subject: number ? `[${number}] ${String(params.subject ?? '')}`.trim() : firstSentence(notice),
         text: paragraphs.filter(Boolean).join('\n\n'),
         ...thread,
         automatic: !('body' in params),
