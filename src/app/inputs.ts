@@ -315,3 +315,12 @@ export const ticketListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
+
+export const reportQuery = z
+  .object({
+    from: calendarDate,
+    to: calendarDate,
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  })
+  .refine((query) => query.from <= query.to, { error: 'validation.period_order', path: ['to'] });
+export type ReportQuery = z.infer<typeof reportQuery>;

@@ -315,6 +315,8 @@ export const tickets = pgTable(
     responseDueAt: timestamp('response_due_at', { withTimezone: true, mode: 'date' }).notNull(),
     responseWarnAt: timestamp('response_warn_at', { withTimezone: true, mode: 'date' }).notNull(),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true, mode: 'date' }),
+    /** Time on the request's own clock from registration to the first response: what SLA reports measure. */
+    responseClockMs: bigint('response_clock_ms', { mode: 'number' }),
     slaWarnedAt: timestamp('sla_warned_at', { withTimezone: true, mode: 'date' }),
     slaBreachedAt: timestamp('sla_breached_at', { withTimezone: true, mode: 'date' }),
     /** When the request last started waiting for the customer; null while support has it. */

@@ -28,6 +28,7 @@ import { entitlementRoutes } from './routes/entitlement.js';
 import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { productRoutes } from './routes/products.js';
+import { reportRoutes } from './routes/reports.js';
 import { slaRoutes } from './routes/sla.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { registerWeb } from './web.js';
@@ -193,6 +194,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(slaRoutes, deps);
       await api.register(ticketRoutes, deps);
       await api.register(deskRoutes, deps);
+      await api.register(reportRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

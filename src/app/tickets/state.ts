@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { attachments, contacts, ticketMessages, tickets } from '../../db/schema.js';
+import { CalendarRangeError } from '../../domain/calendar/intervalClock.js';
 import type { WorkingCalendar } from '../../domain/calendar/workingCalendar.js';
 import { inactivitySchedule } from '../../domain/sla/autoClose.js';
 import { type PolicyVersion, policyInForce } from '../../domain/sla/policy.js';
@@ -171,7 +172,11 @@ export async function postMessage(
   const respondedNow =
     actor.type === 'agent' && draft.visibility === 'public' && ticket.firstResponseAt === null;
   if (respondedNow) {
-    await context.db.update(tickets).set({ firstResponseAt: now }).where(eq(tickets.id, ticket.id));
+    const responseClockMs = responseClockTime(context, ticket, now);
+    await context.db
+      .update(tickets)
+      .set({ firstResponseAt: now, responseClockMs })
+      .where(eq(tickets.id, ticket.id));
     await auditTicket(
       context,
       ticket,
@@ -180,6 +185,22 @@ export async function postMessage(
     );
   }
   return { messageId: message.id, respondedNow };
+}
+
+/**
+ * The time on the request's own clock from registration to its first response, for the SLA reports;
+ * null when the response falls in a year the calendar does not hold (the reply itself goes through).
+ */
+function responseClockTime(context: TransitionContext, ticket: TicketRow, now: Date): number | null {
+  const rule = ticketPolicy(context.sla, ticket).response[ticket.level][ticket.severity];
+  try {
+    return context.sla.calendar
+      .clock(rule.clock)
+      .elapsed(ticket.registeredAt.getTime(), Math.max(now.getTime(), ticket.registeredAt.getTime()));
+  } catch (error) {
+    if (error instanceof CalendarRangeError) return null;
+    throw error;
+  }
 }
 
 /** Attaches uploaded files to a message; only their uploader may, and only once. */

@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../db/database.js';
+import { MOSCOW_OFFSET_MINUTES } from '../domain/calendar/moscowTime.js';
+import type { Actor } from './actor.js';
+import type { AppContext } from './context.js';
+import { forbidden } from './errors.js';
+import type { ReportQuery } from './inputs.js';
+
+/** Reports are for the vendor's own team: administrators and agents (partners see their customers only). */
+function requireVendorTeam(actor: Actor) {
+  if (actor.type === 'system') return;
+  if (actor.type === 'agent' && (actor.role === 'admin' || actor.role === 'agent')) return;
+  throw forbidden();
+}
+
+/** The Moscow month of an instant, in SQL: Moscow keeps UTC+3 all year. */
+const moscowMonth = (column: string) =>
+  sql.raw(`to_char((${column} at time zone 'UTC') + interval '${MOSCOW_OFFSET_MINUTES} minutes', 'YYYY-MM')`);
+
+/** A range of Moscow days as instants: from the first day's 00:00 to the end of the last. */
+function period(query: ReportQuery) {
+  const offset = `+0${MOSCOW_OFFSET_MINUTES / 60}:00`;
+  const from = new Date(`${query.from}T00:00:00${offset}`);
+  const to = new Date(new Date(`${query.to}T00:00:00${offset}`).getTime() + 86_400_000);
+  return { from: from.toISOString(), to: to.toISOString() };
+}
+
+const hours = (ms: number | string | null) =>
+  ms === null ? null : Math.round((Number(ms) / 3_600_000) * 100) / 100;
+
+/**
+ * SLA compliance by month of registration, level, severity and customer: responded on time, late (or
+ * overdue without a response), still within time; the median and 90th percentile of the time to the
+ * first response on the request's own clock, in hours.
+ */
+export async function slaReport(ctx: AppContext, actor: Actor, query: ReportQuery) {
+  requireVendorTeam(actor);
+  const { from, to } = period(query);
+  const now = ctx.clock.now().toISOString();
+  const rows = await rowsOf<{
+    month: string;
+    level: string;
+    severity: string;
+    organization: string;
+    total: number;
+    on_time: number;
+    late: number;
+    pending: number;
+    median_ms: number | null;
+    p90_ms: number | null;
+  }>(
+    ctx.db,
+    sql`select ${moscowMonth('t.registered_at')} as month, t.level, t.severity, o.name as organization,
+          count(*)::int as total,
+          (count(*) filter (where t.first_response_at <= t.response_due_at))::int as on_time,
+          (count(*) filter (where t.first_response_at > t.response_due_at
+                              or (t.first_response_at is null and t.response_due_at <= ${now}::timestamptz)))::int as late,
+          (count(*) filter (where t.first_response_at is null and t.response_due_at > ${now}::timestamptz))::int as pending,
+          percentile_cont(0.5) within group (order by t.response_clock_ms) as median_ms,
+          percentile_cont(0.9) within group (order by t.response_clock_ms) as p90_ms
+        from tickets t join organizations o on o.id = t.organization_id
+        where t.registered_at >= ${from}::timestamptz and t.registered_at < ${to}::timestamptz
+        group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+  );
+  return rows.map((row) => ({
+    month: row.month,
+    level: row.level,
+    severity: row.severity,
+    organization: row.organization,
+    total: row.total,
+    onTime: row.on_time,
+    late: row.late,
+    pending: row.pending,
+    onTimeShare:
+      row.on_time + row.late > 0 ? Math.round((row.on_time / (row.on_time + row.late)) * 1000) / 1000 : null,
+    medianResponseHours: hours(row.median_ms),
+    p90ResponseHours: hours(row.p90_ms),
+  }));
+}
+
+const AGE_BUCKETS = ['under_1_day', '1_to_3_days', '3_to_7_days', '7_to_30_days', 'over_30_days'] as const;
+
+/** What is open now, by status and by how long ago it was registered. */
+export async function backlogReport(ctx: AppContext, actor: Actor) {
+  requireVendorTeam(actor);
+  const now = ctx.clock.now().toISOString();
+  const rows = await rowsOf<{ status: string; age: number; count: number }>(
+    ctx.db,
+    sql`select status, width_bucket(extract(epoch from (${now}::timestamptz - registered_at)) / 86400, array[1, 3, 7, 30]::float8[]) as age,
+          count(*)::int as count
+        from tickets where status <> 'closed' group by 1, 2 order by 1, 2`,
+  );
+  return rows.map((row) => ({
+    status: row.status,
+    age: AGE_BUCKETS[row.age] ?? 'over_30_days',
+    count: row.count,
+  }));
+}
+
+/** Requests by the channel they came through, by month. */
+export async function channelReport(ctx: AppContext, actor: Actor, query: ReportQuery) {
+  requireVendorTeam(actor);
+  const { from, to } = period(query);
+  return rowsOf<{ month: string; channel: string; count: number }>(
+    ctx.db,
+    sql`select ${moscowMonth('registered_at')} as month, channel::text as channel, count(*)::int as count
+        from tickets where registered_at >= ${from}::timestamptz and registered_at < ${to}::timestamptz
+        group by 1, 2 order by 1, 2`,
+  );
+}
+
+/** Each certificate's use: the instances it covers out of its limit, and the requests filed under it by contact. */
+export async function certificateReport(ctx: AppContext, actor: Actor, query: ReportQuery) {
+  requireVendorTeam(actor);
+  const { from, to } = period(query);
+  const rows = await rowsOf<{
+    certificate: string;
+    organization: string;
+    level: string;
+    valid_to: string;
+    covered: number;
+    max_instances: number;
+    contact: string | null;
+    requests: number;
+  }>(
+    ctx.db,
+    sql`select c.number as certificate, o.name as organization, c.level::text as level, c.valid_to::text as valid_to,
+          (select count(*)::int from certificate_instances ci where ci.certificate_id = c.id) as covered,
+          c.max_instances, ct.name as contact, count(t.id)::int as requests
+        from certificates c
+        join organizations o on o.id = c.organization_id
+        left join tickets t on t.certificate_id = c.id
+          and t.registered_at >= ${from}::timestamptz and t.registered_at < ${to}::timestamptz
+        left join contacts ct on ct.id = t.contact_id
+        group by c.id, o.name, ct.name order by o.name, c.number, ct.name nulls first`,
+  );
+  return rows.map((row) => ({
+    certificate: row.certificate,
+    organization: row.organization,
+    level: row.level,
+    validTo: row.valid_to,
+    instancesCovered: row.covered,
+    maxInstances: row.max_instances,
+    contact: row.contact,
+    requests: row.requests,
+  }));
+}

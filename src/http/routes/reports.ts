@@ -1,0 +1,82 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type ReportQuery, reportQuery } from '../../app/inputs.js';
+import { backlogReport, certificateReport, channelReport, slaReport } from '../../app/reports.js';
+import type { HttpDependencies } from '../app.js';
+import { signedIn } from '../authentication.js';
+import { toCsv, toXlsx } from '../export.js';
+import { problems } from '../schemas.js';
+
+type Row = Record<string, string | number | null>;
+
+/** A report as JSON, or as a CSV or XLSX download named for it and its period. */
+async function send(
+  reply: FastifyReply,
+  name: string,
+  query: Pick<ReportQuery, 'format' | 'from' | 'to'>,
+  rows: Row[],
+) {
+  if (query.format === 'json') return rows;
+  const headers = Object.keys(rows[0] ?? {});
+  const cells = rows.map((row) => headers.map((header) => row[header] ?? null));
+  const file = `${name}-${query.from}-${query.to}`;
+  if (query.format === 'csv') {
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${file}.csv"`)
+      .send(toCsv(headers, cells));
+  }
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="${file}.xlsx"`)
+    .send(await toXlsx(name, headers, cells));
+}
+
+const rowsSchema = z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])));
+
+export const reportRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const schema = (operationId: string, summary: string) => ({
+    schema: {
+      operationId,
+      tags: ['reports'],
+      summary,
+      querystring: reportQuery,
+      response: { 200: rowsSchema, ...problems(400, 401, 403) },
+    },
+  });
+
+  api.get(
+    '/reports/sla',
+    schema(
+      'slaReport',
+      'SLA compliance by month, level, severity and customer, with response-time percentiles',
+    ),
+    async (request, reply) =>
+      send(reply, 'sla', request.query, await slaReport(ctx, signedIn(request), request.query)),
+  );
+  api.get(
+    '/reports/backlog',
+    schema('backlogReport', 'Open requests by status and age'),
+    async (request, reply) =>
+      send(reply, 'backlog', request.query, await backlogReport(ctx, signedIn(request))),
+  );
+  api.get(
+    '/reports/channels',
+    schema('channelReport', 'Requests by channel and month'),
+    async (request, reply) =>
+      send(reply, 'channels', request.query, await channelReport(ctx, signedIn(request), request.query)),
+  );
+  api.get(
+    '/reports/certificates',
+    schema('certificateReport', 'Each certificate: instances covered of its limit, requests by contact'),
+    async (request, reply) =>
+      send(
+        reply,
+        'certificates',
+        request.query,
+        await certificateReport(ctx, signedIn(request), request.query),
+      ),
+  );
+};
