@@ -169,7 +169,7 @@ describe.each(databaseBackends)('reports, on $name', (backend) => {
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors[0]).toMatchObject({
       field: 'querystring.to',
-      message: 'Конец периода не может быть раньше его начала.',
+      message: 'The end of the period must not come before its start.',
     });
   });
 });
