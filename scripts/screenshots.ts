@@ -92,6 +92,7 @@ try {
   await shoot(agent, `/requests/${extended.id}`, 'console-ticket');
   await shoot(agent, `/customers/${world.uralenergo.id}`, 'console-customer');
   await shoot(agent, '/calendar', 'console-calendar');
+  await shoot(agent, '/reports', 'console-reports');
   const admin = (await newPerson(browser, baseURL, 'en-GB')).page;
   await signInAs(admin, ...ADMIN);
   await admin.getByText('EN', { exact: true }).click();

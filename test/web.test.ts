@@ -171,6 +171,14 @@ describe('the web app in a real browser', () => {
       .toContain('Support for');
   });
 
+  it('shows the agent the reports with a chart and CSV and XLSX downloads', async () => {
+    await agent.goto('/reports');
+    await agent.locator('.recharts-surface').first().waitFor();
+    const links = await agent.getByRole('link', { name: 'CSV' }).first().getAttribute('href');
+    expect(links).toMatch(/^\/api\/v1\/reports\/sla\?from=\d{4}-01-01&to=\d{4}-12-31&format=csv$/);
+    expect(await agent.getByText('В срок').count()).toBeGreaterThan(0);
+  });
+
   it('has no serious accessibility failures on the main pages, for customers and support', async () => {
     const pages: [Page, string][] = [
       [contact, '/'],
@@ -182,6 +190,7 @@ describe('the web app in a real browser', () => {
       [agent, ticketUrl],
       [agent, '/customers'],
       [agent, '/calendar'],
+      [agent, '/reports'],
     ];
     const found: Record<string, unknown> = {};
     for (const [page, path] of pages) {

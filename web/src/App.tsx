@@ -9,6 +9,7 @@ import { Rejections } from './console/Logs';
 import { MailLog } from './console/MailLog';
 import { OrganizationPage } from './console/OrganizationPage';
 import { Queue } from './console/Queue';
+import { Reports } from './console/Reports';
 import { PolicyPage } from './pages/PolicyPage';
 import { Profile } from './pages/Profile';
 import { SignIn } from './pages/SignIn';
@@ -38,6 +39,7 @@ export function App({ principal }: { principal: Principal | null }) {
         {support ? <Route path="/customers" element={<Customers />} /> : null}
         {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}
         {support ? <Route path="/calendar" element={<CalendarPage />} /> : null}
+        {principal.role !== 'partner' ? <Route path="/reports" element={<Reports />} /> : null}
         {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
         {isAdmin(principal) ? <Route path="/mail" element={<MailLog />} /> : null}
         <Route path="*" element={<NotFound />} />

@@ -39,6 +39,7 @@ function itemsFor(principal: Principal, t: (key: string) => string, documentatio
     { to: '/', label: t('nav.queue') },
     { to: '/customers', label: t('nav.customers') },
     { to: '/calendar', label: t('nav.calendar') },
+    ...(principal.role === 'partner' ? [] : [{ to: '/reports', label: t('nav.reports') }]),
   ];
   if (isAdmin(principal)) {
     items.push({ to: '/rejections', label: t('nav.rejections') }, { to: '/mail', label: t('nav.outbox') });
