@@ -34,6 +34,7 @@ const environmentSchema = z.object({
   METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters long' }).optional(),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   ATTACHMENT_MAX_MB: integer(1, 1024).default(20),
+  RELEASE_MAX_MB: integer(1, 65_536).default(4096),
   JOBS_INTERVAL_MS: integer(100, 3_600_000).default(15_000),
   CALENDAR_SHORTENED_DAYS: flag.default(true),
   CALENDAR_WEEKDAY_FALLBACK: flag.default(false),
@@ -89,6 +90,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   calendar: CalendarSettings;
   attachmentMaxBytes: number;
+  /** The largest release file an administrator may publish. */
+  releaseMaxBytes: number;
   /** How often each instance delivers the outbox and runs the SLA watch and auto-close sweeps. */
   jobsIntervalMs: number;
   /** The vendor's product documentation (§3.1), linked from the portal; null hides the link. */
@@ -164,6 +167,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     metricsToken: env.METRICS_TOKEN ?? null,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     attachmentMaxBytes: env.ATTACHMENT_MAX_MB * 1_048_576,
+    releaseMaxBytes: env.RELEASE_MAX_MB * 1_048_576,
     jobsIntervalMs: env.JOBS_INTERVAL_MS,
     documentationUrl: env.DOCUMENTATION_URL ?? null,
     telegram: env.TELEGRAM_BOT_TOKEN

@@ -21,6 +21,7 @@ export const AUDIT_ENTITIES = [
   'ticket',
   'remote_session',
   'partner_assignment',
+  'release',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -324,3 +324,11 @@ export const reportQuery = z
   })
   .refine((query) => query.from <= query.to, { error: 'validation.period_order', path: ['to'] });
 export type ReportQuery = z.infer<typeof reportQuery>;
+
+export const releaseInput = z.object({
+  productId: id,
+  version: z.string().trim().min(1).max(64),
+  releasedOn: calendarDate,
+  notes: z.string().max(100_000).default(''),
+});
+export type ReleaseInput = z.infer<typeof releaseInput>;

@@ -28,6 +28,7 @@ import { entitlementRoutes } from './routes/entitlement.js';
 import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { productRoutes } from './routes/products.js';
+import { releaseRoutes } from './routes/releases.js';
 import { reportRoutes } from './routes/reports.js';
 import { slaRoutes } from './routes/sla.js';
 import { ticketRoutes } from './routes/tickets.js';
@@ -195,6 +196,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(ticketRoutes, deps);
       await api.register(deskRoutes, deps);
       await api.register(reportRoutes, deps);
+      await api.register(releaseRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

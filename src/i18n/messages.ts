@@ -64,6 +64,8 @@ const en = {
     license_expired: 'The license for this product has expired.',
     sender_not_verified: 'The message could not be verified as sent from your address (DMARC, SPF or DKIM).',
     mail_too_large: 'The message is larger than {{maxMegabytes}} MB; send large files as links or in parts.',
+    release_not_covered: 'No support certificate of your organization covers an instance of this product.',
+    release_exists: 'Version {{value}} of this product is already published.',
     database_in_use:
       'The embedded database in {{dataDir}} is in use by process {{pid}} (a running Supportdesk). Stop it first, or run the desk on PostgreSQL (DATABASE_URL) to use the command line alongside it.',
   },
@@ -287,6 +289,8 @@ const ru: Catalog = {
     sender_not_verified:
       'Не удалось подтвердить, что письмо отправлено с вашего адреса (DMARC, SPF или DKIM).',
     mail_too_large: 'Письмо больше {{maxMegabytes}} МБ; большие файлы пришлите ссылкой или частями.',
+    release_not_covered: 'Ни один сертификат поддержки вашей организации не покрывает экземпляр этого продукта.',
+    release_exists: 'Версия {{value}} этого продукта уже опубликована.',
     database_in_use:
       'Встроенная база данных в {{dataDir}} занята процессом {{pid}} (запущенный Supportdesk). Сначала остановите его или переведите службу на PostgreSQL (DATABASE_URL), чтобы пользоваться командной строкой параллельно.',
   },

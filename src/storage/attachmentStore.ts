@@ -1,7 +1,9 @@
-import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /** Where attachment bytes live: files under DATA_DIR/attachments, named by the attachment's id. */
 export class AttachmentStore {
@@ -21,6 +23,37 @@ export class AttachmentStore {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, data, { flag: 'wx' });
     return relative;
+  }
+
+  /**
+   * Writes a stream to the store without holding it in memory, hashing it on the way; a stream cut off
+   * by a size limit (`truncated`) leaves no file behind.
+   */
+  async saveStream(
+    id: string,
+    createdAt: Date,
+    source: Readable & { truncated?: boolean },
+  ): Promise<{ relative: string; size: number; sha256: string; truncated: boolean }> {
+    const relative = join(createdAt.toISOString().slice(0, 7), id);
+    const path = this.resolve(relative);
+    await mkdir(dirname(path), { recursive: true });
+    const hash = createHash('sha256');
+    let size = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, measure, createWriteStream(path, { flags: 'wx' }));
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+    if (source.truncated) await rm(path, { force: true });
+    return { relative, size, sha256: hash.digest('hex'), truncated: Boolean(source.truncated) };
   }
 
   open(relative: string): Readable {

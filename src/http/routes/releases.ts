@@ -1,0 +1,119 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../app/errors.js';
+import { id, releaseInput } from '../../app/inputs.js';
+import { addReleaseFile, createRelease, downloadsOf, listReleases, openReleaseFile } from '../../app/releases.js';
+import type { HttpDependencies } from '../app.js';
+import { signedIn } from '../authentication.js';
+import { problems } from '../schemas.js';
+
+const fileSchema = z.object({ id, fileName: z.string(), size: z.number().int(), sha256: z.string() });
+const releaseSchema = z.object({
+  id,
+  product: z.object({ id, code: z.string(), name: z.string() }),
+  version: z.string(),
+  releasedOn: z.string(),
+  notes: z.string(),
+  available: z.boolean(),
+  refusal: z.string().nullable().describe('Why the caller may not download it now, as an error code'),
+  files: z.array(fileSchema),
+});
+
+/** §3.4: product releases for supported customers, streamed, checksummed and logged. */
+export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx, config }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/releases',
+    {
+      schema: {
+        operationId: 'listReleases',
+        tags: ['releases'],
+        summary: 'Releases newest first; for a contact, whether each may be downloaded now and why not',
+        response: { 200: z.array(releaseSchema), ...problems(401) },
+      },
+    },
+    async (request) => listReleases(ctx, signedIn(request)),
+  );
+
+  api.post(
+    '/releases',
+    {
+      schema: {
+        operationId: 'createRelease',
+        tags: ['releases'],
+        summary: 'Publish a release of a product, with notes in Markdown (admin)',
+        body: releaseInput,
+        response: { 201: z.object({ id, version: z.string() }).passthrough(), ...problems(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createRelease(ctx, signedIn(request), request.body)),
+  );
+
+  api.post(
+    '/releases/:releaseId/files',
+    {
+      schema: {
+        operationId: 'addReleaseFile',
+        tags: ['releases'],
+        summary: 'Add a file to a release (multipart/form-data, field "file"), streamed to storage (admin)',
+        consumes: ['multipart/form-data'],
+        params: z.object({ releaseId: id }),
+        response: { 201: fileSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actor = signedIn(request);
+      const file = await request.file({ limits: { fileSize: config.releaseMaxBytes, files: 1 } }).catch(() => undefined);
+      if (!file) throw new AppError('invalid', 'attachment_empty', 'file');
+      const added = await addReleaseFile(
+        ctx,
+        actor,
+        request.params.releaseId,
+        { fileName: file.filename, stream: file.file },
+        config.releaseMaxBytes,
+      );
+      return reply.code(201).send(added);
+    },
+  );
+
+  api.get(
+    '/releases/files/:fileId',
+    {
+      schema: {
+        operationId: 'downloadReleaseFile',
+        tags: ['releases'],
+        summary: 'Download a release file while support for its product is active; SHA-256 in X-Content-SHA256',
+        params: z.object({ fileId: id }),
+      },
+    },
+    async (request, reply) => {
+      const file = await openReleaseFile(ctx, signedIn(request), request.params.fileId);
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-length', String(file.size))
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-sha256', file.sha256)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.stream);
+    },
+  );
+
+  api.get(
+    '/releases/files/:fileId/downloads',
+    {
+      schema: {
+        operationId: 'listReleaseDownloads',
+        tags: ['releases'],
+        summary: 'Who downloaded a release file and when (admin)',
+        params: z.object({ fileId: id }),
+        response: {
+          200: z.array(z.object({ actor: z.string(), organizationId: id.nullable(), at: z.iso.datetime() })),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async (request) => downloadsOf(ctx, signedIn(request), request.params.fileId),
+  );
+};

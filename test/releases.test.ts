@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addReleaseFile } from '../src/app/releases.js';
+import { databaseBackends } from './support/databases.js';
+import {
+  ADMIN,
+  caller,
+  type DemoWorld,
+  demoWorld,
+  openTestDesk,
+  type Session,
+  STANDARD_CONTACT,
+  signIn,
+  type TestDesk,
+} from './support/testDesk.js';
+
+const [pglite] = databaseBackends;
+if (!pglite) throw new Error('PGlite is always a backend');
+
+function multipart(fileName: string, content: Buffer) {
+  const boundary = '----supportdesk-release-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** §3.4: releases for customers whose support is active; Anna's Standard certificate covers ESB and Registry until 27 July 2027. */
+describe('releases for supported customers', () => {
+  let desk: TestDesk;
+  let world: DemoWorld;
+  let admin: ReturnType<typeof caller>;
+  let adminSession: Session;
+  let esbFile: string;
+  let schedulerFile: string;
+  const notes = '## Что нового\n\n- Очереди с приоритетами';
+  const content = Buffer.from('ESB 4.3.0 distribution\n'.repeat(1000));
+
+  beforeAll(async () => {
+    desk = await openTestDesk(pglite, { LOGIN_RATE_LIMIT: '1000' });
+    adminSession = await signIn(desk.app, ...ADMIN);
+    admin = caller(desk.app, adminSession);
+    world = await demoWorld(desk.app, adminSession);
+    const product = (code: string) => world.products.find((candidate) => candidate.code === code)?.id;
+    const publish = async (code: string, fileName: string) => {
+      const release = await admin('POST', '/api/v1/releases', {
+        productId: product(code),
+        version: '4.3.0',
+        releasedOn: '2026-11-20',
+        notes,
+      });
+      expect(release.statusCode, release.body).toBe(201);
+      const upload = await desk.app.inject({
+        method: 'POST',
+        url: `/api/v1/releases/${release.json().id}/files`,
+        ...multipart(fileName, content),
+        headers: {
+          ...multipart(fileName, content).headers,
+          cookie: adminSession.cookie,
+          'x-csrf-token': adminSession.csrfToken,
+        },
+      });
+      expect(upload.statusCode, upload.body).toBe(201);
+      expect(upload.json()).toMatchObject({
+        fileName,
+        size: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+      });
+      return upload.json().id as string;
+    };
+    esbFile = await publish('ESB', 'esb-4.3.0.tar.gz');
+    schedulerFile = await publish('SCHEDULER', 'scheduler-4.3.0.tar.gz');
+  });
+  afterAll(() => desk?.close());
+
+  it('lets a contact of a covered product download it, checksummed, and logs who took it', async () => {
+    const anna = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT));
+    const listed = (await anna('GET', '/api/v1/releases')).json();
+    expect(
+      listed.find((release: { product: { code: string } }) => release.product.code === 'ESB'),
+    ).toMatchObject({
+      available: true,
+      refusal: null,
+      notes,
+    });
+    const download = await anna('GET', `/api/v1/releases/files/${esbFile}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(content)).toBe(true);
+    expect(download.headers['x-content-sha256']).toBe(createHash('sha256').update(content).digest('hex'));
+    expect(download.headers['content-disposition']).toContain('attachment');
+    const log = (await admin('GET', `/api/v1/releases/files/${esbFile}/downloads`)).json();
+    expect(log[0]).toMatchObject({
+      actor: expect.stringContaining('anna.petrova@baltlog.example'),
+      organizationId: world.baltlog.id,
+    });
+  });
+
+  it('refuses a product no certificate of the customer covers, saying why', async () => {
+    const anna = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT), 'ru');
+    const listed = (await anna('GET', '/api/v1/releases')).json();
+    expect(
+      listed.find((release: { product: { code: string } }) => release.product.code === 'SCHEDULER'),
+    ).toMatchObject({
+      available: false,
+      refusal: 'release_not_covered',
+    });
+    const refused = await anna('GET', `/api/v1/releases/files/${schedulerFile}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({
+      code: 'release_not_covered',
+      title: 'Ни один сертификат поддержки вашей организации не покрывает экземпляр этого продукта.',
+    });
+  });
+
+  it('allows it to the last Moscow day of the certificate, and refuses it from the next', async () => {
+    desk.clock.set(new Date('2027-07-27T20:59:59Z')); // 23:59:59 on 27 July in Moscow
+    expect(
+      (
+        await caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT))(
+          'GET',
+          `/api/v1/releases/files/${esbFile}`,
+        )
+      ).statusCode,
+    ).toBe(200);
+    desk.clock.set(new Date('2027-07-27T21:00:00Z')); // midnight: 28 July in Moscow
+    const expired = await caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT))(
+      'GET',
+      `/api/v1/releases/files/${esbFile}`,
+    );
+    expect(expired.statusCode).toBe(403);
+    expect(expired.json().code).toBe('certificate_expired');
+  });
+
+  it('streams a 100 MB file in and out with memory that does not grow with it', async () => {
+    desk.clock.set(new Date('2026-11-24T09:00:00Z'));
+    adminSession = await signIn(desk.app, ...ADMIN);
+    const release = await caller(desk.app, adminSession)('POST', '/api/v1/releases', {
+      productId: world.products.find((product) => product.code === 'ESB')?.id,
+      version: '5.0.0',
+      releasedOn: '2026-11-24',
+    });
+    const size = 100 * 1_048_576;
+    const chunk = Buffer.alloc(1_048_576, 42);
+    const expected = createHash('sha256');
+    for (let index = 0; index < 100; index += 1) expected.update(chunk);
+    const big = await addReleaseFile(
+      desk.ctx,
+      { type: 'system', name: 'test' },
+      release.json().id,
+      {
+        fileName: 'esb-5.0.0.iso',
+        stream: Readable.from(
+          (function* () {
+            for (let index = 0; index < 100; index += 1) yield chunk;
+          })(),
+        ),
+      },
+      2 * size,
+    );
+    expect(big).toMatchObject({ size, sha256: expected.digest('hex') });
+
+    await desk.app.listen({ host: '127.0.0.1', port: 0 });
+    const anna = await signIn(desk.app, ...STANDARD_CONTACT);
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const response = await fetch(
+      `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}/api/v1/releases/files/${big.id}`,
+      {
+        headers: { cookie: anna.cookie },
+      },
+    );
+    expect(response.headers.get('content-length')).toBe(String(size));
+    const received = createHash('sha256');
+    let bytes = 0;
+    for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
+      received.update(part);
+      bytes += part.length;
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    expect(bytes).toBe(size);
+    expect(received.digest('hex')).toBe(big.sha256);
+    // Holding the file would take 100 MB more; a stream needs a few buffers.
+    expect(peak - before).toBeLessThan(48 * 1_048_576);
+  });
+});
