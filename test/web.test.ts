@@ -186,6 +186,7 @@ describe('the web app in a real browser', () => {
       [contact, ticketUrl],
       [contact, '/policy'],
       [contact, '/profile'],
+      [contact, '/releases'],
       [agent, '/'],
       [agent, ticketUrl],
       [agent, '/customers'],

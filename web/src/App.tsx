@@ -12,6 +12,7 @@ import { Queue } from './console/Queue';
 import { Reports } from './console/Reports';
 import { PolicyPage } from './pages/PolicyPage';
 import { Profile } from './pages/Profile';
+import { Releases } from './pages/Releases';
 import { SignIn } from './pages/SignIn';
 import { TicketRoute } from './pages/TicketRoute';
 import { Home } from './portal/Home';
@@ -35,6 +36,7 @@ export function App({ principal }: { principal: Principal | null }) {
         {support ? null : <Route path="/requests/new" element={<NewRequest />} />}
         <Route path="/requests/:ticketId" element={<TicketRoute />} />
         <Route path="/policy" element={<PolicyPage />} />
+        <Route path="/releases" element={<Releases />} />
         <Route path="/profile" element={<Profile />} />
         {support ? <Route path="/customers" element={<Customers />} /> : null}
         {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}

@@ -30,6 +30,7 @@ function itemsFor(principal: Principal, t: (key: string) => string, documentatio
       { to: '/', label: t('nav.home') },
       { to: '/requests/new', label: t('nav.newRequest') },
       { to: '/requests', label: t('nav.requests') },
+      { to: '/releases', label: t('nav.releases') },
       { to: '/policy', label: t('nav.policy') },
       ...(documentationUrl ? [{ to: documentationUrl, label: t('nav.documentation'), external: true }] : []),
       { to: '/profile', label: t('nav.profile') },
@@ -40,6 +41,7 @@ function itemsFor(principal: Principal, t: (key: string) => string, documentatio
     { to: '/customers', label: t('nav.customers') },
     { to: '/calendar', label: t('nav.calendar') },
     ...(principal.role === 'partner' ? [] : [{ to: '/reports', label: t('nav.reports') }]),
+    { to: '/releases', label: t('nav.releases') },
   ];
   if (isAdmin(principal)) {
     items.push({ to: '/rejections', label: t('nav.rejections') }, { to: '/mail', label: t('nav.outbox') });

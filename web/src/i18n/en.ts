@@ -15,6 +15,7 @@ export const en: Messages = {
     rejections: 'Refused requests',
     outbox: 'Mail log',
     reports: 'Reports',
+    releases: 'Releases',
     signOut: 'Sign out',
     language: 'Language',
   },
@@ -349,6 +350,20 @@ export const en: Messages = {
       '3_to_7_days': '3–7 days',
       '7_to_30_days': '7–30 days',
       over_30_days: 'over 30 days',
+    },
+  },
+  releases: {
+    title: 'Releases',
+    publish: 'Publish a release',
+    empty: 'No releases yet.',
+    unavailable: 'Not available',
+    addFile: 'Add a file',
+    date: 'Release date',
+    notes: 'What is new (Markdown)',
+    refusals: {
+      release_not_covered: 'No support certificate of your organization covers an instance of this product.',
+      certificate_expired: 'The support certificate has expired: updates come with active support.',
+      certificate_not_yet_valid: 'The support certificate is not valid yet.',
     },
   },
   profile: {

@@ -14,6 +14,7 @@ export const ru = {
     rejections: 'Отклонённые обращения',
     outbox: 'Журнал почты',
     reports: 'Отчёты',
+    releases: 'Релизы',
     signOut: 'Выйти',
     language: 'Язык',
   },
@@ -345,6 +346,21 @@ export const ru = {
       '3_to_7_days': '3–7 дней',
       '7_to_30_days': '7–30 дней',
       over_30_days: 'больше 30 дней',
+    },
+  },
+  releases: {
+    title: 'Релизы',
+    publish: 'Опубликовать релиз',
+    empty: 'Релизов пока нет.',
+    unavailable: 'Недоступно',
+    addFile: 'Добавить файл',
+    date: 'Дата выхода',
+    notes: 'Что нового (Markdown)',
+    refusals: {
+      release_not_covered:
+        'Ни один сертификат поддержки вашей организации не покрывает экземпляр этого продукта.',
+      certificate_expired: 'Срок сертификата поддержки истёк: обновления доступны при действующей поддержке.',
+      certificate_not_yet_valid: 'Сертификат поддержки ещё не вступил в силу.',
     },
   },
   profile: {

@@ -1,0 +1,199 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, post } from '../api/client';
+import type { Product } from '../api/types';
+import { EmptyState, Loaded, problemText } from '../components/Feedback';
+import { ActionDialog } from '../console/ActionDialog';
+import { calendarDay, fileSize } from '../format';
+import { isAdmin, useSignedIn } from '../session';
+
+interface Release {
+  id: string;
+  product: { id: string; code: string; name: string };
+  version: string;
+  releasedOn: string;
+  notes: string;
+  available: boolean;
+  refusal: string | null;
+  files: { id: string; fileName: string; size: number; sha256: string }[];
+}
+
+/** Product releases (§3.4): customers download while their support covers the product; administrators publish. */
+export function Releases() {
+  const { t } = useTranslation();
+  const principal = useSignedIn();
+  const [publishing, setPublishing] = useState(false);
+  const releases = useQuery({ queryKey: ['releases'], queryFn: () => get<Release[]>('/releases') });
+  return (
+    <Stack maw={960}>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('releases.title')}
+        </Title>
+        {isAdmin(principal) ? (
+          <Button onClick={() => setPublishing(true)}>{t('releases.publish')}</Button>
+        ) : null}
+      </Group>
+      <Loaded query={releases}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState>{t('releases.empty')}</EmptyState>
+          ) : (
+            <Stack>
+              {data.map((release) => (
+                <Paper key={release.id} withBorder p="md" data-testid="release">
+                  <Group justify="space-between" mb="xs">
+                    <Text fw={600}>
+                      {release.product.name} {release.version}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {calendarDay(release.releasedOn)}
+                    </Text>
+                  </Group>
+                  {release.notes ? (
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} mb="sm">
+                      {release.notes}
+                    </Text>
+                  ) : null}
+                  {release.available ? (
+                    <Stack gap={4}>
+                      {release.files.map((file) => (
+                        <Group key={file.id} gap="xs" wrap="nowrap">
+                          <Anchor href={`/api/v1/releases/files/${file.id}`} download={file.fileName}>
+                            {file.fileName}
+                          </Anchor>
+                          <Text size="xs" c="dimmed">
+                            {fileSize(file.size)} · SHA-256 {file.sha256}
+                          </Text>
+                        </Group>
+                      ))}
+                      {principal.type === 'agent' ? <AddFile releaseId={release.id} /> : null}
+                    </Stack>
+                  ) : (
+                    <Alert color="gray">
+                      <Badge color="gray.7" variant="outline" mr="xs">
+                        {t('releases.unavailable')}
+                      </Badge>
+                      {t(`releases.refusals.${release.refusal}`, { defaultValue: release.refusal ?? '' })}
+                    </Alert>
+                  )}
+                </Paper>
+              ))}
+            </Stack>
+          )
+        }
+      </Loaded>
+      {publishing ? <PublishDialog onClose={() => setPublishing(false)} /> : null}
+    </Stack>
+  );
+}
+
+function AddFile({ releaseId }: { releaseId: string }) {
+  const { t } = useTranslation();
+  const principal = useSignedIn();
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!isAdmin(principal)) return null;
+  const upload = async (file: File | null) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      await post(`/releases/${releaseId}/files`, form);
+      await client.invalidateQueries({ queryKey: ['releases'] });
+    } catch (failure) {
+      setError(problemText(failure, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <FileInput
+      label={t('releases.addFile')}
+      placeholder={busy ? t('newRequest.uploading') : undefined}
+      disabled={busy}
+      onChange={upload}
+      error={error}
+      maw={420}
+    />
+  );
+}
+
+function PublishDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const products = useQuery({ queryKey: ['products'], queryFn: () => get<Product[]>('/products') });
+  const [productId, setProductId] = useState<string | null>(null);
+  const [version, setVersion] = useState('');
+  const [releasedOn, setReleasedOn] = useState(
+    new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10),
+  );
+  const [notes, setNotes] = useState('');
+  return (
+    <ActionDialog
+      title={t('releases.publish')}
+      opened
+      onClose={onClose}
+      submitLabel={t('releases.publish')}
+      refresh={[['releases']]}
+      fields={['productId', 'version', 'releasedOn', 'notes']}
+      run={() => post('/releases', { productId, version, releasedOn, notes })}
+    >
+      {(fieldError) => (
+        <>
+          <Select
+            label={t('customers.product')}
+            required
+            data={(products.data ?? []).map((product) => ({ value: product.id, label: product.name }))}
+            value={productId}
+            onChange={setProductId}
+            error={fieldError('productId')}
+          />
+          <Group grow>
+            <TextInput
+              label={t('customers.version')}
+              required
+              value={version}
+              onChange={(event) => setVersion(event.currentTarget.value)}
+              error={fieldError('version')}
+            />
+            <TextInput
+              type="date"
+              label={t('releases.date')}
+              required
+              value={releasedOn}
+              onChange={(event) => setReleasedOn(event.currentTarget.value)}
+              error={fieldError('releasedOn')}
+            />
+          </Group>
+          <Textarea
+            label={t('releases.notes')}
+            autosize
+            minRows={5}
+            value={notes}
+            onChange={(event) => setNotes(event.currentTarget.value)}
+            error={fieldError('notes')}
+          />
+        </>
+      )}
+    </ActionDialog>
+  );
+}
