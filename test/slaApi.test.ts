@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlaDataCache } from '../src/app/slaData.js';
+import { rowsOf } from '../src/db/database.js';
 import { databaseBackends } from './support/databases.js';
 import { ADMIN, AGENT, caller, openTestDesk, signIn, type TestDesk } from './support/testDesk.js';
 
@@ -231,6 +233,31 @@ describe.each(databaseBackends)('deadlines, calendar and policies over the API o
 
     const again = await admin('POST', '/api/v1/sla/policies', faster);
     expect(again.json()).toMatchObject({ code: 'effective_date_not_later' });
+
+    // §6.2: customers see what changed, and every active contact is told.
+    const history = (await agent('GET', '/api/v1/sla/policies/history')).json();
+    expect(history.at(-1)).toMatchObject({
+      id: '2027-02-01',
+      changes: [
+        {
+          kind: 'response',
+          level: 'standard',
+          severity: 'critical',
+          from: { clock: 'business', hours: 8 },
+          to: { clock: 'business', hours: 4 },
+        },
+      ],
+    });
+    const told = await rowsOf<{ count: number }>(
+      desk.database.db,
+      sql`select count(*)::int as count from outbox where payload->>'template' = 'policy_published'`,
+    );
+    const active = await rowsOf<{ count: number }>(
+      desk.database.db,
+      sql`select count(*)::int as count from contacts where active`,
+    );
+    expect(told[0]?.count).toBe(active[0]?.count);
+    expect(told[0]?.count).toBeGreaterThan(0);
   });
 
   it('lets a second server instance on the same database see the changes', async () => {

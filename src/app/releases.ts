@@ -13,21 +13,33 @@ import type { ReleaseInput } from './inputs.js';
 import { guardUnique } from './uniqueness.js';
 
 /** Why a contact may not take a release now, or null when they may. */
-export type ReleaseRefusal = 'release_not_covered' | 'certificate_expired' | 'certificate_not_yet_valid' | null;
+export type ReleaseRefusal =
+  | 'release_not_covered'
+  | 'certificate_expired'
+  | 'certificate_not_yet_valid'
+  | null;
 
 /**
  * §3.4: new versions are for customers while their support is active, that is, while a certificate
  * valid that Moscow day covers an instance of the product. Support staff always may.
  */
-export async function releaseAccess(ctx: AppContext, actor: Actor, productId: string): Promise<ReleaseRefusal> {
+export async function releaseAccess(
+  ctx: AppContext,
+  actor: Actor,
+  productId: string,
+): Promise<ReleaseRefusal> {
   if (actor.type !== 'contact') return null;
   const today = moscowDate(ctx.clock.now());
   const [instances, { certificates }] = await Promise.all([
     instancesOf(ctx.db, actor.organizationId),
     entitlementFacts(ctx.db, actor.organizationId),
   ]);
-  const ofProduct = new Set(instances.filter((instance) => instance.productId === productId).map((instance) => instance.id));
-  const covering = certificates.filter((certificate) => certificate.instanceIds.some((id) => ofProduct.has(id)));
+  const ofProduct = new Set(
+    instances.filter((instance) => instance.productId === productId).map((instance) => instance.id),
+  );
+  const covering = certificates.filter((certificate) =>
+    certificate.instanceIds.some((id) => ofProduct.has(id)),
+  );
   const positions = covering.map((certificate) => positionInPeriod(certificate, today));
   if (positions.includes('within')) return null;
   if (positions.includes('before')) return 'certificate_not_yet_valid';
@@ -37,12 +49,19 @@ export async function releaseAccess(ctx: AppContext, actor: Actor, productId: st
 
 export async function createRelease(ctx: AppContext, actor: Actor, input: ReleaseInput) {
   requireAdmin(actor);
-  const [product] = await ctx.db.select({ id: products.id }).from(products).where(eq(products.id, input.productId));
+  const [product] = await ctx.db
+    .select({ id: products.id })
+    .from(products)
+    .where(eq(products.id, input.productId));
   if (!product) throw new AppError('invalid', 'product_unknown', 'productId', { value: input.productId });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await guardUnique(
-      () => tx.insert(releases).values({ ...input, createdAt: now }).returning(),
+      () =>
+        tx
+          .insert(releases)
+          .values({ ...input, createdAt: now })
+          .returning(),
       { releases_product_version_unique: { code: 'release_exists', field: 'version', value: input.version } },
     );
     if (!row) throw new Error('insert returned no row');
@@ -76,7 +95,9 @@ export async function addReleaseFile(
   const now = ctx.clock.now();
   const stored = await ctx.files.saveStream(id, now, file.stream);
   if (stored.truncated) {
-    throw new AppError('invalid', 'attachment_too_large', 'file', { maxMegabytes: Math.floor(maxBytes / 1_048_576) });
+    throw new AppError('invalid', 'attachment_too_large', 'file', {
+      maxMegabytes: Math.floor(maxBytes / 1_048_576),
+    });
   }
   if (stored.size === 0) {
     await ctx.files.remove(stored.relative);
@@ -161,5 +182,9 @@ export async function downloadsOf(ctx: AppContext, actor: Actor, fileId: string)
     .from(releaseDownloads)
     .where(and(eq(releaseDownloads.releaseFileId, fileId)))
     .orderBy(desc(releaseDownloads.at));
-  return rows.map((row) => ({ actor: row.actorLabel, organizationId: row.organizationId, at: row.at.toISOString() }));
+  return rows.map((row) => ({
+    actor: row.actorLabel,
+    organizationId: row.organizationId,
+    at: row.at.toISOString(),
+  }));
 }

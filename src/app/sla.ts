@@ -1,13 +1,16 @@
-import { policyVersions } from '../db/schema.js';
+import { eq } from 'drizzle-orm';
+import { contacts, policyVersions } from '../db/schema.js';
 import { CalendarRangeError } from '../domain/calendar/intervalClock.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
 import { explainResponseDeadline, responseDeadline } from '../domain/sla/deadline.js';
 import { checkNewPolicy, type PolicyVersion, policyInForce } from '../domain/sla/policy.js';
+import { policyChanges } from '../domain/sla/policyDiff.js';
 import { type Actor, actorLabel, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import type { DeadlineInput, PolicyInput } from './inputs.js';
+import { notify } from './outbox.js';
 import { bumpSlaRevision, type SlaData } from './slaData.js';
 import { guardUnique } from './uniqueness.js';
 
@@ -49,7 +52,26 @@ export async function listPolicyVersions(ctx: AppContext, _actor: Actor): Promis
   return (await ctx.sla.load(ctx.db)).policies;
 }
 
-/** Adds a policy version taking effect on a later date; requests registered before it keep theirs. */
+/** The published versions oldest first, each with what it changed from the one before (§6.2). */
+export async function policyHistory(ctx: AppContext, _actor: Actor) {
+  const policies = [...(await ctx.sla.load(ctx.db)).policies].sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? -1 : 1,
+  );
+  return policies.map((policy, index) => {
+    const previous = policies[index - 1];
+    return {
+      id: policy.id,
+      name: policy.name,
+      effectiveFrom: policy.effectiveFrom,
+      changes: previous ? policyChanges(previous, policy) : [],
+    };
+  });
+}
+
+/**
+ * Adds a policy version taking effect on a later date; requests registered before it keep theirs.
+ * Every active contact is told, in their language, through the outbox (§6.2).
+ */
 export async function createPolicyVersion(ctx: AppContext, actor: Actor, input: PolicyInput) {
   requireAdmin(actor);
   const now = ctx.clock.now();
@@ -78,6 +100,15 @@ export async function createPolicyVersion(ctx: AppContext, actor: Actor, input: 
       },
     );
     await bumpSlaRevision(tx);
+    const customers = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.active, true));
+    for (const contact of customers) {
+      await notify(tx, now, {
+        recipient: { type: 'contact', id: contact.id },
+        template: 'policy_published',
+        params: { name: candidate.name, effectiveFrom: candidate.effectiveFrom },
+        ticketId: null,
+      });
+    }
     await recordAudit(tx, actor, now, {
       entity: 'policy',
       entityId: candidate.id,

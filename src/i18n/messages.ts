@@ -158,6 +158,8 @@ const en = {
       'Your support certificate {{number}} ({{level}}) is valid until {{validTo}}: {{days}} days left. Renew it so that requests keep being accepted.',
     certificate_expiring_vendor:
       'The support certificate {{number}} of {{organization}} ({{level}}) expires on {{validTo}}, in {{days}} days.',
+    policy_published:
+      'A new version of the support policy, «{{name}}», takes effect on {{effectiveFrom}}. See what changes on the support policy page.',
   },
   telegram: {
     welcome:
@@ -289,7 +291,8 @@ const ru: Catalog = {
     sender_not_verified:
       'Не удалось подтвердить, что письмо отправлено с вашего адреса (DMARC, SPF или DKIM).',
     mail_too_large: 'Письмо больше {{maxMegabytes}} МБ; большие файлы пришлите ссылкой или частями.',
-    release_not_covered: 'Ни один сертификат поддержки вашей организации не покрывает экземпляр этого продукта.',
+    release_not_covered:
+      'Ни один сертификат поддержки вашей организации не покрывает экземпляр этого продукта.',
     release_exists: 'Версия {{value}} этого продукта уже опубликована.',
     database_in_use:
       'Встроенная база данных в {{dataDir}} занята процессом {{pid}} (запущенный Supportdesk). Сначала остановите его или переведите службу на PostgreSQL (DATABASE_URL), чтобы пользоваться командной строкой параллельно.',
@@ -384,6 +387,8 @@ const ru: Catalog = {
       'Сертификат технической поддержки {{number}} (уровень «{{level}}») действует до {{validTo}}: осталось {{days}} дн. Продлите его, чтобы запросы принимались и дальше.',
     certificate_expiring_vendor:
       'Сертификат технической поддержки {{number}} клиента {{organization}} (уровень «{{level}}») истекает {{validTo}}, через {{days}} дн.',
+    policy_published:
+      'Новая редакция регламента технической поддержки «{{name}}» вступает в силу {{effectiveFrom}}. Что меняется — на странице регламента.',
   },
   telegram: {
     welcome:

@@ -3,7 +3,7 @@ import { formatDate, moscowDateTime } from './slaExplanation.js';
 import { hasMessage, translator } from './translator.js';
 
 const INSTANTS = new Set(['responseDueAt', 'autoCloseAt']);
-const DAYS = new Set(['validTo']);
+const DAYS = new Set(['validTo', 'effectiveFrom']);
 const TRANSLATED: Record<string, string> = {
   level: 'levels',
   severity: 'severities',

@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
 import { id, releaseInput } from '../../app/inputs.js';
-import { addReleaseFile, createRelease, downloadsOf, listReleases, openReleaseFile } from '../../app/releases.js';
+import {
+  addReleaseFile,
+  createRelease,
+  downloadsOf,
+  listReleases,
+  openReleaseFile,
+} from '../../app/releases.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 import { problems } from '../schemas.js';
@@ -45,7 +51,10 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
         tags: ['releases'],
         summary: 'Publish a release of a product, with notes in Markdown (admin)',
         body: releaseInput,
-        response: { 201: z.object({ id, version: z.string() }).passthrough(), ...problems(400, 401, 403, 409) },
+        response: {
+          201: z.object({ id, version: z.string() }).passthrough(),
+          ...problems(400, 401, 403, 409),
+        },
       },
     },
     async (request, reply) => reply.code(201).send(await createRelease(ctx, signedIn(request), request.body)),
@@ -65,7 +74,9 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
     },
     async (request, reply) => {
       const actor = signedIn(request);
-      const file = await request.file({ limits: { fileSize: config.releaseMaxBytes, files: 1 } }).catch(() => undefined);
+      const file = await request
+        .file({ limits: { fileSize: config.releaseMaxBytes, files: 1 } })
+        .catch(() => undefined);
       if (!file) throw new AppError('invalid', 'attachment_empty', 'file');
       const added = await addReleaseFile(
         ctx,
@@ -84,7 +95,8 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
       schema: {
         operationId: 'downloadReleaseFile',
         tags: ['releases'],
-        summary: 'Download a release file while support for its product is active; SHA-256 in X-Content-SHA256',
+        summary:
+          'Download a release file while support for its product is active; SHA-256 in X-Content-SHA256',
         params: z.object({ fileId: id }),
       },
     },

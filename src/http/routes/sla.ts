@@ -17,7 +17,7 @@ import {
   month,
   policyInput,
 } from '../../app/inputs.js';
-import { computeDeadline, createPolicyVersion, listPolicyVersions } from '../../app/sla.js';
+import { computeDeadline, createPolicyVersion, listPolicyVersions, policyHistory } from '../../app/sla.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
@@ -132,6 +132,29 @@ export const slaRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx
         },
       };
     },
+  );
+
+  api.get(
+    '/sla/policies/history',
+    {
+      schema: {
+        operationId: 'policyHistory',
+        tags: ['sla'],
+        summary: 'The published policy versions, oldest first, each with the rules it changed from the one before',
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              effectiveFrom: z.string(),
+              changes: z.array(z.record(z.string(), z.unknown())),
+            }),
+          ),
+          ...problems(401),
+        },
+      },
+    },
+    (request) => policyHistory(ctx, signedIn(request)),
   );
 
   api.get(

@@ -311,6 +311,11 @@ export const en: Messages = {
     states: { pending: 'Queued', delivered: 'Delivered', failed: 'Failed' },
   },
   policy: {
+    history: 'Versions of the policy',
+    first: 'The first version.',
+    noChanges: 'No times or rules changed.',
+    autoCloseRule: 'Auto-close',
+    workingDayRule: 'Hours in a working day',
     title: 'Technical support policy',
     version: 'Version “{{name}}”, in force from {{from}}',
     responseTimes: 'Response times',

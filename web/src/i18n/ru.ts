@@ -311,6 +311,11 @@ export const ru = {
     states: { pending: 'В очереди', delivered: 'Доставлено', failed: 'Не доставлено' },
   },
   policy: {
+    history: 'Редакции регламента',
+    first: 'Первая редакция.',
+    noChanges: 'Сроки и правила не изменились.',
+    autoCloseRule: 'Автозакрытие',
+    workingDayRule: 'Часов в рабочем дне',
     title: 'Регламент технической поддержки',
     version: 'Редакция «{{name}}», действует с {{from}}',
     responseTimes: 'Время реакции',

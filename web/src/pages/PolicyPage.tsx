@@ -1,8 +1,10 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { get } from '../api/client';
 import { policyAt, usePolicies } from '../api/hooks';
 import { type Level, type ResponseRule, SEVERITIES } from '../api/types';
-import { LoadingRows, ProblemAlert } from '../components/Feedback';
+import { Loaded, LoadingRows, ProblemAlert } from '../components/Feedback';
 import { calendarDay } from '../format';
 
 /** The support policy in force today, rendered from the policy version the desk enforces. */
@@ -79,6 +81,72 @@ export function PolicyPage() {
           ))}
         </Table.Tbody>
       </Table>
+      <PolicyHistory rule={rule} />
     </Stack>
+  );
+}
+
+interface Change {
+  kind: 'response' | 'auto_close' | 'channel' | 'working_day_hours';
+  level?: Level;
+  severity?: string;
+  channel?: string;
+  from: ResponseRule | string | number;
+  to: ResponseRule | string | number;
+}
+
+/** §6.2: every version with its effective date and, in words, what it changed from the one before. */
+function PolicyHistory({ rule }: { rule: (value: ResponseRule) => string }) {
+  const { t } = useTranslation();
+  const history = useQuery({
+    queryKey: ['policy-history'],
+    queryFn: () =>
+      get<{ id: string; name: string; effectiveFrom: string; changes: Change[] }[]>('/sla/policies/history'),
+  });
+  const describe = (change: Change) => {
+    if (change.kind === 'response') {
+      return `${t(`severities.${change.severity}`)} (${t(`levels.${change.level}`)}): ${rule(change.from as ResponseRule)} → ${rule(change.to as ResponseRule)}`;
+    }
+    if (change.kind === 'auto_close')
+      return `${t('policy.autoCloseRule')}: ${rule(change.from as ResponseRule)} → ${rule(change.to as ResponseRule)}`;
+    if (change.kind === 'channel') {
+      return `${t(`channels.${change.channel}`)}: ${t(`policy.channelHours.${change.from}`)} → ${t(`policy.channelHours.${change.to}`)}`;
+    }
+    return `${t('policy.workingDayRule')}: ${change.from} → ${change.to}`;
+  };
+  return (
+    <>
+      <Title order={2} size="h4">
+        {t('policy.history')}
+      </Title>
+      <Loaded query={history} rows={2}>
+        {(versions) => (
+          <Stack gap="sm">
+            {[...versions].reverse().map((version, index, newestFirst) => (
+              <Paper key={version.id} withBorder p="sm" data-testid="policy-history">
+                <Text fw={600} size="sm">
+                  {t('policy.version', { name: version.name, from: calendarDay(version.effectiveFrom) })}
+                </Text>
+                {index === newestFirst.length - 1 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('policy.first')}
+                  </Text>
+                ) : version.changes.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('policy.noChanges')}
+                  </Text>
+                ) : (
+                  <List size="sm">
+                    {version.changes.map((change) => (
+                      <List.Item key={describe(change)}>{describe(change)}</List.Item>
+                    ))}
+                  </List>
+                )}
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </Loaded>
+    </>
   );
 }
