@@ -188,4 +188,48 @@ describe('releases for supported customers', () => {
     // Holding the file would take 100 MB more; a stream needs a few buffers.
     expect(peak - before).toBeLessThan(48 * 1_048_576);
   });
+
+  it('shows the documentation section to customers whose support covers the product, and why not otherwise', async () => {
+    const admin = caller(desk.app, await signIn(desk.app, ...ADMIN));
+    const product = (code: string) => world.products.find((candidate) => candidate.code === code)?.id;
+    const page = await admin('POST', '/api/v1/documentation', {
+      productId: product('ESB'),
+      title: 'Настройка очередей',
+      body: '## Очереди\n\nПараметр `queue.workers` задаёт число обработчиков.',
+    });
+    expect(page.statusCode, page.body).toBe(201);
+    const link = await admin('POST', '/api/v1/documentation', {
+      productId: product('SCHEDULER'),
+      title: 'Руководство администратора',
+      url: 'https://docs.vendor.example/scheduler/admin',
+    });
+    expect(link.statusCode, link.body).toBe(201);
+    const both = await admin('POST', '/api/v1/documentation', {
+      productId: product('ESB'),
+      title: 'x',
+      url: 'https://docs.vendor.example/x',
+      body: 'x',
+    });
+    expect(both.json()).toMatchObject({ code: 'validation_failed', field: 'body' });
+
+    const anna = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT));
+    const section = (await anna('GET', '/api/v1/documentation')).json();
+    expect(section.find((entry: { title: string }) => entry.title === 'Настройка очередей')).toMatchObject({
+      kind: 'page',
+      available: true,
+      body: expect.stringContaining('queue.workers'),
+    });
+    expect(
+      section.find((entry: { title: string }) => entry.title === 'Руководство администратора'),
+    ).toMatchObject({
+      kind: 'link',
+      available: false,
+      refusal: 'release_not_covered',
+      url: null,
+    });
+    expect((await anna('GET', `/api/v1/documentation/${link.json().id}`)).statusCode).toBe(403);
+    expect((await anna('GET', `/api/v1/documentation/${page.json().id}`)).json().body).toContain(
+      'queue.workers',
+    );
+  });
 });

@@ -61,9 +61,11 @@ describe('the web app in a real browser', () => {
   it('lets a contact file a request, told beforehand it will be accepted, and shows its due time in Moscow time', async () => {
     await signInAs(contact, ...STANDARD_CONTACT);
     await expect.poll(() => contact.getByTestId('certificate').count()).toBeGreaterThan(0);
-    expect(await contact.getByRole('link', { name: 'Документация' }).getAttribute('href')).toBe(
-      'https://docs.vendor.example/platform/',
-    );
+    await contact.getByRole('link', { name: 'Документация' }).click();
+    expect(
+      await contact.getByRole('link', { name: 'Документация на сайте производителя' }).getAttribute('href'),
+    ).toBe('https://docs.vendor.example/platform/');
+    await contact.getByRole('link', { name: 'Главная' }).click();
     await contact.getByRole('link', { name: 'Новый запрос' }).first().click();
     await contact.getByRole('combobox', { name: 'Экземпляр продукта' }).click();
     await contact.getByRole('option', { name: /esb-prod-spb/ }).click();
@@ -187,6 +189,7 @@ describe('the web app in a real browser', () => {
       [contact, '/policy'],
       [contact, '/profile'],
       [contact, '/releases'],
+      [contact, '/documentation'],
       [agent, '/'],
       [agent, ticketUrl],
       [agent, '/customers'],

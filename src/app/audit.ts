@@ -22,6 +22,7 @@ export const AUDIT_ENTITIES = [
   'remote_session',
   'partner_assignment',
   'release',
+  'documentation_page',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -332,3 +332,17 @@ export const releaseInput = z.object({
   notes: z.string().max(100_000).default(''),
 });
 export type ReleaseInput = z.infer<typeof releaseInput>;
+
+export const documentationInput = z
+  .object({
+    productId: id,
+    title: z.string().trim().min(1).max(300),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    body: z.string().max(200_000).optional(),
+    position: z.number().int().min(0).max(10_000).default(0),
+  })
+  .refine((page) => Boolean(page.url) !== Boolean(page.body), {
+    error: 'validation.link_or_page',
+    path: ['body'],
+  });
+export type DocumentationInput = z.infer<typeof documentationInput>;

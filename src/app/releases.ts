@@ -20,10 +20,11 @@ export type ReleaseRefusal =
   | null;
 
 /**
- * §3.4: new versions are for customers while their support is active, that is, while a certificate
- * valid that Moscow day covers an instance of the product. Support staff always may.
+ * What comes with support besides requests, new versions (§3.4) and the documentation (§3.1), is for
+ * customers while their support is active: while a certificate valid that Moscow day covers an
+ * instance of the product. Support staff always may.
  */
-export async function releaseAccess(
+export async function productSupportRefusal(
   ctx: AppContext,
   actor: Actor,
   productId: string,
@@ -136,7 +137,7 @@ export async function listReleases(ctx: AppContext, actor: Actor) {
   const files = await ctx.db.select().from(releaseFiles).orderBy(asc(releaseFiles.fileName));
   const access = new Map<string, ReleaseRefusal>();
   for (const { product } of rows) {
-    if (!access.has(product.id)) access.set(product.id, await releaseAccess(ctx, actor, product.id));
+    if (!access.has(product.id)) access.set(product.id, await productSupportRefusal(ctx, actor, product.id));
   }
   return rows.map(({ release, product }) => {
     const refusal = access.get(product.id) ?? null;
@@ -161,7 +162,7 @@ export async function openReleaseFile(ctx: AppContext, actor: Actor, fileId: str
     .innerJoin(releases, eq(releases.id, releaseFiles.releaseId))
     .where(eq(releaseFiles.id, fileId));
   if (!row) throw notFound();
-  const refusal = await releaseAccess(ctx, actor, row.productId);
+  const refusal = await productSupportRefusal(ctx, actor, row.productId);
   if (refusal) throw new AppError('forbidden', refusal);
   await ctx.db.insert(releaseDownloads).values({
     releaseFileId: row.file.id,

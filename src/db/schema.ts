@@ -662,3 +662,23 @@ export const releaseDownloads = pgTable(
   },
   (table) => [index('release_downloads_file_idx').on(table.releaseFileId)],
 );
+
+/** The documentation section of a product (§3.1): links or pages in Markdown, for customers with active support. */
+export const documentationPages = pgTable(
+  'documentation_pages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    title: text('title').notNull(),
+    url: text('url'),
+    body: text('body'),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('documentation_pages_product_idx').on(table.productId, table.position),
+    check('documentation_pages_link_or_page', sql`(${table.url} is null) <> (${table.body} is null)`),
+  ],
+);

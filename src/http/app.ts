@@ -24,6 +24,7 @@ import { sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { deskRoutes } from './routes/desk.js';
+import { documentationRoutes } from './routes/documentation.js';
 import { entitlementRoutes } from './routes/entitlement.js';
 import { healthRoutes } from './routes/health.js';
 import { organizationRoutes } from './routes/organizations.js';
@@ -197,6 +198,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(deskRoutes, deps);
       await api.register(reportRoutes, deps);
       await api.register(releaseRoutes, deps);
+      await api.register(documentationRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

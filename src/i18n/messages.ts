@@ -70,6 +70,7 @@ const en = {
       'The embedded database in {{dataDir}} is in use by process {{pid}} (a running Supportdesk). Stop it first, or run the desk on PostgreSQL (DATABASE_URL) to use the command line alongside it.',
   },
   validation: {
+    link_or_page: 'Give either a link or the text of a page, not both.',
     period_order: 'The end of the period must not come before its start.',
     phone_e164: 'Enter the phone number in international format, e.g. +74951234567.',
     inn: 'An INN has 10 digits (organizations) or 12 digits (individuals).',
@@ -298,6 +299,7 @@ const ru: Catalog = {
       'Встроенная база данных в {{dataDir}} занята процессом {{pid}} (запущенный Supportdesk). Сначала остановите его или переведите службу на PostgreSQL (DATABASE_URL), чтобы пользоваться командной строкой параллельно.',
   },
   validation: {
+    link_or_page: 'Укажите либо ссылку, либо текст страницы, но не то и другое.',
     period_order: 'Конец периода не может быть раньше его начала.',
     phone_e164: 'Укажите телефон в международном формате, например +74951234567.',
     inn: 'ИНН состоит из 10 цифр (организация) или 12 цифр (физическое лицо).',

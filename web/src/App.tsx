@@ -10,6 +10,7 @@ import { MailLog } from './console/MailLog';
 import { OrganizationPage } from './console/OrganizationPage';
 import { Queue } from './console/Queue';
 import { Reports } from './console/Reports';
+import { Documentation } from './pages/Documentation';
 import { PolicyPage } from './pages/PolicyPage';
 import { Profile } from './pages/Profile';
 import { Releases } from './pages/Releases';
@@ -37,6 +38,7 @@ export function App({ principal }: { principal: Principal | null }) {
         <Route path="/requests/:ticketId" element={<TicketRoute />} />
         <Route path="/policy" element={<PolicyPage />} />
         <Route path="/releases" element={<Releases />} />
+        <Route path="/documentation" element={<Documentation />} />
         <Route path="/profile" element={<Profile />} />
         {support ? <Route path="/customers" element={<Customers />} /> : null}
         {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}

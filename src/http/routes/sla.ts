@@ -140,7 +140,8 @@ export const slaRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx
       schema: {
         operationId: 'policyHistory',
         tags: ['sla'],
-        summary: 'The published policy versions, oldest first, each with the rules it changed from the one before',
+        summary:
+          'The published policy versions, oldest first, each with the rules it changed from the one before',
         response: {
           200: z.array(
             z.object({

@@ -10,21 +10,19 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { get, patch } from '../api/client';
+import { patch } from '../api/client';
 import type { Language, Principal } from '../api/types';
 import { isAdmin, isSupport, useSessionActions } from '../session';
 
 interface Item {
   to: string;
   label: string;
-  external?: boolean;
 }
 
-function itemsFor(principal: Principal, t: (key: string) => string, documentationUrl: string | null): Item[] {
+function itemsFor(principal: Principal, t: (key: string) => string): Item[] {
   if (!isSupport(principal)) {
     return [
       { to: '/', label: t('nav.home') },
@@ -32,7 +30,7 @@ function itemsFor(principal: Principal, t: (key: string) => string, documentatio
       { to: '/requests', label: t('nav.requests') },
       { to: '/releases', label: t('nav.releases') },
       { to: '/policy', label: t('nav.policy') },
-      ...(documentationUrl ? [{ to: documentationUrl, label: t('nav.documentation'), external: true }] : []),
+      { to: '/documentation', label: t('nav.documentation') },
       { to: '/profile', label: t('nav.profile') },
     ];
   }
@@ -42,6 +40,7 @@ function itemsFor(principal: Principal, t: (key: string) => string, documentatio
     { to: '/calendar', label: t('nav.calendar') },
     ...(principal.role === 'partner' ? [] : [{ to: '/reports', label: t('nav.reports') }]),
     { to: '/releases', label: t('nav.releases') },
+    { to: '/documentation', label: t('nav.documentation') },
   ];
   if (isAdmin(principal)) {
     items.push({ to: '/rejections', label: t('nav.rejections') }, { to: '/mail', label: t('nav.outbox') });
@@ -79,11 +78,6 @@ export function Layout({ principal, children }: { principal: Principal; children
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const session = useSessionActions();
-  const desk = useQuery({
-    queryKey: ['desk'],
-    queryFn: () => get<{ documentationUrl: string | null }>('/desk'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
   const changeLanguage = async (language: Language) => {
     await patch('/me', { language });
     session.adoptLanguage(language);
@@ -120,20 +114,16 @@ export function Layout({ principal, children }: { principal: Principal; children
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.home')}>
         <nav>
-          {itemsFor(principal, t, desk.data?.documentationUrl ?? null).map((item) =>
-            item.external ? (
-              <NavLink key={item.to} href={item.to} label={item.label} target="_blank" rel="noreferrer" />
-            ) : (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                label={item.label}
-                active={isActive(item, location.pathname)}
-                onClick={close}
-              />
-            ),
-          )}
+          {itemsFor(principal, t).map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              active={isActive(item, location.pathname)}
+              onClick={close}
+            />
+          ))}
         </nav>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

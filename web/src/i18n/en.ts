@@ -371,6 +371,16 @@ export const en: Messages = {
       certificate_not_yet_valid: 'The support certificate is not valid yet.',
     },
   },
+  documentation: {
+    title: 'Documentation',
+    add: 'Add a page',
+    site: 'Documentation on the vendor’s site',
+    empty: 'The documentation section is empty so far.',
+    pageTitle: 'Title',
+    url: 'Link',
+    body: 'Text of the page (Markdown)',
+    linkOrPage: 'Give either a link or the text of a page.',
+  },
   profile: {
     title: 'Profile',
     language: 'Language of screens and notifications',

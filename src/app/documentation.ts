@@ -1,0 +1,90 @@
+import { asc, eq } from 'drizzle-orm';
+import { documentationPages, products } from '../db/schema.js';
+import { type Actor, requireAdmin } from './actor.js';
+import { recordAudit } from './audit.js';
+import type { AppContext } from './context.js';
+import { AppError, notFound } from './errors.js';
+import type { DocumentationInput } from './inputs.js';
+import { productSupportRefusal, type ReleaseRefusal } from './releases.js';
+
+type PageRow = typeof documentationPages.$inferSelect;
+
+const view = (
+  row: PageRow,
+  product: { id: string; code: string; name: string },
+  refusal: ReleaseRefusal,
+) => ({
+  id: row.id,
+  product,
+  title: row.title,
+  kind: row.url ? ('link' as const) : ('page' as const),
+  available: refusal === null,
+  refusal,
+  // What the page says is for customers with active support; others see that it exists, and why not.
+  url: refusal === null ? row.url : null,
+  body: refusal === null ? row.body : null,
+});
+
+export async function createDocumentationPage(ctx: AppContext, actor: Actor, input: DocumentationInput) {
+  requireAdmin(actor);
+  const [product] = await ctx.db.select().from(products).where(eq(products.id, input.productId));
+  if (!product) throw new AppError('invalid', 'product_unknown', 'productId', { value: input.productId });
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(documentationPages)
+      .values({
+        productId: input.productId,
+        title: input.title,
+        url: input.url ?? null,
+        body: input.url ? null : (input.body ?? ''),
+        position: input.position,
+        createdAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await recordAudit(tx, actor, now, {
+      entity: 'documentation_page',
+      entityId: row.id,
+      action: 'create',
+      organizationId: null,
+      before: null,
+      after: { productId: row.productId, title: row.title, url: row.url },
+    });
+    return view(row, { id: product.id, code: product.code, name: product.name }, null);
+  });
+}
+
+/** The documentation section, product by product; a customer reads the products their support covers. */
+export async function listDocumentation(ctx: AppContext, actor: Actor) {
+  const rows = await ctx.db
+    .select({
+      page: documentationPages,
+      product: { id: products.id, code: products.code, name: products.name },
+    })
+    .from(documentationPages)
+    .innerJoin(products, eq(products.id, documentationPages.productId))
+    .orderBy(asc(products.code), asc(documentationPages.position), asc(documentationPages.title));
+  const refusals = new Map<string, ReleaseRefusal>();
+  for (const { product } of rows) {
+    if (!refusals.has(product.id))
+      refusals.set(product.id, await productSupportRefusal(ctx, actor, product.id));
+  }
+  return rows.map(({ page, product }) => view(page, product, refusals.get(product.id) ?? null));
+}
+
+/** One page, whole, or the reason a customer may not read it now. */
+export async function getDocumentationPage(ctx: AppContext, actor: Actor, pageId: string) {
+  const [row] = await ctx.db
+    .select({
+      page: documentationPages,
+      product: { id: products.id, code: products.code, name: products.name },
+    })
+    .from(documentationPages)
+    .innerJoin(products, eq(products.id, documentationPages.productId))
+    .where(eq(documentationPages.id, pageId));
+  if (!row) throw notFound();
+  const refusal = await productSupportRefusal(ctx, actor, row.product.id);
+  if (refusal) throw new AppError('forbidden', refusal);
+  return view(row.page, row.product, null);
+}

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createDocumentationPage, getDocumentationPage, listDocumentation } from '../../app/documentation.js';
+import { documentationInput, id } from '../../app/inputs.js';
+import type { HttpDependencies } from '../app.js';
+import { signedIn } from '../authentication.js';
+import { problems } from '../schemas.js';
+
+const pageSchema = z.object({
+  id,
+  product: z.object({ id, code: z.string(), name: z.string() }),
+  title: z.string(),
+  kind: z.enum(['link', 'page']),
+  available: z.boolean(),
+  refusal: z.string().nullable(),
+  url: z.string().nullable(),
+  body: z.string().nullable(),
+});
+
+/** §3.1: the documentation section, per product, for customers with active support. */
+export const documentationRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/documentation',
+    {
+      schema: {
+        operationId: 'listDocumentation',
+        tags: ['documentation'],
+        summary: 'The documentation section by product; what a page says only where support is active',
+        response: { 200: z.array(pageSchema), ...problems(401) },
+      },
+    },
+    async (request) => listDocumentation(ctx, signedIn(request)),
+  );
+  api.post(
+    '/documentation',
+    {
+      schema: {
+        operationId: 'createDocumentationPage',
+        tags: ['documentation'],
+        summary: 'Add a link or a Markdown page to a product’s documentation (admin)',
+        body: documentationInput,
+        response: { 201: pageSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createDocumentationPage(ctx, signedIn(request), request.body)),
+  );
+  api.get(
+    '/documentation/:pageId',
+    {
+      schema: {
+        operationId: 'getDocumentationPage',
+        tags: ['documentation'],
+        summary: 'One documentation page, while support for its product is active',
+        params: z.object({ pageId: id }),
+        response: { 200: pageSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => getDocumentationPage(ctx, signedIn(request), request.params.pageId),
+  );
+};

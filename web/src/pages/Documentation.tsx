@@ -1,0 +1,159 @@
+import {
+  Accordion,
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, post } from '../api/client';
+import type { Product } from '../api/types';
+import { EmptyState, Loaded } from '../components/Feedback';
+import { ActionDialog } from '../console/ActionDialog';
+import { isAdmin, useSignedIn } from '../session';
+
+interface Page {
+  id: string;
+  product: { id: string; code: string; name: string };
+  title: string;
+  kind: 'link' | 'page';
+  available: boolean;
+  refusal: string | null;
+  url: string | null;
+  body: string | null;
+}
+
+/** §3.1: the documentation section, product by product, readable where the customer's support is active. */
+export function Documentation() {
+  const { t } = useTranslation();
+  const principal = useSignedIn();
+  const [adding, setAdding] = useState(false);
+  const pages = useQuery({ queryKey: ['documentation'], queryFn: () => get<Page[]>('/documentation') });
+  const desk = useQuery({
+    queryKey: ['desk'],
+    queryFn: () => get<{ documentationUrl: string | null }>('/desk'),
+  });
+  return (
+    <Stack maw={960}>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('documentation.title')}
+        </Title>
+        {isAdmin(principal) ? (
+          <Button onClick={() => setAdding(true)}>{t('documentation.add')}</Button>
+        ) : null}
+      </Group>
+      {desk.data?.documentationUrl ? (
+        <Anchor href={desk.data.documentationUrl} target="_blank" rel="noreferrer">
+          {t('documentation.site')}
+        </Anchor>
+      ) : null}
+      <Loaded query={pages}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState>{t('documentation.empty')}</EmptyState>
+          ) : (
+            <Accordion multiple variant="separated">
+              {data.map((page) => (
+                <Accordion.Item key={page.id} value={page.id}>
+                  <Accordion.Control>
+                    <Text size="sm" c="dimmed">
+                      {page.product.name}
+                    </Text>
+                    <Text fw={500}>{page.title}</Text>
+                  </Accordion.Control>
+                  <Accordion.Panel>
+                    {!page.available ? (
+                      <Alert color="gray">
+                        {t(`releases.refusals.${page.refusal}`, { defaultValue: page.refusal ?? '' })}
+                      </Alert>
+                    ) : page.url ? (
+                      <Anchor href={page.url} target="_blank" rel="noreferrer">
+                        {page.url}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        {page.body}
+                      </Text>
+                    )}
+                  </Accordion.Panel>
+                </Accordion.Item>
+              ))}
+            </Accordion>
+          )
+        }
+      </Loaded>
+      {adding ? <AddPage onClose={() => setAdding(false)} /> : null}
+    </Stack>
+  );
+}
+
+function AddPage({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const products = useQuery({ queryKey: ['products'], queryFn: () => get<Product[]>('/products') });
+  const [productId, setProductId] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [body, setBody] = useState('');
+  return (
+    <ActionDialog
+      title={t('documentation.add')}
+      opened
+      onClose={onClose}
+      submitLabel={t('common.save')}
+      refresh={[['documentation']]}
+      fields={['productId', 'title', 'url', 'body']}
+      run={() =>
+        post('/documentation', {
+          productId,
+          title,
+          ...(url.trim() ? { url: url.trim() } : {}),
+          ...(body.trim() ? { body } : {}),
+        })
+      }
+    >
+      {(fieldError) => (
+        <>
+          <Select
+            label={t('customers.product')}
+            required
+            data={(products.data ?? []).map((product) => ({ value: product.id, label: product.name }))}
+            value={productId}
+            onChange={setProductId}
+            error={fieldError('productId')}
+          />
+          <TextInput
+            label={t('documentation.pageTitle')}
+            required
+            value={title}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            error={fieldError('title')}
+          />
+          <TextInput
+            label={t('documentation.url')}
+            description={t('documentation.linkOrPage')}
+            value={url}
+            onChange={(event) => setUrl(event.currentTarget.value)}
+            error={fieldError('url')}
+          />
+          <Textarea
+            label={t('documentation.body')}
+            autosize
+            minRows={6}
+            value={body}
+            onChange={(event) => setBody(event.currentTarget.value)}
+            error={fieldError('body')}
+          />
+        </>
+      )}
+    </ActionDialog>
+  );
+}
