@@ -109,7 +109,10 @@ export async function channelReport(ctx: AppContext, actor: Actor, query: Report
   );
 }
 
-/** Each certificate's use: the instances it covers out of its limit, and the requests filed under it by contact. */
+/**
+ * Each certificate's use: the instances it covers out of its limit, the requests filed under it by contact,
+ * and the releases its organization downloaded in the period.
+ */
 export async function certificateReport(ctx: AppContext, actor: Actor, query: ReportQuery) {
   requireVendorTeam(actor);
   const { from, to } = period(query);
@@ -122,11 +125,15 @@ export async function certificateReport(ctx: AppContext, actor: Actor, query: Re
     max_instances: number;
     contact: string | null;
     requests: number;
+    downloads: number;
   }>(
     ctx.db,
     sql`select c.number as certificate, o.name as organization, c.level::text as level, c.valid_to::text as valid_to,
           (select count(*)::int from certificate_instances ci where ci.certificate_id = c.id) as covered,
-          c.max_instances, ct.name as contact, count(t.id)::int as requests
+          c.max_instances, ct.name as contact, count(t.id)::int as requests,
+          (select count(*)::int from release_downloads d
+            where d.organization_id = c.organization_id
+              and d.at >= ${from}::timestamptz and d.at < ${to}::timestamptz) as downloads
         from certificates c
         join organizations o on o.id = c.organization_id
         left join tickets t on t.certificate_id = c.id
@@ -143,5 +150,6 @@ export async function certificateReport(ctx: AppContext, actor: Actor, query: Re
     maxInstances: row.max_instances,
     contact: row.contact,
     requests: row.requests,
+    organizationDownloads: row.downloads,
   }));
 }

@@ -213,6 +213,7 @@ export function Reports() {
                   `${row.instancesCovered}/${row.maxInstances}`,
                   row.contact ?? t('common.none'),
                   row.requests,
+                  row.organizationDownloads,
                 ],
               }))}
             />

@@ -333,6 +333,7 @@ export const en: Messages = {
       'Working time: working days of the Russian production calendar, 09:00–18:00 MSK; until 17:00 on a pre-holiday day.',
   },
   reports: {
+    downloads: 'Release downloads',
     title: 'Reports',
     from: 'From',
     to: 'To',
