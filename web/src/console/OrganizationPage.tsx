@@ -13,16 +13,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { get, patch, post } from '../api/client';
+import { patch, post } from '../api/client';
 import { useOrganization } from '../api/hooks';
-import type { Certificate, Contact, Language, Level, OrganizationDetail, Product } from '../api/types';
+import type { Certificate, Contact, Language, Level, OrganizationDetail } from '../api/types';
 import { LevelBadge } from '../components/Badges';
 import { DataTable } from '../components/DataTable';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
+import { ProductSelect, useProducts } from '../components/ProductSelect';
 import { calendarDay } from '../format';
 import { isAdmin, useSignedIn } from '../session';
 import { ActionDialog } from './ActionDialog';
@@ -192,8 +192,6 @@ function Rows({ headers, rows }: { headers: string[]; rows: ReactNode[][] }) {
   );
 }
 
-const useProducts = () => useQuery({ queryKey: ['products'], queryFn: () => get<Product[]>('/products') });
-
 interface EditorProps {
   organization: OrganizationDetail;
   onClose: () => void;
@@ -266,7 +264,6 @@ function LicenseDialog({ organization, onClose }: EditorProps) {
 
 function InstanceDialog({ organization, onClose }: EditorProps) {
   const { t } = useTranslation();
-  const products = useProducts();
   const [productId, setProductId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [environment, setEnvironment] = useState<string | null>('production');
@@ -285,14 +282,7 @@ function InstanceDialog({ organization, onClose }: EditorProps) {
     >
       {(fieldError) => (
         <>
-          <Select
-            label={t('customers.product')}
-            required
-            data={(products.data ?? []).map((product) => ({ value: product.id, label: product.name }))}
-            value={productId}
-            onChange={setProductId}
-            error={fieldError('productId')}
-          />
+          <ProductSelect value={productId} onChange={setProductId} error={fieldError('productId')} />
           <TextInput
             label={t('customers.name')}
             required

@@ -4,7 +4,6 @@ import {
   Anchor,
   Button,
   Group,
-  Select,
   Stack,
   Text,
   Textarea,
@@ -15,8 +14,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../api/client';
-import type { Product } from '../api/types';
 import { EmptyState, Loaded } from '../components/Feedback';
+import { ProductSelect } from '../components/ProductSelect';
 import { ActionDialog } from '../console/ActionDialog';
 import { isAdmin, useSignedIn } from '../session';
 
@@ -98,7 +97,6 @@ export function Documentation() {
 
 function AddPage({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const products = useQuery({ queryKey: ['products'], queryFn: () => get<Product[]>('/products') });
   const [productId, setProductId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
@@ -122,14 +120,7 @@ function AddPage({ onClose }: { onClose: () => void }) {
     >
       {(fieldError) => (
         <>
-          <Select
-            label={t('customers.product')}
-            required
-            data={(products.data ?? []).map((product) => ({ value: product.id, label: product.name }))}
-            value={productId}
-            onChange={setProductId}
-            error={fieldError('productId')}
-          />
+          <ProductSelect value={productId} onChange={setProductId} error={fieldError('productId')} />
           <TextInput
             label={t('documentation.pageTitle')}
             required

@@ -6,7 +6,6 @@ import {
   FileInput,
   Group,
   Paper,
-  Select,
   Stack,
   Text,
   Textarea,
@@ -17,8 +16,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../api/client';
-import type { Product } from '../api/types';
 import { EmptyState, Loaded, problemText } from '../components/Feedback';
+import { ProductSelect } from '../components/ProductSelect';
 import { ActionDialog } from '../console/ActionDialog';
 import { calendarDay, fileSize } from '../format';
 import { isAdmin, useSignedIn } from '../session';
@@ -140,7 +139,6 @@ function AddFile({ releaseId }: { releaseId: string }) {
 
 function PublishDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const products = useQuery({ queryKey: ['products'], queryFn: () => get<Product[]>('/products') });
   const [productId, setProductId] = useState<string | null>(null);
   const [version, setVersion] = useState('');
   const [releasedOn, setReleasedOn] = useState(
@@ -159,14 +157,7 @@ function PublishDialog({ onClose }: { onClose: () => void }) {
     >
       {(fieldError) => (
         <>
-          <Select
-            label={t('customers.product')}
-            required
-            data={(products.data ?? []).map((product) => ({ value: product.id, label: product.name }))}
-            value={productId}
-            onChange={setProductId}
-            error={fieldError('productId')}
-          />
+          <ProductSelect value={productId} onChange={setProductId} error={fieldError('productId')} />
           <Group grow>
             <TextInput
               label={t('customers.version')}
