@@ -35,6 +35,13 @@ export async function runCertificateReminders(ctx: AppContext): Promise<{ remind
         .innerJoin(organizations, eq(organizations.id, certificates.organizationId))
         .where(window);
       let sent = 0;
+      const vendor =
+        due.length === 0
+          ? []
+          : await tx
+              .select({ id: agents.id })
+              .from(agents)
+              .where(and(eq(agents.role, 'admin'), eq(agents.active, true)));
       for (const { certificate, organization } of due) {
         const [claimed] = await tx
           .insert(certificateReminders)
@@ -63,10 +70,6 @@ export async function runCertificateReminders(ctx: AppContext): Promise<{ remind
             ticketId: null,
           });
         }
-        const vendor = await tx
-          .select({ id: agents.id })
-          .from(agents)
-          .where(and(eq(agents.role, 'admin'), eq(agents.active, true)));
         for (const admin of vendor) {
           await notify(tx, now, {
             recipient: { type: 'agent', id: admin.id },

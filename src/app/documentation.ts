@@ -3,16 +3,16 @@ import { documentationPages, products } from '../db/schema.js';
 import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
+import { type SupportRefusal, supportRefusals } from './coverage.js';
 import { AppError, notFound } from './errors.js';
 import type { DocumentationInput } from './inputs.js';
-import { productSupportRefusal, type ReleaseRefusal } from './releases.js';
 
 type PageRow = typeof documentationPages.$inferSelect;
 
 const view = (
   row: PageRow,
   product: { id: string; code: string; name: string },
-  refusal: ReleaseRefusal,
+  refusal: SupportRefusal,
 ) => ({
   id: row.id,
   product,
@@ -65,12 +65,8 @@ export async function listDocumentation(ctx: AppContext, actor: Actor) {
     .from(documentationPages)
     .innerJoin(products, eq(products.id, documentationPages.productId))
     .orderBy(asc(products.code), asc(documentationPages.position), asc(documentationPages.title));
-  const refusals = new Map<string, ReleaseRefusal>();
-  for (const { product } of rows) {
-    if (!refusals.has(product.id))
-      refusals.set(product.id, await productSupportRefusal(ctx, actor, product.id));
-  }
-  return rows.map(({ page, product }) => view(page, product, refusals.get(product.id) ?? null));
+  const refusalFor = await supportRefusals(ctx, actor);
+  return rows.map(({ page, product }) => view(page, product, refusalFor(product.id)));
 }
 
 /** One page, whole, or the reason a customer may not read it now. */
@@ -84,7 +80,7 @@ export async function getDocumentationPage(ctx: AppContext, actor: Actor, pageId
     .innerJoin(products, eq(products.id, documentationPages.productId))
     .where(eq(documentationPages.id, pageId));
   if (!row) throw notFound();
-  const refusal = await productSupportRefusal(ctx, actor, row.product.id);
+  const refusal = (await supportRefusals(ctx, actor))(row.product.id);
   if (refusal) throw new AppError('forbidden', refusal);
   return view(row.page, row.product, null);
 }

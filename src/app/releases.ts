@@ -1,52 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { entitlementFacts, instancesOf } from '../db/repositories/entitlementRecords.js';
 import { products, releaseDownloads, releaseFiles, releases } from '../db/schema.js';
-import { moscowDate } from '../domain/calendar/moscowTime.js';
-import { positionInPeriod } from '../domain/entitlement/period.js';
 import { type Actor, actorLabel, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
+import { supportRefusals } from './coverage.js';
 import { AppError, notFound } from './errors.js';
 import type { ReleaseInput } from './inputs.js';
 import { guardUnique } from './uniqueness.js';
-
-/** Why a contact may not take a release now, or null when they may. */
-export type ReleaseRefusal =
-  | 'release_not_covered'
-  | 'certificate_expired'
-  | 'certificate_not_yet_valid'
-  | null;
-
-/**
- * What comes with support besides requests, new versions (§3.4) and the documentation (§3.1), is for
- * customers while their support is active: while a certificate valid that Moscow day covers an
- * instance of the product. Support staff always may.
- */
-export async function productSupportRefusal(
-  ctx: AppContext,
-  actor: Actor,
-  productId: string,
-): Promise<ReleaseRefusal> {
-  if (actor.type !== 'contact') return null;
-  const today = moscowDate(ctx.clock.now());
-  const [instances, { certificates }] = await Promise.all([
-    instancesOf(ctx.db, actor.organizationId),
-    entitlementFacts(ctx.db, actor.organizationId),
-  ]);
-  const ofProduct = new Set(
-    instances.filter((instance) => instance.productId === productId).map((instance) => instance.id),
-  );
-  const covering = certificates.filter((certificate) =>
-    certificate.instanceIds.some((id) => ofProduct.has(id)),
-  );
-  const positions = covering.map((certificate) => positionInPeriod(certificate, today));
-  if (positions.includes('within')) return null;
-  if (positions.includes('before')) return 'certificate_not_yet_valid';
-  if (positions.includes('after')) return 'certificate_expired';
-  return 'release_not_covered';
-}
 
 export async function createRelease(ctx: AppContext, actor: Actor, input: ReleaseInput) {
   requireAdmin(actor);
@@ -135,12 +97,9 @@ export async function listReleases(ctx: AppContext, actor: Actor) {
     .innerJoin(products, eq(products.id, releases.productId))
     .orderBy(desc(releases.releasedOn), asc(products.code));
   const files = await ctx.db.select().from(releaseFiles).orderBy(asc(releaseFiles.fileName));
-  const access = new Map<string, ReleaseRefusal>();
-  for (const { product } of rows) {
-    if (!access.has(product.id)) access.set(product.id, await productSupportRefusal(ctx, actor, product.id));
-  }
+  const refusalFor = await supportRefusals(ctx, actor);
   return rows.map(({ release, product }) => {
-    const refusal = access.get(product.id) ?? null;
+    const refusal = refusalFor(product.id);
     return {
       id: release.id,
       product: { id: product.id, code: product.code, name: product.name },
@@ -162,7 +121,7 @@ export async function openReleaseFile(ctx: AppContext, actor: Actor, fileId: str
     .innerJoin(releases, eq(releases.id, releaseFiles.releaseId))
     .where(eq(releaseFiles.id, fileId));
   if (!row) throw notFound();
-  const refusal = await productSupportRefusal(ctx, actor, row.productId);
+  const refusal = (await supportRefusals(ctx, actor))(row.productId);
   if (refusal) throw new AppError('forbidden', refusal);
   await ctx.db.insert(releaseDownloads).values({
     releaseFileId: row.file.id,

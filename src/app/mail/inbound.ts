@@ -11,7 +11,7 @@ import type { Actor } from '../actor.js';
 import { uploadAttachment } from '../attachments.js';
 import { contactActor } from '../auth.js';
 import type { AppContext } from '../context.js';
-import { coveredInstances } from '../coverage.js';
+import { organizationSupport } from '../coverage.js';
 import { AppError } from '../errors.js';
 import { enqueue } from '../outbox.js';
 import { addTicketMessage } from '../tickets/actions.js';
@@ -144,13 +144,19 @@ async function decide(
     return refuse('contact_unknown');
   }
   const instance = await chooseInstance(ctx, contact, instances, reading.instanceName, mail.receivedAt);
+  // Nothing covered to assume: registerRequest would refuse whichever instance, and says why.
+  const instanceId = instance?.id ?? instances[0]?.id;
+  if (!instanceId) {
+    await logRefusal(ctx, mail, contact, 'instance_not_covered');
+    return refuse('instance_not_covered');
+  }
   try {
     const actor = contactActor(contact);
     const ticket = await registerRequest(ctx, actor, {
       channel: 'email',
       contactId: contact.id,
       sender,
-      instanceId: instance?.id ?? instances[0]?.id ?? NO_INSTANCE,
+      instanceId,
       severity: reading.severity ?? DEFAULT_SEVERITY,
       category: 'problem',
       subject: (reading.subject || mail.subject || '—').slice(0, 300),
@@ -162,10 +168,6 @@ async function decide(
     return { outcome: 'ticket', ticketId: ticket.id };
   } catch (error) {
     if (error instanceof IntakeRefused) return refuse(error.reason);
-    if (error instanceof AppError && error.code === 'instance_unknown') {
-      await logRefusal(ctx, mail, contact, 'instance_not_covered');
-      return refuse('instance_not_covered');
-    }
     throw error;
   }
 }
@@ -212,9 +214,6 @@ export async function refuseOversizedMail(ctx: AppContext, mail: OversizedMail):
   return refuseSender(ctx, mail.from.toLowerCase(), 'mail_too_large', mail.subject, messageId);
 }
 
-/** Stands for "no instance" where none can be named: the refusal says the instance is not covered. */
-const NO_INSTANCE = '00000000-0000-4000-8000-000000000000';
-
 /** The ticket a mail answers: named in the subject, or found by the Message-IDs it replies to. */
 async function threadedTicket(ctx: AppContext, number: string | null, replyTo: (string | null)[]) {
   if (number) {
@@ -251,7 +250,7 @@ async function chooseInstance(
 ): Promise<{ id: string; unclear: boolean; choices: string[] } | null> {
   const byName = instances.find((instance) => instance.name === named);
   if (byName) return { id: byName.id, unclear: false, choices: [] };
-  const covered = await coveredInstances(ctx, contact.organizationId, at);
+  const covered = (await organizationSupport(ctx, contact.organizationId, at)).coveredInstances;
   const [first] = covered;
   if (!first) return null;
   return { id: first.id, unclear: covered.length > 1, choices: covered.map((instance) => instance.name) };
@@ -275,21 +274,17 @@ async function logRefusal(
   mail: IncomingMail,
   contact: ContactRow | undefined,
   reason: IntakeRefusalReason,
-  instanceId = NO_INSTANCE,
+  instanceId: string | null = null,
 ) {
   await rejectIntake(
     ctx,
     {
       channel: 'email',
-      contactId: contact?.id ?? null,
       sender: mail.from,
       instanceId,
       severity: DEFAULT_SEVERITY,
-      category: 'problem',
       subject: mail.subject.slice(0, 300),
       description: mail.text,
-      attachmentIds: [],
-      receivedAt: mail.receivedAt,
     },
     contact,
     contact?.organizationId ?? null,

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { type ContactRow, findInstance } from '../../db/repositories/entitlementRecords.js';
+import type { ContactRow } from '../../db/repositories/entitlementRecords.js';
 import {
   contacts,
   telegramConversations,
@@ -63,15 +63,11 @@ export async function bindTelegramUser(
       ctx,
       {
         channel: 'telegram',
-        contactId: null,
         sender: `telegram:${shared.telegramUserId} ${phone}`,
-        instanceId: '00000000-0000-4000-8000-000000000000',
+        instanceId: null,
         severity: 'medium',
-        category: 'problem',
         subject: '',
         description: '',
-        attachmentIds: [],
-        receivedAt: now,
       },
       undefined,
       null,
@@ -201,11 +197,6 @@ export async function ticketOfBotMessage(ctx: AppContext, chatId: number, messag
     .from(telegramMessages)
     .where(and(eq(telegramMessages.chatId, chatId), eq(telegramMessages.messageId, messageId)));
   return row?.ticketId;
-}
-
-/** The instance a ticket is about, by name, for the bot's messages. */
-export async function instanceName(ctx: AppContext, instanceId: string) {
-  return (await findInstance(ctx.db, instanceId))?.name ?? '';
 }
 
 /**

@@ -237,10 +237,18 @@ const storeRequestStatement = preparedStatement((db) => {
   return db.with(created, audited, acknowledged).select().from(created).prepare('store_request');
 });
 
+/** What the intake log keeps of a refused attempt; a channel may not have got as far as an instance. */
+export type RefusedIntake = Pick<
+  RequestIntake,
+  'channel' | 'sender' | 'severity' | 'subject' | 'description'
+> & {
+  instanceId: string | null;
+};
+
 /** Keeps a refused attempt in the intake log and tells the contact, if known, why. */
 export async function rejectIntake(
   ctx: AppContext,
-  intake: RequestIntake,
+  intake: RefusedIntake,
   contact: ContactRow | undefined,
   organizationId: string | null,
   reason: IntakeRefusalReason,

@@ -3,7 +3,7 @@ import { Bot, type Context, webhookCallback } from 'grammy';
 import type { Logger } from 'pino';
 import { uploadAttachment } from '../../app/attachments.js';
 import type { AppContext } from '../../app/context.js';
-import { coveredInstances } from '../../app/coverage.js';
+import { organizationSupport } from '../../app/coverage.js';
 import { AppError } from '../../app/errors.js';
 import { ticketListQuery } from '../../app/inputs.js';
 import type { Keyboard } from '../../app/telegram/sender.js';
@@ -20,6 +20,7 @@ import {
   saveConversation,
   ticketOfBotMessage,
 } from '../../app/telegram/telegram.js';
+import { visibleTicket } from '../../app/tickets/access.js';
 import { addTicketMessage } from '../../app/tickets/actions.js';
 import { listTickets } from '../../app/tickets/queries.js';
 import { IntakeRefused, registerRequest } from '../../app/tickets/registerRequest.js';
@@ -159,7 +160,7 @@ export function createTelegramBot(
     t: ReturnType<typeof translator>,
     data: Record<string, unknown>,
   ) => {
-    const instances = await coveredInstances(ctx, organizationId, ctx.clock.now());
+    const instances = (await organizationSupport(ctx, organizationId, ctx.clock.now())).coveredInstances;
     if (instances.length === 0) return void (await reply(c, t('telegram.no_instances')));
     await saveConversation(ctx, c.from?.id ?? 0, { step: 'instance', data });
     await reply(c, t('telegram.choose_instance'), {
@@ -302,10 +303,8 @@ export function createTelegramBot(
           },
           'telegram',
         );
-        const [ticket] = (
-          await listTickets(ctx, bound.actor, ticketListQuery.parse({ limit: 200 }))
-        ).items.filter((item) => item.id === ticketId);
-        return void (await reply(c, t('telegram.added', { number: ticket?.number ?? '' })));
+        const ticket = await visibleTicket(ctx.db, bound.actor, ticketId);
+        return void (await reply(c, t('telegram.added', { number: ticket.number })));
       }
     }
     if (conversation?.step === 'subject' && text) {

@@ -261,12 +261,3 @@ export interface OutboxEntry {
   deliveredAt: string | null;
   lastError: string | null;
 }
-
-export interface Notification {
-  id: string;
-  ticketId: string | null;
-  template: string;
-  text: string;
-  createdAt: string;
-  readAt: string | null;
-}
