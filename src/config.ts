@@ -23,6 +23,8 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// connection URL' })
     .optional(),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: integer(100, 120_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -32,10 +34,13 @@ const environmentSchema = z.object({
   LOGIN_RATE_LIMIT: integer(1, 10_000).default(10),
   TRUST_PROXY: flag.default(false),
   METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters long' }).optional(),
+  METRICS_PUBLIC: flag.default(false),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   ATTACHMENT_MAX_MB: integer(1, 1024).default(20),
   RELEASE_MAX_MB: integer(1, 65_536).default(4096),
   JOBS_INTERVAL_MS: integer(100, 3_600_000).default(15_000),
+  OUTBOX_POLL_MS: integer(50, 3_600_000).default(1_000),
+  OUTBOX_RETENTION_DAYS: integer(1, 3_650).default(30),
   CALENDAR_SHORTENED_DAYS: flag.default(true),
   CALENDAR_WEEKDAY_FALLBACK: flag.default(false),
   SUPPORT_ADDRESSES: z
@@ -80,20 +85,34 @@ export interface Config {
   host: string;
   publicUrl: string;
   dataDir: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  database:
+    | { kind: 'pglite'; dataDir: string }
+    | {
+        kind: 'postgres';
+        url: string;
+        poolSize: number;
+        connectTimeoutMs: number;
+        statementTimeoutMs: number;
+      };
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   sessionTtlMs: number;
   loginRateLimitPerMinute: number;
   trustProxy: boolean;
   secureCookies: boolean;
   metricsToken: string | null;
+  /** /metrics answers without a token only when an operator says so. */
+  metricsPublic: boolean;
   shutdownTimeoutMs: number;
   calendar: CalendarSettings;
   attachmentMaxBytes: number;
   /** The largest release file an administrator may publish. */
   releaseMaxBytes: number;
-  /** How often each instance delivers the outbox and runs the SLA watch and auto-close sweeps. */
+  /** How often each instance runs the SLA watch, auto-close and reminder sweeps. */
   jobsIntervalMs: number;
+  /** How often an idle outbox loop looks for entries coming due; new entries wake it at once. */
+  outboxPollMs: number;
+  /** How long delivered outbox entries are kept. */
+  outboxRetentionMs: number;
   /** The vendor's product documentation (§3.1), linked from the portal; null hides the link. */
   documentationUrl: string | null;
   mail: MailSettings;
@@ -157,7 +176,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     publicUrl,
     dataDir,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          poolSize: env.DATABASE_POOL_SIZE,
+          connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+          statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+        }
       : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
     logLevel: env.LOG_LEVEL,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
@@ -165,10 +190,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: env.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
     metricsToken: env.METRICS_TOKEN ?? null,
+    metricsPublic: env.METRICS_PUBLIC,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     attachmentMaxBytes: env.ATTACHMENT_MAX_MB * 1_048_576,
     releaseMaxBytes: env.RELEASE_MAX_MB * 1_048_576,
     jobsIntervalMs: env.JOBS_INTERVAL_MS,
+    outboxPollMs: env.OUTBOX_POLL_MS,
+    outboxRetentionMs: env.OUTBOX_RETENTION_DAYS * 86_400_000,
     documentationUrl: env.DOCUMENTATION_URL ?? null,
     telegram: env.TELEGRAM_BOT_TOKEN
       ? {

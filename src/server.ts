@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createAppContext } from './app/context.js';
 import { findDemoAccounts, loadDemoData } from './app/demoData.js';
+import { outboxStats } from './app/outbox/deliveryLog.js';
 import { startImapPoller } from './channels/email/imapPoller.js';
 import { startSmtpListener } from './channels/email/smtpListener.js';
 import { createTelegramBot } from './channels/telegram/bot.js';
@@ -11,6 +12,7 @@ import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type Clock, systemClock } from './domain/calendar/clock.js';
 import { buildHttpApp } from './http/app.js';
 import { startJobs } from './jobs/scheduler.js';
+import { createMetrics } from './metrics.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -26,9 +28,14 @@ export interface ServerOptions {
   clock?: Clock;
 }
 
+/** The database channel on which every write to the outbox is announced (a trigger on the table). */
+const OUTBOX_CHANNEL = 'supportdesk_outbox';
+
 /**
- * Opens and migrates the database, loads demo data in demo mode, and serves HTTP. In production
- * mode it loads nothing, and warns if any demo account (with its published password) is present.
+ * Opens and migrates the database, loads demo data in demo mode, and serves HTTP, mail and the bot.
+ * In production mode it loads nothing, and warns if any demo account (with its published password)
+ * is present. A part that fails to start (a port in use, a database that refuses) stops the parts
+ * already started and the error goes to the caller: the desk runs whole or not at all.
  */
 export async function startServer({
   config,
@@ -36,13 +43,26 @@ export async function startServer({
   demo,
   clock = systemClock,
 }: ServerOptions): Promise<RunningServer> {
-  const database = await openDatabase(config.database, {
-    onConnectionError: (error) =>
-      logger.warn({ err: error }, 'a database connection broke; the pool replaces it'),
-  });
+  // Stopped in reverse order of starting, on a failed start and on shutdown alike.
+  const started: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const stop of started.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        logger.warn({ err: error }, 'a part of the desk did not stop cleanly');
+      }
+    }
+  };
   try {
+    const database = await openDatabase(config.database, {
+      onConnectionError: (error) =>
+        logger.warn({ err: error }, 'a database connection broke; the pool replaces it'),
+    });
+    started.push(() => database.close());
     await database.migrate();
     const ctx = createAppContext(database.db, config, clock, logger);
+    started.push(() => ctx.mail.sender.close());
     // Build the working calendar now: a broken calendar stops the start rather than the first request.
     await ctx.sla.load(ctx.db);
     if (demo) {
@@ -57,7 +77,14 @@ export async function startServer({
         );
       }
     }
-    const app = await buildHttpApp({ ctx, database, config, logger });
+    let imapConnected: () => boolean | null = () => null;
+    const metrics = createMetrics({
+      outbox: () => outboxStats(ctx),
+      imapConnected: () => imapConnected(),
+      now: () => clock.now(),
+    });
+    const app = await buildHttpApp({ ctx, database, config, logger, metrics });
+    started.push(() => app.close());
     const bot = config.telegram
       ? createTelegramBot(ctx, logger, config.telegram, {
           portalUrl: config.publicUrl,
@@ -66,28 +93,41 @@ export async function startServer({
       : null;
     if (bot?.webhook) app.post('/telegram/webhook', { schema: { hide: true } }, bot.webhook);
     const address = await app.listen({ port: config.port, host: config.host });
-    await bot?.start();
-    const jobs = startJobs(ctx, logger, config.jobsIntervalMs);
     const { listen, imap } = config.mail;
-    const listener = listen.enabled ? await startSmtpListener(ctx, logger, listen) : null;
-    const poller = imap ? startImapPoller(ctx, logger, imap) : null;
-    logger.info({ address, database: database.kind }, 'Supportdesk is listening');
-    return {
-      app,
-      database,
-      url: address,
-      async stop() {
-        await listener?.close();
-        await poller?.stop();
-        await bot?.stop();
-        await app.close();
-        await jobs.stop();
-        ctx.mail.sender.close();
-        await database.close();
+    if (listen.enabled) {
+      const listener = await startSmtpListener(ctx, logger, listen);
+      started.push(() => listener.close());
+    }
+    const jobs = startJobs(
+      ctx,
+      logger,
+      {
+        intervalMs: config.jobsIntervalMs,
+        outboxPollMs: config.outboxPollMs,
+        outboxRetentionMs: config.outboxRetentionMs,
       },
-    };
+      {
+        onPass: metrics.jobPass,
+        onCounts: metrics.jobCounts,
+        onOutcome: (topic, outcome, createdAt) => metrics.delivery(topic, outcome, createdAt, clock.now()),
+      },
+    );
+    started.push(() => jobs.stop());
+    const unlisten = await database.listen(OUTBOX_CHANNEL, jobs.outboxWritten);
+    started.push(unlisten);
+    if (bot) {
+      await bot.start();
+      started.push(() => bot.stop());
+    }
+    if (imap) {
+      const poller = startImapPoller(ctx, logger, imap);
+      imapConnected = poller.connected;
+      started.push(() => poller.stop());
+    }
+    logger.info({ address, database: database.kind }, 'Supportdesk is listening');
+    return { app, database, url: address, stop: stopAll };
   } catch (error) {
-    await database.close();
+    await stopAll();
     throw error;
   }
 }

@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCertificateReminders } from '../src/app/certificateReminders.js';
-import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
-import { dispatchOutbox } from '../src/app/outbox.js';
 import { notifications, outboundMail } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
+import { deliverOutbox } from './support/outbox.js';
 import {
   ADMIN,
   caller,
@@ -46,7 +45,7 @@ describe.each(databaseBackends)('reminders before a certificate ends, on $name',
     await certificate('СТП-ТЕСТ-30', '2026-12-24');
     expect(await runCertificateReminders(desk.ctx)).toEqual({ reminded: 1 });
     expect(await runCertificateReminders(desk.ctx)).toEqual({ reminded: 0 });
-    await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS);
+    await deliverOutbox(desk.ctx);
     const customer = await sent('certificate_expiring', 'СТП-ТЕСТ-30');
     const activeContacts = world.baltlog.contacts.filter((contact) => contact.active).length;
     expect(customer).toHaveLength(activeContacts);
@@ -66,7 +65,7 @@ describe.each(databaseBackends)('reminders before a certificate ends, on $name',
     admin = caller(desk.app, await signIn(desk.app, ...ADMIN)); // the earlier session ended with the weeks
     await certificate('СТП-ТЕСТ-5', '2026-12-22');
     expect(await runCertificateReminders(desk.ctx)).toEqual({ reminded: 2 });
-    await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS);
+    await deliverOutbox(desk.ctx);
     expect(
       (await sent('certificate_expiring', 'СТП-ТЕСТ-30')).map(
         (note) => (note.params as { days: number }).days,

@@ -52,7 +52,13 @@ describe.each(targets)('the supportdesk command on $name', (target) => {
   it('serves the demo, reports health and metrics, and stops cleanly on SIGTERM', async () => {
     const port = String(await freePort());
     // The SMTP listener takes any free port: 2525 may be a running desk's.
-    const server = await serve(['--demo'], { ...env, PORT: port, SMTP_LISTEN_PORT: '0' });
+    const metricsToken = 'metrics-token-for-the-test';
+    const server = await serve(['--demo'], {
+      ...env,
+      PORT: port,
+      SMTP_LISTEN_PORT: '0',
+      METRICS_TOKEN: metricsToken,
+    });
     const base = `http://127.0.0.1:${port}`;
     try {
       await expect.poll(() => server.output()).toContain('Demo sign-ins (demo mode only):');
@@ -73,7 +79,14 @@ describe.each(targets)('the supportdesk command on $name', (target) => {
         body: JSON.stringify({ email: 'admin@supportdesk.example', password: 'admin-demo-2026' }),
       });
       expect(login.status).toBe(200);
-      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect((await fetch(`${base}/metrics`)).status).toBe(401);
+      const metricsAnswer = await fetch(`${base}/metrics`, {
+        headers: { authorization: `Bearer ${metricsToken}` },
+      });
+      expect(metricsAnswer.headers.get('x-content-type-options')).toBe('nosniff');
+      const metrics = await metricsAnswer.text();
+      expect(metrics).toContain('supportdesk_outbox_pending{topic="notice.inapp"}');
+      expect(metrics).toContain('supportdesk_job_pass_duration_seconds_count{job="sla-watch",result="ok"}');
       expect(metrics).toMatch(
         /supportdesk_http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/auth\/login"[^}]*\} 1/,
       );

@@ -3,12 +3,11 @@ import { desc, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
-import { dispatchOutbox } from '../src/app/outbox.js';
 import { type MailListener, startSmtpListener } from '../src/channels/email/smtpListener.js';
 import { inboundMail, intakeRejections, outboundMail, ticketMessages, tickets } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { compose, dkimDomain, SmtpSink, SUPPORT, send, sendRaw } from './support/mail.js';
+import { deliverOutbox } from './support/outbox.js';
 import {
   ADMIN,
   AGENT,
@@ -41,7 +40,7 @@ describe.each(databaseBackends)('requests and replies by mail, on $name', (backe
     (await desk.ctx.db.select().from(tickets).orderBy(desc(tickets.createdAt)).limit(1))[0];
   const inbound = async (messageId: string) =>
     (await desk.ctx.db.select().from(inboundMail).where(eq(inboundMail.messageId, messageId)))[0];
-  const deliver = () => dispatchOutbox(desk.ctx, OUTBOX_HANDLERS);
+  const deliver = () => deliverOutbox(desk.ctx);
 
   it('registers a mail from an authorized contact as a request, at the SMTP receipt time, by the subject convention', async () => {
     await send(listener.port, {
@@ -361,13 +360,13 @@ describe('outbound mail through an SMTP server that goes down', () => {
         text: 'Текст.',
         messageId: '<down@baltlog.example>',
       });
-      const first = await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS);
+      const first = await deliverOutbox(desk.ctx);
       expect(first.failed).toBe(1);
       await sink.start(port);
       desk.clock.advance(60_000);
-      expect(await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS)).toEqual({ delivered: 1, failed: 0 });
+      expect(await deliverOutbox(desk.ctx)).toEqual({ delivered: 1, failed: 0 });
       desk.clock.advance(3_600_000);
-      await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS);
+      await deliverOutbox(desk.ctx);
       expect(sink.received).toHaveLength(1);
       const [mail] = sink.received;
       expect(mail?.subject).toMatch(/^\[SD-2026-\d{5}\] Пока сервер лежит$/);

@@ -2,13 +2,12 @@ import { eq } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
-import { dispatchOutbox } from '../src/app/outbox.js';
 import { type MailPoller, startImapPoller } from '../src/channels/email/imapPoller.js';
 import { inboundMail, outboundMail, tickets } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { startDovecot } from './support/dovecot.js';
 import { compose } from './support/mail.js';
+import { deliverOutbox } from './support/outbox.js';
 import { openTestDesk, type TestDesk } from './support/testDesk.js';
 
 const [pglite] = databaseBackends;
@@ -117,7 +116,7 @@ describe('the IMAP poller against Dovecot', () => {
       outcome: 'refused',
       reason: 'mail_too_large',
     });
-    await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS);
+    await deliverOutbox(desk.ctx);
     const [refusal] = await desk.ctx.db
       .select()
       .from(outboundMail)

@@ -2,12 +2,11 @@ import { eq } from 'drizzle-orm';
 import Fastify from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
-import { dispatchOutbox } from '../src/app/outbox.js';
 import { createTelegramBot, type TelegramBot } from '../src/channels/telegram/bot.js';
 import { attachments, intakeRejections, ticketMessages, tickets } from '../src/db/schema.js';
 import { FakeBotApi } from './support/botApi.js';
 import { databaseBackends } from './support/databases.js';
+import { deliverOutbox } from './support/outbox.js';
 import {
   AGENT,
   caller,
@@ -208,7 +207,7 @@ describe('the Telegram bot', () => {
       201,
     );
     const wait = next();
-    await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS);
+    await deliverOutbox(desk.ctx);
     await api.sentMatching(wait);
     const pushed = api.sent.filter((message) => message.message_id >= mark);
     expect(pushed.length).toBe(2);

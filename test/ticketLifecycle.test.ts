@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
-import { dispatchOutbox } from '../src/app/outbox.js';
 import { runAutoClose, runSlaWatch } from '../src/app/tickets/sweeps.js';
 import { databaseBackends } from './support/databases.js';
+import { deliverOutbox } from './support/outbox.js';
 import {
   ADMIN,
   AGENT,
@@ -34,7 +33,7 @@ describe.each(databaseBackends)(
     const ids: Record<string, string> = {};
 
     const at = (local: string) => desk.clock.set(msk(local));
-    const deliver = () => dispatchOutbox(desk.ctx, OUTBOX_HANDLERS);
+    const deliver = () => deliverOutbox(desk.ctx);
     const notificationsOf = async (who: ReturnType<typeof caller>) => {
       await deliver();
       return (await who('GET', '/api/v1/notifications?limit=200')).json() as {

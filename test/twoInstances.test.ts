@@ -2,9 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/app/actor.js';
 import { type AppContext, createAppContext } from '../src/app/context.js';
-import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
 import { loadDemoData } from '../src/app/demoData.js';
-import { dispatchOutbox } from '../src/app/outbox.js';
 import { resolveTicket } from '../src/app/tickets/actions.js';
 import { registerRequest } from '../src/app/tickets/registerRequest.js';
 import { runAutoClose, runSlaWatch } from '../src/app/tickets/sweeps.js';
@@ -14,6 +12,7 @@ import { agents, contacts, instances, slaBreaches } from '../src/db/schema.js';
 import { ManualClock } from '../src/domain/calendar/clock.js';
 import { SEVERITIES } from '../src/domain/sla/policy.js';
 import { createPostgresDatabase } from './support/databases.js';
+import { deliverOutbox } from './support/outbox.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const TICKETS = 40;
@@ -91,7 +90,7 @@ describe.each(serverUrl ? [serverUrl] : [])('two app instances on one PostgreSQL
   async function deliverAll() {
     for (;;) {
       const results = await Promise.all(
-        instancesUnderTest.map((ctx) => dispatchOutbox(ctx, OUTBOX_HANDLERS, { batchSize: 7 })),
+        instancesUnderTest.map((ctx) => deliverOutbox(ctx, { batchSize: 7 })),
       );
       if (results.every((result) => result.delivered === 0 && result.failed === 0)) return;
     }

@@ -2,7 +2,7 @@ import { and, eq, gt, lte } from 'drizzle-orm';
 import { agents, certificateReminders, certificates, contacts, organizations } from '../db/schema.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
 import type { AppContext } from './context.js';
-import { notify } from './outbox.js';
+import { notify } from './outbox/enqueue.js';
 
 /** Days before the end of a certificate when its customer and the vendor are reminded (§2.1). */
 export const REMINDER_DAYS = [30, 7] as const;

@@ -1,16 +1,12 @@
 import { mailNotification, mailRefusal } from './mail/outbound.js';
-import { deliverInAppNotification, type OutboxHandler } from './outbox.js';
-import { pushNotification } from './telegram/telegram.js';
+import { deliverInAppNotification } from './notifications.js';
+import type { OutboxHandlers } from './outbox/dispatch.js';
+import { pushNotification } from './telegram/push.js';
 
-/**
- * What the outbox delivers, by topic: a notification inside the desk and, to a customer, by mail and to
- * their Telegram chat as well; a refusal to a stranger by mail.
- */
-export const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {
-  notify: async (ctx, entry) => {
-    await deliverInAppNotification(ctx, entry);
-    await mailNotification(ctx, entry);
-    await pushNotification(ctx, entry);
-  },
-  mail_refusal: mailRefusal,
+/** One sender per outbox topic: the desk's own list, mail, the Telegram chat, the refusal to a stranger. */
+export const OUTBOX_HANDLERS: OutboxHandlers = {
+  'notice.inapp': deliverInAppNotification,
+  'notice.mail': mailNotification,
+  'notice.telegram': pushNotification,
+  'mail.refusal': mailRefusal,
 };

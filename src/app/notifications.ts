@@ -4,6 +4,7 @@ import type { Language } from '../i18n/messages.js';
 import { renderNotification } from '../i18n/notifications.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
+import type { OutboxHandler } from './outbox/dispatch.js';
 
 function recipientOf(actor: Actor) {
   if (actor.type === 'system') return undefined;
@@ -49,3 +50,20 @@ export async function markNotificationsRead(
     .returning({ id: notifications.id });
   return updated.length;
 }
+
+/** Delivers a notification inside the desk; keyed by outbox id, so a redelivery changes nothing. */
+export const deliverInAppNotification: OutboxHandler<'notice.inapp'> = async (ctx, entry) => {
+  const { payload } = entry;
+  await ctx.db
+    .insert(notifications)
+    .values({
+      outboxId: entry.id,
+      recipientType: payload.recipient.type,
+      recipientId: payload.recipient.id,
+      ticketId: payload.ticketId,
+      template: payload.template,
+      params: payload.params,
+      createdAt: ctx.clock.now(),
+    })
+    .onConflictDoNothing({ target: notifications.outboxId });
+};

@@ -10,7 +10,7 @@ import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import type { DeadlineInput, PolicyInput } from './inputs.js';
-import { notify } from './outbox.js';
+import { notify } from './outbox/enqueue.js';
 import { bumpSlaRevision, type SlaData } from './slaData.js';
 import { guardUnique } from './uniqueness.js';
 

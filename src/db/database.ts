@@ -19,7 +19,18 @@ export type Queryable = Database | Transaction;
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** How long to wait for a connection before the request fails (database_unavailable). */
+      connectTimeoutMs?: number;
+      /** The longest a statement may run; the client gives up a little later if the server froze. */
+      statementTimeoutMs?: number;
+    };
+
+/** Told of a notification on a channel; null after a broken listening connection came back (catch up). */
+export type NotificationListener = (payload: string | null) => void;
 
 export interface DatabaseHandle {
   readonly db: Database;
@@ -27,6 +38,8 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Applied migrations against the ones this build ships; ready only when they match. */
   migrationState(): Promise<{ applied: number; expected: number }>;
+  /** Listens to NOTIFY on a channel (a dedicated connection on PostgreSQL, in-process on PGlite). */
+  listen(channel: string, onNotify: NotificationListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -53,7 +66,7 @@ export async function openDatabase(
   options: DatabaseOptions = {},
 ): Promise<DatabaseHandle> {
   if (target.kind === 'pglite') return openPglite(target.dataDir);
-  return openPostgres(target.url, target.poolSize ?? 10, options.onConnectionError ?? (() => {}));
+  return openPostgres(target, options.onConnectionError ?? (() => {}));
 }
 
 /** The embedded database's folder is already open in another live process. */
@@ -109,6 +122,12 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     const db = drizzlePglite(client, { schema });
     return handle(db as unknown as Database, 'pglite', {
       migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      async listen(channel, onNotify) {
+        const stop = await client.listen(channel, onNotify);
+        return async () => {
+          if (!client.closed) await stop();
+        };
+      },
       async close() {
         try {
           await client.close();
@@ -123,18 +142,134 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   }
 }
 
+/** Any number will do, as long as every instance uses the same: it names the migration lock. */
+const MIGRATION_LOCK = 7_340_155_021;
+
 async function openPostgres(
-  url: string,
-  poolSize: number,
+  target: Extract<DatabaseTarget, { kind: 'postgres' }>,
   onConnectionError: (error: Error) => void,
 ): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const connectTimeoutMs = target.connectTimeoutMs ?? 5_000;
+  const statementTimeoutMs = target.statementTimeoutMs ?? 30_000;
+  const settings = {
+    connectionString: target.url,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: statementTimeoutMs,
+    // A frozen server never cancels the statement itself: the client stops waiting a little later.
+    query_timeout: statementTimeoutMs + 2_000,
+    keepAlive: true,
+  };
+  const pool = new pg.Pool({ ...settings, max: target.poolSize ?? 10 });
   pool.on('error', onConnectionError);
   const db = drizzleNodePg(pool, { schema });
+  const listeners = new Set<() => void>();
   return handle(db as unknown as Database, 'postgres', {
-    migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => pool.end(),
+    /**
+     * Under an advisory lock: instances started together take turns, and the second finds the
+     * migrations applied instead of failing on a half-created type.
+     */
+    async migrate() {
+      const lock = await pool.connect();
+      try {
+        await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        await migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+        lock.release();
+      }
+    },
+    async listen(channel, onNotify) {
+      const stop = listenWithReconnect(settings, channel, onNotify, onConnectionError);
+      listeners.add(stop);
+      return async () => {
+        listeners.delete(stop);
+        stop();
+      };
+    },
+    async close() {
+      for (const stop of listeners) stop();
+      await pool.end();
+    },
   });
+}
+
+/**
+ * LISTEN needs a connection of its own that stays open. When it breaks (the server restarted), it is
+ * opened again with growing pauses, and the listener is told to catch up on what it may have missed.
+ */
+function listenWithReconnect(
+  settings: pg.ClientConfig,
+  channel: string,
+  onNotify: NotificationListener,
+  onConnectionError: (error: Error) => void,
+): () => void {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let pauseMs = 500;
+  const connect = async (reconnected: boolean) => {
+    if (stopped) return;
+    const next = new pg.Client({ ...settings, query_timeout: undefined, statement_timeout: undefined });
+    client = next;
+    next.on('notification', (message) => onNotify(message.payload ?? ''));
+    next.on('error', (error) => {
+      onConnectionError(error);
+      retry();
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+      pauseMs = 500;
+      if (reconnected) onNotify(null);
+    } catch (error) {
+      onConnectionError(error as Error);
+      retry();
+    }
+  };
+  const retry = () => {
+    const broken = client;
+    client = null;
+    broken?.end().catch(() => {});
+    if (stopped || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void connect(true);
+    }, pauseMs);
+    pauseMs = Math.min(pauseMs * 2, 30_000);
+  };
+  void connect(false);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    client?.end().catch(() => {});
+  };
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+]);
+/** SQLSTATE classes and codes that mean the server is away, not that the statement is wrong. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection ended|not queryable/i;
+
+/** Whether a failure means the database cannot be reached now (the caller may retry), as opposed to a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = (current as { cause?: unknown }).cause) {
+    const code = (current as { code?: unknown }).code;
+    if (
+      typeof code === 'string' &&
+      (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_STATES.has(code) || code.startsWith('08'))
+    )
+      return true;
+    if (UNAVAILABLE_MESSAGES.test(current.message)) return true;
+  }
+  return false;
 }
 
 /**
@@ -164,13 +299,14 @@ export async function rowsOf<Row>(db: Queryable, query: SQL): Promise<Row[]> {
 function handle(
   db: Database,
   kind: DatabaseTarget['kind'],
-  driver: { migrate(): Promise<void>; close(): Promise<void> },
+  driver: Pick<DatabaseHandle, 'migrate' | 'listen' | 'close'>,
 ): DatabaseHandle {
   let closed = false;
   return {
     db,
     kind,
     migrate: driver.migrate,
+    listen: driver.listen,
     async migrationState() {
       const expected = expectedMigrationCount();
       const table = await rowsOf<{ present: boolean }>(

@@ -468,15 +468,25 @@ export const outbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     availableAt: timestamp('available_at', { withTimezone: true, mode: 'date' }).notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** Entries with one order key on one topic are delivered one after another (a ticket's notices to a person). */
+    orderKey: text('order_key'),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    /** The claim that holds the entry: only its holder may mark it delivered or renew it. */
+    claimedBy: uuid('claimed_by'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
     failedAt: timestamp('failed_at', { withTimezone: true, mode: 'date' }),
     lastError: text('last_error'),
   },
   (table) => [
     index('outbox_pending_idx')
-      .on(table.availableAt, table.id)
+      .on(table.topic, table.availableAt, table.id)
       .where(sql`${table.deliveredAt} is null and ${table.failedAt} is null`),
+    index('outbox_order_idx')
+      .on(table.topic, table.orderKey, table.id)
+      .where(
+        sql`${table.deliveredAt} is null and ${table.failedAt} is null and ${table.orderKey} is not null`,
+      ),
+    index('outbox_delivered_idx').on(table.deliveredAt).where(sql`${table.deliveredAt} is not null`),
   ],
 );
 
@@ -582,6 +592,20 @@ export const telegramUpdates = pgTable('telegram_updates', {
   updateId: bigint('update_id', { mode: 'number' }).primaryKey(),
   handledAt: timestamp('handled_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+/**
+ * The parts of a long push already in the chat: a retry after a failure (a 429 on the third part)
+ * sends only the parts not yet sent.
+ */
+export const telegramPushParts = pgTable(
+  'telegram_push_parts',
+  {
+    outboxId: bigint('outbox_id', { mode: 'number' }).notNull(),
+    part: integer('part').notNull(),
+    messageId: bigint('message_id', { mode: 'number' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.outboxId, table.part] })],
+);
 
 /** Where a user is in a dialogue with the bot and what they said so far: a restart loses nothing. */
 export const telegramConversations = pgTable('telegram_conversations', {

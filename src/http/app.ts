@@ -14,12 +14,12 @@ import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
 import { AppError, type ErrorKind } from '../app/errors.js';
 import type { Config } from '../config.js';
-import type { DatabaseHandle } from '../db/database.js';
+import { type DatabaseHandle, isDatabaseUnavailable } from '../db/database.js';
 import type { Language } from '../i18n/messages.js';
 import { negotiateLanguage } from '../i18n/translator.js';
 import { describeIssue } from '../i18n/validation.js';
+import { createMetrics, type DeskMetrics } from '../metrics.js';
 import { authenticate, requireCsrf, requireSignIn, SESSION_COOKIE } from './authentication.js';
-import { createMetrics } from './metrics.js';
 import { sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -53,7 +53,14 @@ export interface HttpDependencies {
   database: DatabaseHandle;
   config: Config;
   logger: FastifyBaseLogger;
+  /** The server's metrics, shared with its jobs; a registry of its own when not given. */
+  metrics?: DeskMetrics;
 }
+
+/** The largest JSON body the API takes; files go as multipart, with their own limits. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** What a client is told to wait while the database is away. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const STATUS_OF: Record<ErrorKind, number> = {
   invalid: 400,
@@ -69,7 +76,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   const app = Fastify({
     loggerInstance: deps.logger,
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -79,7 +86,10 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('language', 'ru');
 
-  const metrics = createMetrics();
+  const metrics = deps.metrics ?? createMetrics();
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
   app.addHook('onResponse', async (request, reply) => {
     metrics.requestDuration.observe(
       {
@@ -173,8 +183,18 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return sendProblem(request, reply, 415, 'unsupported_media_type');
     }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
+      return sendProblem(request, reply, 413, 'body_too_large', {
+        params: { maxKilobytes: Math.floor(BODY_LIMIT_BYTES / 1024) },
+      });
+    }
     if (error.code?.startsWith('FST_ERR_CTP_') || error.statusCode === 400) {
       return sendProblem(request, reply, 400, 'invalid_json');
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendProblem(request, reply, 503, 'database_unavailable');
     }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, 500, 'internal_error');
@@ -184,7 +204,12 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
     web?.wantsPage(request) ? web.sendPage(reply) : sendProblem(request, reply, 404, 'route_not_found'),
   );
 
-  await app.register(healthRoutes, { database: deps.database, metrics, metricsToken: config.metricsToken });
+  await app.register(healthRoutes, {
+    database: deps.database,
+    metrics,
+    metricsToken: config.metricsToken,
+    metricsPublic: config.metricsPublic,
+  });
   await app.register(
     async (api) => {
       api.addHook('onRequest', requireSignIn);

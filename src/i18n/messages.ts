@@ -66,6 +66,23 @@ const en = {
     mail_too_large: 'The message is larger than {{maxMegabytes}} MB; send large files as links or in parts.',
     release_not_covered: 'No support certificate of your organization covers an instance of this product.',
     release_exists: 'Version {{value}} of this product is already published.',
+    outbox_not_failed: 'This delivery has not failed; only a failed delivery can be sent again.',
+    database_unavailable:
+      'The database cannot be reached right now. Nothing was changed; try again in a few seconds.',
+    body_too_large: 'The request body is larger than {{maxKilobytes}} KB.',
+    storage_full:
+      'The file could not be stored: the server has no room or no permission to write. Nothing was saved; try again later.',
+    ticket_changed: 'The request was changed by someone else since you opened it. Reload it and try again.',
+    control_characters:
+      'The text contains control characters, which cannot be stored; remove them and try again.',
+    port_in_use:
+      'Port {{port}} on {{host}} is already in use ({{what}}). Stop what uses it, or choose another port.',
+    database_refused:
+      'The database refused the connection: {{reason}}. Check DATABASE_URL and that the server runs.',
+    path_not_writable:
+      'Cannot write to {{path}}: {{reason}}. Check DATA_DIR, the free space and the permissions.',
+    mail_malformed: 'The message cannot be read: {{detail}}.',
+    sender_ambiguous: 'The message names more than one sender in From, so its sender cannot be verified.',
     database_in_use:
       'The embedded database in {{dataDir}} is in use by process {{pid}} (a running Supportdesk). Stop it first, or run the desk on PostgreSQL (DATABASE_URL) to use the command line alongside it.',
   },
@@ -295,6 +312,24 @@ const ru: Catalog = {
     release_not_covered:
       'Ни один сертификат поддержки вашей организации не покрывает экземпляр этого продукта.',
     release_exists: 'Версия {{value}} этого продукта уже опубликована.',
+    outbox_not_failed: 'Эта доставка не завершилась ошибкой; повторить можно только неудавшуюся доставку.',
+    database_unavailable:
+      'База данных сейчас недоступна. Ничего не изменено; повторите через несколько секунд.',
+    body_too_large: 'Тело запроса больше {{maxKilobytes}} КБ.',
+    storage_full:
+      'Файл не удалось сохранить: на сервере нет места или прав на запись. Ничего не сохранено; повторите позже.',
+    ticket_changed: 'Запрос изменил кто-то другой, пока он был у вас открыт. Обновите его и повторите.',
+    control_characters:
+      'В тексте есть управляющие символы, которые нельзя сохранить; удалите их и повторите.',
+    port_in_use:
+      'Порт {{port}} на {{host}} уже занят ({{what}}). Остановите то, что его занимает, или выберите другой порт.',
+    database_refused:
+      'База данных отказала в подключении: {{reason}}. Проверьте DATABASE_URL и что сервер запущен.',
+    path_not_writable:
+      'Не удаётся записать в {{path}}: {{reason}}. Проверьте DATA_DIR, свободное место и права.',
+    mail_malformed: 'Письмо невозможно прочитать: {{detail}}.',
+    sender_ambiguous:
+      'В поле From письма указано несколько отправителей, поэтому отправителя нельзя проверить.',
     database_in_use:
       'Встроенная база данных в {{dataDir}} занята процессом {{pid}} (запущенный Supportdesk). Сначала остановите его или переведите службу на PostgreSQL (DATABASE_URL), чтобы пользоваться командной строкой параллельно.',
   },

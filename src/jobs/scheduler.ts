@@ -2,51 +2,94 @@ import type { Logger } from 'pino';
 import { runCertificateReminders } from '../app/certificateReminders.js';
 import type { AppContext } from '../app/context.js';
 import { OUTBOX_HANDLERS } from '../app/deliveries.js';
-import { dispatchOutbox } from '../app/outbox.js';
+import { pruneOutbox } from '../app/outbox/deliveryLog.js';
+import { type DispatchOptions, dispatchOutbox } from '../app/outbox/dispatch.js';
+import { OUTBOX_CHANNELS, type OutboxChannel, type OutboxTopic } from '../app/outbox/topics.js';
 import { runAutoClose, runSlaWatch } from '../app/tickets/sweeps.js';
+import { type JobLoop, type LoopOptions, type PassResult, startLoop } from './loop.js';
+
+export interface JobSettings {
+  /** The pause between passes of the sweeps (SLA watch, auto-close, reminders). */
+  intervalMs: number;
+  /** The pause of an idle outbox loop that nobody wakes (a retry coming due). */
+  outboxPollMs: number;
+  /** How long delivered outbox entries are kept. */
+  outboxRetentionMs: number;
+}
+
+export interface JobObserver {
+  onPass?: LoopOptions['onPass'];
+  onCounts?: LoopOptions['onCounts'];
+  onOutcome?: DispatchOptions['onOutcome'];
+}
 
 export interface Jobs {
-  /** Stops the timer and waits for a pass in progress to finish. */
+  /**
+   * Wakes the outbox loop that delivers this topic: an entry was just written. Null wakes them all
+   * (a broken listening connection came back, and something may have been missed).
+   */
+  outboxWritten(topic: string | null): void;
+  /** Stops every loop and waits for passes in progress to finish. */
   stop(): Promise<void>;
 }
 
-/**
- * Runs the background work of one app instance on a timer. Every job is safe to run on several
- * instances at once (rows are claimed with SKIP LOCKED), so each instance simply runs them all.
- */
-export function startJobs(ctx: AppContext, logger: Pick<Logger, 'error' | 'info'>, intervalMs: number): Jobs {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
+/** How many deliveries of one channel run side by side, within what its peer takes well. */
+const CONCURRENCY: Record<OutboxChannel, number> = { inapp: 16, mail: 8, telegram: 4 };
+const PRUNE_INTERVAL_MS = 3_600_000;
 
-  /** One pass of every job: watch response deadlines, remind and auto-close, remind of certificates ending, deliver the outbox. */
-  const runOnce = async () => {
-    for (const [name, job] of [
-      ['sla-watch', () => runSlaWatch(ctx)],
-      ['auto-close', () => runAutoClose(ctx)],
-      ['certificate-reminders', () => runCertificateReminders(ctx)],
-      ['outbox', () => dispatchOutbox(ctx, OUTBOX_HANDLERS)],
-    ] as const) {
-      try {
-        const result = await job();
-        if (Object.values(result).some((count) => count > 0))
-          logger.info({ job: name, ...result }, 'job ran');
-      } catch (error) {
-        logger.error({ err: error, job: name }, 'job failed; it runs again on the next tick');
-      }
-    }
-  };
-  const tick = () => {
-    running = runOnce().finally(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    });
-  };
-  timer = setTimeout(tick, intervalMs);
+const counted = <T extends Record<string, number>>(counts: T): PassResult => ({ counts });
+
+/**
+ * Runs the background work of one app instance, each job on its own loop. Every job is safe to run
+ * on several instances at once (rows are claimed with SKIP LOCKED), so each instance runs them all.
+ */
+export function startJobs(
+  ctx: AppContext,
+  logger: Pick<Logger, 'error' | 'info'>,
+  settings: JobSettings,
+  observer: JobObserver = {},
+): Jobs {
+  const observed = { logger, onPass: observer.onPass, onCounts: observer.onCounts };
+  const sweep = { idleMs: settings.intervalMs, ...observed };
+  const loops: JobLoop[] = [
+    startLoop('sla-watch', async () => counted(await runSlaWatch(ctx)), sweep),
+    startLoop('auto-close', async () => counted(await runAutoClose(ctx)), sweep),
+    startLoop('certificate-reminders', async () => counted(await runCertificateReminders(ctx)), sweep),
+    startLoop('outbox-prune', async () => counted(await pruneOutbox(ctx, settings.outboxRetentionMs)), {
+      ...sweep,
+      idleMs: PRUNE_INTERVAL_MS,
+    }),
+  ];
+  const outboxLoops = new Map<OutboxTopic, JobLoop>();
+  for (const [channel, topics] of Object.entries(OUTBOX_CHANNELS) as [
+    OutboxChannel,
+    readonly OutboxTopic[],
+  ][]) {
+    const loop = startLoop(
+      `outbox-${channel}`,
+      async () => {
+        const result = await dispatchOutbox(ctx, OUTBOX_HANDLERS, topics, {
+          concurrency: CONCURRENCY[channel],
+          onOutcome: observer.onOutcome,
+        });
+        return {
+          counts: { delivered: result.delivered, failed: result.failed },
+          more: result.more,
+          pauseMs: result.pauseMs,
+        };
+      },
+      { idleMs: settings.outboxPollMs, ...observed },
+    );
+    loops.push(loop);
+    for (const topic of topics) outboxLoops.set(topic, loop);
+  }
   return {
+    outboxWritten(topic) {
+      if (topic === null) for (const loop of new Set(outboxLoops.values())) loop.wake();
+      else outboxLoops.get(topic as OutboxTopic)?.wake();
+    },
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await Promise.all(loops.map((loop) => loop.stop()));
     },
   };
 }

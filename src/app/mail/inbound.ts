@@ -13,7 +13,8 @@ import { contactActor } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { organizationSupport } from '../coverage.js';
 import { AppError } from '../errors.js';
-import { enqueue } from '../outbox.js';
+import { enqueue, outboxEntry } from '../outbox/enqueue.js';
+import type { RefusalPayload } from '../outbox/topics.js';
 import { addTicketMessage } from '../tickets/actions.js';
 import {
   type IntakeRefusalReason,
@@ -21,7 +22,6 @@ import {
   registerRequest,
   rejectIntake,
 } from '../tickets/registerRequest.js';
-import type { RefusalPayload } from './outbound.js';
 
 /** A mail as any inbound channel hands it over: parsed, with its transport's facts. */
 export interface IncomingMail {
@@ -316,7 +316,7 @@ async function refuseSender(
       inReplyTo: messageId,
       params: { maxMegabytes: Math.floor(ctx.mail.settings.maxBytes / 1_048_576) },
     };
-    await enqueue(tx, now, 'mail_refusal', payload);
+    await enqueue(tx, [outboxEntry(now, 'mail.refusal', payload)]);
   });
   return { outcome: 'refused', reason };
 }

@@ -5,22 +5,8 @@ import { LANGUAGES, type Language } from '../../i18n/messages.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import { translator } from '../../i18n/translator.js';
 import type { AppContext } from '../context.js';
-import type { NotificationPayload, OutboxEntry } from '../outbox.js';
+import type { OutboxEntry, OutboxHandler } from '../outbox/dispatch.js';
 import type { OutgoingMail } from './mailer.js';
-
-/** A refusal to a sender the desk does not know: in both languages, since it knows none of theirs. */
-export interface RefusalPayload {
-  address: string;
-  reason: string;
-  /** Values the reason's text needs (the size limit of a mail too large). */
-  params?: Record<string, string | number>;
-  subject: string;
-  /** The Message-ID of the refused mail, so the refusal threads under it. */
-  inReplyTo: string | null;
-}
-
-/** Notifications a customer gets by mail as well; a refusal goes by its own once-a-day route. */
-const NOT_MAILED = new Set(['ticket_refused']);
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
 
@@ -35,7 +21,7 @@ function newMessageId(ctx: AppContext, outboxId: number): string {
  */
 async function sendOnce(
   ctx: AppContext,
-  entry: OutboxEntry,
+  entry: Pick<OutboxEntry, 'id'>,
   compose: (
     messageId: string,
   ) => Promise<Omit<OutgoingMail, 'from' | 'messageId' | 'headers'> & { automatic: boolean }>,
@@ -108,9 +94,9 @@ async function threadOf(
 const firstSentence = (text: string) => (text.split(/(?<=[.!?])\s/)[0] ?? text).slice(0, 150);
 
 /** A customer's notification as a mail in their language, threaded under the ticket's earlier mail. */
-export async function mailNotification(ctx: AppContext, entry: OutboxEntry): Promise<void> {
-  const payload = entry.payload as NotificationPayload;
-  if (payload.recipient.type !== 'contact' || NOT_MAILED.has(payload.template)) return;
+export const mailNotification: OutboxHandler<'notice.mail'> = async (ctx, entry) => {
+  const { payload } = entry;
+  if (payload.recipient.type !== 'contact') return;
   const [contact] = await ctx.db
     .select({ email: contacts.email, language: contacts.language, active: contacts.active })
     .from(contacts)
@@ -148,11 +134,11 @@ export async function mailNotification(ctx: AppContext, entry: OutboxEntry): Pro
     },
     payload.ticketId,
   );
-}
+};
 
 /** The polite refusal, at most once a day per sender (the caller checks that), in Russian and English. */
-export async function mailRefusal(ctx: AppContext, entry: OutboxEntry): Promise<void> {
-  const payload = entry.payload as RefusalPayload;
+export const mailRefusal: OutboxHandler<'mail.refusal'> = async (ctx, entry) => {
+  const { payload } = entry;
   await sendOnce(
     ctx,
     entry,
@@ -170,4 +156,4 @@ export async function mailRefusal(ctx: AppContext, entry: OutboxEntry): Promise<
     }),
     null,
   );
-}
+};

@@ -10,14 +10,11 @@ import {
 } from '../../db/schema.js';
 import { policyInForce } from '../../domain/sla/policy.js';
 import { isChannelOpen } from '../../domain/sla/progress.js';
-import type { Language } from '../../i18n/messages.js';
-import { renderNotification } from '../../i18n/notifications.js';
 import { type Actor, requireAdmin } from '../actor.js';
 import { contactActor } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { requireVisibleOrganization } from '../organizationAccess.js';
-import type { NotificationPayload, OutboxEntry } from '../outbox.js';
 import { rejectIntake } from '../tickets/registerRequest.js';
 
 /** A phone number as contacts keep it (E.164), from whatever Telegram sent ("79161234567", "+7 916 ..."). */
@@ -197,35 +194,4 @@ export async function ticketOfBotMessage(ctx: AppContext, chatId: number, messag
     .from(telegramMessages)
     .where(and(eq(telegramMessages.chatId, chatId), eq(telegramMessages.messageId, messageId)));
   return row?.ticketId;
-}
-
-/**
- * Not pushed to the chat: the acknowledgement (the bot answers a request it registered itself, and the
- * other channels acknowledge on their own) and refusals (answered where the request was made).
- */
-const NOT_PUSHED = new Set(['ticket_acknowledged', 'ticket_refused']);
-
-/**
- * A customer's notification pushed to their chat, when they are bound: support's replies with their
- * text, status changes, reminders. A failure (Telegram down, a rate limit) throws, and the outbox tries
- * again later with a growing pause.
- */
-export async function pushNotification(ctx: AppContext, entry: OutboxEntry): Promise<void> {
-  const payload = entry.payload as NotificationPayload;
-  if (!ctx.telegram || payload.recipient.type !== 'contact' || NOT_PUSHED.has(payload.template)) return;
-  const [row] = await ctx.db
-    .select({ chatId: telegramLinks.chatId, language: contacts.language })
-    .from(telegramLinks)
-    .innerJoin(contacts, eq(contacts.id, telegramLinks.contactId))
-    .where(eq(telegramLinks.contactId, payload.recipient.id));
-  if (!row) return;
-  const params = payload.params;
-  const text = [
-    renderNotification(payload.template, params, row.language as Language),
-    typeof params.body === 'string' ? params.body : null,
-  ]
-    .filter(Boolean)
-    .join('\n\n');
-  const messageId = await ctx.telegram.send(row.chatId, text);
-  if (payload.ticketId) await rememberBotMessage(ctx, row.chatId, messageId, payload.ticketId);
 }

@@ -20,7 +20,7 @@ import type {
   ResolutionInput,
   SeverityChangeInput,
 } from '../inputs.js';
-import { notify } from '../outbox.js';
+import { notify } from '../outbox/enqueue.js';
 import { calendarGap } from '../sla.js';
 import { isSupport, type TicketRow, visibleTicket } from './access.js';
 import { tellContact, tellSupport } from './notices.js';

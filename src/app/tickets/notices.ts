@@ -1,4 +1,5 @@
-import { notify, queueRecipients, type Recipient } from '../outbox.js';
+import { notify, queueRecipients } from '../outbox/enqueue.js';
+import type { Recipient } from '../outbox/topics.js';
 import type { TicketRow } from './access.js';
 import type { TransitionContext } from './state.js';
 

@@ -14,7 +14,8 @@ import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import type { TicketInput } from '../inputs.js';
 import { requireVisibleOrganization } from '../organizationAccess.js';
-import { type NotificationPayload, notify, outboxEntry } from '../outbox.js';
+import { noticeEntries, notify } from '../outbox/enqueue.js';
+import type { NotificationPayload } from '../outbox/topics.js';
 import { calendarGap } from '../sla.js';
 import { postMessage } from './state.js';
 import { drawTicketNumber, ensureSequence } from './ticketNumbers.js';
@@ -131,7 +132,7 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
       contactId: values.contactId,
     },
   });
-  const acknowledgement = outboxEntry(now, 'notify', {
+  const acknowledgement = noticeEntries(now, {
     recipient: { type: 'contact', id: contact.id },
     template: 'ticket_acknowledged',
     params: {
@@ -146,7 +147,7 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
     const [ticket] = await storeRequestStatement(db).execute({
       ...prefixed('ticket', values),
       ...prefixed('audit', { ...audit, after: JSON.stringify(audit.after) }),
-      ...prefixed('outbox', { ...acknowledgement, payload: JSON.stringify(acknowledgement.payload) }),
+      ...acknowledgementParameters(acknowledgement),
       year,
       sequence,
     });
@@ -172,6 +173,25 @@ type NewTicket = Omit<typeof tickets.$inferInsert, 'number'> & { id: string };
 type AuditRow = typeof auditEvents.$inferInsert;
 type OutboxRow = typeof outbox.$inferInsert;
 
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+/** How many deliveries an acknowledgement makes (in the desk, by mail): the statement has a row for each. */
+const ACKNOWLEDGEMENT_DELIVERIES = noticeEntries(new Date(0), {
+  recipient: { type: 'contact', id: NO_ID },
+  template: 'ticket_acknowledged',
+  params: {},
+  ticketId: NO_ID,
+}).length;
+
+function acknowledgementParameters(entries: OutboxRow[]): Record<string, unknown> {
+  if (entries.length !== ACKNOWLEDGEMENT_DELIVERIES) throw new Error('acknowledgement deliveries changed');
+  return Object.assign(
+    {},
+    ...entries.map((entry, index) =>
+      prefixed(`outbox${index}`, { ...entry, payload: JSON.stringify(entry.payload) }),
+    ),
+  );
+}
+
 function prefixed(prefix: string, values: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [`${prefix}.${key}`, value]));
 }
@@ -185,7 +205,6 @@ function prefixed(prefix: string, values: object): Record<string, unknown> {
 const storeRequestStatement = preparedStatement((db) => {
   const ticket = (name: keyof NewTicket) => sql.placeholder(`ticket.${name}`);
   const audit = (name: keyof AuditRow) => sql.placeholder(`audit.${name}`);
-  const entry = (name: keyof OutboxRow) => sql.placeholder(`outbox.${name}`);
   const created = db.$with('created').as(
     db
       .insert(tickets)
@@ -227,12 +246,18 @@ const storeRequestStatement = preparedStatement((db) => {
     }),
   );
   const acknowledged = db.$with('acknowledged').as(
-    db.insert(outbox).values({
-      topic: entry('topic'),
-      createdAt: entry('createdAt'),
-      availableAt: entry('availableAt'),
-      payload: withNumber(entry('payload'), '{params,number}'),
-    }),
+    db.insert(outbox).values(
+      Array.from({ length: ACKNOWLEDGEMENT_DELIVERIES }, (_, index) => {
+        const entry = (name: keyof OutboxRow) => sql.placeholder(`outbox${index}.${name}`);
+        return {
+          topic: entry('topic'),
+          orderKey: entry('orderKey'),
+          createdAt: entry('createdAt'),
+          availableAt: entry('availableAt'),
+          payload: withNumber(entry('payload'), '{params,number}'),
+        };
+      }),
+    ),
   );
   return db.with(created, audited, acknowledged).select().from(created).prepare('store_request');
 });

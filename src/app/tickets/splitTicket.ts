@@ -7,7 +7,7 @@ import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
 import type { SplitInput } from '../inputs.js';
-import { notify } from '../outbox.js';
+import { notify } from '../outbox/enqueue.js';
 import { calendarGap } from '../sla.js';
 import { isSupport, visibleTicket } from './access.js';
 import { auditTicket, postMessage, type TransitionContext, ticketPolicy } from './state.js';

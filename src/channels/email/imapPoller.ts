@@ -6,6 +6,8 @@ import { type DnsResolver, senderVerdict } from './authenticate.js';
 import { parseMail } from './parseMail.js';
 
 export interface MailPoller {
+  /** Whether the poller holds its mailbox now (for the metrics). */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,10 @@ export function startImapPoller(
       auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) },
       logger: false,
       maxIdleTime: 5 * 60_000,
+      // A server that accepts the connection and then says nothing must not hold the poller forever.
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 10 * 60_000,
       // A plain imap:// URL means a server on a trusted network (as in tests): no STARTTLS upgrade.
       doSTARTTLS: url.protocol === 'imaps:' ? undefined : false,
     });
@@ -128,6 +134,7 @@ export function startImapPoller(
   running = loop();
 
   return {
+    connected: () => Boolean(client?.usable),
     async stop() {
       stopped = true;
       await client?.logout().catch(() => undefined);

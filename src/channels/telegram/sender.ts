@@ -1,7 +1,11 @@
-import { Api, InlineKeyboard, Keyboard as ReplyKeyboard } from 'grammy';
+import { Api, GrammyError, InlineKeyboard, Keyboard as ReplyKeyboard } from 'grammy';
+import { RetryLater } from '../../app/outbox/dispatch.js';
 import type { Keyboard, TelegramSender } from '../../app/telegram/sender.js';
 import type { TelegramSettings } from '../../config.js';
 import { splitMessage } from '../../domain/telegram/text.js';
+
+/** A Bot API call that has not answered in this time is abandoned (grammY's own default is minutes). */
+const BOT_API_TIMEOUT_SECONDS = 15;
 
 export function markupOf(keyboard: Keyboard | undefined) {
   if (!keyboard || keyboard.kind === 'none') return undefined;
@@ -12,11 +16,12 @@ export function markupOf(keyboard: Keyboard | undefined) {
   );
 }
 
+export function botApi(settings: TelegramSettings): Api {
+  return new Api(settings.token, { apiRoot: settings.apiRoot, timeoutSeconds: BOT_API_TIMEOUT_SECONDS });
+}
+
 /** Speaks through the Bot API (Telegram's, or the server at TELEGRAM_API_ROOT). */
-export function telegramSender(
-  settings: TelegramSettings,
-  api = new Api(settings.token, { apiRoot: settings.apiRoot }),
-): TelegramSender {
+export function telegramSender(settings: TelegramSettings, api = botApi(settings)): TelegramSender {
   return {
     async send(chatId, text, keyboard) {
       const parts = splitMessage(text);
@@ -27,6 +32,16 @@ export function telegramSender(
         last = sent.message_id;
       }
       return last;
+    },
+    async sendPart(chatId, text) {
+      try {
+        return (await api.sendMessage(chatId, text)).message_id;
+      } catch (error) {
+        const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
+        if (error instanceof GrammyError && error.error_code === 429 && retryAfter !== undefined)
+          throw new RetryLater(retryAfter * 1000, `Telegram asked to wait ${retryAfter} s`);
+        throw error;
+      }
     },
   };
 }

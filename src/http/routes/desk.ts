@@ -5,7 +5,7 @@ import { AGENT_ROLES } from '../../app/actor.js';
 import { listAgents } from '../../app/agents.js';
 import { id } from '../../app/inputs.js';
 import { listInboundMail, listOutboundMail } from '../../app/mail/mailLog.js';
-import { listOutbox } from '../../app/outbox.js';
+import { listOutbox, retryOutboxEntry } from '../../app/outbox/deliveryLog.js';
 import { telegramBinding, unbindTelegram } from '../../app/telegram/telegram.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
@@ -62,7 +62,10 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
         operationId: 'listOutbox',
         tags: ['desk'],
         summary: 'The delivery log of notifications and messages, newest first (admin)',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          state: z.enum(['pending', 'delivered', 'failed']).optional(),
+        }),
         response: {
           200: z.array(
             z.object({
@@ -73,6 +76,7 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
               attempts: z.number().int(),
               state: z.enum(['pending', 'delivered', 'failed']),
               deliveredAt: z.iso.datetime().nullable(),
+              failedAt: z.iso.datetime().nullable(),
               lastError: z.string().nullable(),
             }),
           ),
@@ -81,6 +85,23 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
       },
     },
     async (request) => listOutbox(ctx, signedIn(request), request.query),
+  );
+
+  api.post(
+    '/outbox/:id/retry',
+    {
+      schema: {
+        operationId: 'retryOutboxEntry',
+        tags: ['desk'],
+        summary: 'Send a delivery the desk gave up on once more (admin)',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 204: z.null(), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await retryOutboxEntry(ctx, signedIn(request), request.params.id);
+      return reply.code(204).send(null);
+    },
   );
 
   const limit = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });

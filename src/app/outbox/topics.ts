@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * What the outbox delivers: one entry per delivery, one topic per channel, so that a channel that is
+ * down (SMTP, Telegram) holds back its own entries only. Each payload has a schema, checked when the
+ * entry is read: an entry a newer or older version wrote in another shape fails at once, by name,
+ * instead of half-delivering.
+ */
+const recipient = z.object({ type: z.enum(['agent', 'contact']), id: z.uuid() });
+
+export const notificationPayload = z.object({
+  recipient,
+  template: z.string().min(1),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  ticketId: z.uuid().nullable(),
+});
+
+export const refusalPayload = z.object({
+  address: z.string().min(3),
+  reason: z.string().min(1),
+  /** Values the reason's text needs (the size limit of a mail too large). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  subject: z.string(),
+  /** The Message-ID of the refused mail, so the refusal threads under it. */
+  inReplyTo: z.string().nullable(),
+});
+
+export const OUTBOX_TOPICS = {
+  /** A notification in the desk's own list (the console's bell, the portal). */
+  'notice.inapp': notificationPayload,
+  /** The same notification to a customer by mail. */
+  'notice.mail': notificationPayload,
+  /** The same notification pushed to a customer's Telegram chat. */
+  'notice.telegram': notificationPayload,
+  /** The once-a-day refusal to a sender the desk does not take mail from. */
+  'mail.refusal': refusalPayload,
+} as const;
+
+export type OutboxTopic = keyof typeof OUTBOX_TOPICS;
+export type TopicPayload<T extends OutboxTopic> = z.infer<(typeof OUTBOX_TOPICS)[T]>;
+export type NotificationPayload = z.infer<typeof notificationPayload>;
+export type RefusalPayload = z.infer<typeof refusalPayload>;
+export type Recipient = NotificationPayload['recipient'];
+
+/** The channels the outbox delivers on, each with its own loop; a channel's topics are delivered together. */
+export const OUTBOX_CHANNELS = {
+  inapp: ['notice.inapp'],
+  mail: ['notice.mail', 'mail.refusal'],
+  telegram: ['notice.telegram'],
+} as const satisfies Record<string, readonly OutboxTopic[]>;
+
+export type OutboxChannel = keyof typeof OUTBOX_CHANNELS;
+
+export const isOutboxTopic = (topic: string): topic is OutboxTopic => topic in OUTBOX_TOPICS;
+
+/** An entry whose payload does not fit its topic's schema: a permanent failure, never retried. */
+export class InvalidOutboxPayload extends Error {
+  constructor(topic: string, issues: string) {
+    super(`outbox entry of topic ${topic} does not fit its schema: ${issues}`);
+    this.name = 'InvalidOutboxPayload';
+  }
+}
+
+export function readPayload<T extends OutboxTopic>(topic: T, payload: unknown): TopicPayload<T> {
+  const parsed = OUTBOX_TOPICS[topic].safeParse(payload);
+  if (!parsed.success) throw new InvalidOutboxPayload(topic, z.prettifyError(parsed.error));
+  return parsed.data as TopicPayload<T>;
+}

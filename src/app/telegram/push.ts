@@ -1,0 +1,47 @@
+import { asc, eq } from 'drizzle-orm';
+import { contacts, telegramLinks, telegramPushParts } from '../../db/schema.js';
+import { splitMessage } from '../../domain/telegram/text.js';
+import type { Language } from '../../i18n/messages.js';
+import { renderNotification } from '../../i18n/notifications.js';
+import type { OutboxHandler } from '../outbox/dispatch.js';
+import { rememberBotMessage } from './telegram.js';
+
+/**
+ * A customer's notification pushed to their chat, when they are bound: support's replies with their
+ * text, status changes, reminders. A long text goes in parts, each recorded once Telegram has it, so
+ * a retry (Telegram down, a 429 on a later part) sends only what is missing, never a part twice.
+ */
+export const pushNotification: OutboxHandler<'notice.telegram'> = async (ctx, entry) => {
+  const { payload } = entry;
+  if (!ctx.telegram || payload.recipient.type !== 'contact') return;
+  const [row] = await ctx.db
+    .select({ chatId: telegramLinks.chatId, language: contacts.language })
+    .from(telegramLinks)
+    .innerJoin(contacts, eq(contacts.id, telegramLinks.contactId))
+    .where(eq(telegramLinks.contactId, payload.recipient.id));
+  if (!row) return;
+  const params = payload.params;
+  const text = [
+    renderNotification(payload.template, params, row.language as Language),
+    typeof params.body === 'string' ? params.body : null,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const sent = await ctx.db
+    .select({ part: telegramPushParts.part, messageId: telegramPushParts.messageId })
+    .from(telegramPushParts)
+    .where(eq(telegramPushParts.outboxId, entry.id))
+    .orderBy(asc(telegramPushParts.part));
+  const done = new Set(sent.map((part) => part.part));
+  let lastMessageId = sent.at(-1)?.messageId ?? 0;
+  for (const [part, partText] of splitMessage(text).entries()) {
+    if (done.has(part)) continue;
+    lastMessageId = await ctx.telegram.sendPart(row.chatId, partText);
+    await ctx.db
+      .insert(telegramPushParts)
+      .values({ outboxId: entry.id, part, messageId: lastMessageId })
+      .onConflictDoNothing();
+  }
+  if (payload.ticketId && lastMessageId)
+    await rememberBotMessage(ctx, row.chatId, lastMessageId, payload.ticketId);
+};
