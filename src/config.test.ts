@@ -11,11 +11,17 @@ describe('loadConfig', () => {
   });
 
   it('uses a PostgreSQL server when DATABASE_URL is set', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://desk@db.internal/desk', DATABASE_POOL_SIZE: '4' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://desk@db.internal/desk',
+      DATABASE_POOL_SIZE: '4',
+      DATABASE_STATEMENT_TIMEOUT_MS: '15000',
+    });
     expect(config.database).toEqual({
       kind: 'postgres',
       url: 'postgres://desk@db.internal/desk',
       poolSize: 4,
+      connectTimeoutMs: 5_000,
+      statementTimeoutMs: 15_000,
     });
   });
 

@@ -6,6 +6,7 @@ import { findDemoAccounts, loadDemoData } from './app/demoData.js';
 import { outboxStats } from './app/outbox/deliveryLog.js';
 import { startImapPoller } from './channels/email/imapPoller.js';
 import { startSmtpListener } from './channels/email/smtpListener.js';
+import { retryPendingMail } from './channels/email/storedMailRetry.js';
 import { createTelegramBot } from './channels/telegram/bot.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
@@ -98,6 +99,10 @@ export async function startServer({
       const listener = await startSmtpListener(ctx, logger, listen);
       started.push(() => listener.close());
     }
+    if (bot) {
+      await bot.start();
+      started.push(() => bot.stop());
+    }
     const jobs = startJobs(
       ctx,
       logger,
@@ -111,14 +116,14 @@ export async function startServer({
         onCounts: metrics.jobCounts,
         onOutcome: (topic, outcome, createdAt) => metrics.delivery(topic, outcome, createdAt, clock.now()),
       },
+      [
+        { name: 'mail-retry', run: () => retryPendingMail(ctx) },
+        ...(bot ? [{ name: 'telegram-retry', run: () => bot.retryPending() }] : []),
+      ],
     );
     started.push(() => jobs.stop());
     const unlisten = await database.listen(OUTBOX_CHANNEL, jobs.outboxWritten);
     started.push(unlisten);
-    if (bot) {
-      await bot.start();
-      started.push(() => bot.stop());
-    }
     if (imap) {
       const poller = startImapPoller(ctx, logger, imap);
       imapConnected = poller.connected;

@@ -250,7 +250,8 @@ describe.each(databaseBackends)('deadlines, calendar and policies over the API o
     });
     const told = await rowsOf<{ count: number }>(
       desk.database.db,
-      sql`select count(*)::int as count from outbox where payload->>'template' = 'policy_published'`,
+      sql`select count(*)::int as count from outbox
+        where topic = 'notice.inapp' and payload->>'template' = 'policy_published'`,
     );
     const active = await rowsOf<{ count: number }>(
       desk.database.db,

@@ -289,6 +289,11 @@ export const tickets = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     number: text('number').notNull().unique(),
+    /**
+     * What the channel knows the customer's message by (a mail's Message-ID, a Telegram update): a
+     * message processed again after a failure finds the request it already made instead of a second one.
+     */
+    intakeKey: text('intake_key').unique(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -361,6 +366,8 @@ export const ticketMessages = pgTable(
     kind: text('kind').notNull(),
     body: text('body').notNull(),
     channel: channelEnum('channel').notNull(),
+    /** As on tickets: a customer's message taken again after a failure is not added twice. */
+    intakeKey: text('intake_key').unique(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** Order of writing, for messages that share an instant. */
     sequence: bigint('sequence', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
@@ -526,16 +533,23 @@ export const inboundMail = pgTable(
     inReplyTo: text('in_reply_to'),
     /** pass, fail or none as mailauth judged it; off when checks are off. */
     authentication: text('authentication').notNull(),
-    /** ticket, message, refused, ignored or rejected. */
+    /** received (stored, not yet processed), then ticket, message, refused or ignored. */
     outcome: text('outcome').notNull(),
     reason: text('reason'),
     ticketId: uuid('ticket_id').references(() => tickets.id),
     /** The original message as received, kept whole under DATA_DIR. */
     storedAs: text('stored_as'),
+    /** The envelope sender at SMTP time (a bounce has <>), for processing the stored copy again. */
+    returnPath: text('return_path'),
+    /** While received: when the next attempt may take it (also the lease of the attempt in progress). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
   },
   (table) => [
     index('inbound_mail_received_idx').on(table.receivedAt),
     index('inbound_mail_ticket_idx').on(table.ticketId),
+    index('inbound_mail_pending_idx').on(table.nextAttemptAt).where(sql`${table.outcome} = 'received'`),
   ],
 );
 
@@ -588,10 +602,23 @@ export const telegramLinks = pgTable('telegram_links', {
 });
 
 /** Every update the bot handled, by Telegram's update_id: one delivered again changes nothing. */
-export const telegramUpdates = pgTable('telegram_updates', {
-  updateId: bigint('update_id', { mode: 'number' }).primaryKey(),
-  handledAt: timestamp('handled_at', { withTimezone: true, mode: 'date' }).notNull(),
-});
+export const telegramUpdates = pgTable(
+  'telegram_updates',
+  {
+    updateId: bigint('update_id', { mode: 'number' }).primaryKey(),
+    /** The update as Telegram sent it, stored before its offset is acknowledged. */
+    payload: jsonb('payload'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }),
+    /** Null while it waits for an outcome; an update handled in an older version has only this. */
+    handledAt: timestamp('handled_at', { withTimezone: true, mode: 'date' }),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (table) => [
+    index('telegram_updates_pending_idx').on(table.nextAttemptAt).where(sql`${table.handledAt} is null`),
+  ],
+);
 
 /**
  * The parts of a long push already in the chat: a retry after a failure (a 429 on the third part)

@@ -15,10 +15,12 @@ import type { AppContext } from '../app/context.js';
 import { AppError, type ErrorKind } from '../app/errors.js';
 import type { Config } from '../config.js';
 import { type DatabaseHandle, isDatabaseUnavailable } from '../db/database.js';
+import { controlCharacterPath } from '../domain/controlCharacters.js';
 import type { Language } from '../i18n/messages.js';
-import { negotiateLanguage } from '../i18n/translator.js';
+import { negotiateLanguage, translator } from '../i18n/translator.js';
 import { describeIssue } from '../i18n/validation.js';
 import { createMetrics, type DeskMetrics } from '../metrics.js';
+import { StorageWriteError } from '../storage/attachmentStore.js';
 import { authenticate, requireCsrf, requireSignIn, SESSION_COOKIE } from './authentication.js';
 import { sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
@@ -86,6 +88,22 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('language', 'ru');
 
+  // Every JSON body and query is checked once, here, for what no field may hold (a NUL cannot even be stored).
+  app.addHook('preValidation', async (request, reply) => {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['query', request.query],
+    ] as const) {
+      const path = controlCharacterPath(value);
+      if (!path) continue;
+      const field = part === 'body' ? path.join('.') : ['query', ...path].join('.');
+      const message = translator(request.language)('validation.control_characters');
+      return sendProblem(request, reply, 400, 'validation_failed', {
+        field,
+        errors: [{ field, code: 'control_characters', message }],
+      });
+    }
+  });
   const metrics = deps.metrics ?? createMetrics();
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -190,6 +208,10 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
     }
     if (error.code?.startsWith('FST_ERR_CTP_') || error.statusCode === 400) {
       return sendProblem(request, reply, 400, 'invalid_json');
+    }
+    if (error instanceof StorageWriteError) {
+      request.log.error({ err: error }, 'file storage refused a write');
+      return sendProblem(request, reply, 507, 'storage_full');
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');

@@ -23,6 +23,12 @@ export interface JobObserver {
   onOutcome?: DispatchOptions['onOutcome'];
 }
 
+/** A job a channel brings (retrying what it stored), handed in by the composition root. */
+export interface ChannelJob {
+  name: string;
+  run(): Promise<Record<string, number>>;
+}
+
 export interface Jobs {
   /**
    * Wakes the outbox loop that delivers this topic: an entry was just written. Null wakes them all
@@ -48,6 +54,7 @@ export function startJobs(
   logger: Pick<Logger, 'error' | 'info'>,
   settings: JobSettings,
   observer: JobObserver = {},
+  channelJobs: ChannelJob[] = [],
 ): Jobs {
   const observed = { logger, onPass: observer.onPass, onCounts: observer.onCounts };
   const sweep = { idleMs: settings.intervalMs, ...observed };
@@ -60,6 +67,7 @@ export function startJobs(
       idleMs: PRUNE_INTERVAL_MS,
     }),
   ];
+  for (const job of channelJobs) loops.push(startLoop(job.name, async () => counted(await job.run()), sweep));
   const outboxLoops = new Map<OutboxTopic, JobLoop>();
   for (const [channel, topics] of Object.entries(OUTBOX_CHANNELS) as [
     OutboxChannel,

@@ -1,9 +1,25 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+
+/** The store cannot take a file now (the disk is full, the folder not writable): nothing of it is left. */
+export class StorageWriteError extends Error {
+  constructor(override readonly cause: NodeJS.ErrnoException) {
+    super(`file storage refused a write: ${cause.code ?? cause.message}`);
+    this.name = 'StorageWriteError';
+  }
+}
+
+/** Write failures that mean "no room or no permission", as opposed to a bug: the caller may retry later. */
+const REFUSED_WRITES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EFBIG', 'EIO']);
+
+function refusedWrite(error: unknown): StorageWriteError | null {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return code && REFUSED_WRITES.has(code) ? new StorageWriteError(error as NodeJS.ErrnoException) : null;
+}
 
 /** Where attachment bytes live: files under DATA_DIR/attachments, named by the attachment's id. */
 export class AttachmentStore {
@@ -20,9 +36,19 @@ export class AttachmentStore {
   async save(id: string, createdAt: Date, data: Buffer): Promise<string> {
     const relative = join(createdAt.toISOString().slice(0, 7), id);
     const path = this.resolve(relative);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, data, { flag: 'wx' });
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, data, { flag: 'wx' });
+    } catch (error) {
+      // A write cut short by a full disk leaves a truncated file: remove it, so nothing half-written stays.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(path, { force: true }).catch(() => {});
+      throw refusedWrite(error) ?? error;
+    }
     return relative;
+  }
+
+  async read(relative: string): Promise<Buffer> {
+    return readFile(this.resolve(relative));
   }
 
   /**
@@ -36,7 +62,11 @@ export class AttachmentStore {
   ): Promise<{ relative: string; size: number; sha256: string; truncated: boolean }> {
     const relative = join(createdAt.toISOString().slice(0, 7), id);
     const path = this.resolve(relative);
-    await mkdir(dirname(path), { recursive: true });
+    try {
+      await mkdir(dirname(path), { recursive: true });
+    } catch (error) {
+      throw refusedWrite(error) ?? error;
+    }
     const hash = createHash('sha256');
     let size = 0;
     const measure = new Transform({
@@ -50,7 +80,7 @@ export class AttachmentStore {
       await pipeline(source, measure, createWriteStream(path, { flags: 'wx' }));
     } catch (error) {
       await rm(path, { force: true });
-      throw error;
+      throw refusedWrite(error) ?? error;
     }
     if (source.truncated) await rm(path, { force: true });
     return { relative, size, sha256: hash.digest('hex'), truncated: Boolean(source.truncated) };

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { ContactRow } from '../../db/repositories/entitlementRecords.js';
 import { findContactByEmail, instancesOf } from '../../db/repositories/entitlementRecords.js';
 import { inboundMail, mailRefusals, outboundMail, tickets } from '../../db/schema.js';
@@ -31,6 +31,8 @@ export interface IncomingMail {
   raw: Buffer;
   messageId: string | null;
   from: string | null;
+  /** How many senders From names: more than one cannot be verified, and is refused. */
+  senderCount: number;
   subject: string;
   text: string;
   inReplyTo: string | null;
@@ -45,44 +47,205 @@ export interface IncomingMail {
 export type MailOutcome =
   | { outcome: 'ticket' | 'message'; ticketId: string }
   | { outcome: 'refused' | 'ignored'; reason: string }
-  | { outcome: 'duplicate' };
+  | { outcome: 'duplicate' }
+  /** Stored, and its processing failed or runs elsewhere: a job takes it again until it has an outcome. */
+  | { outcome: 'pending'; reason: string };
+
+/** How long one attempt at a stored mail holds it before another instance's job may try. */
+const ATTEMPT_LEASE_MS = 5 * 60_000;
+const retryDelayMs = (attempts: number) => Math.min(2 ** attempts * 30_000, 3_600_000);
 
 const DEFAULT_SEVERITY = 'medium';
 
+/** A mail's identity: its Message-ID, or for a mail without one, its content. */
+function messageIdOf(mail: Pick<IncomingMail, 'messageId' | 'raw'>): string {
+  return (
+    mail.messageId ?? `<sha256.${createHash('sha256').update(mail.raw).digest('hex')}@supportdesk.invalid>`
+  );
+}
+
 /**
- * The one pipeline for every inbound mail, SMTP or IMAP: recognised once per Message-ID, machines
- * ignored, the sender checked, replies threaded to their ticket, new mail registered through
- * registerRequest like any other channel, and a refused sender answered at most once a day.
+ * The one pipeline for every inbound mail, SMTP or IMAP. The mail is stored whole before anything is
+ * decided, and only then may the channel acknowledge it (250, the IMAP flag); a failure before that
+ * throws, so the sender or the mailbox offers it again. Once stored it is processed: recognised once
+ * per Message-ID, machines ignored, the sender checked, replies threaded to their ticket, new mail
+ * registered through registerRequest like any other channel, a refused sender answered at most once a
+ * day. A processing failure leaves the stored mail to a job that tries again until it has an outcome,
+ * and the request it makes carries the Message-ID, so no attempt ever makes a second one.
  */
 export async function receiveMail(ctx: AppContext, mail: IncomingMail): Promise<MailOutcome> {
-  // A mail without a Message-ID is known by its content instead.
-  const messageId =
-    mail.messageId ?? `<sha256.${createHash('sha256').update(mail.raw).digest('hex')}@supportdesk.invalid>`;
+  const messageId = messageIdOf(mail);
   const sender = mail.from?.toLowerCase() ?? null;
-  const claimed = await claimMail(ctx, {
-    messageId,
-    receivedAt: mail.receivedAt,
-    via: mail.via,
-    sender,
-    subject: mail.subject,
-    inReplyTo: mail.inReplyTo,
-    authentication: mail.authentication,
-    outcome: 'received',
-  });
-  if (!claimed) return { outcome: 'duplicate' };
-  const storedAs = await ctx.files.save(claimed.id, ctx.clock.now(), mail.raw);
+  const now = ctx.clock.now();
+  const [known] = await ctx.db
+    .select({ id: inboundMail.id, outcome: inboundMail.outcome })
+    .from(inboundMail)
+    .where(eq(inboundMail.messageId, messageId));
+  let rowId: string;
+  if (known) {
+    if (known.outcome !== 'received') return { outcome: 'duplicate' };
+    // Stored before and not yet processed: the sender's retry is one more attempt, if none runs now.
+    const claimed = await claimStoredMail(ctx, known.id, now);
+    if (!claimed) return { outcome: 'pending', reason: 'being processed' };
+    rowId = known.id;
+  } else {
+    const id = randomUUID();
+    const storedAs = await ctx.files.save(id, now, mail.raw);
+    const [stored] = await ctx.db
+      .insert(inboundMail)
+      .values({
+        id,
+        messageId,
+        receivedAt: mail.receivedAt,
+        via: mail.via,
+        sender,
+        subject: mail.subject.slice(0, 1000),
+        inReplyTo: mail.inReplyTo,
+        authentication: mail.authentication,
+        returnPath: mail.returnPath,
+        outcome: 'received',
+        storedAs,
+        nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS),
+      })
+      .onConflictDoNothing({ target: inboundMail.messageId })
+      .returning({ id: inboundMail.id });
+    if (!stored) {
+      // The same mail arrived twice at once: the other copy is the one kept.
+      await ctx.files.remove(storedAs);
+      return { outcome: 'pending', reason: 'being processed' };
+    }
+    rowId = stored.id;
+  }
+  return processMail(ctx, rowId, mail, messageId, sender);
+}
 
-  const outcome = await decide(ctx, mail, messageId, sender);
-  await ctx.db
+/** Takes a stored mail for one attempt, unless another attempt holds it. */
+async function claimStoredMail(ctx: AppContext, id: string, now: Date): Promise<boolean> {
+  const claimed = await ctx.db
     .update(inboundMail)
-    .set({
-      outcome: outcome.outcome,
-      reason: 'reason' in outcome ? outcome.reason : null,
-      ticketId: 'ticketId' in outcome ? outcome.ticketId : null,
+    .set({ nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS) })
+    .where(
+      and(eq(inboundMail.id, id), eq(inboundMail.outcome, 'received'), lte(inboundMail.nextAttemptAt, now)),
+    )
+    .returning({ id: inboundMail.id });
+  return claimed.length > 0;
+}
+
+async function processMail(
+  ctx: AppContext,
+  rowId: string,
+  mail: IncomingMail,
+  messageId: string,
+  sender: string | null,
+): Promise<MailOutcome> {
+  try {
+    const outcome = await decide(ctx, mail, messageId, sender).catch((error: unknown) => {
+      // A use case's refusal is an outcome, not a passing failure: trying again would refuse again.
+      if (error instanceof AppError) return { outcome: 'refused' as const, reason: error.code };
+      throw error;
+    });
+    await ctx.db
+      .update(inboundMail)
+      .set({
+        outcome: outcome.outcome,
+        reason: 'reason' in outcome ? outcome.reason : null,
+        ticketId: 'ticketId' in outcome ? outcome.ticketId : null,
+        nextAttemptAt: null,
+        lastError: null,
+        attempts: sql`${inboundMail.attempts} + 1`,
+      })
+      .where(eq(inboundMail.id, rowId));
+    return outcome;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const [row] = await ctx.db
+      .update(inboundMail)
+      .set({ attempts: sql`${inboundMail.attempts} + 1`, lastError: reason.slice(0, 2000) })
+      .where(eq(inboundMail.id, rowId))
+      .returning({ attempts: inboundMail.attempts });
+    await ctx.db
+      .update(inboundMail)
+      .set({ nextAttemptAt: new Date(ctx.clock.now().getTime() + retryDelayMs(row?.attempts ?? 1)) })
+      .where(eq(inboundMail.id, rowId));
+    return { outcome: 'pending', reason };
+  }
+}
+
+/** A stored mail whose processing is due again, with what its channel recorded at receipt. */
+export interface StoredMail {
+  id: string;
+  via: IncomingMail['via'];
+  receivedAt: Date;
+  storedAs: string;
+  returnPath: string | null;
+  authentication: IncomingMail['authentication'];
+}
+
+/** Claims stored mail whose processing failed or was cut off (a crash), for another attempt. */
+export async function claimPendingMail(ctx: AppContext, limit: number): Promise<StoredMail[]> {
+  const now = ctx.clock.now();
+  const due = await ctx.db
+    .select({ id: inboundMail.id })
+    .from(inboundMail)
+    .where(and(eq(inboundMail.outcome, 'received'), lte(inboundMail.nextAttemptAt, now)))
+    .orderBy(asc(inboundMail.receivedAt))
+    .limit(limit);
+  const claimed: StoredMail[] = [];
+  for (const { id } of due) {
+    if (!(await claimStoredMail(ctx, id, now))) continue;
+    const [row] = await ctx.db.select().from(inboundMail).where(eq(inboundMail.id, id));
+    if (!row?.storedAs) continue;
+    claimed.push({
+      id,
+      via: row.via as IncomingMail['via'],
+      receivedAt: row.receivedAt,
+      storedAs: row.storedAs,
+      returnPath: row.returnPath,
+      authentication: row.authentication as IncomingMail['authentication'],
+    });
+  }
+  return claimed;
+}
+
+/** One more attempt at a stored mail, read again from its stored copy by its channel. */
+export async function retryStoredMail(
+  ctx: AppContext,
+  stored: StoredMail,
+  mail: IncomingMail,
+): Promise<MailOutcome> {
+  return processMail(ctx, stored.id, mail, messageIdOf(mail), mail.from?.toLowerCase() ?? null);
+}
+
+/**
+ * A mail the desk can never read (thousands of parts, nesting thousands deep, not MIME at all): kept in
+ * the log for an administrator with the reason, so the channel refuses it for good instead of asking
+ * the sender to retry for days.
+ */
+export async function refuseMalformedMail(
+  ctx: AppContext,
+  mail: { via: IncomingMail['via']; receivedAt: Date; raw: Buffer; detail: string; sender: string | null },
+): Promise<MailOutcome> {
+  const id = randomUUID();
+  const messageId = messageIdOf({ messageId: null, raw: mail.raw });
+  const storedAs = await ctx.files.save(id, ctx.clock.now(), mail.raw).catch(() => null);
+  const [recorded] = await ctx.db
+    .insert(inboundMail)
+    .values({
+      id,
+      messageId,
+      receivedAt: mail.receivedAt,
+      via: mail.via,
+      sender: mail.sender,
+      subject: null,
+      authentication: 'off',
+      outcome: 'refused',
+      reason: `mail_malformed: ${mail.detail}`.slice(0, 1000),
       storedAs,
     })
-    .where(eq(inboundMail.id, claimed.id));
-  return outcome;
+    .onConflictDoNothing({ target: inboundMail.messageId })
+    .returning({ id: inboundMail.id });
+  if (!recorded && storedAs) await ctx.files.remove(storedAs);
+  return { outcome: 'refused', reason: 'mail_malformed' };
 }
 
 async function decide(
@@ -94,6 +257,9 @@ async function decide(
   const automated = automatedReason(mail.header, mail.returnPath, sender);
   if (automated) return { outcome: 'ignored', reason: automated };
   if (!sender) return { outcome: 'ignored', reason: 'no_sender' };
+  // Not answered either: a reply could go to any of them, and none is proven to have written.
+  if (mail.senderCount > 1) return { outcome: 'refused', reason: 'sender_ambiguous' };
+  const intakeKey = `mail:${messageId}`;
   const refuse = (reason: string) => refuseSender(ctx, sender, reason, mail.subject, messageId);
 
   const contact = await findContactByEmail(ctx.db, sender);
@@ -131,6 +297,7 @@ async function decide(
           attachmentIds: await keepAttachments(ctx, actor, mail),
         },
         'email',
+        intakeKey,
       );
       return { outcome: 'message', ticketId: thread.id };
     } catch (error) {
@@ -163,6 +330,7 @@ async function decide(
       description: mail.text.trim() || mail.subject || '—',
       attachmentIds: await keepAttachments(ctx, actor, mail),
       receivedAt: mail.receivedAt,
+      intakeKey,
       ...(instance?.unclear ? { instanceChoices: instance.choices } : {}),
     });
     return { outcome: 'ticket', ticketId: ticket.id };
@@ -172,7 +340,7 @@ async function decide(
   }
 }
 
-/** Records a mail by its Message-ID; undefined when that mail was recorded before (a second delivery). */
+/** Records a refused mail by its Message-ID; undefined when that mail was recorded before (a second delivery). */
 async function claimMail(ctx: AppContext, values: typeof inboundMail.$inferInsert) {
   const [claimed] = await ctx.db
     .insert(inboundMail)

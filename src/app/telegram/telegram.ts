@@ -1,13 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ContactRow } from '../../db/repositories/entitlementRecords.js';
-import {
-  contacts,
-  telegramConversations,
-  telegramLinks,
-  telegramMessages,
-  telegramUpdates,
-} from '../../db/schema.js';
+import { contacts, telegramConversations, telegramLinks, telegramMessages } from '../../db/schema.js';
 import { policyInForce } from '../../domain/sla/policy.js';
 import { isChannelOpen } from '../../domain/sla/progress.js';
 import { type Actor, requireAdmin } from '../actor.js';
@@ -22,16 +16,6 @@ export function normalizePhone(raw: string): string | null {
   const digits = raw.replace(/[^\d+]/g, '');
   const parsed = parsePhoneNumberFromString(digits.startsWith('+') ? digits : `+${digits}`);
   return parsed?.isValid() ? parsed.number : null;
-}
-
-/** Marks an update handled; false when it was handled before (Telegram delivers again after a restart). */
-export async function firstDelivery(ctx: AppContext, updateId: number): Promise<boolean> {
-  const [claimed] = await ctx.db
-    .insert(telegramUpdates)
-    .values({ updateId, handledAt: ctx.clock.now() })
-    .onConflictDoNothing()
-    .returning({ updateId: telegramUpdates.updateId });
-  return Boolean(claimed);
 }
 
 export type Binding =

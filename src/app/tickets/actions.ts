@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { intakeFacts } from '../../db/repositories/entitlementRecords.js';
-import { agents, partnerOrganizations, remoteSessions } from '../../db/schema.js';
+import { agents, partnerOrganizations, remoteSessions, ticketMessages } from '../../db/schema.js';
 import type { Level } from '../../domain/entitlement/entitlement.js';
 import { decideEntitlement } from '../../domain/entitlement/entitlement.js';
 import { responseWarningAt } from '../../domain/sla/autoClose.js';
@@ -59,10 +59,19 @@ export async function addTicketMessage(
   ticketId: string,
   input: MessageInput,
   channel: Channel,
+  /** The channel's name for a customer's message (see RequestIntake.intakeKey). */
+  intakeKey?: string,
 ) {
   return withTicket(ctx, actor, ticketId, async (context, ticket) => {
     if (actor.type === 'contact') {
       if (input.visibility === 'internal' || input.awaitCustomer) throw forbidden();
+      if (intakeKey) {
+        const [earlier] = await context.db
+          .select({ id: ticketMessages.id })
+          .from(ticketMessages)
+          .where(eq(ticketMessages.intakeKey, intakeKey));
+        if (earlier) return { messageId: earlier.id, respondedNow: false, status: ticket.status };
+      }
       const updated = await applyAction(context, ticket, 'customer_message');
       const posted = await postMessage(context, updated, {
         visibility: 'public',
@@ -70,6 +79,7 @@ export async function addTicketMessage(
         body: input.body,
         channel,
         attachmentIds: input.attachmentIds,
+        ...(intakeKey ? { intakeKey } : {}),
       });
       await tellSupport(context, updated, 'customer_message');
       return { ...posted, status: updated.status };

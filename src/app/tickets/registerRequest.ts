@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type SQLWrapper, sql } from 'drizzle-orm';
+import { eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { preparedStatement, type Queryable } from '../../db/database.js';
 import { type ContactRow, intakeFacts } from '../../db/repositories/entitlementRecords.js';
 import { auditEvents, intakeRejections, outbox, tickets } from '../../db/schema.js';
@@ -39,6 +39,11 @@ export interface RequestIntake {
    * customer with several): the acknowledgement asks which one.
    */
   instanceChoices?: readonly string[];
+  /**
+   * What the channel knows the message by (`mail:<Message-ID>`, `telegram:<update>`): registering the
+   * same message again, after a failure half-way, answers the request it made the first time.
+   */
+  intakeKey?: string;
 }
 
 /** Why a request is refused at the door: the entitlement's reasons, and a mail whose sender is not proven. */
@@ -60,6 +65,10 @@ export class IntakeRefused extends AppError {
  * attempt is kept in the intake log and its reason sent to the contact, then refused to the caller.
  */
 export async function registerRequest(ctx: AppContext, actor: Actor, intake: RequestIntake) {
+  if (intake.intakeKey) {
+    const [earlier] = await ctx.db.select().from(tickets).where(eq(tickets.intakeKey, intake.intakeKey));
+    if (earlier) return earlier;
+  }
   const data = await ctx.sla.load(ctx.db);
   const now = ctx.clock.now();
   const facts = await intakeFacts(ctx.db, intake.instanceId, intake.contactId);
@@ -114,6 +123,7 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
     registeredAt: intake.receivedAt,
     responseDueAt,
     responseWarnAt,
+    intakeKey: intake.intakeKey ?? null,
     createdAt: now,
     updatedAt: now,
   };
@@ -227,6 +237,7 @@ const storeRequestStatement = preparedStatement((db) => {
         responseWarnAt: ticket('responseWarnAt'),
         createdAt: ticket('createdAt'),
         updatedAt: ticket('updatedAt'),
+        intakeKey: ticket('intakeKey'),
       })
       .returning(),
   );

@@ -139,6 +139,8 @@ export interface MessageDraft {
   body: string;
   channel: TicketRow['channel'];
   attachmentIds?: readonly string[];
+  /** The channel's name for the customer's message, so that taking it again adds nothing (see tickets). */
+  intakeKey?: string;
 }
 
 /**
@@ -162,6 +164,7 @@ export async function postMessage(
       kind: draft.kind,
       body: draft.body,
       channel: draft.channel,
+      intakeKey: draft.intakeKey ?? null,
       createdAt: now,
     })
     .returning({ id: ticketMessages.id });

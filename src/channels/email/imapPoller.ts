@@ -1,9 +1,14 @@
 import { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import type { AppContext } from '../../app/context.js';
-import { receiveMail, refuseOversizedMail } from '../../app/mail/inbound.js';
+import {
+  type IncomingMail,
+  receiveMail,
+  refuseMalformedMail,
+  refuseOversizedMail,
+} from '../../app/mail/inbound.js';
 import { type DnsResolver, senderVerdict } from './authenticate.js';
-import { parseMail } from './parseMail.js';
+import { MalformedMail, parseMail } from './parseMail.js';
 
 export interface MailPoller {
   /** Whether the poller holds its mailbox now (for the metrics). */
@@ -91,7 +96,22 @@ export function startImapPoller(
       }
       const message = await current.fetchOne(String(uid), { source: true }, { uid: true });
       if (message === false || !message.source) continue;
-      const parsed = await parseMail(message.source, { via: 'imap', receivedAt, authentication: 'off' });
+      let parsed: IncomingMail;
+      try {
+        parsed = await parseMail(message.source, { via: 'imap', receivedAt, authentication: 'off' });
+      } catch (error) {
+        if (!(error instanceof MalformedMail)) throw error;
+        await refuseMalformedMail(ctx, {
+          via: 'imap',
+          receivedAt,
+          raw: message.source,
+          detail: error.detail,
+          sender: head.envelope?.from?.[0]?.address ?? null,
+        });
+        logger.warn({ detail: error.detail }, 'mail in the mailbox cannot be read; kept in the log');
+        await done(current, uid);
+        continue;
+      }
       const authentication =
         ctx.mail.settings.authentication === 'off'
           ? 'off'

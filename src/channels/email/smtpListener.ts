@@ -2,9 +2,9 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { AppContext } from '../../app/context.js';
-import { receiveMail } from '../../app/mail/inbound.js';
+import { receiveMail, refuseMalformedMail } from '../../app/mail/inbound.js';
 import { type DnsResolver, senderVerdict } from './authenticate.js';
-import { parseMail } from './parseMail.js';
+import { MalformedMail, parseMail } from './parseMail.js';
 
 export interface MailListener {
   port: number;
@@ -26,8 +26,10 @@ function reply(code: number, message: string): Error {
 /**
  * The desk's own SMTP listener: it takes mail for the support addresses only (others are refused at
  * RCPT), reads it whole within MAIL_MAX_MB, and hands it to the one inbound pipeline. The receipt time
- * is the registration time. A failure inside answers 451, so the sending server tries again; nothing
- * a sender does can stop the listener.
+ * is the registration time. 250 means the mail is stored: what happens to it next is the desk's to
+ * finish. A failure before it is stored answers 451, so the sending server tries again; a mail that
+ * can never be read answers 554 with the reason, so it does not retry for days. Nothing a sender
+ * does can stop the listener.
  */
 export async function startSmtpListener(
   ctx: AppContext,
@@ -62,6 +64,15 @@ export async function startSmtpListener(
         accept(Buffer.concat(chunks), session, receivedAt).then(
           () => callback(),
           (error) => {
+            if (error instanceof MalformedMail) {
+              logger.warn(
+                { from: envelopeSender(session), detail: error.detail },
+                'mail refused: unreadable',
+              );
+              return callback(
+                reply(554, `5.6.0 This message cannot be read (${error.detail}); it was not taken`),
+              );
+            }
             logger.error(
               { err: error, from: envelopeSender(session) },
               'mail not taken; the sender will retry',
@@ -79,7 +90,19 @@ export async function startSmtpListener(
       helo: session.hostNameAppearsAs,
       sender: envelopeSender(session) ?? undefined,
     };
-    const first = await parseMail(raw, { via: 'smtp', receivedAt, authentication: 'off' });
+    const first = await parseMail(raw, { via: 'smtp', receivedAt, authentication: 'off' }).catch(
+      async (error: unknown) => {
+        if (error instanceof MalformedMail)
+          await refuseMalformedMail(ctx, {
+            via: 'smtp',
+            receivedAt,
+            raw,
+            detail: error.detail,
+            sender: transmission.sender ?? null,
+          });
+        throw error;
+      },
+    );
     const authentication =
       settings.authentication === 'off'
         ? 'off'

@@ -15,11 +15,11 @@ import {
   conversationOf,
   draftsToOffer,
   endConversation,
-  firstDelivery,
   rememberBotMessage,
   saveConversation,
   ticketOfBotMessage,
 } from '../../app/telegram/telegram.js';
+import { claimUpdate, dueUpdates, failUpdate, finishUpdate } from '../../app/telegram/updates.js';
 import { visibleTicket } from '../../app/tickets/access.js';
 import { addTicketMessage } from '../../app/tickets/actions.js';
 import { listTickets } from '../../app/tickets/queries.js';
@@ -29,7 +29,7 @@ import { SEVERITIES, type Severity } from '../../domain/sla/policy.js';
 import type { Language } from '../../i18n/messages.js';
 import { moscowDateTime } from '../../i18n/slaExplanation.js';
 import { translator } from '../../i18n/translator.js';
-import { telegramSender } from './sender.js';
+import { BOT_API_TIMEOUT_SECONDS, telegramSender } from './sender.js';
 
 export type WebhookHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
@@ -39,6 +39,8 @@ export interface TelegramBot {
   stop(): Promise<void>;
   /** Offers the drafts written outside the bot's hours, once it is open (the bot runs this every minute). */
   offerDrafts(): Promise<void>;
+  /** Handles again the stored updates whose handling failed (a job runs this). */
+  retryPending(): Promise<{ retried: number }>;
   /** The Fastify handler for webhook mode, checking Telegram's secret token. */
   webhook: WebhookHandler | null;
 }
@@ -66,9 +68,13 @@ export function createTelegramBot(
   settings: TelegramSettings,
   options: BotOptions,
 ): TelegramBot {
-  const bot = new Bot(settings.token, { client: { apiRoot: settings.apiRoot } });
+  // Long polling holds getUpdates open for 30 s: the client waits longer than that, and no longer.
+  const bot = new Bot(settings.token, {
+    client: { apiRoot: settings.apiRoot, timeoutSeconds: BOT_API_TIMEOUT_SECONDS + 30 },
+  });
   const say = telegramSender(settings, bot.api);
   let timer: NodeJS.Timeout | undefined;
+  let stopping = false;
 
   const languageOf = (c: Context, contactLanguage?: string): Language =>
     contactLanguage === 'en' || contactLanguage === 'ru'
@@ -79,9 +85,41 @@ export function createTelegramBot(
   const reply = (c: Context, text: string, keyboard?: Keyboard) => say.send(c.chat?.id ?? 0, text, keyboard);
   const alternatives = { portal: options.portalUrl, email: options.supportEmail };
 
+  /**
+   * Every update is stored before anything else, and before grammY moves the offset on: while the
+   * database cannot take it, long polling waits (nothing later is acknowledged either); a webhook
+   * answers an error, so Telegram sends it again. A handler that fails for a passing reason leaves the
+   * update to the retry job; a refusal (a reply to a closed request) is its outcome.
+   */
   bot.use(async (c, next) => {
-    if (await firstDelivery(ctx, c.update.update_id)) await next();
+    const updateId = c.update.update_id;
+    const claim = await storeDurably(() => claimUpdate(ctx, c.update));
+    if (claim !== 'handle') return;
+    try {
+      await next();
+      await finishUpdate(ctx, updateId);
+    } catch (error) {
+      if (error instanceof AppError) {
+        logger.warn({ update: updateId, code: error.code }, 'Telegram update refused');
+        await finishUpdate(ctx, updateId, error.code);
+        return;
+      }
+      logger.error({ err: error, update: updateId }, 'Telegram update failed; it is tried again later');
+      await failUpdate(ctx, updateId, error).catch(() => {});
+    }
   });
+
+  const storeDurably = async <T>(store: () => Promise<T>): Promise<T> => {
+    for (let pauseMs = 500; ; pauseMs = Math.min(pauseMs * 2, 30_000)) {
+      try {
+        return await store();
+      } catch (error) {
+        if (settings.webhook || stopping) throw error;
+        logger.warn({ err: error }, 'cannot store a Telegram update; polling waits');
+        await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      }
+    }
+  };
 
   bot.command('start', async (c) => {
     const t = translator(languageOf(c));
@@ -240,6 +278,7 @@ export function createTelegramBot(
         description: String(data.description ?? '') || String(data.subject ?? '—'),
         attachmentIds: Array.isArray(data.attachmentIds) ? data.attachmentIds.map(String) : [],
         receivedAt,
+        intakeKey: `telegram:${c.update.update_id}`,
       });
       await endConversation(ctx, userId);
       const sent = await reply(
@@ -302,6 +341,7 @@ export function createTelegramBot(
             attachmentIds: attachmentId ? [attachmentId] : [],
           },
           'telegram',
+          `telegram:${c.update.update_id}`,
         );
         const ticket = await visibleTicket(ctx.db, bound.actor, ticketId);
         return void (await reply(c, t('telegram.added', { number: ticket.number })));
@@ -343,7 +383,7 @@ export function createTelegramBot(
   });
 
   bot.catch((error) =>
-    logger.error({ err: error.error, update: error.ctx.update.update_id }, 'Telegram update failed'),
+    logger.error({ err: error.error, update: error.ctx.update.update_id }, 'Telegram update not stored'),
   );
 
   const offerDrafts = async () => {
@@ -383,7 +423,16 @@ export function createTelegramBot(
       await bot.api.deleteWebhook();
       void bot.start({ drop_pending_updates: false, onStart: () => logger.info('Telegram bot polling') });
     },
+    async retryPending() {
+      let retried = 0;
+      for (const update of await dueUpdates(ctx, 20)) {
+        await bot.handleUpdate(update as Parameters<typeof bot.handleUpdate>[0]);
+        retried += 1;
+      }
+      return { retried };
+    },
     async stop() {
+      stopping = true;
       if (timer) clearInterval(timer);
       if (bot.isRunning()) await bot.stop();
     },

@@ -5,7 +5,7 @@ import type { TelegramSettings } from '../../config.js';
 import { splitMessage } from '../../domain/telegram/text.js';
 
 /** A Bot API call that has not answered in this time is abandoned (grammY's own default is minutes). */
-const BOT_API_TIMEOUT_SECONDS = 15;
+export const BOT_API_TIMEOUT_SECONDS = 15;
 
 export function markupOf(keyboard: Keyboard | undefined) {
   if (!keyboard || keyboard.kind === 'none') return undefined;
