@@ -4,12 +4,18 @@ import type { Actor } from '../app/actor.js';
 import { type AppContext, createAppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { type DatabaseHandle, DatabaseInUseError, openDatabase } from '../db/database.js';
+import {
+  type DatabaseHandle,
+  DatabaseInUseError,
+  isDatabaseUnavailable,
+  openDatabase,
+} from '../db/database.js';
 import { systemClock } from '../domain/calendar/clock.js';
 import { CalendarRangeError } from '../domain/calendar/intervalClock.js';
 import type { Language } from '../i18n/messages.js';
 import { translator } from '../i18n/translator.js';
 import { describeZodError } from '../i18n/validation.js';
+import { withoutQueryParameters } from '../logger.js';
 
 /** What the command line does as: the desk itself, on an operator's behalf. */
 export const cliActor: Actor = { type: 'system', name: 'cli' };
@@ -62,5 +68,40 @@ export function describeFailure(error: unknown): string {
       .map((issue) => `${issue.field}: ${issue.message}`)
       .join('\n');
   }
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const operatorError = describeOperatorError(error);
+  if (operatorError) return operatorError;
+  // A fault of the desk itself: its message on one line, the trace only when asked for.
+  if (!(error instanceof Error)) return String(error);
+  return process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace'
+    ? (error.stack ?? error.message)
+    : `${error.message.split('\n')[0]} (LOG_LEVEL=debug shows where)`;
+}
+
+/** Why the machine around the desk refused it (a port, the database, the disk), in a line the operator acts on. */
+function describeOperatorError(error: unknown): string | null {
+  const t = translator(language);
+  const failure = (withoutQueryParameters(error) ?? error) as NodeJS.ErrnoException & {
+    port?: number;
+    address?: string;
+    path?: string;
+  };
+  if (!(failure instanceof Error)) return null;
+  if (failure.code === 'EADDRINUSE' || (failure.code === 'EACCES' && failure.port !== undefined)) {
+    const what = failure.port === loadedPorts().smtp ? 'SMTP_LISTEN_PORT' : 'PORT';
+    return t('errors.port_in_use', { port: failure.port ?? '?', host: failure.address ?? '?', what });
+  }
+  if (['ENOSPC', 'EACCES', 'EROFS', 'EPERM'].includes(failure.code ?? '') && failure.path)
+    return t('errors.path_not_writable', { path: failure.path, reason: failure.code ?? failure.message });
+  const sqlState = typeof failure.code === 'string' ? failure.code : '';
+  if (isDatabaseUnavailable(error) || ['28P01', '28000', '3D000', '42501'].includes(sqlState))
+    return t('errors.database_refused', { reason: failure.message.split('\n')[0] ?? '' });
+  return null;
+}
+
+function loadedPorts(): { smtp: number | null } {
+  try {
+    return { smtp: loadConfig().mail.listen.port };
+  } catch {
+    return { smtp: null };
+  }
 }

@@ -16,8 +16,15 @@ export interface SentMessage {
  * to getUpdates (each once, whatever its update_id, so a test can deliver one again), and what the bot
  * sends is kept for the test to read. Files named in getFile are served from /file/bot<token>/.
  */
+/** How the fake answers one sendMessage instead of taking it: a rate limit or a server error. */
+export type SendFault = { error_code: 429; retry_after: number } | { error_code: 500 };
+
 export class FakeBotApi {
   readonly sent: SentMessage[] = [];
+  /** Each sendMessage waits this long before answering, as a slow or distant Bot API does. */
+  sendDelayMs = 0;
+  /** Asked before each sendMessage: a fault to answer with instead, or null to take the message. */
+  sendFault: ((text: string) => SendFault | null) | null = null;
   readonly files = new Map<string, Buffer>();
   private queue: Record<string, unknown>[] = [];
   private nextUpdateId = 1;
@@ -38,7 +45,19 @@ export class FakeBotApi {
             .writeHead(200, { 'content-type': 'application/json' })
             .end(JSON.stringify({ ok: true, result: body }));
         })
-        .catch((error: Error) => {
+        .catch((error: Error & { fault?: SendFault }) => {
+          if (error.fault) {
+            const { error_code, ...parameters } = error.fault;
+            response.writeHead(error_code, { 'content-type': 'application/json' }).end(
+              JSON.stringify({
+                ok: false,
+                error_code,
+                description: error_code === 429 ? 'Too Many Requests' : 'Internal Server Error',
+                ...(error_code === 429 ? { parameters } : {}),
+              }),
+            );
+            return;
+          }
           response
             .writeHead(400, { 'content-type': 'application/json' })
             .end(JSON.stringify({ ok: false, error_code: 400, description: error.message }));
@@ -100,6 +119,9 @@ export class FakeBotApi {
         return this.queue.splice(0);
       }
       case 'sendMessage': {
+        if (this.sendDelayMs) await new Promise((resolve) => setTimeout(resolve, this.sendDelayMs));
+        const fault = this.sendFault?.(String(params.text)) ?? null;
+        if (fault) throw Object.assign(new Error('fault'), { fault });
         const message: SentMessage = {
           message_id: this.nextMessageId++,
           chat_id: Number(params.chat_id),

@@ -143,6 +143,7 @@ export async function dispatchOutbox(
   const delivered: number[] = [];
   let failed = 0;
   let pauseMs = 0;
+  let markedCount = 0;
   // Entries of one order key never share a batch (the claim holds back the later ones), so the
   // deliveries of a batch may run side by side.
   try {
@@ -177,19 +178,24 @@ export async function dispatchOutbox(
             failed_at = ${giveUp ? now.toISOString() : null}
           where id = ${id} and claimed_by = ${token}`,
         );
-      } finally {
         pending.delete(id);
       }
     });
   } finally {
-    release();
-    if (delivered.length > 0) {
-      await ctx.db.execute(
-        sql`update outbox set delivered_at = ${ctx.clock.now().toISOString()}, locked_until = null,
-          last_error = null
-        where claimed_by = ${token} and id in ${listOf(delivered)}`,
-      );
+    // Delivered entries stay claimed (and renewed) until this mark, so nobody takes them meanwhile.
+    try {
+      if (delivered.length > 0) {
+        const marked = await rowsOf<{ id: number }>(
+          ctx.db,
+          sql`update outbox set delivered_at = ${ctx.clock.now().toISOString()}, locked_until = null,
+            last_error = null
+          where claimed_by = ${token} and id in ${listOf(delivered)} returning id`,
+        );
+        markedCount = marked.length;
+      }
+    } finally {
+      release();
     }
   }
-  return { delivered: delivered.length, failed, more: rows.length === batchSize, pauseMs };
+  return { delivered: markedCount, failed, more: rows.length === batchSize, pauseMs };
 }
