@@ -160,14 +160,12 @@ describe.each(databaseBackends)('outbox delivery on $name', (backend) => {
       const annaId = setup.world.baltlog.contacts.find(
         (contact) => contact.email === STANDARD_CONTACT[0],
       )?.id;
-      await setup.desk.database.db
-        .insert(telegramLinks)
-        .values({
-          telegramUserId: ANNA_CHAT,
-          chatId: ANNA_CHAT,
-          contactId: annaId ?? '',
-          linkedAt: DEMO_NOW,
-        });
+      await setup.desk.database.db.insert(telegramLinks).values({
+        telegramUserId: ANNA_CHAT,
+        chatId: ANNA_CHAT,
+        contactId: annaId ?? '',
+        linkedAt: DEMO_NOW,
+      });
     });
     afterEach(() => {
       api.sendFault = null;

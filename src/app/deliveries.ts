@@ -1,11 +1,11 @@
 import { mailNotification, mailRefusal } from './mail/outbound.js';
-import { deliverInAppNotification } from './notifications.js';
+import { deliverInAppNotifications } from './notifications.js';
 import type { OutboxHandlers } from './outbox/dispatch.js';
 import { pushNotification } from './telegram/push.js';
 
 /** One sender per outbox topic: the desk's own list, mail, the Telegram chat, the refusal to a stranger. */
 export const OUTBOX_HANDLERS: OutboxHandlers = {
-  'notice.inapp': deliverInAppNotification,
+  'notice.inapp': deliverInAppNotifications,
   'notice.mail': mailNotification,
   'notice.telegram': pushNotification,
   'mail.refusal': mailRefusal,

@@ -4,7 +4,7 @@ import type { Language } from '../i18n/messages.js';
 import { renderNotification } from '../i18n/notifications.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
-import type { OutboxHandler } from './outbox/dispatch.js';
+import type { BatchOutboxHandler } from './outbox/dispatch.js';
 
 function recipientOf(actor: Actor) {
   if (actor.type === 'system') return undefined;
@@ -51,19 +51,26 @@ export async function markNotificationsRead(
   return updated.length;
 }
 
-/** Delivers a notification inside the desk; keyed by outbox id, so a redelivery changes nothing. */
-export const deliverInAppNotification: OutboxHandler<'notice.inapp'> = async (ctx, entry) => {
-  const { payload } = entry;
-  await ctx.db
-    .insert(notifications)
-    .values({
-      outboxId: entry.id,
-      recipientType: payload.recipient.type,
-      recipientId: payload.recipient.id,
-      ticketId: payload.ticketId,
-      template: payload.template,
-      params: payload.params,
-      createdAt: ctx.clock.now(),
-    })
-    .onConflictDoNothing({ target: notifications.outboxId });
+/**
+ * Delivers notifications inside the desk, a batch in one statement; keyed by outbox id, so a
+ * redelivery changes nothing.
+ */
+export const deliverInAppNotifications: BatchOutboxHandler<'notice.inapp'> = {
+  async batch(ctx, entries) {
+    const now = ctx.clock.now();
+    await ctx.db
+      .insert(notifications)
+      .values(
+        entries.map(({ id, payload }) => ({
+          outboxId: id,
+          recipientType: payload.recipient.type,
+          recipientId: payload.recipient.id,
+          ticketId: payload.ticketId,
+          template: payload.template,
+          params: payload.params,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: notifications.outboxId });
+  },
 };

@@ -486,7 +486,7 @@ export const outbox = pgTable(
   },
   (table) => [
     index('outbox_pending_idx')
-      .on(table.topic, table.availableAt, table.id)
+      .on(table.topic, table.id)
       .where(sql`${table.deliveredAt} is null and ${table.failedAt} is null`),
     index('outbox_order_idx')
       .on(table.topic, table.orderKey, table.id)

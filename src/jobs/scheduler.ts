@@ -39,8 +39,16 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-/** How many deliveries of one channel run side by side, within what its peer takes well. */
-const CONCURRENCY: Record<OutboxChannel, number> = { inapp: 16, mail: 8, telegram: 4 };
+/**
+ * How many workers deliver one channel side by side, within what its peer takes well, and how many
+ * entries each claims at a time. Each worker claims, delivers and marks its own small batch, so no
+ * worker waits for the slowest delivery of another (the desk's own list takes a batch in one statement).
+ */
+const WORKERS: Record<OutboxChannel, { workers: number; batchSize: number }> = {
+  inapp: { workers: 2, batchSize: 200 },
+  mail: { workers: 16, batchSize: 10 },
+  telegram: { workers: 4, batchSize: 5 },
+};
 const PRUNE_INTERVAL_MS = 3_600_000;
 
 const counted = <T extends Record<string, number>>(counts: T): PassResult => ({ counts });
@@ -68,33 +76,38 @@ export function startJobs(
     }),
   ];
   for (const job of channelJobs) loops.push(startLoop(job.name, async () => counted(await job.run()), sweep));
-  const outboxLoops = new Map<OutboxTopic, JobLoop>();
+  const outboxLoops = new Map<OutboxTopic, JobLoop[]>();
   for (const [channel, topics] of Object.entries(OUTBOX_CHANNELS) as [
     OutboxChannel,
     readonly OutboxTopic[],
   ][]) {
-    const loop = startLoop(
-      `outbox-${channel}`,
-      async () => {
-        const result = await dispatchOutbox(ctx, OUTBOX_HANDLERS, topics, {
-          concurrency: CONCURRENCY[channel],
-          onOutcome: observer.onOutcome,
-        });
-        return {
-          counts: { delivered: result.delivered, failed: result.failed },
-          more: result.more,
-          pauseMs: result.pauseMs,
-        };
-      },
-      { idleMs: settings.outboxPollMs, ...observed },
+    const { workers, batchSize } = WORKERS[channel];
+    const channelLoops = Array.from({ length: workers }, (_, worker) =>
+      startLoop(
+        `outbox-${channel}`,
+        async () => {
+          const result = await dispatchOutbox(ctx, OUTBOX_HANDLERS, topics, {
+            concurrency: 1,
+            batchSize,
+            onOutcome: observer.onOutcome,
+          });
+          return {
+            counts: { delivered: result.delivered, failed: result.failed },
+            more: result.more,
+            pauseMs: result.pauseMs,
+          };
+        },
+        { idleMs: settings.outboxPollMs + worker, ...observed },
+      ),
     );
-    loops.push(loop);
-    for (const topic of topics) outboxLoops.set(topic, loop);
+    loops.push(...channelLoops);
+    for (const topic of topics) outboxLoops.set(topic, channelLoops);
   }
   return {
     outboxWritten(topic) {
-      if (topic === null) for (const loop of new Set(outboxLoops.values())) loop.wake();
-      else outboxLoops.get(topic as OutboxTopic)?.wake();
+      const woken =
+        topic === null ? [...outboxLoops.values()].flat() : (outboxLoops.get(topic as OutboxTopic) ?? []);
+      for (const loop of new Set(woken)) loop.wake();
     },
     async stop() {
       await Promise.all(loops.map((loop) => loop.stop()));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { asc, desc, eq } from 'drizzle-orm';
-import { contacts, inboundMail, outboundMail } from '../../db/schema.js';
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/database.js';
+import { outboundMail } from '../../db/schema.js';
 import { LANGUAGES, type Language } from '../../i18n/messages.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import { translator } from '../../i18n/translator.js';
@@ -22,38 +23,40 @@ function newMessageId(ctx: AppContext, outboxId: number): string {
 async function sendOnce(
   ctx: AppContext,
   entry: Pick<OutboxEntry, 'id'>,
-  compose: (
-    messageId: string,
-  ) => Promise<Omit<OutgoingMail, 'from' | 'messageId' | 'headers'> & { automatic: boolean }>,
+  compose: () => Promise<Omit<OutgoingMail, 'from' | 'messageId' | 'headers'> & { automatic: boolean }>,
   ticketId: string | null,
 ): Promise<void> {
-  const [existing] = await ctx.db.select().from(outboundMail).where(eq(outboundMail.outboxId, entry.id));
-  if (existing?.sentAt) return;
-  const messageId = existing?.messageId ?? newMessageId(ctx, entry.id);
-  const mail = await compose(messageId);
-  if (!existing) {
-    await ctx.db
-      .insert(outboundMail)
-      .values({
-        outboxId: entry.id,
-        ticketId,
-        recipient: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        messageId,
-        inReplyTo: mail.inReplyTo,
-        references: mail.references,
-        createdAt: ctx.clock.now(),
-        transport: ctx.mail.sender.transport,
-      })
-      .onConflictDoNothing({ target: outboundMail.outboxId });
-  }
+  const composed = await compose();
+  const [written] = await ctx.db
+    .insert(outboundMail)
+    .values({
+      outboxId: entry.id,
+      ticketId,
+      recipient: composed.to,
+      subject: composed.subject,
+      text: composed.text,
+      messageId: newMessageId(ctx, entry.id),
+      inReplyTo: composed.inReplyTo,
+      references: composed.references,
+      createdAt: ctx.clock.now(),
+      transport: ctx.mail.sender.transport,
+    })
+    .onConflictDoNothing({ target: outboundMail.outboxId })
+    .returning();
+  // A retry sends the mail written the first time, with its Message-ID, or nothing once it was sent.
+  const mail =
+    written ?? (await ctx.db.select().from(outboundMail).where(eq(outboundMail.outboxId, entry.id)))[0];
+  if (!mail || mail.sentAt) return;
   await ctx.mail.sender.send({
-    ...mail,
+    to: mail.recipient,
+    subject: mail.subject,
+    text: mail.text,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
     from: ctx.mail.settings.from,
-    messageId,
+    messageId: mail.messageId,
     headers: {
-      'Auto-Submitted': mail.automatic ? 'auto-replied' : 'no',
+      'Auto-Submitted': composed.automatic ? 'auto-replied' : 'no',
       'X-Loop': ctx.mail.settings.from,
     },
   });
@@ -63,32 +66,33 @@ async function sendOnce(
     .where(eq(outboundMail.outboxId, entry.id));
 }
 
-/** The thread a ticket's mail belongs to: the mail that opened it, and the customer's latest. */
-async function threadOf(
-  ctx: AppContext,
-  ticketId: string,
-): Promise<{ inReplyTo: string | null; references: string[] }> {
-  const [first] = await ctx.db
-    .select({ messageId: inboundMail.messageId })
-    .from(inboundMail)
-    .where(eq(inboundMail.ticketId, ticketId))
-    .orderBy(asc(inboundMail.receivedAt))
-    .limit(1);
-  const [latest] = await ctx.db
-    .select({ messageId: inboundMail.messageId })
-    .from(inboundMail)
-    .where(eq(inboundMail.ticketId, ticketId))
-    .orderBy(desc(inboundMail.receivedAt))
-    .limit(1);
-  const [firstSent] = await ctx.db
-    .select({ messageId: outboundMail.messageId })
-    .from(outboundMail)
-    .where(eq(outboundMail.ticketId, ticketId))
-    .orderBy(asc(outboundMail.createdAt))
-    .limit(1);
-  const root = first?.messageId ?? firstSent?.messageId ?? null;
-  const references = [...new Set([root, latest?.messageId].filter((id): id is string => Boolean(id)))];
-  return { inReplyTo: latest?.messageId ?? root, references };
+/**
+ * The contact a notice goes to and the thread its ticket's mail belongs to (the mail that opened it,
+ * and the customer's latest), in one round trip: it is asked for every mail the desk sends.
+ */
+async function recipientAndThread(ctx: AppContext, contactId: string, ticketId: string | null) {
+  const [row] = await rowsOf<{
+    email: string;
+    language: string;
+    active: boolean;
+    first: string | null;
+    latest: string | null;
+    first_sent: string | null;
+  }>(
+    ctx.db,
+    sql`select c.email, c.language, c.active,
+      (select message_id from inbound_mail where ticket_id = ${ticketId} order by received_at asc limit 1) as first,
+      (select message_id from inbound_mail where ticket_id = ${ticketId} order by received_at desc limit 1) as latest,
+      (select message_id from outbound_mail where ticket_id = ${ticketId} order by created_at asc limit 1) as first_sent
+    from contacts c where c.id = ${contactId}`,
+  );
+  if (!row) return undefined;
+  const root = row.first ?? row.first_sent ?? null;
+  const references = [...new Set([root, row.latest].filter((id): id is string => Boolean(id)))];
+  return {
+    contact: { email: row.email, language: row.language as Language, active: row.active },
+    thread: { inReplyTo: row.latest ?? root, references },
+  };
 }
 
 const firstSentence = (text: string) => (text.split(/(?<=[.!?])\s/)[0] ?? text).slice(0, 150);
@@ -97,16 +101,14 @@ const firstSentence = (text: string) => (text.split(/(?<=[.!?])\s/)[0] ?? text).
 export const mailNotification: OutboxHandler<'notice.mail'> = async (ctx, entry) => {
   const { payload } = entry;
   if (payload.recipient.type !== 'contact') return;
-  const [contact] = await ctx.db
-    .select({ email: contacts.email, language: contacts.language, active: contacts.active })
-    .from(contacts)
-    .where(eq(contacts.id, payload.recipient.id));
-  if (!contact?.active) return;
+  const found = await recipientAndThread(ctx, payload.recipient.id, payload.ticketId);
+  if (!found?.contact.active) return;
+  const { contact, thread } = found;
   await sendOnce(
     ctx,
     entry,
     async () => {
-      const language = contact.language as Language;
+      const language = contact.language;
       const t = translator(language);
       const params = payload.params;
       // A ticket's mail carries its number for threading; other notices (a certificate ending) do not.
@@ -121,9 +123,6 @@ export const mailNotification: OutboxHandler<'notice.mail'> = async (ctx, entry)
         number ? t('mail.reply_hint', { number }) : null,
         `-- \n${t('mail.signature')}`,
       ];
-      const thread = payload.ticketId
-        ? await threadOf(ctx, payload.ticketId)
-        : { inReplyTo: null, references: [] };
       return {
         to: contact.email,
         subject: number ? `[${number}] ${String(params.subject ?? '')}`.trim() : firstSentence(notice),

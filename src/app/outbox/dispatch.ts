@@ -13,7 +13,11 @@ export interface OutboxEntry<T extends OutboxTopic = OutboxTopic> {
 }
 
 export type OutboxHandler<T extends OutboxTopic> = (ctx: AppContext, entry: OutboxEntry<T>) => Promise<void>;
-export type OutboxHandlers = { [T in OutboxTopic]: OutboxHandler<T> };
+/** A sender that takes a whole batch at once; it must be idempotent for every entry, like the others. */
+export interface BatchOutboxHandler<T extends OutboxTopic> {
+  batch(ctx: AppContext, entries: OutboxEntry<T>[]): Promise<void>;
+}
+export type OutboxHandlers = { [T in OutboxTopic]: OutboxHandler<T> | BatchOutboxHandler<T> };
 
 /** A peer asked the desk to wait (Telegram's 429 retry_after): not a failure, and the channel pauses. */
 export class RetryLater extends Error {
@@ -82,7 +86,8 @@ async function claim(ctx: AppContext, topics: readonly OutboxTopic[], batchSize:
           select 1 from outbox earlier
           where earlier.topic = o.topic and earlier.order_key = o.order_key and earlier.id < o.id
             and earlier.delivered_at is null and earlier.failed_at is null))
-      order by o.id
+      -- By topic, then age: the pending index gives this order, so a claim never walks delivered rows.
+      order by o.topic, o.id
       limit ${batchSize}
       for update skip locked)
     update outbox set locked_until = ${new Date(now.getTime() + leaseMs).toISOString()},
@@ -146,39 +151,76 @@ export async function dispatchOutbox(
   let markedCount = 0;
   // Entries of one order key never share a batch (the claim holds back the later ones), so the
   // deliveries of a batch may run side by side.
+  const fail = async (row: ClaimedRow, error: unknown) => {
+    const id = Number(row.id);
+    const topic = row.topic as OutboxTopic;
+    const now = ctx.clock.now();
+    const asked = error instanceof RetryLater ? error.delayMs : 0;
+    pauseMs = Math.max(pauseMs, asked);
+    const permanent = error instanceof InvalidOutboxPayload || !(topic in handlers);
+    const giveUp = permanent || (asked === 0 && row.attempts >= maxAttempts);
+    const retryIn = asked || Math.min(2 ** row.attempts * 15_000, 6 * 3_600_000);
+    if (asked === 0) failed += 1;
+    onOutcome?.(topic, giveUp ? 'failed' : 'retry', new Date(row.created_at));
+    await ctx.db.execute(
+      sql`update outbox set locked_until = null, claimed_by = null, last_error = ${errorText(error)},
+        available_at = ${new Date(now.getTime() + retryIn).toISOString()},
+        attempts = outbox.attempts - ${asked > 0 ? 1 : 0},
+        failed_at = ${giveUp ? now.toISOString() : null}
+      where id = ${id} and claimed_by = ${token}`,
+    );
+    pending.delete(id);
+  };
+  const entryOf = (row: ClaimedRow): OutboxEntry => {
+    const topic = row.topic as OutboxTopic;
+    const createdAt = new Date(row.created_at);
+    return {
+      id: Number(row.id),
+      topic,
+      attempts: row.attempts,
+      createdAt,
+      payload: readPayload(topic, row.payload),
+    };
+  };
+  const succeed = (entry: OutboxEntry) => {
+    delivered.push(entry.id);
+    onOutcome?.(entry.topic, 'delivered', entry.createdAt);
+  };
   try {
-    await runLimited(rows, concurrency, async (row) => {
-      const id = Number(row.id);
-      const topic = row.topic as OutboxTopic;
-      const createdAt = new Date(row.created_at);
+    const single: ClaimedRow[] = [];
+    const batched = new Map<OutboxTopic, { row: ClaimedRow; entry: OutboxEntry }[]>();
+    for (const row of rows) {
+      const handler = handlers[row.topic as OutboxTopic];
+      if (typeof handler !== 'object') {
+        single.push(row);
+        continue;
+      }
       try {
-        const entry = {
-          id,
-          topic,
-          attempts: row.attempts,
-          createdAt,
-          payload: readPayload(topic, row.payload),
-        };
-        await (handlers[topic] as OutboxHandler<OutboxTopic>)(ctx, entry);
-        delivered.push(id);
-        onOutcome?.(topic, 'delivered', createdAt);
+        const entry = entryOf(row);
+        batched.set(entry.topic, [...(batched.get(entry.topic) ?? []), { row, entry }]);
       } catch (error) {
-        const now = ctx.clock.now();
-        const asked = error instanceof RetryLater ? error.delayMs : 0;
-        pauseMs = Math.max(pauseMs, asked);
-        const permanent = error instanceof InvalidOutboxPayload || !(topic in handlers);
-        const giveUp = permanent || (asked === 0 && row.attempts >= maxAttempts);
-        const retryIn = asked || Math.min(2 ** row.attempts * 15_000, 6 * 3_600_000);
-        if (asked === 0) failed += 1;
-        onOutcome?.(topic, giveUp ? 'failed' : 'retry', createdAt);
-        await ctx.db.execute(
-          sql`update outbox set locked_until = null, claimed_by = null, last_error = ${errorText(error)},
-            available_at = ${new Date(now.getTime() + retryIn).toISOString()},
-            attempts = outbox.attempts - ${asked > 0 ? 1 : 0},
-            failed_at = ${giveUp ? now.toISOString() : null}
-          where id = ${id} and claimed_by = ${token}`,
+        await fail(row, error);
+      }
+    }
+    // A batch sender takes its entries in one call (one statement for the desk's own list).
+    for (const [topic, group] of batched) {
+      try {
+        await (handlers[topic] as BatchOutboxHandler<OutboxTopic>).batch(
+          ctx,
+          group.map((item) => item.entry),
         );
-        pending.delete(id);
+        for (const item of group) succeed(item.entry);
+      } catch (error) {
+        for (const item of group) await fail(item.row, error);
+      }
+    }
+    await runLimited(single, concurrency, async (row) => {
+      try {
+        const entry = entryOf(row);
+        await (handlers[entry.topic] as OutboxHandler<OutboxTopic>)(ctx, entry);
+        succeed(entry);
+      } catch (error) {
+        await fail(row, error);
       }
     });
   } finally {

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { MailSender } from '../../app/mail/mailer.js';
 
 /** How many connections the pool keeps open to the SMTP server: the mail loop sends this many at once. */
-export const SMTP_POOL_CONNECTIONS = 8;
+export const SMTP_POOL_CONNECTIONS = 16;
 
 /**
  * Outbound mail through the SMTP server of SMTP_URL, over a pool of kept-open connections. A failure

@@ -10,7 +10,7 @@ ALTER TABLE "outbox" ADD COLUMN "order_key" text;--> statement-breakpoint
 ALTER TABLE "outbox" ADD COLUMN "claimed_by" uuid;--> statement-breakpoint
 CREATE INDEX "outbox_order_idx" ON "outbox" USING btree ("topic","order_key","id") WHERE "outbox"."delivered_at" is null and "outbox"."failed_at" is null and "outbox"."order_key" is not null;--> statement-breakpoint
 CREATE INDEX "outbox_delivered_idx" ON "outbox" USING btree ("delivered_at") WHERE "outbox"."delivered_at" is not null;--> statement-breakpoint
-CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("topic","available_at","id") WHERE "outbox"."delivered_at" is null and "outbox"."failed_at" is null;--> statement-breakpoint
+CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("topic","id") WHERE "outbox"."delivered_at" is null and "outbox"."failed_at" is null;--> statement-breakpoint
 -- Every write to the outbox is announced, once per topic and transaction, so the delivery loops of every
 -- instance wake at once instead of polling.
 CREATE FUNCTION "announce_outbox"() RETURNS trigger LANGUAGE plpgsql AS $$
