@@ -18,13 +18,18 @@ export function withoutQueryParameters(error: unknown): unknown {
   });
 }
 
+/** How errors are written to the log: as pino writes them, less the parameters of a failed query. */
+export const logSerializers = {
+  err: (error: Error) => pino.stdSerializers.err(withoutQueryParameters(error) as Error),
+};
+
 /** JSON logs for operators; credentials never reach them, even if a future log line includes headers. */
 export function createLogger(level: Config['logLevel']): Logger {
   return pino({
     level,
     base: { service: 'supportdesk' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    serializers: { err: (error: Error) => pino.stdSerializers.err(withoutQueryParameters(error) as Error) },
+    serializers: logSerializers,
     redact: {
       paths: [
         'req.headers.authorization',

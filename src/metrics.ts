@@ -69,31 +69,32 @@ export function createMetrics(sources?: MetricSources): DeskMetrics {
       stats ??= sources.outbox().finally(() => setTimeout(() => (stats = null), 0));
       return stats;
     };
-    new Gauge({
-      name: 'supportdesk_outbox_pending',
-      help: 'Outbox entries waiting for delivery, by topic',
-      labelNames: ['topic'],
-      registers,
-      async collect() {
-        this.reset();
-        const rows = await outboxStats();
-        // Every topic is reported, with 0 when nothing waits: an alert needs the series to exist.
-        for (const topic of Object.keys(OUTBOX_TOPICS))
-          this.set({ topic }, rows.find((row) => row.topic === topic)?.pending ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'supportdesk_outbox_failed',
-      help: 'Outbox entries the desk gave up on, by topic (an administrator can retry them)',
-      labelNames: ['topic'],
-      registers,
-      async collect() {
-        this.reset();
-        const rows = await outboxStats();
-        for (const topic of Object.keys(OUTBOX_TOPICS))
-          this.set({ topic }, rows.find((row) => row.topic === topic)?.failed ?? 0);
-      },
-    });
+    // Every topic is reported, with 0 when nothing waits: an alert needs the series to exist.
+    const perTopic = (name: string, help: string, count: (row: OutboxTopicStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['topic'],
+        registers,
+        async collect() {
+          this.reset();
+          const rows = await outboxStats();
+          for (const topic of Object.keys(OUTBOX_TOPICS)) {
+            const row = rows.find((candidate) => candidate.topic === topic);
+            this.set({ topic }, row ? count(row) : 0);
+          }
+        },
+      });
+    perTopic(
+      'supportdesk_outbox_pending',
+      'Outbox entries waiting for delivery, by topic',
+      (row) => row.pending,
+    );
+    perTopic(
+      'supportdesk_outbox_failed',
+      'Outbox entries the desk gave up on, by topic (an administrator can retry them)',
+      (row) => row.failed,
+    );
     new Gauge({
       name: 'supportdesk_outbox_oldest_pending_age_seconds',
       help: 'Age of the oldest outbox entry waiting for delivery, by topic',

@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
 import { ManualClock } from '../src/domain/calendar/clock.js';
 import { buildHttpApp } from '../src/http/app.js';
-import { withoutQueryParameters } from '../src/logger.js';
+import { logSerializers } from '../src/logger.js';
 import { freePort, run } from './support/cli.js';
 import { createPostgresDatabase, databaseBackends } from './support/databases.js';
 import { TcpProxy } from './support/tcpProxy.js';
@@ -31,6 +31,19 @@ import {
 const [pglite] = databaseBackends;
 if (!pglite) throw new Error('PGlite is always a backend');
 const serverUrl = process.env.TEST_DATABASE_URL;
+
+/** The desk's own error serializer, writing into `lines` for the test to read. */
+function capturingLogger(lines: string[], level: string) {
+  return pino(
+    { level, serializers: logSerializers },
+    new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  );
+}
 
 describe('the HTTP edges', () => {
   let desk: TestDesk;
@@ -76,19 +89,7 @@ describe('the HTTP edges', () => {
 
   it('logs a failed query without its parameters', () => {
     const lines: string[] = [];
-    const logger = pino(
-      {
-        serializers: {
-          err: (error: Error) => pino.stdSerializers.err(withoutQueryParameters(error) as Error),
-        },
-      },
-      new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    );
+    const logger = capturingLogger(lines, 'info');
     return (async () => {
       const { DrizzleQueryError } = await import('drizzle-orm');
       const failure = new DrizzleQueryError(
@@ -128,20 +129,7 @@ describe.runIf(serverUrl)('a database that goes away or hangs, on postgres', () 
     await database.migrate();
     const ctx = createAppContext(database.db, config, new ManualClock(DEMO_NOW));
     await loadDemoData(ctx);
-    const logger = pino(
-      {
-        level: 'warn',
-        serializers: {
-          err: (error: Error) => pino.stdSerializers.err(withoutQueryParameters(error) as Error),
-        },
-      },
-      new Writable({
-        write(chunk, _encoding, done) {
-          logged.push(String(chunk));
-          done();
-        },
-      }),
-    );
+    const logger = capturingLogger(logged, 'warn');
     app = await buildHttpApp({ ctx, database, config, logger });
     await app.ready();
     rmSync(dataDir, { recursive: true, force: true });

@@ -8,15 +8,12 @@ import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { benchDatabase, freePort, startDesk } from '../support/desk.js';
+import { percentile } from '../support/percentile.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MAILS = Number(process.env.BENCH_MAILS ?? 1_000);
 const CONNECTIONS = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 16);
 const out = (line: string) => process.stdout.write(`${line}\n`);
-
-function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
-}
 
 async function main() {
   const database = await benchDatabase(SERVER_URL, 'supportdesk_bench_mail');

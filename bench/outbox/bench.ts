@@ -11,6 +11,7 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { noticeEntries } from '../../src/app/outbox/enqueue.js';
 import { benchDatabase, freePort, startDesk } from '../support/desk.js';
+import { percentile } from '../support/percentile.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DRAIN = Number(process.env.BENCH_NOTICES ?? 10_000);
@@ -18,10 +19,6 @@ const TICKETS = Number(process.env.BENCH_TICKETS ?? 200);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const SOAK_RATE = Number(process.env.BENCH_SOAK_RATE ?? 20);
 const out = (line: string) => process.stdout.write(`${line}\n`);
-
-function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
-}
 
 /** The vendor's relay: counts what arrives and when, and reads the instant each notice was written. */
 async function relay() {
