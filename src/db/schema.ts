@@ -294,6 +294,8 @@ export const tickets = pgTable(
      * message processed again after a failure finds the request it already made instead of a second one.
      */
     intakeKey: text('intake_key').unique(),
+    /** Counts the changes made to the request: a change made on an older version answers 409. */
+    version: integer('version').notNull().default(1),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),

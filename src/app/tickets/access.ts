@@ -2,7 +2,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { partnerOrganizations, tickets } from '../../db/schema.js';
 import type { Actor } from '../actor.js';
-import { notFound } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -16,6 +16,27 @@ export function visibleTicketsCondition(actor: Actor): SQL | undefined {
     return sql`${tickets.organizationId} in (select ${partnerOrganizations.organizationId} from ${partnerOrganizations} where ${partnerOrganizations.agentId} = ${actor.id})`;
   }
   return undefined;
+}
+
+/**
+ * Takes a ticket for a change: locked, checked against the version the caller saw (when it names one),
+ * and moved to the next version, so that a second change made on the same version answers 409.
+ */
+export async function ticketForChange(
+  db: Queryable,
+  actor: Actor,
+  ticketId: string,
+  seenVersion: number | undefined,
+): Promise<TicketRow> {
+  const ticket = await visibleTicket(db, actor, ticketId, true);
+  if (seenVersion !== undefined && ticket.version !== seenVersion)
+    throw new AppError('conflict', 'ticket_changed', 'version', { version: ticket.version });
+  const [next] = await db
+    .update(tickets)
+    .set({ version: sql`${tickets.version} + 1` })
+    .where(eq(tickets.id, ticket.id))
+    .returning();
+  return next ?? ticket;
 }
 
 /** A ticket the actor may see, or "not found" exactly as for one that does not exist. */

@@ -26,6 +26,7 @@ export function ticketSummary(row: TicketRow, now: Date, data: SlaData) {
   return {
     id: row.id,
     number: row.number,
+    version: row.version,
     organizationId: row.organizationId,
     contactId: row.contactId,
     instanceId: row.instanceId,

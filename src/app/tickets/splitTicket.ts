@@ -9,7 +9,7 @@ import { AppError, forbidden } from '../errors.js';
 import type { SplitInput } from '../inputs.js';
 import { notify } from '../outbox/enqueue.js';
 import { calendarGap } from '../sla.js';
-import { isSupport, visibleTicket } from './access.js';
+import { isSupport, ticketForChange, visibleTicket } from './access.js';
 import { auditTicket, postMessage, type TransitionContext, ticketPolicy } from './state.js';
 import { ticketNumberSql } from './ticketNumbers.js';
 
@@ -18,14 +18,21 @@ import { ticketNumberSql } from './ticketNumbers.js';
  * registration time, customer, contact, instance, level and policy, takes its own subject and severity
  * (and so its own deadline from the original registration), copies the chosen messages, and links back.
  */
-export async function splitTicket(ctx: AppContext, actor: Actor, ticketId: string, input: SplitInput) {
+export async function splitTicket(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: SplitInput,
+  /** The version of the request the caller saw (If-Match); a newer one answers 409. */
+  seenVersion?: number,
+) {
   if (!isSupport(actor)) throw forbidden();
   const sla = await ctx.sla.load(ctx.db);
   const original = await visibleTicket(ctx.db, actor, ticketId);
   const year = Number(moscowDate(original.registeredAt).slice(0, 4));
   const number = await ticketNumberSql(ctx.db, year);
   return ctx.db.transaction(async (tx) => {
-    const ticket = await visibleTicket(tx, actor, ticketId, true);
+    const ticket = await ticketForChange(tx, actor, ticketId, seenVersion);
     if (ticket.status === 'closed') {
       throw new AppError('conflict', 'transition_not_allowed', 'status', {
         from: ticket.status,

@@ -45,9 +45,31 @@ import { problems } from '../schemas.js';
 const instant = z.iso.datetime();
 const ticketParams = z.object({ ticketId: id });
 
+const version = z
+  .int()
+  .positive()
+  .describe('The version of the request the caller saw; a newer one answers 409');
+/** A changing action names the version it was made on in If-Match ("3", or W/"3") or in `version`. */
+const ifMatchHeader = z.looseObject({
+  'if-match': z
+    .string()
+    .regex(/^(W\/)?"?\d+"?$/, { error: 'validation.if_match' })
+    .optional(),
+});
+const versioned = <Shape extends z.ZodRawShape>(body: z.ZodObject<Shape>) =>
+  body.extend({ version: version.optional() });
+
+function seenVersion(request: { headers: Record<string, unknown>; body?: unknown }): number | undefined {
+  const header = request.headers['if-match'];
+  if (typeof header === 'string') return Number(header.replace(/\D/g, ''));
+  const body = request.body as { version?: unknown } | undefined;
+  return typeof body?.version === 'number' ? body.version : undefined;
+}
+
 export const ticketSummarySchema = z.object({
   id,
   number: z.string(),
+  version,
   organizationId: id,
   contactId: id,
   instanceId: id,
@@ -147,8 +169,12 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     params: ticketParams,
     response: { 200: ticketSummarySchema, ...problems(400, 401, 403, 404, 409) },
   });
-  const action = <Body extends z.ZodType>(operationId: string, summaryText: string, body: Body) => ({
-    schema: { ...routeOf(operationId, summaryText), body },
+  const action = <Shape extends z.ZodRawShape>(
+    operationId: string,
+    summaryText: string,
+    body: z.ZodObject<Shape>,
+  ) => ({
+    schema: { ...routeOf(operationId, summaryText), body: versioned(body), headers: ifMatchHeader },
   });
 
   api.post(
@@ -216,7 +242,8 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         tags: ['tickets'],
         summary: 'A public reply or internal note by support, or a message from the customer',
         params: ticketParams,
-        body: messageInput,
+        body: versioned(messageInput),
+        headers: ifMatchHeader,
         response: {
           201: z.object({
             messageId: id,
@@ -237,6 +264,8 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
             request.params.ticketId,
             request.body,
             channelOf(request),
+            undefined,
+            seenVersion(request),
           ),
         ),
   );
@@ -245,7 +274,15 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     '/tickets/:ticketId/severity',
     action('changeTicketSeverity', 'Change the severity, with a reason (support)', severityChangeInput),
     async (request) =>
-      summary(await changeTicketSeverity(ctx, signedIn(request), request.params.ticketId, request.body)),
+      summary(
+        await changeTicketSeverity(
+          ctx,
+          signedIn(request),
+          request.params.ticketId,
+          request.body,
+          seenVersion(request),
+        ),
+      ),
   );
 
   api.post(
@@ -256,7 +293,15 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
       instanceChangeInput,
     ),
     async (request) =>
-      summary(await changeTicketInstance(ctx, signedIn(request), request.params.ticketId, request.body)),
+      summary(
+        await changeTicketInstance(
+          ctx,
+          signedIn(request),
+          request.params.ticketId,
+          request.body,
+          seenVersion(request),
+        ),
+      ),
   );
 
   api.post(
@@ -267,7 +312,8 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         tags: ['tickets'],
         summary: 'Split into new requests, each with its own subject, severity and chosen messages (support)',
         params: ticketParams,
-        body: splitInput,
+        body: versioned(splitInput),
+        headers: ifMatchHeader,
         response: { 201: z.array(ticketSummarySchema), ...problems(400, 401, 403, 404, 409) },
       },
     },
@@ -276,7 +322,15 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         .code(201)
         .send(
           await Promise.all(
-            (await splitTicket(ctx, signedIn(request), request.params.ticketId, request.body)).map(summary),
+            (
+              await splitTicket(
+                ctx,
+                signedIn(request),
+                request.params.ticketId,
+                request.body,
+                seenVersion(request),
+              )
+            ).map(summary),
           ),
         ),
   );
@@ -289,34 +343,72 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
       infoRequestInput,
     ),
     async (request) =>
-      summary(await requestTicketInfo(ctx, signedIn(request), request.params.ticketId, request.body)),
+      summary(
+        await requestTicketInfo(
+          ctx,
+          signedIn(request),
+          request.params.ticketId,
+          request.body,
+          seenVersion(request),
+        ),
+      ),
   );
 
   api.post(
     '/tickets/:ticketId/resolve',
     action('resolveTicket', 'Resolve with a solution message (support)', resolutionInput),
     async (request) =>
-      summary(await resolveTicket(ctx, signedIn(request), request.params.ticketId, request.body)),
+      summary(
+        await resolveTicket(
+          ctx,
+          signedIn(request),
+          request.params.ticketId,
+          request.body,
+          seenVersion(request),
+        ),
+      ),
   );
 
   api.post(
     '/tickets/:ticketId/close',
     action('closeTicket', 'Close: support, or the customer confirming it is done', closeInput),
     async (request) =>
-      summary(await closeTicket(ctx, signedIn(request), request.params.ticketId, request.body)),
+      summary(
+        await closeTicket(
+          ctx,
+          signedIn(request),
+          request.params.ticketId,
+          request.body,
+          seenVersion(request),
+        ),
+      ),
   );
 
   api.post(
     '/tickets/:ticketId/reopen',
-    { schema: routeOf('reopenTicket', 'Reopen a resolved request before it closes') },
-    async (request) => summary(await reopenTicket(ctx, signedIn(request), request.params.ticketId)),
+    {
+      schema: {
+        ...routeOf('reopenTicket', 'Reopen a resolved request before it closes'),
+        headers: ifMatchHeader,
+      },
+    },
+    async (request) =>
+      summary(await reopenTicket(ctx, signedIn(request), request.params.ticketId, seenVersion(request))),
   );
 
   api.post(
     '/tickets/:ticketId/assignee',
     action('assignTicket', 'Assign to a support account, or unassign with null (support)', assignInput),
     async (request) =>
-      summary(await assignTicket(ctx, signedIn(request), request.params.ticketId, request.body)),
+      summary(
+        await assignTicket(
+          ctx,
+          signedIn(request),
+          request.params.ticketId,
+          request.body,
+          seenVersion(request),
+        ),
+      ),
   );
 
   api.post(
@@ -327,7 +419,15 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
       outOfScopeInput,
     ),
     async (request) =>
-      summary(await markOutOfScope(ctx, signedIn(request), request.params.ticketId, request.body)),
+      summary(
+        await markOutOfScope(
+          ctx,
+          signedIn(request),
+          request.params.ticketId,
+          request.body,
+          seenVersion(request),
+        ),
+      ),
   );
 
   api.post(
