@@ -1,27 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { ContactRow } from '../../db/repositories/entitlementRecords.js';
-import { findContactByEmail, instancesOf } from '../../db/repositories/entitlementRecords.js';
-import { inboundMail, mailRefusals, outboundMail, tickets } from '../../db/schema.js';
-import { moscowDate } from '../../domain/calendar/moscowTime.js';
-import { automatedReason, type HeaderLookup } from '../../domain/mail/automated.js';
-import { visibleReply } from '../../domain/mail/replyText.js';
-import { readSubject } from '../../domain/mail/subject.js';
-import type { Actor } from '../actor.js';
-import { uploadAttachment } from '../attachments.js';
-import { contactActor } from '../auth.js';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { inboundMail } from '../../db/schema.js';
+import type { HeaderLookup } from '../../domain/mail/automated.js';
 import type { AppContext } from '../context.js';
-import { organizationSupport } from '../coverage.js';
 import { AppError } from '../errors.js';
-import { enqueue, outboxEntry } from '../outbox/enqueue.js';
-import type { RefusalPayload } from '../outbox/topics.js';
-import { addTicketMessage } from '../tickets/actions.js';
-import {
-  type IntakeRefusalReason,
-  IntakeRefused,
-  registerRequest,
-  rejectIntake,
-} from '../tickets/registerRequest.js';
+import { decide, refuseSender } from './decideMail.js';
 
 /** A mail as any inbound channel hands it over: parsed, with its transport's facts. */
 export interface IncomingMail {
@@ -54,8 +37,6 @@ export type MailOutcome =
 /** How long one attempt at a stored mail holds it before another instance's job may try. */
 const ATTEMPT_LEASE_MS = 5 * 60_000;
 const retryDelayMs = (attempts: number) => Math.min(2 ** attempts * 30_000, 3_600_000);
-
-const DEFAULT_SEVERITY = 'medium';
 
 /** A mail's identity: its Message-ID, or for a mail without one, its content. */
 function messageIdOf(mail: Pick<IncomingMail, 'messageId' | 'raw'>): string {
@@ -248,98 +229,6 @@ export async function refuseMalformedMail(
   return { outcome: 'refused', reason: 'mail_malformed' };
 }
 
-async function decide(
-  ctx: AppContext,
-  mail: IncomingMail,
-  messageId: string,
-  sender: string | null,
-): Promise<MailOutcome> {
-  const automated = automatedReason(mail.header, mail.returnPath, sender);
-  if (automated) return { outcome: 'ignored', reason: automated };
-  if (!sender) return { outcome: 'ignored', reason: 'no_sender' };
-  // Not answered either: a reply could go to any of them, and none is proven to have written.
-  if (mail.senderCount > 1) return { outcome: 'refused', reason: 'sender_ambiguous' };
-  const intakeKey = `mail:${messageId}`;
-  const refuse = (reason: string) => refuseSender(ctx, sender, reason, mail.subject, messageId);
-
-  const contact = await findContactByEmail(ctx.db, sender);
-  if (ctx.mail.settings.authentication === 'enforce' && mail.authentication !== 'pass') {
-    if (contact) await logRefusal(ctx, mail, contact, 'sender_not_verified');
-    return refuse('sender_not_verified');
-  }
-  const instances = contact ? await instancesOf(ctx.db, contact.organizationId) : [];
-  const reading = readSubject(
-    mail.subject,
-    instances.map((instance) => instance.name),
-  );
-  const thread = await threadedTicket(ctx, reading.ticketNumber, [mail.inReplyTo, ...mail.references]);
-
-  if (thread) {
-    if (!contact?.active || contact.organizationId !== thread.organizationId) {
-      const reason = contact
-        ? contact.active
-          ? 'instance_not_of_contact_org'
-          : 'contact_inactive'
-        : 'contact_unknown';
-      await logRefusal(ctx, mail, contact, reason, thread.instanceId);
-      return refuse(reason);
-    }
-    const actor = contactActor(contact);
-    try {
-      await addTicketMessage(
-        ctx,
-        actor,
-        thread.id,
-        {
-          body: visibleReply(mail.text) || mail.subject,
-          visibility: 'public',
-          awaitCustomer: false,
-          attachmentIds: await keepAttachments(ctx, actor, mail),
-        },
-        'email',
-        intakeKey,
-      );
-      return { outcome: 'message', ticketId: thread.id };
-    } catch (error) {
-      // A reply to a closed request opens a new one: the customer's words are never dropped.
-      if (!(error instanceof AppError && error.kind === 'conflict')) throw error;
-    }
-  }
-
-  if (!contact) {
-    await logRefusal(ctx, mail, undefined, 'contact_unknown');
-    return refuse('contact_unknown');
-  }
-  const instance = await chooseInstance(ctx, contact, instances, reading.instanceName, mail.receivedAt);
-  // Nothing covered to assume: registerRequest would refuse whichever instance, and says why.
-  const instanceId = instance?.id ?? instances[0]?.id;
-  if (!instanceId) {
-    await logRefusal(ctx, mail, contact, 'instance_not_covered');
-    return refuse('instance_not_covered');
-  }
-  try {
-    const actor = contactActor(contact);
-    const ticket = await registerRequest(ctx, actor, {
-      channel: 'email',
-      contactId: contact.id,
-      sender,
-      instanceId,
-      severity: reading.severity ?? DEFAULT_SEVERITY,
-      category: 'problem',
-      subject: (reading.subject || mail.subject || '—').slice(0, 300),
-      description: mail.text.trim() || mail.subject || '—',
-      attachmentIds: await keepAttachments(ctx, actor, mail),
-      receivedAt: mail.receivedAt,
-      intakeKey,
-      ...(instance?.unclear ? { instanceChoices: instance.choices } : {}),
-    });
-    return { outcome: 'ticket', ticketId: ticket.id };
-  } catch (error) {
-    if (error instanceof IntakeRefused) return refuse(error.reason);
-    throw error;
-  }
-}
-
 /** Records a refused mail by its Message-ID; undefined when that mail was recorded before (a second delivery). */
 async function claimMail(ctx: AppContext, values: typeof inboundMail.$inferInsert) {
   const [claimed] = await ctx.db
@@ -380,111 +269,4 @@ export async function refuseOversizedMail(ctx: AppContext, mail: OversizedMail):
   if (!claimed) return { outcome: 'duplicate' };
   if (!mail.from) return { outcome: 'refused', reason: 'mail_too_large' };
   return refuseSender(ctx, mail.from.toLowerCase(), 'mail_too_large', mail.subject, messageId);
-}
-
-/** The ticket a mail answers: named in the subject, or found by the Message-IDs it replies to. */
-async function threadedTicket(ctx: AppContext, number: string | null, replyTo: (string | null)[]) {
-  if (number) {
-    const [byNumber] = await ctx.db.select().from(tickets).where(eq(tickets.number, number));
-    if (byNumber) return byNumber;
-  }
-  const ids = replyTo.filter((id): id is string => Boolean(id)).slice(0, 50);
-  if (ids.length === 0) return undefined;
-  const [known] = await ctx.db
-    .select({ ticketId: outboundMail.ticketId })
-    .from(outboundMail)
-    .where(inArray(outboundMail.messageId, ids))
-    .union(
-      ctx.db
-        .select({ ticketId: inboundMail.ticketId })
-        .from(inboundMail)
-        .where(inArray(inboundMail.messageId, ids)),
-    );
-  if (!known?.ticketId) return undefined;
-  const [ticket] = await ctx.db.select().from(tickets).where(eq(tickets.id, known.ticketId));
-  return ticket;
-}
-
-/**
- * The instance a new mail is about: the one its subject names; else the only one a valid certificate
- * covers; else, among several, the most likely covered one for now, and the acknowledgement asks which.
- */
-async function chooseInstance(
-  ctx: AppContext,
-  contact: ContactRow,
-  instances: { id: string; name: string }[],
-  named: string | null,
-  at: Date,
-): Promise<{ id: string; unclear: boolean; choices: string[] } | null> {
-  const byName = instances.find((instance) => instance.name === named);
-  if (byName) return { id: byName.id, unclear: false, choices: [] };
-  const covered = (await organizationSupport(ctx, contact.organizationId, at)).coveredInstances;
-  const [first] = covered;
-  if (!first) return null;
-  return { id: first.id, unclear: covered.length > 1, choices: covered.map((instance) => instance.name) };
-}
-
-/** Attachments within the limits become the message's; one too large or empty is named in the log. */
-async function keepAttachments(ctx: AppContext, actor: Actor, mail: IncomingMail): Promise<string[]> {
-  const kept: string[] = [];
-  for (const file of mail.attachments.slice(0, 20)) {
-    try {
-      kept.push((await uploadAttachment(ctx, actor, file)).id);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-    }
-  }
-  return kept;
-}
-
-async function logRefusal(
-  ctx: AppContext,
-  mail: IncomingMail,
-  contact: ContactRow | undefined,
-  reason: IntakeRefusalReason,
-  instanceId: string | null = null,
-) {
-  await rejectIntake(
-    ctx,
-    {
-      channel: 'email',
-      sender: mail.from,
-      instanceId,
-      severity: DEFAULT_SEVERITY,
-      subject: mail.subject.slice(0, 300),
-      description: mail.text,
-    },
-    contact,
-    contact?.organizationId ?? null,
-    reason,
-    ctx.clock.now(),
-  );
-}
-
-/** Answers a refused sender, once a Moscow day at most, whatever they send: no loop with a robot. */
-async function refuseSender(
-  ctx: AppContext,
-  address: string,
-  reason: string,
-  subject: string,
-  messageId: string,
-): Promise<MailOutcome> {
-  const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const [first] = await tx
-      .insert(mailRefusals)
-      .values({ sender: address, day: moscowDate(now) })
-      .onConflictDoNothing()
-      .returning({ sender: mailRefusals.sender });
-    if (!first) return;
-    const payload: RefusalPayload = {
-      address,
-      reason,
-      subject: subject.slice(0, 300),
-      inReplyTo: messageId,
-      params: { maxMegabytes: Math.floor(ctx.mail.settings.maxBytes / 1_048_576) },
-    };
-    await enqueue(tx, [outboxEntry(now, 'mail.refusal', payload)]);
-  });
-  return { outcome: 'refused', reason };
 }

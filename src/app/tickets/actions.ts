@@ -22,7 +22,7 @@ import type {
 } from '../inputs.js';
 import { notify } from '../outbox/enqueue.js';
 import { calendarGap } from '../sla.js';
-import { isSupport, type TicketRow, ticketForChange, visibleTicket } from './access.js';
+import { isSupport, type TicketRow, ticketForChange } from './access.js';
 import { tellContact, tellSupport } from './notices.js';
 import {
   applyAction,
