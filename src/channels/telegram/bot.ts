@@ -25,6 +25,7 @@ import { addTicketMessage } from '../../app/tickets/actions.js';
 import { listTickets } from '../../app/tickets/queries.js';
 import { IntakeRefused, registerRequest } from '../../app/tickets/registerRequest.js';
 import type { TelegramSettings } from '../../config.js';
+import { stripControlCharacters } from '../../domain/controlCharacters.js';
 import { SEVERITIES, type Severity } from '../../domain/sla/policy.js';
 import type { Language } from '../../i18n/messages.js';
 import { moscowDateTime } from '../../i18n/slaExplanation.js';
@@ -323,7 +324,8 @@ export function createTelegramBot(
     if (!bound) return;
     const language = bound.contact.language as Language;
     const t = translator(language);
-    const text = c.message.text ?? c.message.caption ?? '';
+    // What a user types may hold control characters (a NUL cannot even be stored): they are dropped.
+    const text = stripControlCharacters(c.message.text ?? c.message.caption ?? '');
     const conversation: Conversation | undefined = await conversationOf(ctx, c.from.id);
     const repliedTo = c.message.reply_to_message?.message_id;
     if (repliedTo && !conversation) {
