@@ -24,7 +24,6 @@ import {
   openTestDesk,
   STANDARD_CONTACT,
   signIn,
-  type TestDesk,
 } from './support/testDesk.js';
 
 const TOKEN = '123456:test-token-for-the-fake-bot-api';

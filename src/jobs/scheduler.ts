@@ -97,6 +97,7 @@ export function startJobs(
             pauseMs: result.pauseMs,
           };
         },
+        // A millisecond apart, so that idle workers do not all ask the database at the same instant.
         { idleMs: settings.outboxPollMs + worker, ...observed },
       ),
     );

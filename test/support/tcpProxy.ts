@@ -16,7 +16,7 @@ export class TcpProxy {
   ) {}
 
   async start(): Promise<void> {
-    this.server = createServer((client) => {
+    const server = createServer((client) => {
       if (this.mode === 'cut') return void client.destroy();
       const upstream = createConnection({ host: this.targetHost, port: this.targetPort });
       const pair: [Socket, Socket] = [client, upstream];
@@ -35,8 +35,9 @@ export class TcpProxy {
       client.on('error', close).on('close', close);
       upstream.on('error', close).on('close', close);
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', () => resolve()));
-    this.port = (this.server?.address() as { port: number }).port;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    this.server = server;
+    this.port = (server.address() as { port: number }).port;
   }
 
   /** Every connection breaks, and new ones are refused at once. */
