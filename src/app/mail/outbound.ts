@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/database.js';
-import { outboundMail } from '../../db/schema.js';
+import { preparedStatement } from '../../db/database.js';
+import { contacts, outboundMail } from '../../db/schema.js';
 import { LANGUAGES, type Language } from '../../i18n/messages.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import { translator } from '../../i18n/translator.js';
@@ -27,22 +27,18 @@ async function sendOnce(
   ticketId: string | null,
 ): Promise<void> {
   const composed = await compose();
-  const [written] = await ctx.db
-    .insert(outboundMail)
-    .values({
-      outboxId: entry.id,
-      ticketId,
-      recipient: composed.to,
-      subject: composed.subject,
-      text: composed.text,
-      messageId: newMessageId(ctx, entry.id),
-      inReplyTo: composed.inReplyTo,
-      references: composed.references,
-      createdAt: ctx.clock.now(),
-      transport: ctx.mail.sender.transport,
-    })
-    .onConflictDoNothing({ target: outboundMail.outboxId })
-    .returning();
+  const [written] = await writeMailStatement(ctx.db).execute({
+    outboxId: entry.id,
+    ticketId,
+    recipient: composed.to,
+    subject: composed.subject,
+    text: composed.text,
+    messageId: newMessageId(ctx, entry.id),
+    inReplyTo: composed.inReplyTo,
+    references: composed.references,
+    createdAt: ctx.clock.now(),
+    transport: ctx.mail.sender.transport,
+  });
   // A retry sends the mail written the first time, with its Message-ID, or nothing once it was sent.
   const mail =
     written ?? (await ctx.db.select().from(outboundMail).where(eq(outboundMail.outboxId, entry.id)))[0];
@@ -60,40 +56,75 @@ async function sendOnce(
       'X-Loop': ctx.mail.settings.from,
     },
   });
-  await ctx.db
-    .update(outboundMail)
-    .set({ sentAt: ctx.clock.now() })
-    .where(eq(outboundMail.outboxId, entry.id));
+  await markSentStatement(ctx.db).execute({ outboxId: entry.id, sentAt: ctx.clock.now().toISOString() });
 }
 
 /**
  * The contact a notice goes to and the thread its ticket's mail belongs to (the mail that opened it,
- * and the customer's latest), in one round trip: it is asked for every mail the desk sends.
+ * and the customer's latest), in one prepared round trip: it is asked for every mail the desk sends.
  */
+const recipientStatement = preparedStatement((db) => {
+  const ticketId = sql.placeholder('ticketId');
+  return db
+    .select({
+      email: contacts.email,
+      language: contacts.language,
+      active: contacts.active,
+      first: sql<
+        string | null
+      >`(select message_id from inbound_mail where ticket_id = ${ticketId}::uuid order by received_at asc limit 1)`,
+      latest: sql<
+        string | null
+      >`(select message_id from inbound_mail where ticket_id = ${ticketId}::uuid order by received_at desc limit 1)`,
+      firstSent: sql<
+        string | null
+      >`(select message_id from outbound_mail where ticket_id = ${ticketId}::uuid order by created_at asc limit 1)`,
+    })
+    .from(contacts)
+    .where(eq(contacts.id, sql.placeholder('contactId')))
+    .prepare('mail_recipient_and_thread');
+});
+
 async function recipientAndThread(ctx: AppContext, contactId: string, ticketId: string | null) {
-  const [row] = await rowsOf<{
-    email: string;
-    language: string;
-    active: boolean;
-    first: string | null;
-    latest: string | null;
-    first_sent: string | null;
-  }>(
-    ctx.db,
-    sql`select c.email, c.language, c.active,
-      (select message_id from inbound_mail where ticket_id = ${ticketId} order by received_at asc limit 1) as first,
-      (select message_id from inbound_mail where ticket_id = ${ticketId} order by received_at desc limit 1) as latest,
-      (select message_id from outbound_mail where ticket_id = ${ticketId} order by created_at asc limit 1) as first_sent
-    from contacts c where c.id = ${contactId}`,
-  );
+  const [row] = await recipientStatement(ctx.db).execute({ contactId, ticketId });
   if (!row) return undefined;
-  const root = row.first ?? row.first_sent ?? null;
+  const root = row.first ?? row.firstSent ?? null;
   const references = [...new Set([root, row.latest].filter((id): id is string => Boolean(id)))];
   return {
     contact: { email: row.email, language: row.language as Language, active: row.active },
     thread: { inReplyTo: row.latest ?? root, references },
   };
 }
+
+/** A mail row is written before it is sent; these are the busiest statements of the mail channel. */
+const writeMailStatement = preparedStatement((db) => {
+  const value = (name: string) => sql.placeholder(name);
+  return db
+    .insert(outboundMail)
+    .values({
+      outboxId: value('outboxId'),
+      ticketId: value('ticketId'),
+      recipient: value('recipient'),
+      subject: value('subject'),
+      text: value('text'),
+      messageId: value('messageId'),
+      inReplyTo: value('inReplyTo'),
+      references: value('references'),
+      createdAt: value('createdAt'),
+      transport: value('transport'),
+    })
+    .onConflictDoNothing({ target: outboundMail.outboxId })
+    .returning()
+    .prepare('write_outbound_mail');
+});
+
+const markSentStatement = preparedStatement((db) =>
+  db
+    .update(outboundMail)
+    .set({ sentAt: sql`${sql.placeholder('sentAt')}::timestamptz` })
+    .where(eq(outboundMail.outboxId, sql.placeholder('outboxId')))
+    .prepare('mark_outbound_mail_sent'),
+);
 
 const firstSentence = (text: string) => (text.split(/(?<=[.!?])\s/)[0] ?? text).slice(0, 150);
 
