@@ -33,10 +33,10 @@ function multipart(fileName: string, content: Buffer) {
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** §3.4: releases for customers whose support is active; Anna's Standard certificate covers ESB and Registry until 27 July 2027. */
 // The test of streaming asks the collector to run while it measures.
 setFlagsFromString('--expose-gc');
 
+/** §3.4: releases for customers whose support is active; Anna's Standard certificate covers ESB and Registry until 27 July 2027. */
 describe('releases for supported customers', () => {
   let desk: TestDesk;
   let world: DemoWorld;
