@@ -20,10 +20,9 @@ describe('the IMAP poller against Dovecot', () => {
   let poller: MailPoller;
   let mailbox: ImapFlow;
 
-  beforeAll(async () => {
-    dovecot = await startDovecot({ support: 'mailbox-password' });
-    desk = await openTestDesk(pglite, { MAIL_MAX_MB: '1' });
-    mailbox = new ImapFlow({
+  /** The test's own client of the mailbox, putting mail in as the vendor's mail server would. */
+  const openMailbox = async () => {
+    const client = new ImapFlow({
       host: '127.0.0.1',
       port: dovecot.port,
       secure: false,
@@ -31,7 +30,14 @@ describe('the IMAP poller against Dovecot', () => {
       auth: { user: 'support', pass: 'mailbox-password' },
       logger: false,
     });
-    await mailbox.connect();
+    await client.connect();
+    return client;
+  };
+
+  beforeAll(async () => {
+    dovecot = await startDovecot({ support: 'mailbox-password' });
+    desk = await openTestDesk(pglite, { MAIL_MAX_MB: '1' });
+    mailbox = await openMailbox();
   });
   afterAll(async () => {
     await poller?.stop();
@@ -123,6 +129,32 @@ describe('the IMAP poller against Dovecot', () => {
       .where(eq(outboundMail.inReplyTo, '<huge@baltlog.example>'));
     expect(refusal?.text).toContain('Письмо больше 1 МБ');
     expect(refusal?.text).toContain('larger than 1 MB');
+    await mailbox.mailboxOpen('INBOX');
+    expect(await mailbox.search({ seen: false })).toEqual([]);
+  });
+
+  it('connects again after the IMAP server restarts, and takes what arrived meanwhile once', async () => {
+    await expect.poll(() => poller.connected()).toBe(true);
+    // The server going away breaks every connection, the test's own client's too.
+    mailbox.on('error', () => {});
+    await dovecot.restart();
+    mailbox = await openMailbox();
+    await mailbox.append(
+      'INBOX',
+      await compose({
+        from: 'anna.petrova@baltlog.example',
+        subject: '[high] [esb-prod-spb] После перезапуска почтового сервера',
+        text: 'Письмо пришло, пока сервер перезапускался.',
+        messageId: '<after.restart@baltlog.example>',
+      }),
+    );
+    expect(await arrived('<after.restart@baltlog.example>')).toMatchObject({ outcome: 'ticket' });
+    await expect.poll(() => poller.connected()).toBe(true);
+    const registered = await desk.ctx.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.subject, 'После перезапуска почтового сервера'));
+    expect(registered).toHaveLength(1);
     await mailbox.mailboxOpen('INBOX');
     expect(await mailbox.search({ seen: false })).toEqual([]);
   });

@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
  */
 export async function startDovecot(
   users: Record<string, string>,
-): Promise<{ port: number; stop(): Promise<void> }> {
+): Promise<{ port: number; restart(): Promise<void>; stop(): Promise<void> }> {
   if (!existsSync(DOVECOT)) {
     throw new Error(
       `no Dovecot at ${DOVECOT}: install it (apt-get install dovecot-imapd) or set DOVECOT_PATH`,
@@ -81,21 +81,33 @@ service imap-login {
 }
 `,
   );
-  const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', join(root, 'dovecot.conf')], { stdio: 'ignore' });
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const ready = await new Promise<boolean>((resolve) => {
-      const socket = createServer();
-      socket.once('error', () => resolve(true));
-      socket.listen(port, '127.0.0.1', () => socket.close(() => resolve(false)));
-    });
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const launch = async (): Promise<ChildProcess> => {
+    const started = spawn(DOVECOT, ['-F', '-c', join(root, 'dovecot.conf')], { stdio: 'ignore' });
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const ready = await new Promise<boolean>((resolve) => {
+        const socket = createServer();
+        socket.once('error', () => resolve(true));
+        socket.listen(port, '127.0.0.1', () => socket.close(() => resolve(false)));
+      });
+      if (ready) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return started;
+  };
+  const halt = async (running: ChildProcess) => {
+    running.kill('SIGTERM');
+    await new Promise((resolve) => running.once('exit', resolve));
+  };
+  let child = await launch();
   return {
     port,
+    /** The server goes down (every connection with it) and comes back on the same port and mailboxes. */
+    async restart() {
+      await halt(child);
+      child = await launch();
+    },
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await halt(child);
       if (!process.env.KEEP_DOVECOT) rmSync(root, { recursive: true, force: true });
     },
   };
