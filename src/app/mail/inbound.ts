@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { inboundMail } from '../../db/schema.js';
 import type { HeaderLookup } from '../../domain/mail/automated.js';
 import type { AppContext } from '../context.js';
@@ -165,27 +165,33 @@ export interface StoredMail {
 /** Claims stored mail whose processing failed or was cut off (a crash), for another attempt. */
 export async function claimPendingMail(ctx: AppContext, limit: number): Promise<StoredMail[]> {
   const now = ctx.clock.now();
-  const due = await ctx.db
+  // One statement claims the batch: rows another instance holds are skipped, not waited for.
+  const due = ctx.db
     .select({ id: inboundMail.id })
     .from(inboundMail)
     .where(and(eq(inboundMail.outcome, 'received'), lte(inboundMail.nextAttemptAt, now)))
     .orderBy(asc(inboundMail.receivedAt))
-    .limit(limit);
-  const claimed: StoredMail[] = [];
-  for (const { id } of due) {
-    if (!(await claimStoredMail(ctx, id, now))) continue;
-    const [row] = await ctx.db.select().from(inboundMail).where(eq(inboundMail.id, id));
-    if (!row?.storedAs) continue;
-    claimed.push({
-      id,
-      via: row.via as IncomingMail['via'],
-      receivedAt: row.receivedAt,
-      storedAs: row.storedAs,
-      returnPath: row.returnPath,
-      authentication: row.authentication as IncomingMail['authentication'],
-    });
-  }
-  return claimed;
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await ctx.db
+    .update(inboundMail)
+    .set({ nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS) })
+    .where(inArray(inboundMail.id, due))
+    .returning();
+  return rows.flatMap((row) =>
+    row.storedAs
+      ? [
+          {
+            id: row.id,
+            via: row.via as IncomingMail['via'],
+            receivedAt: row.receivedAt,
+            storedAs: row.storedAs,
+            returnPath: row.returnPath,
+            authentication: row.authentication as IncomingMail['authentication'],
+          },
+        ]
+      : [],
+  );
 }
 
 /** One more attempt at a stored mail, read again from its stored copy by its channel. */
