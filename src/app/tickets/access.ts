@@ -1,8 +1,14 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { partnerOrganizations, tickets } from '../../db/schema.js';
+import {
+  allowedActions,
+  operationRefusal,
+  type TicketOperation,
+  type TicketReader,
+} from '../../domain/tickets/allowedActions.js';
 import type { Actor } from '../actor.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, forbidden, notFound } from '../errors.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -60,4 +66,21 @@ export function isSupport(
   actor: Actor,
 ): actor is Extract<Actor, { type: 'agent' }> | Extract<Actor, { type: 'system' }> {
   return actor.type === 'agent' || actor.type === 'system';
+}
+
+export const readerOf = (actor: Actor): TicketReader => (actor.type === 'contact' ? 'customer' : 'support');
+
+/** What the actor may do to the request now, from the domain's rules; sent with every request. */
+export const ticketActionsFor = (actor: Actor, ticket: TicketRow): TicketOperation[] =>
+  allowedActions(ticket, readerOf(actor));
+
+/** Refuses an operation the domain does not allow the actor on this request, with the domain's reason. */
+export function requireOperation(actor: Actor, ticket: TicketRow, operation: TicketOperation): void {
+  const refusal = operationRefusal(ticket, readerOf(actor), operation);
+  if (refusal === null) return;
+  if (refusal === 'forbidden') throw forbidden();
+  if (refusal === 'transition_not_allowed')
+    throw new AppError('conflict', refusal, 'status', { from: ticket.status, action: operation });
+  const field = refusal === 'out_of_scope_needs_consultation' ? 'category' : 'ticketId';
+  throw new AppError('invalid', refusal, field, { value: ticket.number });
 }

@@ -3,8 +3,8 @@ import { intakeFacts } from '../../db/repositories/entitlementRecords.js';
 import { agents, partnerOrganizations, remoteSessions, ticketMessages } from '../../db/schema.js';
 import type { Level } from '../../domain/entitlement/entitlement.js';
 import { decideEntitlement } from '../../domain/entitlement/entitlement.js';
-import { responseWarningAt } from '../../domain/sla/autoClose.js';
-import { type Channel, durationMs, type Severity } from '../../domain/sla/policy.js';
+import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
+import type { Channel, Severity } from '../../domain/sla/policy.js';
 import { translator } from '../../i18n/translator.js';
 import { type Actor, actorLabel } from '../actor.js';
 import type { AppContext } from '../context.js';
@@ -22,7 +22,7 @@ import type {
 } from '../inputs.js';
 import { notify } from '../outbox/enqueue.js';
 import { calendarGap } from '../sla.js';
-import { isSupport, type TicketRow, ticketForChange } from './access.js';
+import { isSupport, requireOperation, type TicketRow, ticketForChange } from './access.js';
 import { tellContact, tellSupport } from './notices.js';
 import {
   applyAction,
@@ -129,18 +129,19 @@ function deadlineChanges(
   field: string,
 ): Partial<TicketRow> {
   if (ticket.firstResponseAt !== null) return {};
-  const policy = ticketPolicy(context.sla, ticket);
-  const rule = policy.response[level][severity];
-  const clock = context.sla.calendar.clock(rule.clock);
-  let responseDueAt: Date;
-  let responseWarnAt: Date;
+  let times: ResponseTimes;
   try {
-    const window = durationMs(policy, rule);
-    responseDueAt = new Date(clock.deadline(ticket.registeredAt.getTime(), window));
-    responseWarnAt = new Date(responseWarningAt(clock, ticket.registeredAt.getTime(), window));
+    times = responseTimes(
+      context.sla.calendar,
+      ticketPolicy(context.sla, ticket),
+      level,
+      severity,
+      ticket.registeredAt,
+    );
   } catch (error) {
     throw calendarGap(error, field);
   }
+  const { dueAt: responseDueAt, warnAt: responseWarnAt } = times;
   return {
     responseDueAt,
     responseWarnAt,
@@ -169,11 +170,7 @@ export async function changeTicketInstance(
     actor,
     ticketId,
     async (context, ticket) => {
-      if (ticket.status === 'closed')
-        throw new AppError('conflict', 'transition_not_allowed', 'status', {
-          from: ticket.status,
-          action: 'change_instance',
-        });
+      requireOperation(actor, ticket, 'changeInstance');
       if (ticket.instanceId === input.instanceId) return ticket;
       const facts = await intakeFacts(context.db, input.instanceId, ticket.contactId);
       if (!facts || facts.instance.organizationId !== ticket.organizationId) {
@@ -233,11 +230,7 @@ export async function changeTicketSeverity(
     actor,
     ticketId,
     async (context, ticket) => {
-      if (ticket.status === 'closed')
-        throw new AppError('conflict', 'transition_not_allowed', 'status', {
-          from: ticket.status,
-          action: 'change_severity',
-        });
+      requireOperation(actor, ticket, 'changeSeverity');
       if (ticket.severity === input.severity) return ticket;
       const updated = await updateTicket(context, ticket.id, {
         severity: input.severity,
@@ -388,6 +381,7 @@ export async function assignTicket(
     actor,
     ticketId,
     async (context, ticket) => {
+      requireOperation(actor, ticket, 'assign');
       if (input.assigneeId) {
         const [assignee] = await context.db.select().from(agents).where(eq(agents.id, input.assigneeId));
         if (!assignee?.active)
@@ -443,11 +437,7 @@ export async function createRemoteSession(
     actor,
     ticketId,
     async (context, ticket) => {
-      if (ticket.level !== 'extended') {
-        throw new AppError('invalid', 'remote_session_requires_extended', 'ticketId', {
-          value: ticket.number,
-        });
-      }
+      requireOperation(actor, ticket, 'logRemoteSession');
       const engineerId = input.engineerId ?? (actor.type === 'agent' ? actor.id : undefined);
       if (!engineerId) throw new AppError('invalid', 'assignee_unknown', 'engineerId', { value: '' });
       const [engineer] = await context.db.select().from(agents).where(eq(agents.id, engineerId));
@@ -508,8 +498,7 @@ export async function markOutOfScope(
     actor,
     ticketId,
     async (context, ticket) => {
-      if (ticket.category !== 'consultation')
-        throw new AppError('invalid', 'out_of_scope_needs_consultation', 'category');
+      requireOperation(actor, ticket, 'markOutOfScope');
       const t = translator(await contactLanguageOf(context.db, ticket.contactId));
       const body = [t('tickets.out_of_scope_explanation'), input.note].filter(Boolean).join('\n\n');
       const resolved = await applyAction(context, ticket, 'resolve', { outOfScope: true });

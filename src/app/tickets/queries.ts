@@ -16,13 +16,13 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { TicketListQuery } from '../inputs.js';
 import type { SlaData } from '../slaData.js';
-import { type TicketRow, visibleTicket, visibleTicketsCondition } from './access.js';
+import { type TicketRow, ticketActionsFor, visibleTicket, visibleTicketsCondition } from './access.js';
 import { ticketPolicy } from './state.js';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 /** A ticket as lists show it, with its response countdown (null once support has responded). */
-export function ticketSummary(row: TicketRow, now: Date, data: SlaData) {
+export function ticketSummary(row: TicketRow, now: Date, data: SlaData, reader: Actor) {
   return {
     id: row.id,
     number: row.number,
@@ -51,6 +51,7 @@ export function ticketSummary(row: TicketRow, now: Date, data: SlaData) {
     splitFromId: row.splitFromId,
     policyVersion: row.policyVersion,
     countdown: row.firstResponseAt ? null : responseCountdown(row, now, data),
+    allowedActions: ticketActionsFor(reader, row),
   };
 }
 
@@ -122,7 +123,7 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ticketSummary(row, now, data)),
+    items: page.map((row) => ticketSummary(row, now, data, actor)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
 }
@@ -176,7 +177,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
   ]);
   const data = await ctx.sla.load(ctx.db);
   return {
-    ...ticketSummary(ticket, now, data),
+    ...ticketSummary(ticket, now, data, actor),
     description: ticket.description,
     contact: contact[0] ?? null,
     instance: instance[0] ?? null,

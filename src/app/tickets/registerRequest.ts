@@ -5,8 +5,8 @@ import { type ContactRow, intakeFacts } from '../../db/repositories/entitlementR
 import { auditEvents, intakeRejections, outbox, tickets } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import { decideEntitlement, type EntitlementRefusal } from '../../domain/entitlement/entitlement.js';
-import { responseWarningAt } from '../../domain/sla/autoClose.js';
-import { type Channel, durationMs, policyInForce, type Severity } from '../../domain/sla/policy.js';
+import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
+import { type Channel, policyInForce, type Severity } from '../../domain/sla/policy.js';
 import type { Category } from '../../domain/tickets/lifecycle.js';
 import type { Actor } from '../actor.js';
 import { auditRecord } from '../audit.js';
@@ -94,17 +94,13 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
   if (!contact) throw new Error('an entitlement was granted without a contact');
 
   const policy = policyInForce(data.policies, intake.receivedAt);
-  const rule = policy.response[decision.level][intake.severity];
-  const clock = data.calendar.clock(rule.clock);
-  let responseDueAt: Date;
-  let responseWarnAt: Date;
+  let times: ResponseTimes;
   try {
-    const window = durationMs(policy, rule);
-    responseDueAt = new Date(clock.deadline(intake.receivedAt.getTime(), window));
-    responseWarnAt = new Date(responseWarningAt(clock, intake.receivedAt.getTime(), window));
+    times = responseTimes(data.calendar, policy, decision.level, intake.severity, intake.receivedAt);
   } catch (error) {
     throw calendarGap(error, 'receivedAt');
   }
+  const { dueAt: responseDueAt, warnAt: responseWarnAt } = times;
   const year = Number(moscowDate(intake.receivedAt).slice(0, 4));
   const sequence = await ensureSequence(ctx.db, year);
   const values: NewTicket = {

@@ -1,15 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { ticketMessages, tickets } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
-import { responseWarningAt } from '../../domain/sla/autoClose.js';
-import { durationMs } from '../../domain/sla/policy.js';
+import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
 import type { SplitInput } from '../inputs.js';
 import { notify } from '../outbox/enqueue.js';
 import { calendarGap } from '../sla.js';
-import { isSupport, ticketForChange, visibleTicket } from './access.js';
+import { isSupport, requireOperation, ticketForChange, visibleTicket } from './access.js';
 import { auditTicket, postMessage, type TransitionContext, ticketPolicy } from './state.js';
 import { ticketNumberSql } from './ticketNumbers.js';
 
@@ -33,12 +32,7 @@ export async function splitTicket(
   const number = await ticketNumberSql(ctx.db, year);
   return ctx.db.transaction(async (tx) => {
     const ticket = await ticketForChange(tx, actor, ticketId, seenVersion);
-    if (ticket.status === 'closed') {
-      throw new AppError('conflict', 'transition_not_allowed', 'status', {
-        from: ticket.status,
-        action: 'split',
-      });
-    }
+    requireOperation(actor, ticket, 'split');
     const context: TransitionContext = { db: tx, sla, actor, now: ctx.clock.now() };
     const policy = ticketPolicy(sla, ticket);
     const chosen = [...new Set(input.parts.flatMap((part) => part.messageIds))];
@@ -57,17 +51,13 @@ export async function splitTicket(
           value: part.messageIds[missing] ?? '',
         });
       }
-      const rule = policy.response[ticket.level][part.severity];
-      const clock = sla.calendar.clock(rule.clock);
-      let responseDueAt: Date;
-      let responseWarnAt: Date;
+      let times: ResponseTimes;
       try {
-        const window = durationMs(policy, rule);
-        responseDueAt = new Date(clock.deadline(ticket.registeredAt.getTime(), window));
-        responseWarnAt = new Date(responseWarningAt(clock, ticket.registeredAt.getTime(), window));
+        times = responseTimes(sla.calendar, policy, ticket.level, part.severity, ticket.registeredAt);
       } catch (error) {
         throw calendarGap(error, `parts.${index}.severity`);
       }
+      const { dueAt: responseDueAt, warnAt: responseWarnAt } = times;
       const [child] = await tx
         .insert(tickets)
         .values({

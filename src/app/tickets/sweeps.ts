@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { slaBreaches, tickets } from '../../db/schema.js';
 import { inactivitySchedule } from '../../domain/sla/autoClose.js';
+import { ACTIVE_STATUSES, AUTO_CLOSE_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { translator } from '../../i18n/translator.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
@@ -36,7 +37,7 @@ async function claimDue(context: TransitionContext, condition: SQL | undefined, 
 export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; breached: number }> {
   const sla = await ctx.sla.load(ctx.db);
   const now = ctx.clock.now();
-  const open = notInArray(tickets.status, ['resolved', 'closed']);
+  const open = inArray(tickets.status, [...ACTIVE_STATUSES]);
   const warned = await ctx.db.transaction(async (tx) => {
     const context: TransitionContext = { db: tx, sla, actor: desk, now };
     const due = await claimDue(
@@ -97,7 +98,7 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
 export async function runAutoClose(ctx: AppContext): Promise<{ reminded: number; closed: number }> {
   const sla = await ctx.sla.load(ctx.db);
   const now = ctx.clock.now();
-  const waiting = inArray(tickets.status, ['waiting_for_customer', 'resolved']);
+  const waiting = inArray(tickets.status, [...AUTO_CLOSE_STATUSES]);
   const closed = await ctx.db.transaction(async (tx) => {
     const context: TransitionContext = { db: tx, sla, actor: desk, now };
     const due = await claimDue(

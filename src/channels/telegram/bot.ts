@@ -27,6 +27,7 @@ import { IntakeRefused, registerRequest } from '../../app/tickets/registerReques
 import type { TelegramSettings } from '../../config.js';
 import { stripControlCharacters } from '../../domain/controlCharacters.js';
 import { SEVERITIES, type Severity } from '../../domain/sla/policy.js';
+import { OPEN_STATUSES } from '../../domain/tickets/lifecycle.js';
 import type { Language } from '../../i18n/messages.js';
 import { moscowDateTime } from '../../i18n/slaExplanation.js';
 import { translator } from '../../i18n/translator.js';
@@ -54,7 +55,6 @@ export interface BotOptions {
   draftCheckMs?: number;
 }
 
-const OPEN_STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved'] as const;
 const SUBJECT_LIMIT = 300;
 
 /**

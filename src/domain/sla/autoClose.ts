@@ -27,8 +27,3 @@ export function inactivitySchedule(
     closeAt: clock.deadline(waitingSince, close),
   };
 }
-
-/** The instant the response window is 75% used: the point at which the assignee is warned. */
-export function responseWarningAt(clock: IntervalClock, registeredAt: number, window: number): number {
-  return clock.deadline(registeredAt, Math.round(window * 0.75));
-}

@@ -9,7 +9,37 @@ import { durationMs, type PolicyDuration, type PolicyVersion, SEVERITIES, type S
 const OFFSET_MS = MOSCOW_OFFSET_MINUTES * 60_000;
 const DAY_MS = 86_400_000;
 
-/** The response deadline of a request registered at `registeredAt` (policy §6, as POLICY.md reads it). */
+/** The share of the response window after which the assignee is warned (policy §6, POLICY.md). */
+export const WARNING_SHARE = 0.75;
+
+export interface ResponseTimes {
+  dueAt: Date;
+  /** The instant the response window is 75% used: the point at which the assignee is warned. */
+  warnAt: Date;
+}
+
+/**
+ * The response deadline and the warning time of a request registered at `registeredAt` (policy §6, as
+ * POLICY.md reads it). Registration, a severity or level change and a split all count from here.
+ */
+export function responseTimes(
+  calendar: WorkingCalendar,
+  policy: PolicyVersion,
+  level: Level,
+  severity: Severity,
+  registeredAt: Date,
+): ResponseTimes {
+  const rule = policy.response[level][severity];
+  const clock = calendar.clock(rule.clock);
+  const window = durationMs(policy, rule);
+  const start = registeredAt.getTime();
+  return {
+    dueAt: new Date(clock.deadline(start, window)),
+    warnAt: new Date(clock.deadline(start, Math.round(window * WARNING_SHARE))),
+  };
+}
+
+/** The response deadline alone, for a what-if question (the deadline calculator, the batch CLI). */
 export function responseDeadline(
   calendar: WorkingCalendar,
   policy: PolicyVersion,
@@ -17,8 +47,7 @@ export function responseDeadline(
   severity: Severity,
   registeredAt: Date,
 ): Date {
-  const rule = policy.response[level][severity];
-  return new Date(calendar.clock(rule.clock).deadline(registeredAt.getTime(), durationMs(policy, rule)));
+  return responseTimes(calendar, policy, level, severity, registeredAt).dueAt;
 }
 
 /**

@@ -63,7 +63,15 @@ export function transition(from: Status, action: TicketAction): TransitionDecisi
   return to ? { ok: true, to } : { ok: false, reason: 'transition_not_allowed' };
 }
 
+/** Every status but the final one: the customer's open requests, which can still be written to. */
+export const OPEN_STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved'] as const;
+
+/** Support still owes the customer something: the queue's default, the response watch's scope. */
+export const ACTIVE_STATUSES = ['new', 'in_progress', 'waiting_for_customer'] as const;
+
 /** The statuses in which the auto-close clock runs: support has handed the request to the customer. */
+export const AUTO_CLOSE_STATUSES = ['waiting_for_customer', 'resolved'] as const;
+
 export function awaitsCustomer(status: Status): boolean {
-  return status === 'waiting_for_customer' || status === 'resolved';
+  return (AUTO_CLOSE_STATUSES as readonly Status[]).includes(status);
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../../app/actor.js';
 import { openAttachment, uploadAttachment } from '../../app/attachments.js';
 import { AppError } from '../../app/errors.js';
 import {
@@ -37,6 +38,7 @@ import { getTicket, listIntakeRejections, listTickets, ticketSummary } from '../
 import { createTicket } from '../../app/tickets/registerRequest.js';
 import { splitTicket } from '../../app/tickets/splitTicket.js';
 import type { Channel } from '../../domain/sla/policy.js';
+import { TICKET_OPERATIONS } from '../../domain/tickets/allowedActions.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
@@ -99,6 +101,9 @@ export const ticketSummarySchema = z.object({
     })
     .nullable()
     .describe('The response countdown; null once support has responded'),
+  allowedActions: z
+    .array(z.enum(TICKET_OPERATIONS))
+    .describe('What the reader may do to the request now; the web offers exactly these'),
 });
 
 const ticketDetailSchema = ticketSummarySchema.extend({
@@ -160,8 +165,8 @@ const channelOf = (request: FastifyRequest): Channel => (request.authMethod === 
 
 export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const summary = async (row: Parameters<typeof ticketSummary>[0]) =>
-    ticketSummary(row, ctx.clock.now(), await ctx.sla.load(ctx.db));
+  const summary = async (actor: Actor, row: Parameters<typeof ticketSummary>[0]) =>
+    ticketSummary(row, ctx.clock.now(), await ctx.sla.load(ctx.db), actor);
   const routeOf = (operationId: string, summaryText: string) => ({
     operationId,
     tags: ['tickets'],
@@ -194,7 +199,12 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     async (request, reply) =>
       reply
         .code(201)
-        .send(await summary(await createTicket(ctx, signedIn(request), request.body, channelOf(request)))),
+        .send(
+          await summary(
+            signedIn(request),
+            await createTicket(ctx, signedIn(request), request.body, channelOf(request)),
+          ),
+        ),
   );
 
   api.get(
@@ -275,6 +285,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     action('changeTicketSeverity', 'Change the severity, with a reason (support)', severityChangeInput),
     async (request) =>
       summary(
+        signedIn(request),
         await changeTicketSeverity(
           ctx,
           signedIn(request),
@@ -294,6 +305,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     ),
     async (request) =>
       summary(
+        signedIn(request),
         await changeTicketInstance(
           ctx,
           signedIn(request),
@@ -330,7 +342,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
                 request.body,
                 seenVersion(request),
               )
-            ).map(summary),
+            ).map((row) => summary(signedIn(request), row)),
           ),
         ),
   );
@@ -344,6 +356,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     ),
     async (request) =>
       summary(
+        signedIn(request),
         await requestTicketInfo(
           ctx,
           signedIn(request),
@@ -359,6 +372,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     action('resolveTicket', 'Resolve with a solution message (support)', resolutionInput),
     async (request) =>
       summary(
+        signedIn(request),
         await resolveTicket(
           ctx,
           signedIn(request),
@@ -374,6 +388,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     action('closeTicket', 'Close: support, or the customer confirming it is done', closeInput),
     async (request) =>
       summary(
+        signedIn(request),
         await closeTicket(
           ctx,
           signedIn(request),
@@ -393,7 +408,10 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
       },
     },
     async (request) =>
-      summary(await reopenTicket(ctx, signedIn(request), request.params.ticketId, seenVersion(request))),
+      summary(
+        signedIn(request),
+        await reopenTicket(ctx, signedIn(request), request.params.ticketId, seenVersion(request)),
+      ),
   );
 
   api.post(
@@ -401,6 +419,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     action('assignTicket', 'Assign to a support account, or unassign with null (support)', assignInput),
     async (request) =>
       summary(
+        signedIn(request),
         await assignTicket(
           ctx,
           signedIn(request),
@@ -420,6 +439,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     ),
     async (request) =>
       summary(
+        signedIn(request),
         await markOutOfScope(
           ctx,
           signedIn(request),
