@@ -1,8 +1,5 @@
-import type { Language } from '../i18n/messages.js';
+import type { AgentRole, Language } from '../domain/people.js';
 import { forbidden } from './errors.js';
-
-export const AGENT_ROLES = ['admin', 'agent', 'partner'] as const;
-export type AgentRole = (typeof AGENT_ROLES)[number];
 
 /** Who is acting: a support person, a customer's contact, or the desk itself (CLI, demo loader, jobs). */
 export type Actor =

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { AgentInput } from '../contract/agents.js';
 import { preparedStatement, type Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
@@ -7,7 +8,6 @@ import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import type { AgentInput } from './inputs.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { guardUnique } from './uniqueness.js';
 

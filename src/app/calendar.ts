@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import type { CalendarFileInput, CalendarOverrideInput } from '../contract/calendar.js';
 import { calendarOverrides, calendarYears } from '../db/schema.js';
 import { checkCalendarYear, missingYears } from '../domain/calendar/calendarFile.js';
 import { CalendarRangeError } from '../domain/calendar/intervalClock.js';
@@ -7,7 +8,6 @@ import { type Actor, actorLabel, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import type { CalendarFileInput, CalendarOverrideInput } from './inputs.js';
 import { bumpSlaRevision } from './slaData.js';
 
 const MINUTE_MS = 60_000;

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { CertificateInput, CertificateUpdate } from '../contract/organizations.js';
 import type { Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import {
@@ -15,7 +16,6 @@ import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
-import type { CertificateInput, CertificateUpdate } from './inputs.js';
 import { requireVisibleOrganization } from './organizationAccess.js';
 import { visibleOrganization } from './organizations.js';
 import { guardUnique } from './uniqueness.js';

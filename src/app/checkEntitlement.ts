@@ -1,3 +1,4 @@
+import type { EntitlementCheckInput } from '../contract/entitlement.js';
 import {
   type ContactRow,
   entitlementFacts,
@@ -9,7 +10,6 @@ import { decideEntitlement, type EntitlementDecision } from '../domain/entitleme
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
-import type { EntitlementCheckInput } from './inputs.js';
 import { requireVisibleOrganization } from './organizationAccess.js';
 
 export interface EntitlementCheck {

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { ContactInput, ContactUpdate } from '../contract/organizations.js';
 import type { Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import { type ContactRow, findContact } from '../db/repositories/entitlementRecords.js';
@@ -7,7 +8,6 @@ import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
-import type { ContactInput, ContactUpdate } from './inputs.js';
 import { requireVisibleOrganization } from './organizationAccess.js';
 import { visibleOrganization } from './organizations.js';
 import { hashPassword } from './passwords.js';

@@ -1,4 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
+import { agentInput } from '../contract/agents.js';
+import { certificateInput, contactInput, instanceInput, licenseInput } from '../contract/organizations.js';
+import { productInput } from '../contract/products.js';
 import { rowsOf } from '../db/database.js';
 import { agents, contacts } from '../db/schema.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
@@ -7,14 +10,6 @@ import { createAgent } from './auth.js';
 import { createCertificate } from './certificates.js';
 import { createContact } from './contacts.js';
 import type { AppContext } from './context.js';
-import {
-  agentInput,
-  certificateInput,
-  contactInput,
-  instanceInput,
-  licenseInput,
-  productInput,
-} from './inputs.js';
 import { createInstance } from './instances.js';
 import { createLicense } from './licenses.js';
 import { createOrganization } from './organizations.js';

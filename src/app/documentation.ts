@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
+import type { DocumentationInput } from '../contract/documentation.js';
 import { documentationPages, products } from '../db/schema.js';
 import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { type SupportRefusal, supportRefusals } from './coverage.js';
 import { AppError, notFound } from './errors.js';
-import type { DocumentationInput } from './inputs.js';
 
 type PageRow = typeof documentationPages.$inferSelect;
 

@@ -1,3 +1,4 @@
+import type { InstanceInput } from '../contract/organizations.js';
 import { theRow } from '../db/errors.js';
 import { findInstance, findProducts } from '../db/repositories/entitlementRecords.js';
 import { instances } from '../db/schema.js';
@@ -5,7 +6,6 @@ import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
-import type { InstanceInput } from './inputs.js';
 import { requireVisibleOrganization } from './organizationAccess.js';
 import { visibleOrganization } from './organizations.js';
 import { guardUnique } from './uniqueness.js';

@@ -1,3 +1,4 @@
+import type { LicenseInput } from '../contract/organizations.js';
 import { theRow } from '../db/errors.js';
 import { findLicense, findProducts } from '../db/repositories/entitlementRecords.js';
 import { licenseProducts, licenses } from '../db/schema.js';
@@ -7,7 +8,6 @@ import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
-import type { LicenseInput } from './inputs.js';
 import { requireVisibleOrganization } from './organizationAccess.js';
 import { visibleOrganization } from './organizations.js';
 import { guardUnique } from './uniqueness.js';

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { notifications } from '../db/schema.js';
-import type { Language } from '../i18n/messages.js';
+import type { Language } from '../domain/people.js';
 import { renderNotification } from '../i18n/notifications.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';

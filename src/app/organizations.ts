@@ -1,4 +1,5 @@
 import { asc } from 'drizzle-orm';
+import type { OrganizationInput } from '../contract/organizations.js';
 import { theRow } from '../db/errors.js';
 import {
   certificatesOf,
@@ -13,7 +14,6 @@ import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { notFound } from './errors.js';
-import type { OrganizationInput } from './inputs.js';
 import { requireVisibleOrganization, visibleOrganizationsCondition } from './organizationAccess.js';
 import { guardUnique } from './uniqueness.js';
 import { certificateView, contactView, instanceView, licenseView, organizationView } from './views.js';

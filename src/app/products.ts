@@ -1,10 +1,10 @@
 import { asc } from 'drizzle-orm';
+import type { ProductInput } from '../contract/products.js';
 import { theRow } from '../db/errors.js';
 import { products } from '../db/schema.js';
 import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
-import type { ProductInput } from './inputs.js';
 import { guardUnique } from './uniqueness.js';
 import { productView } from './views.js';
 

@@ -1,11 +1,11 @@
 import { and, eq, ne } from 'drizzle-orm';
+import type { PasswordChangeInput, ProfileInput } from '../contract/auth.js';
 import { agents, contacts, sessions } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { digest } from './auth.js';
 import type { AppContext } from './context.js';
 import { AppError, forbidden } from './errors.js';
-import type { PasswordChangeInput, ProfileInput } from './inputs.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
 type Person = Extract<Actor, { type: 'agent' | 'contact' }>;

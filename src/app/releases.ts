@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq } from 'drizzle-orm';
+import type { ReleaseInput } from '../contract/releases.js';
 import { products, releaseDownloads, releaseFiles, releases } from '../db/schema.js';
 import { type Actor, actorLabel, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { supportRefusals } from './coverage.js';
 import { AppError, notFound } from './errors.js';
-import type { ReleaseInput } from './inputs.js';
 import { guardUnique } from './uniqueness.js';
 
 export async function createRelease(ctx: AppContext, actor: Actor, input: ReleaseInput) {

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
+import type { ReportQuery } from '../contract/reports.js';
 import { rowsOf } from '../db/database.js';
 import { MOSCOW_OFFSET_MINUTES } from '../domain/calendar/moscowTime.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { forbidden } from './errors.js';
-import type { ReportQuery } from './inputs.js';
 
 /** Reports are for the vendor's own team: administrators and agents (partners see their customers only). */
 function requireVendorTeam(actor: Actor) {

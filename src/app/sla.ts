@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { DeadlineInput, PolicyInput } from '../contract/sla.js';
 import { contacts, policyVersions } from '../db/schema.js';
 import { CalendarRangeError } from '../domain/calendar/intervalClock.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
@@ -9,7 +10,6 @@ import { type Actor, actorLabel, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import type { DeadlineInput, PolicyInput } from './inputs.js';
 import { notify } from './outbox/enqueue.js';
 import { bumpSlaRevision, type SlaData } from './slaData.js';
 import { guardUnique } from './uniqueness.js';

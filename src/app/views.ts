@@ -6,11 +6,9 @@ import type {
   OrganizationRow,
   ProductRow,
 } from '../db/repositories/entitlementRecords.js';
-import { positionInPeriod } from '../domain/entitlement/period.js';
+import { validityStatusOn } from '../domain/entitlement/period.js';
 
 /** What the use cases hand to every channel: plain data, times as ISO 8601 in UTC, no secrets. */
-
-const VALIDITY_STATUS = { before: 'upcoming', within: 'active', after: 'expired' } as const;
 
 export function productView(row: ProductRow) {
   return {
@@ -33,7 +31,7 @@ export function licenseView(row: LicenseRecord, today: string) {
     number: row.number,
     validFrom: row.validFrom,
     validTo: row.validTo,
-    status: VALIDITY_STATUS[positionInPeriod(row, today)],
+    status: validityStatusOn(row, today),
     products: row.products.map((product) => ({ id: product.id, code: product.code, name: product.name })),
   };
 }
@@ -58,7 +56,7 @@ export function certificateView(row: CertificateRecord, today: string) {
     level: row.level,
     validFrom: row.validFrom,
     validTo: row.validTo,
-    status: VALIDITY_STATUS[positionInPeriod(row, today)],
+    status: validityStatusOn(row, today),
     maxInstances: row.maxInstances,
     instanceIds: row.instanceIds,
   };

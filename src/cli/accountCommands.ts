@@ -1,7 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { createAgent, createApiToken, listApiTokens, revokeApiToken } from '../app/auth.js';
-import { agentInput, id } from '../app/inputs.js';
+import { agentInput } from '../contract/agents.js';
+import { id } from '../contract/fields.js';
 import { cliActor, out, readStdin, withContext } from './runtime.js';
 
 const parseRole = (value: string) => {

@@ -12,7 +12,7 @@ import {
 } from '../db/database.js';
 import { systemClock } from '../domain/calendar/clock.js';
 import { CalendarRangeError } from '../domain/calendar/intervalClock.js';
-import type { Language } from '../i18n/messages.js';
+import type { Language } from '../domain/people.js';
 import { translator } from '../i18n/translator.js';
 import { describeZodError } from '../i18n/validation.js';
 import { withoutQueryParameters } from '../logger.js';

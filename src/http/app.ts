@@ -16,7 +16,7 @@ import { AppError, type ErrorKind } from '../app/errors.js';
 import type { Config } from '../config.js';
 import { type DatabaseHandle, isDatabaseUnavailable } from '../db/database.js';
 import { controlCharacterPath } from '../domain/controlCharacters.js';
-import type { Language } from '../i18n/messages.js';
+import type { Language } from '../domain/people.js';
 import { negotiateLanguage, translator } from '../i18n/translator.js';
 import { describeIssue } from '../i18n/validation.js';
 import { createMetrics, type DeskMetrics } from '../metrics.js';

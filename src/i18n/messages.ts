@@ -2,8 +2,7 @@
  * Every text the server shows a person, in Russian and English. Error texts are keyed by the
  * stable `code` of the problem they explain, so clients can rely on the code and show the text.
  */
-export const LANGUAGES = ['ru', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language } from '../domain/people.js';
 
 const en = {
   errors: {

@@ -1,4 +1,4 @@
-import type { Language } from './messages.js';
+import type { Language } from '../domain/people.js';
 import { formatDate, moscowDateTime } from './slaExplanation.js';
 import { hasMessage, translator } from './translator.js';
 

@@ -1,7 +1,7 @@
 import { MOSCOW_OFFSET_MINUTES } from '../domain/calendar/moscowTime.js';
 import type { DayInfo } from '../domain/calendar/productionCalendar.js';
+import type { Language } from '../domain/people.js';
 import type { DeadlineExplanation } from '../domain/sla/deadline.js';
-import type { Language } from './messages.js';
 import { translator } from './translator.js';
 
 const OFFSET_MS = MOSCOW_OFFSET_MINUTES * 60_000;

@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import { catalogs, LANGUAGES, type Language } from './messages.js';
+import { LANGUAGES, type Language } from '../domain/people.js';
+import { catalogs } from './messages.js';
 
 const instance = i18next.createInstance();
 await instance.init({

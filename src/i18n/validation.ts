@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language } from './messages.js';
+import type { Language } from '../domain/people.js';
 import { hasMessage, translator } from './translator.js';
 
 /** One failed check of an input, whichever channel it came through. */

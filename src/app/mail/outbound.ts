@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { preparedStatement } from '../../db/database.js';
 import { contacts, outboundMail } from '../../db/schema.js';
-import { LANGUAGES, type Language } from '../../i18n/messages.js';
+import { LANGUAGES, type Language } from '../../domain/people.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import { translator } from '../../i18n/translator.js';
 import type { AppContext } from '../context.js';

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { contacts, telegramLinks, telegramPushParts } from '../../db/schema.js';
+import type { Language } from '../../domain/people.js';
 import { splitMessage } from '../../domain/telegram/text.js';
-import type { Language } from '../../i18n/messages.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import type { OutboxHandler } from '../outbox/dispatch.js';
 import { rememberBotMessage } from './telegram.js';

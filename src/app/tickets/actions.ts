@@ -1,14 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { intakeFacts } from '../../db/repositories/entitlementRecords.js';
-import { agents, partnerOrganizations, remoteSessions, ticketMessages } from '../../db/schema.js';
-import type { Level } from '../../domain/entitlement/entitlement.js';
-import { decideEntitlement } from '../../domain/entitlement/entitlement.js';
-import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
-import type { Channel, Severity } from '../../domain/sla/policy.js';
-import { translator } from '../../i18n/translator.js';
-import { type Actor, actorLabel } from '../actor.js';
-import type { AppContext } from '../context.js';
-import { AppError, forbidden } from '../errors.js';
 import type {
   AssignInput,
   CloseInput,
@@ -19,7 +9,17 @@ import type {
   RemoteSessionInput,
   ResolutionInput,
   SeverityChangeInput,
-} from '../inputs.js';
+} from '../../contract/tickets.js';
+import { intakeFacts } from '../../db/repositories/entitlementRecords.js';
+import { agents, partnerOrganizations, remoteSessions, ticketMessages } from '../../db/schema.js';
+import type { Level } from '../../domain/entitlement/entitlement.js';
+import { decideEntitlement } from '../../domain/entitlement/entitlement.js';
+import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
+import type { Channel, Severity } from '../../domain/sla/policy.js';
+import { translator } from '../../i18n/translator.js';
+import { type Actor, actorLabel } from '../actor.js';
+import type { AppContext } from '../context.js';
+import { AppError, forbidden } from '../errors.js';
 import { notify } from '../outbox/enqueue.js';
 import { calendarGap } from '../sla.js';
 import { isSupport, requireOperation, type TicketRow, ticketForChange } from './access.js';

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
+import type { TicketListQuery } from '../../contract/tickets.js';
 import {
   attachments,
   auditEvents,
@@ -14,7 +15,6 @@ import { slaProgress } from '../../domain/sla/progress.js';
 import { type Actor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import type { TicketListQuery } from '../inputs.js';
 import type { SlaData } from '../slaData.js';
 import { type TicketRow, ticketActionsFor, visibleTicket, visibleTicketsCondition } from './access.js';
 import { ticketPolicy } from './state.js';

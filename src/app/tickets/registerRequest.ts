@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, type SQLWrapper, sql } from 'drizzle-orm';
+import type { TicketInput } from '../../contract/tickets.js';
 import { preparedStatement, type Queryable } from '../../db/database.js';
 import { type ContactRow, intakeFacts } from '../../db/repositories/entitlementRecords.js';
 import { auditEvents, intakeRejections, outbox, tickets } from '../../db/schema.js';
@@ -12,7 +13,6 @@ import type { Actor } from '../actor.js';
 import { auditRecord } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
-import type { TicketInput } from '../inputs.js';
 import { requireVisibleOrganization } from '../organizationAccess.js';
 import { noticeEntries, notify } from '../outbox/enqueue.js';
 import type { NotificationPayload } from '../outbox/topics.js';

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { SplitInput } from '../../contract/tickets.js';
 import { ticketMessages, tickets } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
-import type { SplitInput } from '../inputs.js';
 import { notify } from '../outbox/enqueue.js';
 import { calendarGap } from '../sla.js';
 import { isSupport, requireOperation, ticketForChange, visibleTicket } from './access.js';

@@ -5,7 +5,6 @@ import { uploadAttachment } from '../../app/attachments.js';
 import type { AppContext } from '../../app/context.js';
 import { organizationSupport } from '../../app/coverage.js';
 import { AppError } from '../../app/errors.js';
-import { ticketListQuery } from '../../app/inputs.js';
 import type { Keyboard } from '../../app/telegram/sender.js';
 import {
   bindTelegramUser,
@@ -25,10 +24,11 @@ import { addTicketMessage } from '../../app/tickets/actions.js';
 import { listTickets } from '../../app/tickets/queries.js';
 import { IntakeRefused, registerRequest } from '../../app/tickets/registerRequest.js';
 import type { TelegramSettings } from '../../config.js';
+import { ticketListQuery } from '../../contract/tickets.js';
 import { stripControlCharacters } from '../../domain/controlCharacters.js';
+import type { Language } from '../../domain/people.js';
 import { SEVERITIES, type Severity } from '../../domain/sla/policy.js';
 import { OPEN_STATUSES } from '../../domain/tickets/lifecycle.js';
-import type { Language } from '../../i18n/messages.js';
 import { moscowDateTime } from '../../i18n/slaExplanation.js';
 import { translator } from '../../i18n/translator.js';
 import { BOT_API_TIMEOUT_SECONDS, telegramSender } from './sender.js';

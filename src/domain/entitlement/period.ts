@@ -21,3 +21,16 @@ export function positionInPeriod(period: ValidityPeriod, day: CalendarDate): Per
 export function isPeriodOrdered(period: ValidityPeriod): boolean {
   return period.validTo === null || period.validFrom <= period.validTo;
 }
+
+/** A period as people speak of it on a given day: not yet begun, in force, or over. */
+export const VALIDITY_STATUSES = ['upcoming', 'active', 'expired'] as const;
+export type ValidityStatus = (typeof VALIDITY_STATUSES)[number];
+
+const STATUS_OF_POSITION: Record<PeriodPosition, ValidityStatus> = {
+  before: 'upcoming',
+  within: 'active',
+  after: 'expired',
+};
+
+export const validityStatusOn = (period: ValidityPeriod, day: CalendarDate): ValidityStatus =>
+  STATUS_OF_POSITION[positionInPeriod(period, day)];

@@ -2,10 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AUDIT_ENTITIES, listAuditEvents } from '../../app/audit.js';
-import { id } from '../../app/inputs.js';
+import { auditEventSchema } from '../../contract/audit.js';
+import { id } from '../../contract/fields.js';
+import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { auditEventSchema, problems } from '../schemas.js';
 
 export const auditRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();

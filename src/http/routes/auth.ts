@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../app/actor.js';
 import { login, logout } from '../../app/auth.js';
-import { loginInput, passwordChangeInput, profileInput } from '../../app/inputs.js';
 import { changePassword, updateProfile } from '../../app/profile.js';
+import { loginInput, passwordChangeInput, profileInput, sessionSchema } from '../../contract/auth.js';
+import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
 import { SESSION_COOKIE, signedIn } from '../authentication.js';
-import { problems, sessionSchema } from '../schemas.js';
 
 function principalView(actor: Actor) {
   if (actor.type === 'system') throw new Error('the desk itself never signs in');

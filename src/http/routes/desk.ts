@@ -1,15 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AGENT_ROLES } from '../../app/actor.js';
 import { listAgents } from '../../app/agents.js';
-import { id } from '../../app/inputs.js';
 import { listInboundMail, listOutboundMail } from '../../app/mail/mailLog.js';
 import { listOutbox, retryOutboxEntry } from '../../app/outbox/deliveryLog.js';
 import { telegramBinding, unbindTelegram } from '../../app/telegram/telegram.js';
+import { id } from '../../contract/fields.js';
+import { problems } from '../../contract/problem.js';
+import { AGENT_ROLES } from '../../domain/people.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { problems } from '../schemas.js';
 
 /** The desk's own people and its delivery log. */
 export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx, config }) => {

@@ -2,21 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createDocumentationPage, getDocumentationPage, listDocumentation } from '../../app/documentation.js';
-import { documentationInput, id } from '../../app/inputs.js';
+import { documentationInput, pageSchema } from '../../contract/documentation.js';
+import { id } from '../../contract/fields.js';
+import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { problems } from '../schemas.js';
-
-const pageSchema = z.object({
-  id,
-  product: z.object({ id, code: z.string(), name: z.string() }),
-  title: z.string(),
-  kind: z.enum(['link', 'page']),
-  available: z.boolean(),
-  refusal: z.string().nullable(),
-  url: z.string().nullable(),
-  body: z.string().nullable(),
-});
 
 /** §3.1: the documentation section, per product, for customers with active support. */
 export const documentationRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {

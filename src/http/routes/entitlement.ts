@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { checkEntitlement } from '../../app/checkEntitlement.js';
-import { entitlementCheckInput } from '../../app/inputs.js';
+import { entitlementCheckInput, entitlementDecisionSchema } from '../../contract/entitlement.js';
+import { problems } from '../../contract/problem.js';
 import { translator } from '../../i18n/translator.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { entitlementDecisionSchema, problems } from '../schemas.js';
 
 export const entitlementRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();

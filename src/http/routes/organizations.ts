@@ -3,30 +3,28 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createCertificate, getCertificate, updateCertificate } from '../../app/certificates.js';
 import { createContact, getContact, updateContact } from '../../app/contacts.js';
-import {
-  certificateInput,
-  certificateUpdate,
-  contactInput,
-  contactUpdate,
-  id,
-  instanceInput,
-  licenseInput,
-  organizationInput,
-} from '../../app/inputs.js';
 import { createInstance, getInstance } from '../../app/instances.js';
 import { createLicense, getLicense } from '../../app/licenses.js';
 import { createOrganization, getOrganization, listOrganizations } from '../../app/organizations.js';
-import type { HttpDependencies } from '../app.js';
-import { signedIn } from '../authentication.js';
+import { id } from '../../contract/fields.js';
 import {
+  certificateInput,
   certificateSchema,
+  certificateUpdate,
+  contactInput,
   contactSchema,
+  contactUpdate,
+  instanceInput,
   instanceSchema,
+  licenseInput,
   licenseSchema,
   organizationDetailSchema,
+  organizationInput,
   organizationSchema,
-  problems,
-} from '../schemas.js';
+} from '../../contract/organizations.js';
+import { problems } from '../../contract/problem.js';
+import type { HttpDependencies } from '../app.js';
+import { signedIn } from '../authentication.js';
 
 const organizationParams = z.object({ organizationId: id });
 

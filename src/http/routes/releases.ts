@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
-import { id, releaseInput } from '../../app/inputs.js';
 import {
   addReleaseFile,
   createRelease,
@@ -10,21 +9,11 @@ import {
   listReleases,
   openReleaseFile,
 } from '../../app/releases.js';
+import { id } from '../../contract/fields.js';
+import { problems } from '../../contract/problem.js';
+import { fileSchema, releaseInput, releaseSchema } from '../../contract/releases.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { problems } from '../schemas.js';
-
-const fileSchema = z.object({ id, fileName: z.string(), size: z.number().int(), sha256: z.string() });
-const releaseSchema = z.object({
-  id,
-  product: z.object({ id, code: z.string(), name: z.string() }),
-  version: z.string(),
-  releasedOn: z.string(),
-  notes: z.string(),
-  available: z.boolean(),
-  refusal: z.string().nullable().describe('Why the caller may not download it now, as an error code'),
-  files: z.array(fileSchema),
-});
 
 /** §3.4: product releases for supported customers, streamed, checksummed and logged. */
 export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx, config }) => {

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type ReportQuery, reportQuery } from '../../app/inputs.js';
 import { backlogReport, certificateReport, channelReport, slaReport } from '../../app/reports.js';
+import { problems } from '../../contract/problem.js';
+import { type ReportQuery, reportQuery } from '../../contract/reports.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 import { toCsv, toXlsx } from '../export.js';
-import { problems } from '../schemas.js';
 
 type Row = Record<string, string | number | null>;
 

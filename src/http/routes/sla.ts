@@ -9,84 +9,19 @@ import {
   removeCalendarOverride,
   setCalendarOverride,
 } from '../../app/calendar.js';
+import { computeDeadline, createPolicyVersion, listPolicyVersions, policyHistory } from '../../app/sla.js';
 import {
-  calendarDate,
   calendarFileInput,
   calendarOverrideInput,
-  deadlineInput,
-  month,
-  policyInput,
-} from '../../app/inputs.js';
-import { computeDeadline, createPolicyVersion, listPolicyVersions, policyHistory } from '../../app/sla.js';
+  monthSchema,
+  overrideSchema,
+} from '../../contract/calendar.js';
+import { calendarDate, month } from '../../contract/fields.js';
+import { problems } from '../../contract/problem.js';
+import { deadlineInput, deadlineSchema, policyInput, policySchema } from '../../contract/sla.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { problems } from '../schemas.js';
-
-const instant = z.iso.datetime();
-const dayKind = z.enum(['regular', 'weekend', 'holiday', 'dayOff', 'short', 'workday']);
-
-const policySchema = policyInput.extend({ id: calendarDate });
-
-const deadlineSchema = z.object({
-  dueAt: instant,
-  registeredAt: instant,
-  policyId: calendarDate,
-  explanation: z
-    .object({
-      lines: z.array(z.string()).describe("The explanation in the reader's language, line by line"),
-      clock: z.enum(['business', 'daily']),
-      durationMs: z.number(),
-      countingStartsAt: instant,
-      stretches: z.array(
-        z.object({
-          date: calendarDate,
-          from: z.string(),
-          to: z.string(),
-          countedMs: z.number(),
-          shortened: z.boolean(),
-        }),
-      ),
-      skippedDays: z.array(
-        z.object({
-          date: calendarDate,
-          kind: dayKind,
-          name: z.string().nullable(),
-          nameEn: z.string().nullable(),
-          transferredFrom: calendarDate.nullable(),
-        }),
-      ),
-    })
-    .nullable(),
-});
-
-const monthSchema = z.object({
-  month: z.string(),
-  source: z.enum(['shipped', 'imported', 'fallback']),
-  days: z.array(
-    z.object({
-      date: calendarDate,
-      weekday: z.int().min(1).max(7),
-      working: z.boolean(),
-      shortened: z.boolean(),
-      kind: dayKind,
-      name: z.string().nullable(),
-      nameEn: z.string().nullable(),
-      transferredFrom: calendarDate.nullable(),
-      source: z.enum(['rule', 'official', 'override', 'fallback']),
-      hours: z.object({ opensAt: z.string(), closesAt: z.string() }).nullable(),
-    }),
-  ),
-  totals: z.object({ workingDays: z.int(), deskHours: z.number(), normHours40: z.int() }),
-});
-
-const overrideSchema = z.object({
-  date: calendarDate,
-  type: z.string(),
-  name: z.string().nullable(),
-  createdAt: instant,
-  createdBy: z.string(),
-});
 
 export const slaRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -4,22 +4,6 @@ import { z } from 'zod';
 import type { Actor } from '../../app/actor.js';
 import { openAttachment, uploadAttachment } from '../../app/attachments.js';
 import { AppError } from '../../app/errors.js';
-import {
-  assignInput,
-  calendarDate,
-  closeInput,
-  id,
-  infoRequestInput,
-  instanceChangeInput,
-  messageInput,
-  outOfScopeInput,
-  remoteSessionInput,
-  resolutionInput,
-  severityChangeInput,
-  splitInput,
-  ticketInput,
-  ticketListQuery,
-} from '../../app/inputs.js';
 import { listNotifications, markNotificationsRead } from '../../app/notifications.js';
 import { setPartnerOrganizations } from '../../app/partners.js';
 import {
@@ -37,20 +21,31 @@ import {
 import { getTicket, listIntakeRejections, listTickets, ticketSummary } from '../../app/tickets/queries.js';
 import { createTicket } from '../../app/tickets/registerRequest.js';
 import { splitTicket } from '../../app/tickets/splitTicket.js';
+import { id, instant, version } from '../../contract/fields.js';
+import { problems } from '../../contract/problem.js';
+import {
+  assignInput,
+  closeInput,
+  infoRequestInput,
+  instanceChangeInput,
+  messageInput,
+  outOfScopeInput,
+  remoteSessionInput,
+  resolutionInput,
+  severityChangeInput,
+  splitInput,
+  ticketDetailSchema,
+  ticketInput,
+  ticketListQuery,
+  ticketSummarySchema,
+} from '../../contract/tickets.js';
 import type { Channel } from '../../domain/sla/policy.js';
-import { TICKET_OPERATIONS } from '../../domain/tickets/allowedActions.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { problems } from '../schemas.js';
 
-const instant = z.iso.datetime();
 const ticketParams = z.object({ ticketId: id });
 
-const version = z
-  .int()
-  .positive()
-  .describe('The version of the request the caller saw; a newer one answers 409');
 /** A changing action names the version it was made on in If-Match ("3", or W/"3") or in `version`. */
 const ifMatchHeader = z.looseObject({
   'if-match': z
@@ -67,98 +62,6 @@ function seenVersion(request: { headers: Record<string, unknown>; body?: unknown
   const body = request.body as { version?: unknown } | undefined;
   return typeof body?.version === 'number' ? body.version : undefined;
 }
-
-export const ticketSummarySchema = z.object({
-  id,
-  number: z.string(),
-  version,
-  organizationId: id,
-  contactId: id,
-  instanceId: id,
-  level: z.enum(['standard', 'extended']),
-  severity: z.enum(['critical', 'high', 'medium', 'low']),
-  status: z.enum(['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed']),
-  category: z.enum(['problem', 'consultation']),
-  outOfScope: z.boolean(),
-  channel: z.enum(['portal', 'email', 'telegram', 'api']),
-  subject: z.string(),
-  assigneeId: id.nullable(),
-  registeredAt: instant,
-  responseDueAt: instant,
-  firstResponseAt: instant.nullable(),
-  breached: z.boolean(),
-  autoCloseAt: instant.nullable(),
-  resolvedAt: instant.nullable(),
-  closedAt: instant.nullable(),
-  closeReason: z.string().nullable(),
-  splitFromId: id.nullable(),
-  policyVersion: calendarDate,
-  countdown: z
-    .object({
-      remainingMs: z.number().describe('Clock time left to the response deadline; negative once passed'),
-      used: z.number().describe('Share of the response window used: 0.75 is the warning point'),
-      running: z.boolean().describe('Whether the clock runs now (inside its working hours)'),
-    })
-    .nullable()
-    .describe('The response countdown; null once support has responded'),
-  allowedActions: z
-    .array(z.enum(TICKET_OPERATIONS))
-    .describe('What the reader may do to the request now; the web offers exactly these'),
-});
-
-const ticketDetailSchema = ticketSummarySchema.extend({
-  description: z.string(),
-  contact: z.object({ id, name: z.string(), email: z.string() }).nullable(),
-  instance: z.object({ id, name: z.string(), environment: z.string() }).nullable(),
-  sla: z.object({
-    dueAt: instant,
-    clock: z.enum(['business', 'daily']),
-    respondedAt: instant.nullable(),
-    remainingMs: z
-      .number()
-      .nullable()
-      .describe('Clock time left; negative once overdue; null once responded'),
-    used: z.number().nullable().describe('Share of the response window used; 0.75 is the warning point'),
-    running: z.boolean().describe('Whether the response clock runs now'),
-    breached: z.boolean(),
-    explanation: z.array(z.string()),
-  }),
-  messages: z.array(
-    z.object({
-      id,
-      authorType: z.string(),
-      authorId: id.nullable(),
-      authorName: z.string(),
-      visibility: z.enum(['public', 'internal']),
-      kind: z.string(),
-      body: z.string(),
-      channel: z.string(),
-      createdAt: instant,
-      attachments: z.array(z.object({ id, fileName: z.string(), contentType: z.string(), size: z.int() })),
-    }),
-  ),
-  splitFrom: z.object({ id, number: z.string() }).nullable(),
-  splitInto: z.array(z.object({ id, number: z.string() })),
-  remoteSessions: z.array(
-    z.object({
-      id,
-      startedAt: instant,
-      durationMinutes: z.int(),
-      engineerId: id,
-      outcome: z.string(),
-      recommendations: z.string(),
-    }),
-  ),
-  history: z.array(
-    z.object({
-      at: instant,
-      actor: z.string(),
-      action: z.string(),
-      before: z.record(z.string(), z.unknown()).nullable(),
-      after: z.record(z.string(), z.unknown()).nullable(),
-    }),
-  ),
-});
 
 /** A portal user works through a session; a program through a token. */
 const channelOf = (request: FastifyRequest): Channel => (request.authMethod === 'token' ? 'api' : 'portal');

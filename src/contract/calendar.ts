@@ -1,0 +1,75 @@
+/**
+ * The production calendar the business clock runs on, and the desk's own overrides.
+ * Shared by the server's routes and use cases and by the web.
+ */
+import { z } from 'zod';
+import { DAY_TYPES } from '../domain/calendar/productionCalendar.js';
+import { calendarDate, instant } from './fields.js';
+
+const calendarDay = z
+  .object({
+    date: calendarDate,
+    type: z.enum(DAY_TYPES),
+    name: z.string().max(200).optional(),
+    nameEn: z.string().max(200).optional(),
+    transferredFrom: calendarDate.optional(),
+    transferredTo: calendarDate.optional(),
+  })
+  .strict();
+
+/** A production-calendar file, in the format the desk ships (src/domain/calendar/data). */
+export const calendarFileInput = z.object({
+  country: z.string().max(8).optional(),
+  timezone: z.string().max(64).optional(),
+  about: z.string().max(4000).optional(),
+  source: z.string().max(4000).optional(),
+  years: z
+    .record(
+      z.string().regex(/^(19|20|21)\d{2}$/, { error: 'validation.calendar_year' }),
+      z.object({
+        publishedOn: z.string().max(32).optional(),
+        sourceCommit: z.string().max(64).optional(),
+        days: z.array(calendarDay).max(366),
+      }),
+    )
+    .refine((years) => Object.keys(years).length > 0, { error: 'validation.calendar_years_empty' }),
+});
+export type CalendarFileInput = z.infer<typeof calendarFileInput>;
+
+export const calendarOverrideInput = z.object({
+  type: z
+    .enum(DAY_TYPES)
+    .describe('holiday or dayOff: not worked; workday: worked in full; short: worked, shortened'),
+  name: z.string().trim().max(200).optional(),
+});
+export type CalendarOverrideInput = z.infer<typeof calendarOverrideInput>;
+
+export const dayKind = z.enum(['regular', 'weekend', 'holiday', 'dayOff', 'short', 'workday']);
+
+export const monthSchema = z.object({
+  month: z.string(),
+  source: z.enum(['shipped', 'imported', 'fallback']),
+  days: z.array(
+    z.object({
+      date: calendarDate,
+      weekday: z.int().min(1).max(7),
+      working: z.boolean(),
+      shortened: z.boolean(),
+      kind: dayKind,
+      name: z.string().nullable(),
+      nameEn: z.string().nullable(),
+      transferredFrom: calendarDate.nullable(),
+      source: z.enum(['rule', 'official', 'override', 'fallback']),
+      hours: z.object({ opensAt: z.string(), closesAt: z.string() }).nullable(),
+    }),
+  ),
+  totals: z.object({ workingDays: z.int(), deskHours: z.number(), normHours40: z.int() }),
+});
+
+export const overrideSchema = z.object({
+  date: calendarDate,
+  type: z.string(),
+  name: z.string().nullable(),
+  createdAt: instant,
+  createdBy: z.string(),
+});

@@ -1,0 +1,52 @@
+/**
+ * The building blocks of the contract: identifiers, instants, days, and the enums of the domain.
+ * Shared by the server's routes and use cases and by the web.
+ */
+import { z } from 'zod';
+import { CLOCK_KINDS } from '../domain/calendar/intervalClock.js';
+import { LEVELS } from '../domain/entitlement/entitlement.js';
+import { VALIDITY_STATUSES } from '../domain/entitlement/period.js';
+import { AGENT_ROLES, ENVIRONMENTS, LANGUAGES } from '../domain/people.js';
+import { CHANNELS, SEVERITIES } from '../domain/sla/policy.js';
+import { CATEGORIES, STATUSES } from '../domain/tickets/lifecycle.js';
+
+export const text = (max: number) => z.string().trim().min(1, { error: 'validation.not_blank' }).max(max);
+
+export const id = z.uuid();
+export const calendarDate = z.iso.date().describe('A Moscow calendar day, YYYY-MM-DD');
+export const email = z
+  .email()
+  .max(254)
+  .transform((value) => value.toLowerCase());
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9]\d{6,14}$/, { error: 'validation.phone_e164' })
+  .describe('E.164, e.g. +74951234567');
+export const password = z.string().min(12, { error: 'validation.password_length' }).max(256, {
+  error: 'validation.password_length',
+});
+export const level = z.enum(LEVELS);
+export const language = z.enum(LANGUAGES);
+export const environment = z.enum(ENVIRONMENTS);
+export const agentRole = z.enum(AGENT_ROLES);
+
+export const severity = z.enum(SEVERITIES);
+
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'validation.month' });
+
+export const category = z.enum(CATEGORIES);
+export const status = z.enum(STATUSES);
+export const channel = z.enum(CHANNELS);
+export const visibility = z.enum(['public', 'internal']);
+export const clockKind = z.enum(CLOCK_KINDS);
+
+export const instant = z.iso.datetime().describe('ISO 8601 instant in UTC');
+
+/** Whether a license or certificate is in force on the day asked about. */
+export const validityStatus = z.enum(VALIDITY_STATUSES);
+
+export const version = z
+  .int()
+  .positive()
+  .describe('The version of the request the caller saw; a newer one answers 409');

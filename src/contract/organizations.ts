@@ -1,0 +1,148 @@
+/**
+ * Customers and what they hold: licenses, instances, certificates, and their authorized contacts.
+ * Shared by the server's routes and use cases and by the web.
+ */
+import { z } from 'zod';
+import {
+  calendarDate,
+  email,
+  environment,
+  id,
+  instant,
+  language,
+  level,
+  password,
+  phone,
+  text,
+  validityStatus,
+} from './fields.js';
+
+export const organizationInput = z.object({
+  name: text(300),
+  inn: z
+    .string()
+    .regex(/^(\d{10}|\d{12})$/, { error: 'validation.inn' })
+    .nullish()
+    .transform((value) => value ?? null),
+});
+export type OrganizationInput = z.infer<typeof organizationInput>;
+
+export const licenseInput = z.object({
+  number: text(64),
+  productIds: z.array(id).min(1).max(100),
+  validFrom: calendarDate,
+  validTo: calendarDate
+    .nullish()
+    .transform((value) => value ?? null)
+    .describe('Empty for a perpetual license'),
+});
+export type LicenseInput = z.infer<typeof licenseInput>;
+
+export const instanceInput = z.object({
+  productId: id,
+  name: text(200),
+  environment,
+  version: text(64),
+});
+export type InstanceInput = z.infer<typeof instanceInput>;
+
+const certificateTerms = z.object({
+  level,
+  validFrom: calendarDate,
+  validTo: calendarDate,
+  maxInstances: z.int().min(1).max(10_000),
+  instanceIds: z
+    .array(id)
+    .max(10_000)
+    .describe('The instances the certificate names; replaces the whole set'),
+});
+
+export const certificateInput = certificateTerms.extend({
+  number: text(64),
+  instanceIds: certificateTerms.shape.instanceIds.default([]),
+});
+export type CertificateInput = z.infer<typeof certificateInput>;
+
+/** Without defaults: a field left out of an update must stay as it is (Zod 4 fills defaults in optional fields). */
+export const certificateUpdate = certificateTerms.partial().strict();
+export type CertificateUpdate = z.infer<typeof certificateUpdate>;
+
+export const contactInput = z.object({
+  name: text(200),
+  email,
+  phone: phone.nullish().transform((value) => value ?? null),
+  language: language.default('ru'),
+  active: z.boolean().default(true),
+  password: password.optional().describe('Lets the contact sign in to the portal'),
+});
+export type ContactInput = z.infer<typeof contactInput>;
+
+export const contactUpdate = z
+  .object({
+    name: text(200),
+    email,
+    phone: phone.nullable(),
+    language,
+    active: z.boolean(),
+    password,
+  })
+  .partial()
+  .strict();
+export type ContactUpdate = z.infer<typeof contactUpdate>;
+
+export const organizationSchema = z.object({
+  id,
+  name: z.string(),
+  inn: z.string().nullable(),
+  createdAt: instant,
+});
+
+export const licenseSchema = z.object({
+  id,
+  organizationId: id,
+  number: z.string(),
+  validFrom: calendarDate,
+  validTo: calendarDate.nullable(),
+  status: validityStatus,
+  products: z.array(z.object({ id, code: z.string(), name: z.string() })),
+});
+
+export const instanceSchema = z.object({
+  id,
+  organizationId: id,
+  productId: id,
+  name: z.string(),
+  environment,
+  version: z.string(),
+  createdAt: instant,
+});
+
+export const certificateSchema = z.object({
+  id,
+  organizationId: id,
+  number: z.string(),
+  level,
+  validFrom: calendarDate,
+  validTo: calendarDate,
+  status: validityStatus,
+  maxInstances: z.int(),
+  instanceIds: z.array(id),
+});
+
+export const contactSchema = z.object({
+  id,
+  organizationId: id,
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  language,
+  active: z.boolean(),
+  canSignIn: z.boolean(),
+});
+
+export const organizationDetailSchema = organizationSchema.extend({
+  licenses: z.array(licenseSchema),
+  instances: z.array(instanceSchema),
+  certificates: z.array(certificateSchema),
+  contacts: z.array(contactSchema),
+});

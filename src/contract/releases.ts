@@ -1,0 +1,27 @@
+/**
+ * Product releases offered for download to supported customers.
+ * Shared by the server's routes and use cases and by the web.
+ */
+import { z } from 'zod';
+import { calendarDate, id } from './fields.js';
+
+export const releaseInput = z.object({
+  productId: id,
+  version: z.string().trim().min(1).max(64),
+  releasedOn: calendarDate,
+  notes: z.string().max(100_000).default(''),
+});
+export type ReleaseInput = z.infer<typeof releaseInput>;
+
+export const fileSchema = z.object({ id, fileName: z.string(), size: z.number().int(), sha256: z.string() });
+
+export const releaseSchema = z.object({
+  id,
+  product: z.object({ id, code: z.string(), name: z.string() }),
+  version: z.string(),
+  releasedOn: z.string(),
+  notes: z.string(),
+  available: z.boolean(),
+  refusal: z.string().nullable().describe('Why the caller may not download it now, as an error code'),
+  files: z.array(fileSchema),
+});

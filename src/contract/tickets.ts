@@ -1,0 +1,198 @@
+/**
+ * Requests: filing, the queue, the conversation and every action support and customers take.
+ * Shared by the server's routes and use cases and by the web.
+ */
+import { z } from 'zod';
+import { TICKET_OPERATIONS } from '../domain/tickets/allowedActions.js';
+import {
+  calendarDate,
+  category,
+  channel,
+  clockKind,
+  id,
+  instant,
+  level,
+  severity,
+  status,
+  text,
+  version,
+  visibility,
+} from './fields.js';
+
+export const ticketInput = z.object({
+  instanceId: id,
+  severity,
+  category: category.default('problem'),
+  subject: text(300),
+  description: text(100_000),
+  attachmentIds: z.array(id).max(20).default([]),
+  contactId: id.optional().describe("Support filing on a contact's behalf names the contact"),
+});
+export type TicketInput = z.infer<typeof ticketInput>;
+
+export const messageInput = z.object({
+  body: text(100_000),
+  visibility: visibility.default('public'),
+  /** Support's public reply that hands the request to the customer (a question, a fix to try). */
+  awaitCustomer: z.boolean().default(false),
+  attachmentIds: z.array(id).max(20).default([]),
+});
+export type MessageInput = z.infer<typeof messageInput>;
+
+export const instanceChangeInput = z.object({ instanceId: id });
+export type InstanceChangeInput = z.infer<typeof instanceChangeInput>;
+
+export const severityChangeInput = z.object({ severity, reason: text(2000) });
+export type SeverityChangeInput = z.infer<typeof severityChangeInput>;
+
+export const splitInput = z.object({
+  parts: z
+    .array(
+      z.object({
+        subject: text(300),
+        severity,
+        description: z.string().trim().max(100_000).optional(),
+        messageIds: z.array(id).max(500).default([]),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+export type SplitInput = z.infer<typeof splitInput>;
+
+export const infoRequestInput = z.object({ body: z.string().trim().max(20_000).optional() });
+export type InfoRequestInput = z.infer<typeof infoRequestInput>;
+
+export const resolutionInput = z.object({ body: text(100_000) });
+export type ResolutionInput = z.infer<typeof resolutionInput>;
+
+export const closeInput = z.object({ reason: z.string().trim().max(2000).optional() });
+export type CloseInput = z.infer<typeof closeInput>;
+
+export const assignInput = z.object({ assigneeId: id.nullable() });
+export type AssignInput = z.infer<typeof assignInput>;
+
+export const remoteSessionInput = z.object({
+  startedAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60),
+  engineerId: id.optional().describe('The engineer who connected; the caller when absent'),
+  outcome: text(4000),
+  recommendations: text(20_000),
+});
+export type RemoteSessionInput = z.infer<typeof remoteSessionInput>;
+
+export const outOfScopeInput = z.object({ note: z.string().trim().max(20_000).optional() });
+export type OutOfScopeInput = z.infer<typeof outOfScopeInput>;
+
+export const ticketListQuery = z.object({
+  status: z
+    .union([status, z.array(status)])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : [value].flat())),
+  severity: z
+    .union([severity, z.array(severity)])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : [value].flat())),
+  organizationId: id.optional(),
+  assigneeId: z.union([id, z.enum(['none'])]).optional(),
+  breached: z.enum(['true', 'false']).optional(),
+  dueBefore: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type TicketListQuery = z.infer<typeof ticketListQuery>;
+
+export const ticketSummarySchema = z.object({
+  id,
+  number: z.string(),
+  version,
+  organizationId: id,
+  contactId: id,
+  instanceId: id,
+  level,
+  severity,
+  status,
+  category,
+  outOfScope: z.boolean(),
+  channel,
+  subject: z.string(),
+  assigneeId: id.nullable(),
+  registeredAt: instant,
+  responseDueAt: instant,
+  firstResponseAt: instant.nullable(),
+  breached: z.boolean(),
+  autoCloseAt: instant.nullable(),
+  resolvedAt: instant.nullable(),
+  closedAt: instant.nullable(),
+  closeReason: z.string().nullable(),
+  splitFromId: id.nullable(),
+  policyVersion: calendarDate,
+  countdown: z
+    .object({
+      remainingMs: z.number().describe('Clock time left to the response deadline; negative once passed'),
+      used: z.number().describe('Share of the response window used: 0.75 is the warning point'),
+      running: z.boolean().describe('Whether the clock runs now (inside its working hours)'),
+    })
+    .nullable()
+    .describe('The response countdown; null once support has responded'),
+  allowedActions: z
+    .array(z.enum(TICKET_OPERATIONS))
+    .describe('What the reader may do to the request now; the web offers exactly these'),
+});
+
+export const ticketDetailSchema = ticketSummarySchema.extend({
+  description: z.string(),
+  contact: z.object({ id, name: z.string(), email: z.string() }).nullable(),
+  instance: z.object({ id, name: z.string(), environment: z.string() }).nullable(),
+  sla: z.object({
+    dueAt: instant,
+    clock: clockKind,
+    respondedAt: instant.nullable(),
+    remainingMs: z
+      .number()
+      .nullable()
+      .describe('Clock time left; negative once overdue; null once responded'),
+    used: z.number().nullable().describe('Share of the response window used; 0.75 is the warning point'),
+    running: z.boolean().describe('Whether the response clock runs now'),
+    breached: z.boolean(),
+    explanation: z.array(z.string()),
+  }),
+  messages: z.array(
+    z.object({
+      id,
+      authorType: z.string(),
+      authorId: id.nullable(),
+      authorName: z.string(),
+      visibility,
+      kind: z.string(),
+      body: z.string(),
+      channel: z.string(),
+      createdAt: instant,
+      attachments: z.array(z.object({ id, fileName: z.string(), contentType: z.string(), size: z.int() })),
+    }),
+  ),
+  splitFrom: z.object({ id, number: z.string() }).nullable(),
+  splitInto: z.array(z.object({ id, number: z.string() })),
+  remoteSessions: z.array(
+    z.object({
+      id,
+      startedAt: instant,
+      durationMinutes: z.int(),
+      engineerId: id,
+      outcome: z.string(),
+      recommendations: z.string(),
+    }),
+  ),
+  history: z.array(
+    z.object({
+      at: instant,
+      actor: z.string(),
+      action: z.string(),
+      before: z.record(z.string(), z.unknown()).nullable(),
+      after: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+});
