@@ -281,12 +281,20 @@ describe.each(databaseBackends)(
       await irina('POST', `/api/v1/tickets/${ids.t2}/resolve`, {
         body: 'Настройте параметр replication.mode.',
       });
+      expect((await anna('GET', `/api/v1/tickets/${ids.t2}`)).json().allowedActions).toEqual([
+        'reply',
+        'reopen',
+        'close',
+      ]);
       const reopened = await anna('POST', `/api/v1/tickets/${ids.t2}/reopen`);
       expect(reopened.json()).toMatchObject({ status: 'in_progress', autoCloseAt: null });
+      expect(reopened.json().allowedActions).toEqual(['reply', 'close']);
       const closed = await anna('POST', `/api/v1/tickets/${ids.t2}/close`, {
         reason: 'Разобрались сами, спасибо.',
       });
-      expect(closed.json()).toMatchObject({ status: 'closed', closeReason: 'customer' });
+      expect(closed.json()).toMatchObject({ status: 'closed', closeReason: 'customer', allowedActions: [] });
+      expect((await irina('GET', `/api/v1/tickets/${ids.t2}`)).json().allowedActions).toEqual(['assign']);
+      expect((await anna('POST', `/api/v1/tickets/${ids.t2}/reopen`)).statusCode).toBe(409);
       expect(
         (await anna('POST', `/api/v1/tickets/${ids.t2}/messages`, { body: 'ещё вопрос' })).statusCode,
       ).toBe(409);

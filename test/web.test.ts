@@ -159,6 +159,21 @@ describe('the web app in a real browser', () => {
     expect(await contact.getByTestId('message').first().getAttribute('data-visibility')).toBe('public');
   });
 
+  it('asks before the contact closes a request, and offers no reopening of a closed one', async () => {
+    await contact.goto(ticketUrl);
+    await contact.getByRole('button', { name: 'Закрыть запрос' }).click();
+    const dialog = contact.getByRole('dialog');
+    await dialog.getByText('Закрытый запрос нельзя открыть снова').waitFor();
+    await dialog.getByRole('button', { name: 'Отмена' }).click();
+    await expect.poll(() => contact.getByRole('dialog').count()).toBe(0);
+    await contact.getByRole('button', { name: 'Закрыть запрос' }).click();
+    await contact.getByRole('dialog').getByRole('button', { name: 'Закрыть запрос' }).click();
+    await expect.poll(() => contact.getByText('Закрыт', { exact: true }).count()).toBe(1);
+    expect(await contact.getByRole('button', { name: 'Возобновить' }).count()).toBe(0);
+    await expect.poll(() => contact.getByRole('button', { name: 'Закрыть запрос' }).count()).toBe(0);
+    expect(await contact.getByRole('form', { name: 'Ответить' }).count()).toBe(0);
+  });
+
   it("answers a contact opening another organization's request with not found", async () => {
     await contact.goto(`/requests/${foreignTicketId}`);
     await expect.poll(() => contact.getByRole('alert').textContent()).toContain('Не найдено');

@@ -20,21 +20,27 @@ export const passwordChangeInput = z.object({
 });
 export type PasswordChangeInput = z.infer<typeof passwordChangeInput>;
 
-export const principalSchema = z.object({
-  type: z.enum(['agent', 'contact']),
-  id,
-  name: z.string(),
-  email: z.string(),
-  language,
-  role: z.enum([...AGENT_ROLES, 'contact']),
-  organizationId: id.nullable(),
-});
+export const principalSchema = z
+  .object({
+    type: z.enum(['agent', 'contact']),
+    id,
+    name: z.string(),
+    email: z.string(),
+    language,
+    role: z.enum([...AGENT_ROLES, 'contact']),
+    organizationId: id.nullable(),
+  })
+  .meta({ id: 'Principal' });
+export type Principal = z.output<typeof principalSchema>;
 
-export const sessionSchema = z.object({
-  principal: principalSchema,
-  csrfToken: z
-    .string()
-    .nullable()
-    .describe('Send as X-CSRF-Token with every write made with the session cookie'),
-  expiresAt: instant.nullable(),
-});
+export const sessionSchema = z
+  .object({
+    principal: principalSchema,
+    csrfToken: z
+      .string()
+      .nullable()
+      .describe('Send as X-CSRF-Token with every write made with the session cookie'),
+    expiresAt: instant.nullable(),
+  })
+  .meta({ id: 'Session' });
+export type Session = z.output<typeof sessionSchema>;

@@ -46,30 +46,39 @@ export type CalendarOverrideInput = z.infer<typeof calendarOverrideInput>;
 
 export const dayKind = z.enum(['regular', 'weekend', 'holiday', 'dayOff', 'short', 'workday']);
 
-export const monthSchema = z.object({
-  month: z.string(),
-  source: z.enum(['shipped', 'imported', 'fallback']),
-  days: z.array(
-    z.object({
-      date: calendarDate,
-      weekday: z.int().min(1).max(7),
-      working: z.boolean(),
-      shortened: z.boolean(),
-      kind: dayKind,
-      name: z.string().nullable(),
-      nameEn: z.string().nullable(),
-      transferredFrom: calendarDate.nullable(),
-      source: z.enum(['rule', 'official', 'override', 'fallback']),
-      hours: z.object({ opensAt: z.string(), closesAt: z.string() }).nullable(),
-    }),
-  ),
-  totals: z.object({ workingDays: z.int(), deskHours: z.number(), normHours40: z.int() }),
-});
+export const calendarDaySchema = z
+  .object({
+    date: calendarDate,
+    weekday: z.int().min(1).max(7),
+    working: z.boolean(),
+    shortened: z.boolean(),
+    kind: dayKind,
+    name: z.string().nullable(),
+    nameEn: z.string().nullable(),
+    transferredFrom: calendarDate.nullable(),
+    source: z.enum(['rule', 'official', 'override', 'fallback']),
+    hours: z.object({ opensAt: z.string(), closesAt: z.string() }).nullable(),
+  })
+  .meta({ id: 'CalendarDay' });
+export type CalendarDay = z.output<typeof calendarDaySchema>;
 
-export const overrideSchema = z.object({
-  date: calendarDate,
-  type: z.string(),
-  name: z.string().nullable(),
-  createdAt: instant,
-  createdBy: z.string(),
-});
+export const monthSchema = z
+  .object({
+    month: z.string(),
+    source: z.enum(['shipped', 'imported', 'fallback']),
+    days: z.array(calendarDaySchema),
+    totals: z.object({ workingDays: z.int(), deskHours: z.number(), normHours40: z.int() }),
+  })
+  .meta({ id: 'CalendarMonth' });
+export type CalendarMonth = z.output<typeof monthSchema>;
+
+export const overrideSchema = z
+  .object({
+    date: calendarDate,
+    type: z.string(),
+    name: z.string().nullable(),
+    createdAt: instant,
+    createdBy: z.string(),
+  })
+  .meta({ id: 'CalendarOverride' });
+export type CalendarOverride = z.output<typeof overrideSchema>;

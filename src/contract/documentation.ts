@@ -19,13 +19,16 @@ export const documentationInput = z
   });
 export type DocumentationInput = z.infer<typeof documentationInput>;
 
-export const pageSchema = z.object({
-  id,
-  product: z.object({ id, code: z.string(), name: z.string() }),
-  title: z.string(),
-  kind: z.enum(['link', 'page']),
-  available: z.boolean(),
-  refusal: z.string().nullable(),
-  url: z.string().nullable(),
-  body: z.string().nullable(),
-});
+export const pageSchema = z
+  .object({
+    id,
+    product: z.object({ id, code: z.string(), name: z.string() }),
+    title: z.string(),
+    kind: z.enum(['link', 'page']),
+    available: z.boolean(),
+    refusal: z.string().nullable(),
+    url: z.string().nullable(),
+    body: z.string().nullable(),
+  })
+  .meta({ id: 'DocumentationPage' });
+export type DocumentationPage = z.output<typeof pageSchema>;

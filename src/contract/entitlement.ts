@@ -17,18 +17,21 @@ export const entitlementCheckInput = z.object({
 });
 export type EntitlementCheckInput = z.infer<typeof entitlementCheckInput>;
 
-export const entitlementDecisionSchema = z.object({
-  allowed: z.boolean(),
-  reason: z.enum(ENTITLEMENT_REFUSALS).nullable(),
-  message: z.string().describe("The decision explained in the reader's language"),
-  level: level.nullable(),
-  certificate: z
-    .object({ id, number: z.string(), level, validFrom: calendarDate, validTo: calendarDate })
-    .nullable(),
-  license: z
-    .object({ id, number: z.string(), validFrom: calendarDate, validTo: calendarDate.nullable() })
-    .nullable(),
-  contactId: id.nullable(),
-  instanceId: id,
-  at: instant,
-});
+export const entitlementDecisionSchema = z
+  .object({
+    allowed: z.boolean(),
+    reason: z.enum(ENTITLEMENT_REFUSALS).nullable(),
+    message: z.string().describe("The decision explained in the reader's language"),
+    level: level.nullable(),
+    certificate: z
+      .object({ id, number: z.string(), level, validFrom: calendarDate, validTo: calendarDate })
+      .nullable(),
+    license: z
+      .object({ id, number: z.string(), validFrom: calendarDate, validTo: calendarDate.nullable() })
+      .nullable(),
+    contactId: id.nullable(),
+    instanceId: id,
+    at: instant,
+  })
+  .meta({ id: 'EntitlementDecision' });
+export type EntitlementDecision = z.output<typeof entitlementDecisionSchema>;

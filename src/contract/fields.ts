@@ -8,7 +8,7 @@ import { LEVELS } from '../domain/entitlement/entitlement.js';
 import { VALIDITY_STATUSES } from '../domain/entitlement/period.js';
 import { AGENT_ROLES, ENVIRONMENTS, LANGUAGES } from '../domain/people.js';
 import { CHANNELS, SEVERITIES } from '../domain/sla/policy.js';
-import { CATEGORIES, STATUSES } from '../domain/tickets/lifecycle.js';
+import { CATEGORIES, STATUSES, VISIBILITIES } from '../domain/tickets/lifecycle.js';
 
 export const text = (max: number) => z.string().trim().min(1, { error: 'validation.not_blank' }).max(max);
 
@@ -38,7 +38,7 @@ export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'valid
 export const category = z.enum(CATEGORIES);
 export const status = z.enum(STATUSES);
 export const channel = z.enum(CHANNELS);
-export const visibility = z.enum(['public', 'internal']);
+export const visibility = z.enum(VISIBILITIES);
 export const clockKind = z.enum(CLOCK_KINDS);
 
 export const instant = z.iso.datetime().describe('ISO 8601 instant in UTC');

@@ -90,59 +90,77 @@ export const contactUpdate = z
   .strict();
 export type ContactUpdate = z.infer<typeof contactUpdate>;
 
-export const organizationSchema = z.object({
-  id,
-  name: z.string(),
-  inn: z.string().nullable(),
-  createdAt: instant,
-});
+export const organizationSchema = z
+  .object({
+    id,
+    name: z.string(),
+    inn: z.string().nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: 'Organization' });
+export type Organization = z.output<typeof organizationSchema>;
 
-export const licenseSchema = z.object({
-  id,
-  organizationId: id,
-  number: z.string(),
-  validFrom: calendarDate,
-  validTo: calendarDate.nullable(),
-  status: validityStatus,
-  products: z.array(z.object({ id, code: z.string(), name: z.string() })),
-});
+export const licenseSchema = z
+  .object({
+    id,
+    organizationId: id,
+    number: z.string(),
+    validFrom: calendarDate,
+    validTo: calendarDate.nullable(),
+    status: validityStatus,
+    products: z.array(z.object({ id, code: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'License' });
+export type License = z.output<typeof licenseSchema>;
 
-export const instanceSchema = z.object({
-  id,
-  organizationId: id,
-  productId: id,
-  name: z.string(),
-  environment,
-  version: z.string(),
-  createdAt: instant,
-});
+export const instanceSchema = z
+  .object({
+    id,
+    organizationId: id,
+    productId: id,
+    name: z.string(),
+    environment,
+    version: z.string(),
+    createdAt: instant,
+  })
+  .meta({ id: 'Instance' });
+export type Instance = z.output<typeof instanceSchema>;
 
-export const certificateSchema = z.object({
-  id,
-  organizationId: id,
-  number: z.string(),
-  level,
-  validFrom: calendarDate,
-  validTo: calendarDate,
-  status: validityStatus,
-  maxInstances: z.int(),
-  instanceIds: z.array(id),
-});
+export const certificateSchema = z
+  .object({
+    id,
+    organizationId: id,
+    number: z.string(),
+    level,
+    validFrom: calendarDate,
+    validTo: calendarDate,
+    status: validityStatus,
+    maxInstances: z.int(),
+    instanceIds: z.array(id),
+  })
+  .meta({ id: 'Certificate' });
+export type Certificate = z.output<typeof certificateSchema>;
 
-export const contactSchema = z.object({
-  id,
-  organizationId: id,
-  name: z.string(),
-  email: z.string(),
-  phone: z.string().nullable(),
-  language,
-  active: z.boolean(),
-  canSignIn: z.boolean(),
-});
+export const contactSchema = z
+  .object({
+    id,
+    organizationId: id,
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    language,
+    active: z.boolean(),
+    canSignIn: z.boolean(),
+  })
+  .meta({ id: 'Contact' });
+export type Contact = z.output<typeof contactSchema>;
 
-export const organizationDetailSchema = organizationSchema.extend({
-  licenses: z.array(licenseSchema),
-  instances: z.array(instanceSchema),
-  certificates: z.array(certificateSchema),
-  contacts: z.array(contactSchema),
-});
+export const organizationDetailSchema = organizationSchema
+  .extend({
+    licenses: z.array(licenseSchema),
+    instances: z.array(instanceSchema),
+    certificates: z.array(certificateSchema),
+    contacts: z.array(contactSchema),
+  })
+  .meta({ id: 'OrganizationDetail' });
+export type OrganizationDetail = z.output<typeof organizationDetailSchema>;

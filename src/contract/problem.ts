@@ -14,7 +14,9 @@ export const problemSchema = z
     field: z.string().optional().describe('The first offending field, for bad input'),
     errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
   })
-  .describe('application/problem+json');
+  .describe('application/problem+json')
+  .meta({ id: 'Problem' });
+export type Problem = z.output<typeof problemSchema>;
 
 /** The error answers every operation may give, for the OpenAPI document. */
 export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 429)[]) =>

@@ -15,10 +15,13 @@ export const productInput = z.object({
 });
 export type ProductInput = z.infer<typeof productInput>;
 
-export const productSchema = z.object({
-  id,
-  code: z.string(),
-  name: z.string(),
-  description: z.string(),
-  createdAt: instant,
-});
+export const productSchema = z
+  .object({
+    id,
+    code: z.string(),
+    name: z.string(),
+    description: z.string(),
+    createdAt: instant,
+  })
+  .meta({ id: 'Product' });
+export type Product = z.output<typeof productSchema>;

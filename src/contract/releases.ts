@@ -13,15 +13,21 @@ export const releaseInput = z.object({
 });
 export type ReleaseInput = z.infer<typeof releaseInput>;
 
-export const fileSchema = z.object({ id, fileName: z.string(), size: z.number().int(), sha256: z.string() });
+export const fileSchema = z
+  .object({ id, fileName: z.string(), size: z.number().int(), sha256: z.string() })
+  .meta({ id: 'ReleaseFile' });
+export type ReleaseFile = z.output<typeof fileSchema>;
 
-export const releaseSchema = z.object({
-  id,
-  product: z.object({ id, code: z.string(), name: z.string() }),
-  version: z.string(),
-  releasedOn: z.string(),
-  notes: z.string(),
-  available: z.boolean(),
-  refusal: z.string().nullable().describe('Why the caller may not download it now, as an error code'),
-  files: z.array(fileSchema),
-});
+export const releaseSchema = z
+  .object({
+    id,
+    product: z.object({ id, code: z.string(), name: z.string() }),
+    version: z.string(),
+    releasedOn: z.string(),
+    notes: z.string(),
+    available: z.boolean(),
+    refusal: z.string().nullable().describe('Why the caller may not download it now, as an error code'),
+    files: z.array(fileSchema),
+  })
+  .meta({ id: 'Release' });
+export type Release = z.output<typeof releaseSchema>;

@@ -18,7 +18,7 @@ export const deadlineInput = z.object({
 });
 export type DeadlineInput = z.infer<typeof deadlineInput>;
 
-const policyDuration = z.union([
+export const policyDuration = z.union([
   z.object({ clock: clockKind, hours: z.number().positive().max(10_000) }).strict(),
   z.object({ clock: z.literal('business'), workingDays: z.number().positive().max(1_000) }).strict(),
 ]);
@@ -44,36 +44,42 @@ export const policyInput = z.object({
 });
 export type PolicyInput = z.infer<typeof policyInput>;
 
-export const policySchema = policyInput.extend({ id: calendarDate });
+export const policySchema = policyInput.extend({ id: calendarDate }).meta({ id: 'PolicyVersion' });
+export type PolicyVersion = z.output<typeof policySchema>;
 
-export const deadlineSchema = z.object({
-  dueAt: instant,
-  registeredAt: instant,
-  policyId: calendarDate,
-  explanation: z
-    .object({
-      lines: z.array(z.string()).describe("The explanation in the reader's language, line by line"),
-      clock: clockKind,
-      durationMs: z.number(),
-      countingStartsAt: instant,
-      stretches: z.array(
-        z.object({
-          date: calendarDate,
-          from: z.string(),
-          to: z.string(),
-          countedMs: z.number(),
-          shortened: z.boolean(),
-        }),
-      ),
-      skippedDays: z.array(
-        z.object({
-          date: calendarDate,
-          kind: dayKind,
-          name: z.string().nullable(),
-          nameEn: z.string().nullable(),
-          transferredFrom: calendarDate.nullable(),
-        }),
-      ),
-    })
-    .nullable(),
-});
+export const deadlineSchema = z
+  .object({
+    dueAt: instant,
+    registeredAt: instant,
+    policyId: calendarDate,
+    explanation: z
+      .object({
+        lines: z.array(z.string()).describe("The explanation in the reader's language, line by line"),
+        clock: clockKind,
+        durationMs: z.number(),
+        countingStartsAt: instant,
+        stretches: z.array(
+          z.object({
+            date: calendarDate,
+            from: z.string(),
+            to: z.string(),
+            countedMs: z.number(),
+            shortened: z.boolean(),
+          }),
+        ),
+        skippedDays: z.array(
+          z.object({
+            date: calendarDate,
+            kind: dayKind,
+            name: z.string().nullable(),
+            nameEn: z.string().nullable(),
+            transferredFrom: calendarDate.nullable(),
+          }),
+        ),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'Deadline' });
+export type Deadline = z.output<typeof deadlineSchema>;
+
+export type ResponseRule = z.output<typeof policyDuration>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TICKET_OPERATIONS } from '../domain/tickets/allowedActions.js';
+import { ATTACHMENTS_PER_MESSAGE, SUBJECT_MAX_LENGTH, TEXT_MAX_LENGTH } from '../domain/tickets/limits.js';
 import {
   calendarDate,
   category,
@@ -23,19 +24,19 @@ export const ticketInput = z.object({
   instanceId: id,
   severity,
   category: category.default('problem'),
-  subject: text(300),
-  description: text(100_000),
-  attachmentIds: z.array(id).max(20).default([]),
+  subject: text(SUBJECT_MAX_LENGTH),
+  description: text(TEXT_MAX_LENGTH),
+  attachmentIds: z.array(id).max(ATTACHMENTS_PER_MESSAGE).default([]),
   contactId: id.optional().describe("Support filing on a contact's behalf names the contact"),
 });
 export type TicketInput = z.infer<typeof ticketInput>;
 
 export const messageInput = z.object({
-  body: text(100_000),
+  body: text(TEXT_MAX_LENGTH),
   visibility: visibility.default('public'),
   /** Support's public reply that hands the request to the customer (a question, a fix to try). */
   awaitCustomer: z.boolean().default(false),
-  attachmentIds: z.array(id).max(20).default([]),
+  attachmentIds: z.array(id).max(ATTACHMENTS_PER_MESSAGE).default([]),
 });
 export type MessageInput = z.infer<typeof messageInput>;
 
@@ -49,9 +50,9 @@ export const splitInput = z.object({
   parts: z
     .array(
       z.object({
-        subject: text(300),
+        subject: text(SUBJECT_MAX_LENGTH),
         severity,
-        description: z.string().trim().max(100_000).optional(),
+        description: z.string().trim().max(TEXT_MAX_LENGTH).optional(),
         messageIds: z.array(id).max(500).default([]),
       }),
     )
@@ -63,7 +64,7 @@ export type SplitInput = z.infer<typeof splitInput>;
 export const infoRequestInput = z.object({ body: z.string().trim().max(20_000).optional() });
 export type InfoRequestInput = z.infer<typeof infoRequestInput>;
 
-export const resolutionInput = z.object({ body: text(100_000) });
+export const resolutionInput = z.object({ body: text(TEXT_MAX_LENGTH) });
 export type ResolutionInput = z.infer<typeof resolutionInput>;
 
 export const closeInput = z.object({ reason: z.string().trim().max(2000).optional() });
@@ -105,94 +106,145 @@ export const ticketListQuery = z.object({
 });
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
-export const ticketSummarySchema = z.object({
-  id,
-  number: z.string(),
-  version,
-  organizationId: id,
-  contactId: id,
-  instanceId: id,
-  level,
-  severity,
-  status,
-  category,
-  outOfScope: z.boolean(),
-  channel,
-  subject: z.string(),
-  assigneeId: id.nullable(),
-  registeredAt: instant,
-  responseDueAt: instant,
-  firstResponseAt: instant.nullable(),
-  breached: z.boolean(),
-  autoCloseAt: instant.nullable(),
-  resolvedAt: instant.nullable(),
-  closedAt: instant.nullable(),
-  closeReason: z.string().nullable(),
-  splitFromId: id.nullable(),
-  policyVersion: calendarDate,
-  countdown: z
-    .object({
-      remainingMs: z.number().describe('Clock time left to the response deadline; negative once passed'),
-      used: z.number().describe('Share of the response window used: 0.75 is the warning point'),
-      running: z.boolean().describe('Whether the clock runs now (inside its working hours)'),
-    })
-    .nullable()
-    .describe('The response countdown; null once support has responded'),
-  allowedActions: z
-    .array(z.enum(TICKET_OPERATIONS))
-    .describe('What the reader may do to the request now; the web offers exactly these'),
-});
+export const countdownSchema = z
+  .object({
+    remainingMs: z.number().describe('Clock time left to the response deadline; negative once passed'),
+    used: z.number().describe('Share of the response window used: 0.75 is the warning point'),
+    running: z.boolean().describe('Whether the clock runs now (inside its working hours)'),
+  })
+  .meta({ id: 'Countdown' });
 
-export const ticketDetailSchema = ticketSummarySchema.extend({
-  description: z.string(),
-  contact: z.object({ id, name: z.string(), email: z.string() }).nullable(),
-  instance: z.object({ id, name: z.string(), environment: z.string() }).nullable(),
-  sla: z.object({
-    dueAt: instant,
-    clock: clockKind,
-    respondedAt: instant.nullable(),
-    remainingMs: z
-      .number()
-      .nullable()
-      .describe('Clock time left; negative once overdue; null once responded'),
-    used: z.number().nullable().describe('Share of the response window used; 0.75 is the warning point'),
-    running: z.boolean().describe('Whether the response clock runs now'),
+export const ticketSummarySchema = z
+  .object({
+    id,
+    number: z.string(),
+    version,
+    organizationId: id,
+    contactId: id,
+    instanceId: id,
+    level,
+    severity,
+    status,
+    category,
+    outOfScope: z.boolean(),
+    channel,
+    subject: z.string(),
+    assigneeId: id.nullable(),
+    registeredAt: instant,
+    responseDueAt: instant,
+    firstResponseAt: instant.nullable(),
     breached: z.boolean(),
-    explanation: z.array(z.string()),
-  }),
-  messages: z.array(
-    z.object({
-      id,
-      authorType: z.string(),
-      authorId: id.nullable(),
-      authorName: z.string(),
-      visibility,
-      kind: z.string(),
-      body: z.string(),
-      channel: z.string(),
-      createdAt: instant,
-      attachments: z.array(z.object({ id, fileName: z.string(), contentType: z.string(), size: z.int() })),
+    autoCloseAt: instant.nullable(),
+    resolvedAt: instant.nullable(),
+    closedAt: instant.nullable(),
+    closeReason: z.string().nullable(),
+    splitFromId: id.nullable(),
+    policyVersion: calendarDate,
+    countdown: countdownSchema.nullable().describe('The response countdown; null once support has responded'),
+    allowedActions: z
+      .array(z.enum(TICKET_OPERATIONS))
+      .describe('What the reader may do to the request now; the web offers exactly these'),
+  })
+  .meta({ id: 'TicketSummary' });
+
+export const ticketPageSchema = z
+  .object({ items: z.array(ticketSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'TicketPage' });
+
+export const attachmentSchema = z
+  .object({ id, fileName: z.string(), contentType: z.string(), size: z.int() })
+  .meta({ id: 'Attachment' });
+
+export const uploadedAttachmentSchema = attachmentSchema
+  .extend({ sha256: z.string() })
+  .meta({ id: 'UploadedAttachment' });
+
+export const messageSchema = z
+  .object({
+    id,
+    authorType: z.string(),
+    authorId: id.nullable(),
+    authorName: z.string(),
+    visibility,
+    kind: z.string(),
+    body: z.string(),
+    channel,
+    createdAt: instant,
+    attachments: z.array(attachmentSchema),
+  })
+  .meta({ id: 'Message' });
+
+export const remoteSessionSchema = z
+  .object({
+    id,
+    startedAt: instant,
+    durationMinutes: z.int(),
+    engineerId: id,
+    outcome: z.string(),
+    recommendations: z.string(),
+  })
+  .meta({ id: 'RemoteSession' });
+
+export const historyEventSchema = z
+  .object({
+    at: instant,
+    actor: z.string(),
+    action: z.string(),
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'HistoryEvent' });
+
+const ticketLink = z.object({ id, number: z.string() });
+
+export const ticketDetailSchema = ticketSummarySchema
+  .extend({
+    description: z.string(),
+    contact: z.object({ id, name: z.string(), email: z.string() }).nullable(),
+    instance: z.object({ id, name: z.string(), environment: z.string() }).nullable(),
+    sla: z.object({
+      dueAt: instant,
+      clock: clockKind,
+      respondedAt: instant.nullable(),
+      remainingMs: z
+        .number()
+        .nullable()
+        .describe('Clock time left; negative once overdue; null once responded'),
+      used: z.number().nullable().describe('Share of the response window used; 0.75 is the warning point'),
+      running: z.boolean().describe('Whether the response clock runs now'),
+      breached: z.boolean(),
+      explanation: z.array(z.string()),
     }),
-  ),
-  splitFrom: z.object({ id, number: z.string() }).nullable(),
-  splitInto: z.array(z.object({ id, number: z.string() })),
-  remoteSessions: z.array(
-    z.object({
-      id,
-      startedAt: instant,
-      durationMinutes: z.int(),
-      engineerId: id,
-      outcome: z.string(),
-      recommendations: z.string(),
-    }),
-  ),
-  history: z.array(
-    z.object({
-      at: instant,
-      actor: z.string(),
-      action: z.string(),
-      before: z.record(z.string(), z.unknown()).nullable(),
-      after: z.record(z.string(), z.unknown()).nullable(),
-    }),
-  ),
-});
+    messages: z.array(messageSchema),
+    splitFrom: ticketLink.nullable(),
+    splitInto: z.array(ticketLink),
+    remoteSessions: z.array(remoteSessionSchema),
+    history: z.array(historyEventSchema),
+  })
+  .meta({ id: 'TicketDetail' });
+
+export const intakeRejectionSchema = z
+  .object({
+    id,
+    at: instant,
+    channel,
+    reason: z.string(),
+    contactId: id.nullable(),
+    sender: z.string().nullable(),
+    organizationId: id.nullable(),
+    instanceId: id.nullable(),
+    severity: z.string().nullable(),
+    subject: z.string().nullable(),
+    description: z.string().nullable(),
+  })
+  .meta({ id: 'IntakeRejection' });
+
+export type Countdown = z.output<typeof countdownSchema>;
+export type TicketSummary = z.output<typeof ticketSummarySchema>;
+export type TicketPage = z.output<typeof ticketPageSchema>;
+export type Attachment = z.output<typeof attachmentSchema>;
+export type Message = z.output<typeof messageSchema>;
+export type RemoteSession = z.output<typeof remoteSessionSchema>;
+export type HistoryEvent = z.output<typeof historyEventSchema>;
+export type TicketDetail = z.output<typeof ticketDetailSchema>;
+export type IntakeRejection = z.output<typeof intakeRejectionSchema>;

@@ -15,14 +15,18 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { LEVELS } from '../domain/entitlement/entitlement.js';
+import { AGENT_ROLES, ENVIRONMENTS, LANGUAGES } from '../domain/people.js';
+import { CHANNELS, SEVERITIES } from '../domain/sla/policy.js';
+import { CATEGORIES, STATUSES, VISIBILITIES } from '../domain/tickets/lifecycle.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
-export const levelEnum = pgEnum('level', ['standard', 'extended']);
-export const environmentEnum = pgEnum('environment', ['production', 'test', 'development']);
-export const languageEnum = pgEnum('language', ['ru', 'en']);
-export const agentRoleEnum = pgEnum('agent_role', ['admin', 'agent', 'partner']);
+export const levelEnum = pgEnum('level', LEVELS);
+export const environmentEnum = pgEnum('environment', ENVIRONMENTS);
+export const languageEnum = pgEnum('language', LANGUAGES);
+export const agentRoleEnum = pgEnum('agent_role', AGENT_ROLES);
 
 export const products = pgTable('products', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -273,16 +277,10 @@ export const slaDataRevision = pgTable(
   (table) => [check('sla_data_revision_single_row', sql`${table.id} = 1`)],
 );
 
-export const ticketStatusEnum = pgEnum('ticket_status', [
-  'new',
-  'in_progress',
-  'waiting_for_customer',
-  'resolved',
-  'closed',
-]);
-export const severityEnum = pgEnum('severity', ['critical', 'high', 'medium', 'low']);
-export const channelEnum = pgEnum('channel', ['portal', 'email', 'telegram', 'api']);
-export const categoryEnum = pgEnum('ticket_category', ['problem', 'consultation']);
+export const ticketStatusEnum = pgEnum('ticket_status', STATUSES);
+export const severityEnum = pgEnum('severity', SEVERITIES);
+export const channelEnum = pgEnum('channel', CHANNELS);
+export const categoryEnum = pgEnum('ticket_category', CATEGORIES);
 
 export const tickets = pgTable(
   'tickets',
@@ -351,7 +349,7 @@ export const tickets = pgTable(
   ],
 );
 
-export const messageVisibilityEnum = pgEnum('message_visibility', ['public', 'internal']);
+export const messageVisibilityEnum = pgEnum('message_visibility', VISIBILITIES);
 
 export const ticketMessages = pgTable(
   'ticket_messages',

@@ -1,6 +1,6 @@
+import type { Principal } from '@contract/auth';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import type { Principal } from './api/types';
 import { EmptyState } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { CalendarPage } from './console/CalendarPage';

@@ -1,7 +1,7 @@
+import type { Principal, Session } from '@contract/auth';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { ApiProblem, get, post, setApiLanguage, setCsrfToken } from './api/client';
-import type { Principal, Session } from './api/types';
 import i18next, { switchLanguage } from './i18n';
 
 const SessionContext = createContext<Principal | null>(null);

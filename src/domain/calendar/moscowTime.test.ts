@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, moscowDate, startOfMoscowDay } from './moscowTime.js';
+import {
+  isCalendarDate,
+  moscowDate,
+  moscowDateTimeLocal,
+  moscowLocalToIso,
+  startOfMoscowDay,
+} from './moscowTime.js';
 
 describe('Moscow time', () => {
   it('puts 21:00 UTC on the next Moscow day', () => {
@@ -16,5 +22,13 @@ describe('Moscow time', () => {
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('2026-1-01')).toBe(false);
+  });
+});
+
+describe('Moscow wall-clock times typed by a person', () => {
+  it('shows an instant as the Moscow minute and reads it back to the same instant', () => {
+    const instant = new Date('2026-03-05T21:30:00Z');
+    expect(moscowDateTimeLocal(instant)).toBe('2026-03-06T00:30');
+    expect(new Date(moscowLocalToIso(moscowDateTimeLocal(instant))).getTime()).toBe(instant.getTime());
   });
 });

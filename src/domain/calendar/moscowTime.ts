@@ -30,3 +30,14 @@ export function isCalendarDate(value: string): boolean {
   const parsed = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   return parsed.toISOString().slice(0, 10) === value;
 }
+
+/** The offset as ISO 8601 writes it, for a Moscow wall-clock time typed by a person. */
+export const MOSCOW_OFFSET = '+03:00';
+
+/** The Moscow wall-clock time of an instant to the minute, YYYY-MM-DDTHH:MM (a datetime-local field). */
+export function moscowDateTimeLocal(instant: Date): string {
+  return new Date(instant.getTime() + MOSCOW_OFFSET_MINUTES * MINUTE_MS).toISOString().slice(0, 16);
+}
+
+/** The instant a Moscow wall-clock time YYYY-MM-DDTHH:MM names, as ISO 8601 with the Moscow offset. */
+export const moscowLocalToIso = (local: string): string => `${local}:00${MOSCOW_OFFSET}`;

@@ -1,6 +1,10 @@
 export const STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Who sees a message: the customer and support, or support alone (an internal note). */
+export const VISIBILITIES = ['public', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
 export const CATEGORIES = ['problem', 'consultation'] as const;
 export type Category = (typeof CATEGORIES)[number];
 

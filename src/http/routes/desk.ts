@@ -5,9 +5,10 @@ import { listAgents } from '../../app/agents.js';
 import { listInboundMail, listOutboundMail } from '../../app/mail/mailLog.js';
 import { listOutbox, retryOutboxEntry } from '../../app/outbox/deliveryLog.js';
 import { telegramBinding, unbindTelegram } from '../../app/telegram/telegram.js';
+import { agentSchema } from '../../contract/agents.js';
+import { deliveryState, outboxEntrySchema } from '../../contract/deliveries.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
-import { AGENT_ROLES } from '../../domain/people.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 
@@ -39,15 +40,7 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
         tags: ['desk'],
         summary: 'The support team and partner engineers, for assigning requests (support)',
         response: {
-          200: z.array(
-            z.object({
-              id,
-              name: z.string(),
-              email: z.string(),
-              role: z.enum(AGENT_ROLES),
-              active: z.boolean(),
-            }),
-          ),
+          200: z.array(agentSchema),
           ...problems(401, 403),
         },
       },
@@ -64,22 +57,10 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
         summary: 'The delivery log of notifications and messages, newest first (admin)',
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(500).default(100),
-          state: z.enum(['pending', 'delivered', 'failed']).optional(),
+          state: deliveryState.optional(),
         }),
         response: {
-          200: z.array(
-            z.object({
-              id: z.number().int(),
-              topic: z.string(),
-              payload: z.record(z.string(), z.unknown()),
-              createdAt: z.iso.datetime(),
-              attempts: z.number().int(),
-              state: z.enum(['pending', 'delivered', 'failed']),
-              deliveredAt: z.iso.datetime().nullable(),
-              failedAt: z.iso.datetime().nullable(),
-              lastError: z.string().nullable(),
-            }),
-          ),
+          200: z.array(outboxEntrySchema),
           ...problems(400, 401, 403),
         },
       },

@@ -1,14 +1,10 @@
+import type { Agent } from '@contract/agents';
+import type { Status } from '@contract/constants';
+import type { Organization, OrganizationDetail } from '@contract/organizations';
+import type { PolicyVersion } from '@contract/sla';
+import type { TicketDetail, TicketPage } from '@contract/tickets';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { get, query } from './client';
-import type {
-  Agent,
-  Organization,
-  OrganizationDetail,
-  PolicyVersion,
-  Status,
-  TicketDetail,
-  TicketPage,
-} from './types';
 
 /** How often open screens refresh by themselves: countdowns, new requests, replies. */
 export const LIVE_MS = 30_000;
@@ -60,11 +56,3 @@ export const useTicket = (ticketId: string | undefined) =>
     refetchInterval: LIVE_MS,
     retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
   });
-
-/** The policy version that governs a moment: the latest one in force by then. */
-export function policyAt(policies: PolicyVersion[], at: Date): PolicyVersion | undefined {
-  const day = new Date(at.getTime() + 3 * 3_600_000).toISOString().slice(0, 10); // Moscow is UTC+3 all year
-  return [...policies]
-    .filter((policy) => policy.effectiveFrom <= day)
-    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
-}

@@ -1,8 +1,8 @@
+import type { Attachment } from '@contract/tickets';
 import { Anchor, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../api/client';
-import type { Attachment } from '../api/types';
 import { fileSize } from '../format';
 import { problemText } from './Feedback';
 

@@ -1,6 +1,6 @@
+import type { Level, Severity, Status } from '@contract/constants';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Level, Severity, Status } from '../api/types';
 
 /** A badge shows its whole word: a table column grows rather than cut it. */
 const NO_WRAP = { minWidth: 'max-content' } as const;

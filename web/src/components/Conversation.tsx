@@ -1,6 +1,6 @@
+import type { Message } from '@contract/tickets';
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../api/types';
 import { moscowDateTime } from '../format';
 import { AttachmentLinks } from './Attachments';
 import { EmptyState } from './Feedback';

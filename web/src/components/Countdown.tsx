@@ -1,7 +1,7 @@
+import type { Countdown as CountdownState } from '@contract/tickets';
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Countdown as CountdownState } from '../api/types';
 import { duration, moscowDateTime } from '../format';
 
 /**

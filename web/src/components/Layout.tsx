@@ -1,3 +1,5 @@
+import type { Principal } from '@contract/auth';
+import type { Language } from '@contract/constants';
 import {
   Anchor,
   AppShell,
@@ -14,7 +16,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { patch } from '../api/client';
-import type { Language, Principal } from '../api/types';
 import { isAdmin, isSupport, useSessionActions } from '../session';
 
 interface Item {

@@ -1,8 +1,8 @@
+import type { Product } from '@contract/products';
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client';
-import type { Product } from '../api/types';
 
 export const useProducts = () =>
   useQuery({ queryKey: ['products'], queryFn: () => get<Product[]>('/products') });

@@ -1,10 +1,10 @@
+import type { Attachment } from '@contract/tickets';
 import { Button, Checkbox, Group, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, post } from '../api/client';
-import type { Attachment } from '../api/types';
 import { AttachmentPicker } from './Attachments';
 import { ProblemAlert } from './Feedback';
 

@@ -1,7 +1,7 @@
+import type { TicketSummary } from '@contract/tickets';
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TicketSummary } from '../api/types';
 import { moscowDateTime } from '../format';
 import { SeverityBadge, StatusBadge } from './Badges';
 import { Countdown } from './Countdown';

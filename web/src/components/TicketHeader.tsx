@@ -1,7 +1,7 @@
+import type { TicketDetail } from '@contract/tickets';
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TicketDetail } from '../api/types';
 import { moscowDateTime } from '../format';
 import { LevelBadge, SeverityBadge, StatusBadge } from './Badges';
 import { Countdown } from './Countdown';

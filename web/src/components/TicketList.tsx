@@ -1,7 +1,7 @@
+import type { TicketSummary } from '@contract/tickets';
 import { Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type TicketFilter, useTicketPages } from '../api/hooks';
-import type { TicketSummary } from '../api/types';
 import { Loaded } from './Feedback';
 import { RequestTable } from './RequestTable';
 

@@ -1,3 +1,5 @@
+import type { CalendarDay, CalendarMonth, CalendarOverride } from '@contract/calendar';
+import { moscowDate } from '@contract/moscowTime';
 import {
   ActionIcon,
   Button,
@@ -16,7 +18,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, put, remove } from '../api/client';
-import type { CalendarDay, CalendarMonth, CalendarOverride } from '../api/types';
 import { EmptyState, Loaded, ProblemAlert } from '../components/Feedback';
 import { calendarDay } from '../format';
 import { isAdmin, useSignedIn } from '../session';
@@ -32,7 +33,7 @@ const KIND_COLOR: Record<CalendarDay['kind'], string> = {
 };
 
 function currentMonth(): string {
-  return new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 7);
+  return moscowDate(new Date()).slice(0, 7);
 }
 
 function shift(month: string, by: number): string {

@@ -1,10 +1,10 @@
+import type { Organization } from '@contract/organizations';
 import { Anchor, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { post } from '../api/client';
 import { useOrganizations } from '../api/hooks';
-import type { Organization } from '../api/types';
 import { EmptyState, Loaded } from '../components/Feedback';
 import { isAdmin, useSignedIn } from '../session';
 import { ActionDialog } from './ActionDialog';

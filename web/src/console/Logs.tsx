@@ -1,8 +1,9 @@
+import type { OutboxEntry } from '@contract/deliveries';
+import type { IntakeRejection } from '@contract/tickets';
 import { Badge, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client';
-import type { IntakeRejection, OutboxEntry } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { Loaded } from '../components/Feedback';
 import { moscowDateTime } from '../format';

@@ -1,3 +1,5 @@
+import type { Language, Level } from '@contract/constants';
+import type { Certificate, Contact, OrganizationDetail } from '@contract/organizations';
 import {
   Badge,
   Button,
@@ -18,7 +20,6 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { patch, post } from '../api/client';
 import { useOrganization } from '../api/hooks';
-import type { Certificate, Contact, Language, Level, OrganizationDetail } from '../api/types';
 import { LevelBadge } from '../components/Badges';
 import { DataTable } from '../components/DataTable';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';

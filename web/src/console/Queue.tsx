@@ -1,18 +1,16 @@
+import { ACTIVE_STATUSES, SEVERITIES, STATUSES, type Status } from '@contract/constants';
 import { Checkbox, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgents, useOrganizations } from '../api/hooks';
-import { SEVERITIES, STATUSES, type Status } from '../api/types';
 import { TicketList } from '../components/TicketList';
 import { useSignedIn } from '../session';
-
-const OPEN: Status[] = ['new', 'in_progress', 'waiting_for_customer'];
 
 /** The agent queue: soonest response deadline first, refreshed by itself, filtered as the agent likes. */
 export function Queue() {
   const { t } = useTranslation();
   const principal = useSignedIn();
-  const [status, setStatus] = useState<Status[]>(OPEN);
+  const [status, setStatus] = useState<Status[]>([...ACTIVE_STATUSES]);
   const [severity, setSeverity] = useState<string[]>([]);
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [assigneeId, setAssigneeId] = useState<string | null>(null);

@@ -1,3 +1,4 @@
+import { moscowDate } from '@contract/moscowTime';
 import { BarChart } from '@mantine/charts';
 import { Anchor, Group, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -24,7 +25,7 @@ interface SlaRow {
 type Row = Record<string, string | number | null>;
 
 function thisYear() {
-  const year = new Date(Date.now() + 3 * 3_600_000).getUTCFullYear();
+  const year = moscowDate(new Date()).slice(0, 4);
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 

@@ -1,3 +1,7 @@
+import type { TicketOperation } from '@contract/constants';
+import { SEVERITIES, type Severity } from '@contract/constants';
+import { moscowDateTimeLocal, moscowLocalToIso } from '@contract/moscowTime';
+import type { TicketDetail, TicketSummary } from '@contract/tickets';
 import {
   Alert,
   Button,
@@ -21,7 +25,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { post } from '../api/client';
 import { useAgents, useOrganization } from '../api/hooks';
-import { SEVERITIES, type Severity, type TicketDetail, type TicketSummary } from '../api/types';
 import { MessageCard } from '../components/Conversation';
 import { ProblemAlert } from '../components/Feedback';
 import { ReplyForm } from '../components/ReplyForm';
@@ -39,7 +42,18 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const refresh = [['ticket', ticket.id], ['tickets']];
-  const closed = ticket.status === 'closed';
+  const may = (action: TicketOperation) => ticket.allowedActions.includes(action);
+  const menu: { action: TicketOperation; dialog: Exclude<Dialog, null>; label: string }[] = [
+    { action: 'changeSeverity', dialog: 'severity', label: t('console.changeSeverity') },
+    { action: 'changeInstance', dialog: 'instance', label: t('console.changeInstance') },
+    { action: 'split', dialog: 'split', label: t('console.split') },
+    { action: 'requestInfo', dialog: 'info', label: t('console.requestInfo') },
+    { action: 'resolve', dialog: 'resolve', label: t('console.resolve') },
+    { action: 'close', dialog: 'close', label: t('console.close') },
+    { action: 'markOutOfScope', dialog: 'scope', label: t('console.outOfScope') },
+    { action: 'logRemoteSession', dialog: 'remote', label: t('console.logRemoteSession') },
+  ];
+  const offered = menu.filter((item) => may(item.action));
   return (
     <Stack gap="lg">
       <TicketHeader
@@ -48,42 +62,20 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         actions={
           <Group gap="xs">
             <AssignSelect ticket={ticket} />
-            <Menu position="bottom-end">
-              <Menu.Target>
-                <Button variant="light">{t('console.actions')}</Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item onClick={() => setDialog('severity')} disabled={closed}>
-                  {t('console.changeSeverity')}
-                </Menu.Item>
-                <Menu.Item onClick={() => setDialog('instance')} disabled={closed}>
-                  {t('console.changeInstance')}
-                </Menu.Item>
-                <Menu.Item onClick={() => setDialog('split')} disabled={closed}>
-                  {t('console.split')}
-                </Menu.Item>
-                <Menu.Item onClick={() => setDialog('info')} disabled={closed}>
-                  {t('console.requestInfo')}
-                </Menu.Item>
-                <Menu.Item
-                  onClick={() => setDialog('resolve')}
-                  disabled={closed || ticket.status === 'resolved'}
-                >
-                  {t('console.resolve')}
-                </Menu.Item>
-                <Menu.Item onClick={() => setDialog('close')} disabled={closed}>
-                  {t('console.close')}
-                </Menu.Item>
-                {ticket.category === 'consultation' ? (
-                  <Menu.Item onClick={() => setDialog('scope')} disabled={closed || ticket.outOfScope}>
-                    {t('console.outOfScope')}
-                  </Menu.Item>
-                ) : null}
-                <Menu.Item onClick={() => setDialog('remote')} disabled={ticket.level !== 'extended'}>
-                  {t('console.logRemoteSession')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            {offered.length > 0 ? (
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button variant="light">{t('console.actions')}</Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {offered.map((item) => (
+                    <Menu.Item key={item.action} onClick={() => setDialog(item.dialog)}>
+                      {item.label}
+                    </Menu.Item>
+                  ))}
+                </Menu.Dropdown>
+              </Menu>
+            ) : null}
           </Group>
         }
       />
@@ -96,7 +88,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
               {t('console.timeline')}
             </Title>
             <TicketTimeline ticket={ticket} />
-            {closed ? null : <ReplyForm ticketId={ticket.id} support />}
+            {may('reply') || may('addNote') ? <ReplyForm ticketId={ticket.id} support /> : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -187,7 +179,7 @@ function AssignSelect({ ticket }: { ticket: TicketDetail }) {
         onChange={(value) => assign.mutate(value)}
         clearable
         w={220}
-        disabled={ticket.status === 'closed'}
+        disabled={!ticket.allowedActions.includes('assign')}
       />
       {assign.error ? <ProblemAlert error={assign.error} /> : null}
     </Stack>
@@ -513,10 +505,8 @@ function RemoteSessions({ ticket }: { ticket: TicketDetail }) {
   );
 }
 
-/** Today's Moscow date and time, as the datetime-local input shows it. */
-function moscowNowLocal(): string {
-  return new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 16);
-}
+/** Now in Moscow, as the datetime-local input shows it. */
+const moscowNowLocal = () => moscowDateTimeLocal(new Date());
 
 function RemoteSessionDialog({ ticket, opened, onClose, refresh }: DialogProps) {
   const { t } = useTranslation();
@@ -534,7 +524,7 @@ function RemoteSessionDialog({ ticket, opened, onClose, refresh }: DialogProps) 
       fields={['startedAt', 'durationMinutes', 'outcome', 'recommendations']}
       run={() =>
         post(`/tickets/${ticket.id}/remote-sessions`, {
-          startedAt: startedAt ? `${startedAt}:00+03:00` : '',
+          startedAt: startedAt ? moscowLocalToIso(startedAt) : '',
           durationMinutes: Number(durationMinutes),
           outcome,
           recommendations,

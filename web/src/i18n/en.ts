@@ -134,6 +134,10 @@ export const en: Messages = {
     noteBadge: 'note',
     reopen: 'Reopen',
     closeRequest: 'Close request',
+    closeConfirmTitle: 'Close this request?',
+    closeConfirmText:
+      'A closed request cannot be reopened: if the problem comes back, you will file a new request.',
+    closeConfirm: 'Close the request',
     attachments: 'Attachments',
     instance: 'Instance',
     contact: 'Contact',

@@ -134,6 +134,10 @@ export const ru = {
     noteBadge: 'заметка',
     reopen: 'Возобновить',
     closeRequest: 'Закрыть запрос',
+    closeConfirmTitle: 'Закрыть запрос?',
+    closeConfirmText:
+      'Закрытый запрос нельзя открыть снова: если проблема вернётся, вы создадите новый запрос.',
+    closeConfirm: 'Закрыть запрос',
     attachments: 'Вложения',
     instance: 'Экземпляр',
     contact: 'Контакт',

@@ -1,9 +1,11 @@
+import { type Level, SEVERITIES } from '@contract/constants';
+import { policyInForce } from '@contract/moscowTime';
+import type { ResponseRule } from '@contract/sla';
 import { List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client';
-import { policyAt, usePolicies } from '../api/hooks';
-import { type Level, type ResponseRule, SEVERITIES } from '../api/types';
+import { usePolicies } from '../api/hooks';
 import { Loaded, LoadingRows, ProblemAlert } from '../components/Feedback';
 import { calendarDay } from '../format';
 
@@ -13,17 +15,19 @@ export function PolicyPage() {
   const policies = usePolicies();
   if (policies.isPending) return <LoadingRows rows={8} />;
   if (policies.isError) return <ProblemAlert error={policies.error} onRetry={() => policies.refetch()} />;
-  const policy = policyAt(policies.data, new Date());
+  const policy = policies.data.length > 0 ? policyInForce(policies.data, new Date()) : undefined;
   if (!policy) return <ProblemAlert error={null} />;
   const rule = (value: ResponseRule) =>
-    value.workingDays !== undefined
+    'workingDays' in value
       ? t('policy.workingDays', { count: value.workingDays })
       : value.clock === 'daily'
         ? t('policy.hoursDaily', { count: value.hours })
         : t('policy.hoursBusiness', { count: value.hours });
   const levels: Level[] = ['standard', 'extended'];
   const autoCloseDays =
-    policy.autoClose.workingDays ?? Math.round((policy.autoClose.hours ?? 0) / (policy.workingDayHours || 9));
+    'workingDays' in policy.autoClose
+      ? policy.autoClose.workingDays
+      : Math.round(policy.autoClose.hours / policy.workingDayHours);
   return (
     <Stack maw={960}>
       <Title order={1} size="h2">

@@ -1,10 +1,10 @@
+import type { Language } from '@contract/constants';
 import { Button, Group, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, get, patch, post, remove } from '../api/client';
-import type { Language } from '../api/types';
 import { Loaded, ProblemAlert } from '../components/Feedback';
 import { moscowDateTime } from '../format';
 import { useSessionActions, useSignedIn } from '../session';

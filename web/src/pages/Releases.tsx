@@ -1,3 +1,4 @@
+import { moscowDate } from '@contract/moscowTime';
 import {
   Alert,
   Anchor,
@@ -141,9 +142,7 @@ function PublishDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [productId, setProductId] = useState<string | null>(null);
   const [version, setVersion] = useState('');
-  const [releasedOn, setReleasedOn] = useState(
-    new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10),
-  );
+  const [releasedOn, setReleasedOn] = useState(() => moscowDate(new Date()));
   const [notes, setNotes] = useState('');
   return (
     <ActionDialog

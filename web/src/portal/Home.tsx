@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from '@contract/constants';
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,8 +8,6 @@ import { Loaded } from '../components/Feedback';
 import { TicketList } from '../components/TicketList';
 import { calendarDay } from '../format';
 import { useSignedIn } from '../session';
-
-const OPEN = ['new', 'in_progress', 'waiting_for_customer', 'resolved'] as const;
 
 export function Home() {
   const { t } = useTranslation();
@@ -71,7 +70,7 @@ export function Home() {
             {t('home.allRequests')}
           </Anchor>
         </Group>
-        <TicketList filter={{ status: [...OPEN] }} empty={t('home.noOpenRequests')} />
+        <TicketList filter={{ status: [...OPEN_STATUSES] }} empty={t('home.noOpenRequests')} />
       </section>
     </Stack>
   );

@@ -1,7 +1,7 @@
+import { STATUSES, type Status } from '@contract/constants';
 import { MultiSelect, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUSES, type Status } from '../api/types';
 import { TicketList } from '../components/TicketList';
 
 export function MyRequests() {

@@ -1,3 +1,6 @@
+import { type Category, SEVERITIES, type Severity } from '@contract/constants';
+import type { EntitlementDecision as EntitlementCheck } from '@contract/entitlement';
+import type { Attachment, TicketSummary } from '@contract/tickets';
 import {
   Alert,
   Button,
@@ -18,14 +21,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiProblem, post } from '../api/client';
 import { useOrganization } from '../api/hooks';
-import {
-  type Attachment,
-  type Category,
-  type EntitlementCheck,
-  SEVERITIES,
-  type Severity,
-  type TicketSummary,
-} from '../api/types';
 import { AttachmentPicker } from '../components/Attachments';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
 import { moscowDateTime } from '../format';

@@ -1,9 +1,11 @@
-import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { TicketOperation } from '@contract/constants';
+import type { TicketDetail } from '@contract/tickets';
+import { Anchor, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { post } from '../api/client';
-import type { TicketDetail } from '../api/types';
 import { Conversation } from '../components/Conversation';
 import { ProblemAlert } from '../components/Feedback';
 import { ReplyForm } from '../components/ReplyForm';
@@ -14,6 +16,7 @@ import { TicketHeader } from '../components/TicketHeader';
 export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetchedAt: number }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
   const act = useMutation({
     mutationFn: (action: 'reopen' | 'close') => post(`/tickets/${ticket.id}/${action}`, {}),
     onSuccess: () => {
@@ -21,8 +24,7 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
       void client.invalidateQueries({ queryKey: ['tickets'] });
     },
   });
-  const canReopen = ticket.status === 'resolved' || ticket.status === 'closed';
-  const canClose = ticket.status !== 'closed';
+  const may = (action: TicketOperation) => ticket.allowedActions.includes(action);
   return (
     <Stack gap="lg" maw={960}>
       <TicketHeader
@@ -30,24 +32,36 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
         fetchedAt={fetchedAt}
         actions={
           <Group gap="xs">
-            {canReopen ? (
+            {may('reopen') ? (
               <Button variant="light" onClick={() => act.mutate('reopen')} loading={act.isPending}>
                 {t('ticket.reopen')}
               </Button>
             ) : null}
-            {canClose ? (
-              <Button
-                variant="subtle"
-                color="gray"
-                onClick={() => act.mutate('close')}
-                loading={act.isPending}
-              >
+            {may('close') ? (
+              <Button variant="subtle" color="gray" onClick={() => setConfirming(true)}>
                 {t('ticket.closeRequest')}
               </Button>
             ) : null}
           </Group>
         }
       />
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('ticket.closeConfirmTitle')}>
+        <Stack>
+          <Text size="sm">{t('ticket.closeConfirmText')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={act.isPending}
+              onClick={() => act.mutate('close', { onSettled: () => setConfirming(false) })}
+            >
+              {t('ticket.closeConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       {act.error ? <ProblemAlert error={act.error} /> : null}
       <SplitLinks ticket={ticket} />
       <TicketDescription text={ticket.description} />
@@ -57,7 +71,7 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
         </Title>
         <Conversation messages={ticket.messages} />
       </section>
-      {ticket.status !== 'closed' ? <ReplyForm ticketId={ticket.id} support={false} /> : null}
+      {may('reply') ? <ReplyForm ticketId={ticket.id} support={false} /> : null}
     </Stack>
   );
 }

@@ -1,0 +1,28 @@
+/**
+ * The values both sides show and check: levels, severities, statuses, channels, roles, and the limits
+ * of what a person may type. Free of any library, so the web takes them without the server's code.
+ */
+export { CLOCK_KINDS, type ClockKind } from '../domain/calendar/intervalClock.js';
+export { LEVELS, type Level } from '../domain/entitlement/entitlement.js';
+export { VALIDITY_STATUSES, type ValidityStatus } from '../domain/entitlement/period.js';
+export {
+  AGENT_ROLES,
+  type AgentRole,
+  ENVIRONMENTS,
+  type Environment,
+  LANGUAGES,
+  type Language,
+} from '../domain/people.js';
+export { CHANNELS, type Channel, SEVERITIES, type Severity } from '../domain/sla/policy.js';
+export { TICKET_OPERATIONS, type TicketOperation } from '../domain/tickets/allowedActions.js';
+export {
+  ACTIVE_STATUSES,
+  CATEGORIES,
+  type Category,
+  OPEN_STATUSES,
+  STATUSES,
+  type Status,
+  VISIBILITIES,
+  type Visibility,
+} from '../domain/tickets/lifecycle.js';
+export * from '../domain/tickets/limits.js';
