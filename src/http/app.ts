@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -22,6 +23,7 @@ import { describeIssue } from '../i18n/validation.js';
 import { createMetrics, type DeskMetrics } from '../metrics.js';
 import { StorageWriteError } from '../storage/attachmentStore.js';
 import { authenticate, requireCsrf, requireSignIn, SESSION_COOKIE } from './authentication.js';
+import { finishOpenApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -154,6 +156,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       security: [{ session: [], csrf: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) => finishOpenApiDocument(jsonSchemaTransformObject(document)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

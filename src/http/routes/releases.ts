@@ -14,6 +14,7 @@ import { problems } from '../../contract/problem.js';
 import { fileSchema, releaseInput, releaseSchema } from '../../contract/releases.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { binaryFile, fileUpload } from '../openapi.js';
 
 /** §3.4: product releases for supported customers, streamed, checksummed and logged. */
 export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx, config }) => {
@@ -58,6 +59,7 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
         summary: 'Add a file to a release (multipart/form-data, field "file"), streamed to storage (admin)',
         consumes: ['multipart/form-data'],
         params: z.object({ releaseId: id }),
+        body: fileUpload,
         response: { 201: fileSchema, ...problems(400, 401, 403, 404) },
       },
     },
@@ -87,6 +89,8 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
         summary:
           'Download a release file while support for its product is active; SHA-256 in X-Content-SHA256',
         params: z.object({ fileId: id }),
+        produces: ['application/octet-stream'],
+        response: { 200: binaryFile, ...problems(401, 403, 404) },
       },
     },
     async (request, reply) => {

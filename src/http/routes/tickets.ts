@@ -47,6 +47,7 @@ import type { Channel } from '../../domain/sla/policy.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { binaryFile, fileUpload } from '../openapi.js';
 
 const ticketParams = z.object({ ticketId: id });
 
@@ -403,6 +404,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         tags: ['tickets'],
         summary: 'Upload a file (multipart/form-data, field "file") to attach to a new ticket or message',
         consumes: ['multipart/form-data'],
+        body: fileUpload,
         response: {
           201: uploadedAttachmentSchema,
           ...problems(400, 401),
@@ -438,6 +440,8 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         tags: ['tickets'],
         summary: 'Download an attachment; always as a download, never rendered inline',
         params: z.object({ attachmentId: id }),
+        produces: ['application/octet-stream'],
+        response: { 200: binaryFile, ...problems(401, 404) },
       },
     },
     async (request, reply) => {
