@@ -1,7 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { createAppContext } from './app/context.js';
 import { findDemoAccounts, loadDemoData } from './app/demoData.js';
 import { outboxStats } from './app/outbox/deliveryLog.js';
 import { startImapPoller } from './channels/email/imapPoller.js';
@@ -14,6 +13,7 @@ import { type Clock, systemClock } from './domain/calendar/clock.js';
 import { buildHttpApp } from './http/app.js';
 import { startJobs } from './jobs/scheduler.js';
 import { createMetrics } from './metrics.js';
+import { createAppContext } from './wiring.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -118,7 +118,12 @@ export async function startServer({
       },
       [
         { name: 'mail-retry', run: () => retryPendingMail(ctx) },
-        ...(bot ? [{ name: 'telegram-retry', run: () => bot.retryPending() }] : []),
+        ...(bot
+          ? [
+              { name: 'telegram-retry', run: () => bot.retryPending() },
+              { name: 'telegram-drafts', run: () => bot.offerDrafts() },
+            ]
+          : []),
       ],
     );
     started.push(() => jobs.stop());

@@ -1,10 +1,10 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createAppContext } from '../src/app/context.js';
 import { loadConfig } from '../src/config.js';
 import { expectedMigrationCount } from '../src/db/database.js';
 import { systemClock } from '../src/domain/calendar/clock.js';
 import { buildHttpApp } from '../src/http/app.js';
+import { createAppContext } from '../src/wiring.js';
 import { databaseBackends } from './support/databases.js';
 
 describe.each(databaseBackends)('the database on $name', (backend) => {

@@ -210,7 +210,7 @@ describe.each(databaseBackends)('nothing a customer sends is lost, on $name', (b
       desk.ctx,
       silent,
       { token, apiRoot: api.url, webhook: null },
-      { portalUrl: 'https://support.vendor.example', supportEmail: SUPPORT, draftCheckMs: 3_600_000 },
+      { portalUrl: 'https://support.vendor.example', supportEmail: SUPPORT },
     );
     try {
       const world = await demoWorld(desk.app, await signIn(desk.app, ...ADMIN));

@@ -43,7 +43,6 @@ describe('the Telegram bot', () => {
       {
         portalUrl: 'https://support.vendor.example',
         supportEmail: 'support@supportdesk.example',
-        draftCheckMs: 3_600_000,
       },
     );
     await bot.start();
@@ -246,8 +245,13 @@ describe('the Telegram bot', () => {
 
     desk.clock.set(new Date('2026-11-25T06:05:00Z')); // 09:05 Moscow time, Wednesday
     wait = next();
-    await bot.offerDrafts();
+    // Two instances look for drafts at the same moment: the draft is offered once.
+    const passes = await Promise.all([bot.offerDrafts(), bot.offerDrafts()]);
+    expect(passes.map((pass) => pass.offered).sort()).toEqual([0, 1]);
     const question = await api.sentMatching(wait);
+    expect(
+      api.sent.filter((message) => message.text.includes('Зарегистрировать запрос из черновика')),
+    ).toHaveLength(1);
     expect(question.text).toContain('«Ночью упал планировщик отчётов»');
     wait = next();
     press(ANNA_USER, 'draft:yes');

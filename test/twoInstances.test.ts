@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/app/actor.js';
-import { type AppContext, createAppContext } from '../src/app/context.js';
+import type { AppContext } from '../src/app/context.js';
 import { loadDemoData } from '../src/app/demoData.js';
 import { resolveTicket } from '../src/app/tickets/actions.js';
 import { registerRequest } from '../src/app/tickets/registerRequest.js';
@@ -11,6 +11,7 @@ import { type DatabaseHandle, openDatabase, rowsOf } from '../src/db/database.js
 import { agents, contacts, instances, slaBreaches } from '../src/db/schema.js';
 import { ManualClock } from '../src/domain/calendar/clock.js';
 import { SEVERITIES } from '../src/domain/sla/policy.js';
+import { createAppContext } from '../src/wiring.js';
 import { createPostgresDatabase } from './support/databases.js';
 import { deliverOutbox } from './support/outbox.js';
 

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { ZodError } from 'zod';
 import type { Actor } from '../app/actor.js';
-import { type AppContext, createAppContext } from '../app/context.js';
+import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
 import {
@@ -16,6 +16,7 @@ import type { Language } from '../domain/people.js';
 import { translator } from '../i18n/translator.js';
 import { describeZodError } from '../i18n/validation.js';
 import { withoutQueryParameters } from '../logger.js';
+import { createAppContext } from '../wiring.js';
 
 /** What the command line does as: the desk itself, on an operator's behalf. */
 export const cliActor: Actor = { type: 'system', name: 'cli' };

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { expect } from 'vitest';
-import { type AppContext, createAppContext } from '../../src/app/context.js';
+import type { AppContext } from '../../src/app/context.js';
 import { loadDemoData } from '../../src/app/demoData.js';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { ManualClock } from '../../src/domain/calendar/clock.js';
 import { buildHttpApp } from '../../src/http/app.js';
+import { createAppContext } from '../../src/wiring.js';
 import type { DatabaseBackend } from './databases.js';
 
 /** 24 November 2026, 12:00 Moscow time: a Tuesday, inside every demo certificate. */

@@ -150,12 +150,16 @@ export async function endConversation(ctx: AppContext, telegramUserId: number) {
   await ctx.db.delete(telegramConversations).where(eq(telegramConversations.telegramUserId, telegramUserId));
 }
 
-/** Drafts written outside the bot's hours and not yet offered for registration. */
-export async function draftsToOffer(ctx: AppContext) {
+/**
+ * Drafts written outside the bot's hours and not yet offered for registration, each claimed (moved
+ * to `draft_asked`) in the same statement, so that two instances never offer one draft twice.
+ */
+export async function claimDraftsToOffer(ctx: AppContext) {
   const rows = await ctx.db
-    .select({ telegramUserId: telegramConversations.telegramUserId, data: telegramConversations.data })
-    .from(telegramConversations)
-    .where(eq(telegramConversations.step, 'draft'));
+    .update(telegramConversations)
+    .set({ step: 'draft_asked', updatedAt: ctx.clock.now() })
+    .where(eq(telegramConversations.step, 'draft'))
+    .returning({ telegramUserId: telegramConversations.telegramUserId, data: telegramConversations.data });
   return rows.map((row) => ({
     telegramUserId: row.telegramUserId,
     draft: String((row.data as { text?: string }).text ?? ''),

@@ -11,8 +11,8 @@ import {
   botOpen,
   boundContact,
   type Conversation,
+  claimDraftsToOffer,
   conversationOf,
-  draftsToOffer,
   endConversation,
   rememberBotMessage,
   saveConversation,
@@ -25,10 +25,12 @@ import { listTickets } from '../../app/tickets/queries.js';
 import { IntakeRefused, registerRequest } from '../../app/tickets/registerRequest.js';
 import type { TelegramSettings } from '../../config.js';
 import { ticketListQuery } from '../../contract/tickets.js';
+import type { Clock } from '../../domain/calendar/clock.js';
 import { stripControlCharacters } from '../../domain/controlCharacters.js';
 import type { Language } from '../../domain/people.js';
 import { SEVERITIES, type Severity } from '../../domain/sla/policy.js';
 import { OPEN_STATUSES } from '../../domain/tickets/lifecycle.js';
+import { SUBJECT_MAX_LENGTH } from '../../domain/tickets/limits.js';
 import { moscowDateTime } from '../../i18n/slaExplanation.js';
 import { translator } from '../../i18n/translator.js';
 import { BOT_API_TIMEOUT_SECONDS, telegramSender } from './sender.js';
@@ -40,7 +42,7 @@ export interface TelegramBot {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Offers the drafts written outside the bot's hours, once it is open (the bot runs this every minute). */
-  offerDrafts(): Promise<void>;
+  offerDrafts(): Promise<{ offered: number }>;
   /** Handles again the stored updates whose handling failed (a job runs this). */
   retryPending(): Promise<{ retried: number }>;
   /** The Fastify handler for webhook mode, checking Telegram's secret token. */
@@ -51,11 +53,7 @@ export interface BotOptions {
   /** Where the 24/7 alternatives are, for the bot to name them. */
   portalUrl: string;
   supportEmail: string;
-  /** How often to look for drafts to offer. */
-  draftCheckMs?: number;
 }
-
-const SUBJECT_LIMIT = 300;
 
 /**
  * The Telegram bot (grammY): binds a user to an authorized contact by their own phone, leads them through
@@ -74,7 +72,6 @@ export function createTelegramBot(
     client: { apiRoot: settings.apiRoot, timeoutSeconds: BOT_API_TIMEOUT_SECONDS + 30 },
   });
   const say = telegramSender(settings, bot.api);
-  let timer: NodeJS.Timeout | undefined;
   let stopping = false;
 
   const languageOf = (c: Context, contactLanguage?: string): Language =>
@@ -186,7 +183,7 @@ export function createTelegramBot(
     const bound = await signedIn(c);
     if (!bound) return;
     const t = translator(bound.contact.language as Language);
-    if (!(await botOpen(ctx, messageDate(c)))) {
+    if (!(await botOpen(ctx, messageDate(c, ctx.clock)))) {
       await saveConversation(ctx, c.from?.id ?? 0, { step: 'draft_pending', data: {} });
       return void (await reply(c, t('telegram.closed_hours', alternatives)));
     }
@@ -223,7 +220,7 @@ export function createTelegramBot(
       }
       const text = String(conversation.data.text ?? '');
       return askInstance(c, bound.contact.organizationId, t, {
-        subject: text.split('\n')[0]?.slice(0, SUBJECT_LIMIT),
+        subject: text.split('\n')[0]?.slice(0, SUBJECT_MAX_LENGTH),
         description: text,
       });
     }
@@ -248,7 +245,7 @@ export function createTelegramBot(
       (SEVERITIES as readonly string[]).includes(value)
     ) {
       const data: Record<string, unknown> = { ...conversation.data, severity: value };
-      if (typeof data.description === 'string') return register(c, bound, data, messageDate(c));
+      if (typeof data.description === 'string') return register(c, bound, data, messageDate(c, ctx.clock));
       await saveConversation(ctx, c.from.id, { step: 'subject', data });
       return void (await reply(c, t('telegram.ask_subject')));
     }
@@ -275,7 +272,7 @@ export function createTelegramBot(
         instanceId: String(data.instanceId),
         severity: data.severity as Severity,
         category: 'problem',
-        subject: String(data.subject ?? '').slice(0, SUBJECT_LIMIT) || '—',
+        subject: String(data.subject ?? '').slice(0, SUBJECT_MAX_LENGTH) || '—',
         description: String(data.description ?? '') || String(data.subject ?? '—'),
         attachmentIds: Array.isArray(data.attachmentIds) ? data.attachmentIds.map(String) : [],
         receivedAt,
@@ -350,8 +347,8 @@ export function createTelegramBot(
       }
     }
     if (conversation?.step === 'subject' && text) {
-      if (text.length > SUBJECT_LIMIT)
-        return void (await reply(c, t('telegram.too_long', { max: SUBJECT_LIMIT })));
+      if (text.length > SUBJECT_MAX_LENGTH)
+        return void (await reply(c, t('telegram.too_long', { max: SUBJECT_MAX_LENGTH })));
       await saveConversation(ctx, c.from.id, {
         step: 'description',
         data: { ...conversation.data, subject: text },
@@ -371,12 +368,17 @@ export function createTelegramBot(
         });
         return void (await reply(c, t('telegram.ask_description')));
       }
-      return register(c, bound, { ...conversation.data, description: text, attachmentIds }, messageDate(c));
+      return register(
+        c,
+        bound,
+        { ...conversation.data, description: text, attachmentIds },
+        messageDate(c, ctx.clock),
+      );
     }
     if (
       text &&
       !text.startsWith('/') &&
-      (conversation?.step === 'draft_pending' || !(await botOpen(ctx, messageDate(c))))
+      (conversation?.step === 'draft_pending' || !(await botOpen(ctx, messageDate(c, ctx.clock))))
     ) {
       await saveConversation(ctx, c.from.id, { step: 'draft', data: { text } });
       return void (await reply(c, t('telegram.draft_kept')));
@@ -388,23 +390,32 @@ export function createTelegramBot(
     logger.error({ err: error.error, update: error.ctx.update.update_id }, 'Telegram update not stored'),
   );
 
+  /** Offers each draft written outside the bot's hours once, on whichever instance claims it. */
   const offerDrafts = async () => {
-    if (!(await botOpen(ctx, ctx.clock.now()))) return;
-    for (const { telegramUserId, draft } of await draftsToOffer(ctx)) {
+    let offered = 0;
+    if (!(await botOpen(ctx, ctx.clock.now()))) return { offered };
+    for (const { telegramUserId, draft } of await claimDraftsToOffer(ctx)) {
       const bound = await boundContact(ctx, telegramUserId);
       if (!bound) continue;
       const t = translator(bound.contact.language as Language);
-      await say.send(bound.chatId, t('telegram.draft_question', { draft: draft.slice(0, 1000) }), {
-        kind: 'choices',
-        rows: [
-          [
-            { text: t('telegram.yes'), data: 'draft:yes' },
-            { text: t('telegram.no'), data: 'draft:no' },
+      try {
+        await say.send(bound.chatId, t('telegram.draft_question', { draft: draft.slice(0, 1000) }), {
+          kind: 'choices',
+          rows: [
+            [
+              { text: t('telegram.yes'), data: 'draft:yes' },
+              { text: t('telegram.no'), data: 'draft:no' },
+            ],
           ],
-        ],
-      });
-      await saveConversation(ctx, telegramUserId, { step: 'draft_asked', data: { text: draft } });
+        });
+        offered += 1;
+      } catch (error) {
+        // Not asked after all: the draft waits for the next pass.
+        await saveConversation(ctx, telegramUserId, { step: 'draft', data: { text: draft } });
+        throw error;
+      }
     }
+    return { offered };
   };
 
   return {
@@ -415,9 +426,6 @@ export function createTelegramBot(
       : null,
     async start() {
       await bot.init();
-      timer = setInterval(() => {
-        offerDrafts().catch((error) => logger.error({ err: error }, 'offering Telegram drafts failed'));
-      }, options.draftCheckMs ?? 60_000);
       if (settings.webhook) {
         await bot.api.setWebhook(settings.webhook.url, { secret_token: settings.webhook.secret });
         return;
@@ -435,7 +443,6 @@ export function createTelegramBot(
     },
     async stop() {
       stopping = true;
-      if (timer) clearInterval(timer);
       if (bot.isRunning()) await bot.stop();
     },
     offerDrafts,
@@ -443,7 +450,7 @@ export function createTelegramBot(
 }
 
 /** When the user sent it, as Telegram stamped it: the registration time of a request made by the bot. */
-function messageDate(c: Context): Date {
+function messageDate(c: Context, clock: Clock): Date {
   const seconds = c.message?.date ?? c.callbackQuery?.message?.date;
-  return seconds ? new Date(seconds * 1000) : new Date();
+  return seconds ? new Date(seconds * 1000) : clock.now();
 }

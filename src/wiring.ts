@@ -1,0 +1,33 @@
+import type { Logger } from 'pino';
+import type { AppContext } from './app/context.js';
+import { storedMail } from './app/mail/mailer.js';
+import { SlaDataCache } from './app/slaData.js';
+import { smtpSender } from './channels/email/smtpSender.js';
+import { telegramSender } from './channels/telegram/sender.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Clock } from './domain/calendar/clock.js';
+import { AttachmentStore } from './storage/attachmentStore.js';
+
+/**
+ * The composition root: builds the adapters the configuration asks for (file storage, the SMTP
+ * relay or the stored-mail fallback, the Telegram sender) and hands them to the use cases as ports.
+ */
+export function createAppContext(
+  db: Database,
+  config: Pick<Config, 'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail' | 'telegram'>,
+  clock: Clock,
+  logger?: Pick<Logger, 'warn'>,
+): AppContext {
+  return {
+    db,
+    clock,
+    sla: new SlaDataCache(config.calendar, logger),
+    files: new AttachmentStore(config.dataDir, config.attachmentMaxBytes),
+    mail: {
+      settings: config.mail,
+      sender: config.mail.smtpUrl ? smtpSender(config.mail.smtpUrl) : storedMail,
+    },
+    telegram: config.telegram ? telegramSender(config.telegram) : null,
+  };
+}

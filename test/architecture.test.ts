@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SOURCE = normalize(join(import.meta.dirname, '../src'));
+
+/**
+ * The layers, lowest first. A file imports only from its own layer or lower ones: the domain from
+ * nothing, the use cases not from the channels that call them, nothing from the composition root.
+ */
+const LAYERS: Record<string, number> = {
+  domain: 0,
+  contract: 1,
+  'config.ts': 1,
+  db: 2,
+  i18n: 2,
+  storage: 2,
+  'logger.ts': 2,
+  app: 3,
+  channels: 4,
+  http: 4,
+  jobs: 4,
+  // The Prometheus adapter reads the use cases' figures and is served by the HTTP app.
+  'metrics.ts': 3.5,
+  'wiring.ts': 5,
+  'server.ts': 5.5,
+  cli: 6,
+};
+
+/** Only the clock adapter reads the system clock: everything else is given the time. */
+const CLOCK_ADAPTER = 'domain/calendar/clock.ts';
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const layerOf = (path: string) => relative(SOURCE, path).split('/')[0] ?? '';
+
+const files = sourceFiles(SOURCE).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+
+/** The files a file imports from the project, as paths relative to src. */
+const importsOf = (path: string, text: string) =>
+  [...text.matchAll(/from '(\.{1,2}\/[^']+)'/g)].map((match) =>
+    normalize(join(dirname(path), (match[1] as string).replace(/\.js$/, '.ts'))),
+  );
+
+describe('the architecture', () => {
+  it('gives every source folder a layer', () => {
+    const unplaced = [...new Set(files.map((file) => layerOf(file.path)))].filter(
+      (layer) => !(layer in LAYERS),
+    );
+    expect(unplaced).toEqual([]);
+  });
+
+  it('has no import that points up a layer', () => {
+    const upward = files.flatMap(({ path, text }) => {
+      const own = LAYERS[layerOf(path)] ?? -1;
+      return importsOf(path, text)
+        .filter((target) => layerOf(target) !== layerOf(path) && (LAYERS[layerOf(target)] ?? 99) >= own)
+        .map((target) => `${relative(SOURCE, path)} -> ${relative(SOURCE, target)}`);
+    });
+    expect(upward).toEqual([]);
+  });
+
+  it('keeps the domain pure: no library, no Node.js module', () => {
+    const impure = files
+      .filter((file) => layerOf(file.path) === 'domain')
+      .flatMap(({ path, text }) =>
+        [...text.matchAll(/from '([^.][^']*)'/g)].map((match) => `${relative(SOURCE, path)}: ${match[1]}`),
+      );
+    expect(impure).toEqual([]);
+  });
+
+  it('reads the system clock only in the clock adapter', () => {
+    const readers = files
+      .filter(
+        ({ path, text }) =>
+          relative(SOURCE, path) !== CLOCK_ADAPTER && /new Date\(\)|Date\.now\(\)/.test(text),
+      )
+      .map(({ path }) => relative(SOURCE, path));
+    expect(readers).toEqual([]);
+  });
+
+  it('would see an upward import or a clock read if one were written', () => {
+    const sample = join(SOURCE, 'domain/sample.ts');
+    expect(importsOf(sample, "import { x } from '../app/context.js';")).toEqual([
+      join(SOURCE, 'app/context.ts'),
+    ]);
+    expect(/new Date\(\)|Date\.now\(\)/.test('const at = Date.now();')).toBe(true);
+  });
+});
