@@ -3,6 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeTicket } from '../src/app/tickets/actions.js';
 import { type MailListener, startSmtpListener } from '../src/channels/email/smtpListener.js';
 import { inboundMail, intakeRejections, outboundMail, ticketMessages, tickets } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
@@ -302,6 +303,33 @@ describe.each(databaseBackends)('requests and replies by mail, on $name', (backe
     });
     expect(uncovered.statusCode).toBe(409);
     expect(uncovered.json()).toMatchObject({ code: 'instance_not_covered', field: 'instanceId' });
+  });
+
+  it('turns a reply to a closed request into a new request that continues it, once', async () => {
+    const [ticket] = await desk.ctx.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.subject, 'Очередь сообщений не обрабатывается'));
+    await closeTicket(desk.ctx, { type: 'system', name: 'test' }, ticket?.id ?? '', {});
+    const letter = {
+      from: ANNA,
+      subject: `Re: [${ticket?.number}] Очередь`,
+      text: 'Очередь снова растёт.',
+      messageId: '<after.close@baltlog.example>',
+    };
+    await send(listener.port, letter);
+    await send(listener.port, letter);
+    const followUps = await desk.ctx.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.followsUpId, ticket?.id ?? ''));
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]).toMatchObject({
+      channel: 'email',
+      description: 'Очередь снова растёт.',
+      instanceId: ticket?.instanceId,
+      status: 'new',
+    });
   });
 });
 

@@ -231,6 +231,34 @@ describe('the Telegram bot', () => {
       channel: 'telegram',
       authorType: 'contact',
     });
+
+    // The request is closed; the customer answers the same message again: nothing is dropped.
+    expect((await irina('POST', `/api/v1/tickets/${ticket?.id}/close`, {})).statusCode).toBe(200);
+    const followed = next();
+    say(ANNA_USER, 'Проблема вернулась после перезапуска.', {
+      reply_to_message: {
+        message_id: pushed.at(-1)?.message_id,
+        date: now(),
+        chat: { id: ANNA_USER, type: 'private' },
+      },
+    });
+    const answer = await api.sentMatching(followed);
+    expect(answer.text).toMatch(new RegExp(`Запрос ${ticket?.number} закрыт.*новым запросом SD-2026-\\d{5}`));
+    const [followUp] = await desk.ctx.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.followsUpId, ticket?.id ?? ''));
+    expect(followUp).toMatchObject({
+      description: 'Проблема вернулась после перезапуска.',
+      subject: ticket?.subject,
+      instanceId: ticket?.instanceId,
+      channel: 'telegram',
+      status: 'new',
+    });
+    const detail = (await irina('GET', `/api/v1/tickets/${followUp?.id}`)).json();
+    expect(detail.followsUp).toEqual({ id: ticket?.id, number: ticket?.number });
+    const original = (await irina('GET', `/api/v1/tickets/${ticket?.id}`)).json();
+    expect(original.followedUpBy).toEqual([{ id: followUp?.id, number: followUp?.number }]);
   });
 
   it('keeps what is written outside hours as a draft and offers it when support opens', async () => {

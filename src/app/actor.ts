@@ -7,6 +7,8 @@ export type Actor =
   | { type: 'contact'; id: string; organizationId: string; name: string; email: string; language: Language }
   | { type: 'system'; name: string };
 
+export type ContactActor = Extract<Actor, { type: 'contact' }>;
+
 export function actorLabel(actor: Actor): string {
   return actor.type === 'system' ? `system:${actor.name}` : `${actor.name} <${actor.email}>`;
 }

@@ -4,7 +4,7 @@ import type { AgentInput } from '../contract/agents.js';
 import { preparedStatement, type Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
-import type { Actor } from './actor.js';
+import type { Actor, ContactActor } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -57,7 +57,7 @@ function agentActor(row: typeof agents.$inferSelect): Actor {
 }
 
 /** The actor a contact row acts as, on any channel. */
-export function contactActor(row: typeof contacts.$inferSelect): Actor {
+export function contactActor(row: typeof contacts.$inferSelect): ContactActor {
   return {
     type: 'contact',
     id: row.id,

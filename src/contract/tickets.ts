@@ -218,6 +218,10 @@ export const ticketDetailSchema = ticketSummarySchema
     messages: z.array(messageSchema),
     splitFrom: ticketLink.nullable(),
     splitInto: z.array(ticketLink),
+    followsUp: ticketLink
+      .nullable()
+      .describe('The closed request the customer wrote to again; this one continues it'),
+    followedUpBy: z.array(ticketLink).describe('Requests that continue this one after it was closed'),
     remoteSessions: z.array(remoteSessionSchema),
     history: z.array(historyEventSchema),
   })

@@ -333,6 +333,8 @@ export const tickets = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
     closeReason: text('close_reason'),
     splitFromId: uuid('split_from_id'),
+    /** The closed request a customer wrote to again: this one continues it (a closed request is final). */
+    followsUpId: uuid('follows_up_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -214,6 +214,8 @@ const en = {
     my_none: 'You have no open requests.',
     my_item: '{{number}} · {{status}} · {{subject}}\nresponse due {{responseDueAt}}',
     added: 'Added to request {{number}}.',
+    followed_up:
+      'Request {{closed}} is closed, so your message became a new request {{number}} that continues it. We will answer by {{responseDueAt}}.',
     too_long: 'That is longer than {{max}} characters; please shorten it.',
     file_skipped: 'The file was not kept: {{reason}}',
   },
@@ -465,6 +467,8 @@ const ru: Catalog = {
     my_none: 'Открытых запросов нет.',
     my_item: '{{number}} · {{status}} · {{subject}}\nответ не позднее {{responseDueAt}}',
     added: 'Добавлено в запрос {{number}}.',
+    followed_up:
+      'Запрос {{closed}} закрыт, поэтому ваше сообщение стало новым запросом {{number}} — продолжением закрытого. Ответим до {{responseDueAt}}.',
     too_long: 'Длиннее {{max}} символов; сократите, пожалуйста.',
     file_skipped: 'Файл не сохранён: {{reason}}',
   },

@@ -6,6 +6,12 @@ import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import { automatedReason } from '../../domain/mail/automated.js';
 import { visibleReply } from '../../domain/mail/replyText.js';
 import { readSubject } from '../../domain/mail/subject.js';
+import {
+  ATTACHMENTS_PER_MESSAGE,
+  intakeText,
+  messageText,
+  SUBJECT_MAX_LENGTH,
+} from '../../domain/tickets/limits.js';
 import type { Actor } from '../actor.js';
 import { uploadAttachment } from '../attachments.js';
 import { contactActor } from '../auth.js';
@@ -14,7 +20,7 @@ import { organizationSupport } from '../coverage.js';
 import { AppError } from '../errors.js';
 import { enqueue, outboxEntry } from '../outbox/enqueue.js';
 import type { RefusalPayload } from '../outbox/topics.js';
-import { addTicketMessage } from '../tickets/actions.js';
+import { receiveCustomerWriting } from '../tickets/customerWrites.js';
 import {
   type IntakeRefusalReason,
   IntakeRefused,
@@ -68,23 +74,21 @@ export async function decide(
     }
     const actor = contactActor(contact);
     try {
-      await addTicketMessage(
-        ctx,
-        actor,
-        thread.id,
-        {
-          body: visibleReply(mail.text) || mail.subject,
-          visibility: 'public',
-          awaitCustomer: false,
-          attachmentIds: await keepAttachments(ctx, actor, mail),
-        },
-        'email',
+      const written = await receiveCustomerWriting(ctx, actor, {
+        ticketId: thread.id,
+        body: messageText(visibleReply(mail.text), mail.subject),
+        attachmentIds: await keepAttachments(ctx, actor, mail),
+        channel: 'email',
         intakeKey,
-      );
-      return { outcome: 'message', ticketId: thread.id };
+        receivedAt: mail.receivedAt,
+        sender,
+      });
+      return written.outcome === 'message'
+        ? { outcome: 'message', ticketId: written.ticket.id }
+        : { outcome: 'ticket', ticketId: written.ticket.id };
     } catch (error) {
-      // A reply to a closed request opens a new one: the customer's words are never dropped.
-      if (!(error instanceof AppError && error.kind === 'conflict')) throw error;
+      if (error instanceof IntakeRefused) return refuse(error.reason);
+      throw error;
     }
   }
 
@@ -108,8 +112,7 @@ export async function decide(
       instanceId,
       severity: reading.severity ?? DEFAULT_SEVERITY,
       category: 'problem',
-      subject: (reading.subject || mail.subject || '—').slice(0, 300),
-      description: mail.text.trim() || mail.subject || '—',
+      ...intakeText([reading.subject, mail.subject], mail.text),
       attachmentIds: await keepAttachments(ctx, actor, mail),
       receivedAt: mail.receivedAt,
       intakeKey,
@@ -167,7 +170,7 @@ async function chooseInstance(
 /** Attachments within the limits become the message's; one too large or empty is named in the log. */
 async function keepAttachments(ctx: AppContext, actor: Actor, mail: IncomingMail): Promise<string[]> {
   const kept: string[] = [];
-  for (const file of mail.attachments.slice(0, 20)) {
+  for (const file of mail.attachments.slice(0, ATTACHMENTS_PER_MESSAGE)) {
     try {
       kept.push((await uploadAttachment(ctx, actor, file)).id);
     } catch (error) {
@@ -191,7 +194,7 @@ async function logRefusal(
       sender: mail.from,
       instanceId,
       severity: DEFAULT_SEVERITY,
-      subject: mail.subject.slice(0, 300),
+      subject: mail.subject.slice(0, SUBJECT_MAX_LENGTH),
       description: mail.text,
     },
     contact,
@@ -220,7 +223,7 @@ export async function refuseSender(
     const payload: RefusalPayload = {
       address,
       reason,
-      subject: subject.slice(0, 300),
+      subject: subject.slice(0, SUBJECT_MAX_LENGTH),
       inReplyTo: messageId,
       params: { maxMegabytes: Math.floor(ctx.mail.settings.maxBytes / 1_048_576) },
     };

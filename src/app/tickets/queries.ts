@@ -133,48 +133,45 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
   const ticket = await visibleTicket(ctx.db, actor, ticketId);
   const now = ctx.clock.now();
   const customer = actor.type === 'contact';
-  const [messages, files, children, parent, sessions, contact, instance, history] = await Promise.all([
-    ctx.db
-      .select()
-      .from(ticketMessages)
-      .where(
-        customer
-          ? and(eq(ticketMessages.ticketId, ticket.id), eq(ticketMessages.visibility, 'public'))
-          : eq(ticketMessages.ticketId, ticket.id),
-      )
-      .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.sequence)),
-    ctx.db.select().from(attachments).where(eq(attachments.ticketId, ticket.id)),
-    ctx.db
-      .select({ id: tickets.id, number: tickets.number })
-      .from(tickets)
-      .where(eq(tickets.splitFromId, ticket.id)),
-    ticket.splitFromId
-      ? ctx.db
-          .select({ id: tickets.id, number: tickets.number })
-          .from(tickets)
-          .where(eq(tickets.id, ticket.splitFromId))
-      : Promise.resolve([]),
-    ctx.db
-      .select()
-      .from(remoteSessions)
-      .where(eq(remoteSessions.ticketId, ticket.id))
-      .orderBy(asc(remoteSessions.startedAt)),
-    ctx.db
-      .select({ id: contacts.id, name: contacts.name, email: contacts.email })
-      .from(contacts)
-      .where(eq(contacts.id, ticket.contactId)),
-    ctx.db
-      .select({ id: instances.id, name: instances.name, environment: instances.environment })
-      .from(instances)
-      .where(eq(instances.id, ticket.instanceId)),
-    customer
-      ? Promise.resolve([])
-      : ctx.db
-          .select()
-          .from(auditEvents)
-          .where(and(eq(auditEvents.entity, 'ticket'), eq(auditEvents.entityId, ticket.id)))
-          .orderBy(desc(auditEvents.sequence)),
-  ]);
+  const links = (condition: SQL) =>
+    ctx.db.select({ id: tickets.id, number: tickets.number }).from(tickets).where(condition);
+  const [messages, files, children, parent, sessions, contact, instance, history, earlier, later] =
+    await Promise.all([
+      ctx.db
+        .select()
+        .from(ticketMessages)
+        .where(
+          customer
+            ? and(eq(ticketMessages.ticketId, ticket.id), eq(ticketMessages.visibility, 'public'))
+            : eq(ticketMessages.ticketId, ticket.id),
+        )
+        .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.sequence)),
+      ctx.db.select().from(attachments).where(eq(attachments.ticketId, ticket.id)),
+      links(eq(tickets.splitFromId, ticket.id)),
+      ticket.splitFromId ? links(eq(tickets.id, ticket.splitFromId)) : Promise.resolve([]),
+      ctx.db
+        .select()
+        .from(remoteSessions)
+        .where(eq(remoteSessions.ticketId, ticket.id))
+        .orderBy(asc(remoteSessions.startedAt)),
+      ctx.db
+        .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+        .from(contacts)
+        .where(eq(contacts.id, ticket.contactId)),
+      ctx.db
+        .select({ id: instances.id, name: instances.name, environment: instances.environment })
+        .from(instances)
+        .where(eq(instances.id, ticket.instanceId)),
+      customer
+        ? Promise.resolve([])
+        : ctx.db
+            .select()
+            .from(auditEvents)
+            .where(and(eq(auditEvents.entity, 'ticket'), eq(auditEvents.entityId, ticket.id)))
+            .orderBy(desc(auditEvents.sequence)),
+      ticket.followsUpId ? links(eq(tickets.id, ticket.followsUpId)) : Promise.resolve([]),
+      links(eq(tickets.followsUpId, ticket.id)),
+    ]);
   const data = await ctx.sla.load(ctx.db);
   return {
     ...ticketSummary(ticket, now, data, actor),
@@ -203,6 +200,8 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
     })),
     splitFrom: parent[0] ?? null,
     splitInto: children,
+    followsUp: earlier[0] ?? null,
+    followedUpBy: later,
     remoteSessions: sessions.map((session) => ({
       id: session.id,
       startedAt: session.startedAt.toISOString(),

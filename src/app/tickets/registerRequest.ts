@@ -44,6 +44,8 @@ export interface RequestIntake {
    * same message again, after a failure half-way, answers the request it made the first time.
    */
   intakeKey?: string;
+  /** The closed request the customer wrote to again; the new one continues it. */
+  followsUpId?: string;
 }
 
 /** Why a request is refused at the door: the entitlement's reasons, and a mail whose sender is not proven. */
@@ -120,6 +122,7 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
     responseDueAt,
     responseWarnAt,
     intakeKey: intake.intakeKey ?? null,
+    followsUpId: intake.followsUpId ?? null,
     createdAt: now,
     updatedAt: now,
   };
@@ -234,6 +237,7 @@ const storeRequestStatement = preparedStatement((db) => {
         createdAt: ticket('createdAt'),
         updatedAt: ticket('updatedAt'),
         intakeKey: ticket('intakeKey'),
+        followsUpId: ticket('followsUpId'),
       })
       .returning(),
   );

@@ -19,8 +19,7 @@ import {
   ticketOfBotMessage,
 } from '../../app/telegram/telegram.js';
 import { claimUpdate, dueUpdates, failUpdate, finishUpdate } from '../../app/telegram/updates.js';
-import { visibleTicket } from '../../app/tickets/access.js';
-import { addTicketMessage } from '../../app/tickets/actions.js';
+import { receiveCustomerWriting } from '../../app/tickets/customerWrites.js';
 import { listTickets } from '../../app/tickets/queries.js';
 import { IntakeRefused, registerRequest } from '../../app/tickets/registerRequest.js';
 import type { TelegramSettings } from '../../config.js';
@@ -30,7 +29,7 @@ import { stripControlCharacters } from '../../domain/controlCharacters.js';
 import type { Language } from '../../domain/people.js';
 import { SEVERITIES, type Severity } from '../../domain/sla/policy.js';
 import { OPEN_STATUSES } from '../../domain/tickets/lifecycle.js';
-import { SUBJECT_MAX_LENGTH } from '../../domain/tickets/limits.js';
+import { intakeText, messageText, SUBJECT_MAX_LENGTH } from '../../domain/tickets/limits.js';
 import { moscowDateTime } from '../../i18n/slaExplanation.js';
 import { translator } from '../../i18n/translator.js';
 import { BOT_API_TIMEOUT_SECONDS, telegramSender } from './sender.js';
@@ -272,8 +271,7 @@ export function createTelegramBot(
         instanceId: String(data.instanceId),
         severity: data.severity as Severity,
         category: 'problem',
-        subject: String(data.subject ?? '').slice(0, SUBJECT_MAX_LENGTH) || '—',
-        description: String(data.description ?? '') || String(data.subject ?? '—'),
+        ...intakeText([String(data.subject ?? '')], String(data.description ?? '')),
         attachmentIds: Array.isArray(data.attachmentIds) ? data.attachmentIds.map(String) : [],
         receivedAt,
         intakeKey: `telegram:${c.update.update_id}`,
@@ -329,21 +327,32 @@ export function createTelegramBot(
       const ticketId = await ticketOfBotMessage(ctx, c.chat.id, repliedTo);
       if (ticketId) {
         const attachmentId = await keepFile(c, bound);
-        await addTicketMessage(
-          ctx,
-          bound.actor,
-          ticketId,
-          {
-            body: text || '—',
-            visibility: 'public',
-            awaitCustomer: false,
+        try {
+          const written = await receiveCustomerWriting(ctx, bound.actor, {
+            ticketId,
+            body: messageText(text),
             attachmentIds: attachmentId ? [attachmentId] : [],
-          },
-          'telegram',
-          `telegram:${c.update.update_id}`,
-        );
-        const ticket = await visibleTicket(ctx.db, bound.actor, ticketId);
-        return void (await reply(c, t('telegram.added', { number: ticket.number })));
+            channel: 'telegram',
+            intakeKey: `telegram:${c.update.update_id}`,
+            receivedAt: messageDate(c, ctx.clock),
+            sender: `telegram:${c.from.id}`,
+          });
+          if (written.outcome === 'message')
+            return void (await reply(c, t('telegram.added', { number: written.ticket.number })));
+          const sent = await reply(
+            c,
+            t('telegram.followed_up', {
+              number: written.ticket.number,
+              closed: written.closed.number,
+              responseDueAt: moscowDateTime(written.ticket.responseDueAt, language),
+            }),
+          );
+          await rememberBotMessage(ctx, c.chat.id, sent, written.ticket.id);
+          return;
+        } catch (error) {
+          if (!(error instanceof IntakeRefused)) throw error;
+          return void (await reply(c, t('telegram.refused', { reason: t(`errors.${error.reason}`) })));
+        }
       }
     }
     if (conversation?.step === 'subject' && text) {

@@ -31,7 +31,7 @@ import { ReplyForm } from '../components/ReplyForm';
 import { TicketDescription } from '../components/TicketDescription';
 import { TicketHeader } from '../components/TicketHeader';
 import { moscowDateTime } from '../format';
-import { SplitLinks } from '../portal/RequestPage';
+import { RequestLinks } from '../portal/RequestPage';
 import { ActionDialog } from './ActionDialog';
 
 type Dialog = 'severity' | 'instance' | 'split' | 'info' | 'resolve' | 'close' | 'scope' | 'remote' | null;
@@ -79,7 +79,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
           </Group>
         }
       />
-      <SplitLinks ticket={ticket} />
+      <RequestLinks ticket={ticket} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>

@@ -147,6 +147,8 @@ export const en: Messages = {
     registered: 'Registered',
     policy: 'Policy version',
     autoClose: 'Closes automatically',
+    followsUp: 'Continues the closed request {{number}}',
+    followedUpBy: 'Continued in',
     splitFrom: 'Split from {{number}}',
     splitInto: 'Split into',
     outOfScope: 'Outside the scope of support',

@@ -147,6 +147,8 @@ export const ru = {
     registered: 'Зарегистрирован',
     policy: 'Версия регламента',
     autoClose: 'Автозакрытие',
+    followsUp: 'Продолжает закрытый запрос {{number}}',
+    followedUpBy: 'Продолжен в запросе',
     splitFrom: 'Выделен из {{number}}',
     splitInto: 'Разделён на',
     outOfScope: 'Вне рамок поддержки',

@@ -63,7 +63,7 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
         </Stack>
       </Modal>
       {act.error ? <ProblemAlert error={act.error} /> : null}
-      <SplitLinks ticket={ticket} />
+      <RequestLinks ticket={ticket} />
       <TicketDescription text={ticket.description} />
       <section aria-labelledby="conversation">
         <Title order={2} size="h5" id="conversation" mb="xs">
@@ -76,9 +76,14 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
   );
 }
 
-export function SplitLinks({ ticket }: { ticket: TicketDetail }) {
+/** Where a request came from and went on: split parts, and requests that continue a closed one. */
+export function RequestLinks({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
-  if (!ticket.splitFrom && ticket.splitInto.length === 0) return null;
+  const later = [
+    ...ticket.splitInto.map((part) => ({ ...part, label: t('ticket.splitInto') })),
+    ...ticket.followedUpBy.map((next) => ({ ...next, label: t('ticket.followedUpBy') })),
+  ];
+  if (!ticket.splitFrom && !ticket.followsUp && later.length === 0) return null;
   return (
     <Group gap="md">
       {ticket.splitFrom ? (
@@ -86,16 +91,19 @@ export function SplitLinks({ ticket }: { ticket: TicketDetail }) {
           {t('ticket.splitFrom', { number: ticket.splitFrom.number })}
         </Anchor>
       ) : null}
-      {ticket.splitInto.length > 0 ? (
-        <Group gap="xs">
-          <Text size="sm">{t('ticket.splitInto')}:</Text>
-          {ticket.splitInto.map((part) => (
-            <Anchor key={part.id} component={Link} to={`/requests/${part.id}`} size="sm">
-              {part.number}
-            </Anchor>
-          ))}
-        </Group>
+      {ticket.followsUp ? (
+        <Anchor component={Link} to={`/requests/${ticket.followsUp.id}`} size="sm">
+          {t('ticket.followsUp', { number: ticket.followsUp.number })}
+        </Anchor>
       ) : null}
+      {later.map((link) => (
+        <Group gap="xs" key={link.id}>
+          <Text size="sm">{link.label}:</Text>
+          <Anchor component={Link} to={`/requests/${link.id}`} size="sm">
+            {link.number}
+          </Anchor>
+        </Group>
+      ))}
     </Group>
   );
 }

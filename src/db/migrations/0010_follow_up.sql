@@ -1,0 +1,1 @@
+ALTER TABLE "tickets" ADD COLUMN "follows_up_id" uuid;
