@@ -340,6 +340,50 @@ describe.each(databaseBackends)('bad input to every write, on $name', (backend) 
     expect(conflict.json().title).toBe('Продукт с кодом ESB уже существует.');
   });
 
+  it('says what to enter, in words for people, whatever check failed', async () => {
+    const messagesOf = async (language: string, url: string, payload: unknown) => {
+      const reader = caller(desk.app, await signIn(desk.app, ...ADMIN), language);
+      const response = await reader('POST', url, payload);
+      expect(response.statusCode).toBe(400);
+      return Object.fromEntries(
+        (response.json().errors as { field: string; message: string }[]).map((error) => [
+          error.field,
+          error.message,
+        ]),
+      );
+    };
+    const license = `/api/v1/organizations/${world.baltlog.id}/licenses`;
+    expect(await messagesOf('ru', license, { productIds: [], validFrom: '01.02.2026' })).toEqual({
+      number: 'Заполните это поле.',
+      productIds: 'Выберите хотя бы один вариант.',
+      validFrom: 'Укажите дату в виде ГГГГ-ММ-ДД, например 2026-03-05.',
+    });
+    expect(
+      await messagesOf('en', license, { number: 'L'.repeat(65), productIds: 'esb', validFrom: '2026-01-01' }),
+    ).toEqual({
+      number: 'Shorten this to 64 characters at most.',
+      productIds: 'Enter a list here.',
+    });
+    const certificate = await messagesOf('ru', `/api/v1/organizations/${world.baltlog.id}/certificates`, {
+      number: 'С-1',
+      level: 'gold',
+      validFrom: '2026-01-01',
+      validTo: '2026-12-31',
+      maxInstances: 0,
+    });
+    expect(certificate).toEqual({
+      level: 'Выберите одно из значений: standard, extended.',
+      maxInstances: 'Введите число не меньше 1.',
+    });
+    const russian = caller(desk.app, await signIn(desk.app, ...ADMIN), 'ru');
+    const unexpected = await russian('PATCH', `/api/v1/certificates/${world.baltlog.certificates[0]?.id}`, {
+      colour: 'green',
+    });
+    expect(unexpected.json().errors).toEqual([
+      { field: 'colour', code: 'unrecognized_keys', message: 'Поле «colour» не предусмотрено.' },
+    ]);
+  });
+
   it('refuses a body that is not JSON, or not JSON at all', async () => {
     const session = await signIn(desk.app, ...ADMIN);
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };

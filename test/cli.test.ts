@@ -170,7 +170,7 @@ describe.each(targets)('the supportdesk command on $name', (target) => {
       'short\n',
     );
     expect(russian.code).toBe(1);
-    expect(russian.stderr).toContain('email: Неверный email адрес');
+    expect(russian.stderr).toContain('email: Укажите адрес электронной почты, например name@example.ru.');
     expect(russian.stderr).toContain('password: Пароль должен содержать от 12 до 256 символов.');
 
     const token = await run(

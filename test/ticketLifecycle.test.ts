@@ -201,6 +201,11 @@ describe.each(databaseBackends)(
         before: { severity: 'high' },
         after: { severity: 'low', reason: 'Обходной путь есть' },
       });
+      // Irina works in Russian: the note names the severities as she does.
+      const note = (await ticket(irina, 't1')).messages.find(
+        (message: { kind: string }) => message.kind === 'severity_change',
+      );
+      expect(note?.body).toBe('Высокий → Низкий: Обходной путь есть');
       expect(
         (await anna('POST', `/api/v1/tickets/${ids.t1}/severity`, { severity: 'critical', reason: 'x' }))
           .statusCode,
@@ -271,7 +276,7 @@ describe.each(databaseBackends)(
       expect(reopen.statusCode).toBe(409);
       expect(reopen.json()).toMatchObject({
         code: 'transition_not_allowed',
-        title: 'Это нельзя сделать: запрос в состоянии «закрыт».',
+        title: 'Это нельзя сделать: запрос в состоянии «Закрыт».',
       });
     });
 

@@ -1,8 +1,4 @@
-/**
- * Every text the server shows a person, in Russian and English. Error texts are keyed by the
- * stable `code` of the problem they explain, so clients can rely on the code and show the text.
- */
-import type { Language } from '../domain/people.js';
+import { LABELS } from '../contract/labels.js';
 
 const en = {
   errors: {
@@ -42,7 +38,7 @@ const en = {
       'A new policy version must take effect after today and after the latest version ({{latest}}).',
     duration_not_positive: 'A duration must be longer than zero.',
     override_not_found: 'There is no override for {{value}}.',
-    transition_not_allowed: 'This cannot be done while the request is $t(statuses.{{from}}).',
+    transition_not_allowed: 'This cannot be done while the request is in the status "$t(statuses.{{from}})".',
     attachment_unknown: 'There is no attachment {{value}} waiting to be attached by you.',
     attachment_too_large: 'The file is larger than {{maxMegabytes}} MB.',
     attachment_empty: 'The file is empty.',
@@ -98,18 +94,37 @@ const en = {
     calendar_year: 'A year is four digits, e.g. 2028.',
     calendar_years_empty: 'The file has no years.',
     month: 'A month is written YYYY-MM, e.g. 2026-05.',
+    required: 'Fill in this field.',
+    wrong_type: 'Enter {{expected}} here.',
+    text_too_short: 'Enter at least {{minimum}} characters.',
+    text_too_long: 'Shorten this to {{maximum}} characters at most.',
+    list_too_short_one: 'Choose at least one.',
+    list_too_short_other: 'Choose at least {{count}}.',
+    list_too_long: 'Choose at most {{maximum}}.',
+    number_too_small: 'Enter a number of at least {{minimum}}.',
+    number_too_big: 'Enter a number of at most {{maximum}}.',
+    whole_number: 'Enter a whole number.',
+    date: 'Enter a date as YYYY-MM-DD, e.g. 2026-03-05.',
+    datetime: 'Enter a date and time with its offset, e.g. 2026-03-05T10:00:00+03:00.',
+    email: 'Enter an e-mail address, e.g. name@example.com.',
+    uuid: 'This is not an identifier the desk gave out.',
+    url: 'Enter an address starting with http:// or https://.',
+    pattern: 'This is not written in the expected form.',
+    one_of: 'Choose one of: {{values}}.',
+    unexpected_field: 'The desk does not take the field "{{field}}".',
+    invalid: 'This value is not accepted.',
+  },
+  value_types: {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'yes or no',
+    array: 'a list',
+    object: 'a set of fields',
+    date: 'a date',
   },
   entitlement: {
     granted: 'Support is available at the {{level}} level under certificate {{certificate}}.',
-  },
-  levels: { standard: 'Standard', extended: 'Extended' },
-  severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
-  statuses: {
-    new: 'new',
-    in_progress: 'in progress',
-    waiting_for_customer: 'waiting for the customer',
-    resolved: 'resolved',
-    closed: 'closed',
   },
   sla: {
     clock_business: 'working hours of working days (Moscow, production calendar)',
@@ -132,6 +147,7 @@ const en = {
     amount_seconds: '{{hours}} h {{minutes}} min {{seconds}} s',
   },
   tickets: {
+    severity_change_note: '{{from}} → {{to}}: {{reason}}',
     info_request_checklist:
       'To continue we need a description of your environment (§4.5 of the support policy):\n' +
       '- product version and the list of installed modules;\n' +
@@ -349,18 +365,39 @@ const ru: Catalog = {
     calendar_year: 'Год — четыре цифры, например 2028.',
     calendar_years_empty: 'В файле нет ни одного года.',
     month: 'Месяц записывается как ГГГГ-ММ, например 2026-05.',
+    required: 'Заполните это поле.',
+    wrong_type: 'Здесь нужно указать {{expected}}.',
+    text_too_short: 'Введите не меньше {{minimum}} символов.',
+    text_too_long: 'Сократите текст до {{maximum}} символов.',
+    list_too_short_one: 'Выберите хотя бы один вариант.',
+    list_too_short_few: 'Выберите не меньше {{count}}.',
+    list_too_short_many: 'Выберите не меньше {{count}}.',
+    list_too_short_other: 'Выберите не меньше {{count}}.',
+    list_too_long: 'Выберите не больше {{maximum}}.',
+    number_too_small: 'Введите число не меньше {{minimum}}.',
+    number_too_big: 'Введите число не больше {{maximum}}.',
+    whole_number: 'Введите целое число.',
+    date: 'Укажите дату в виде ГГГГ-ММ-ДД, например 2026-03-05.',
+    datetime: 'Укажите дату и время со смещением, например 2026-03-05T10:00:00+03:00.',
+    email: 'Укажите адрес электронной почты, например name@example.ru.',
+    uuid: 'Это не идентификатор, выданный системой.',
+    url: 'Укажите адрес, начинающийся с http:// или https://.',
+    pattern: 'Значение записано не в том виде.',
+    one_of: 'Выберите одно из значений: {{values}}.',
+    unexpected_field: 'Поле «{{field}}» не предусмотрено.',
+    invalid: 'Такое значение не подходит.',
+  },
+  value_types: {
+    string: 'текст',
+    number: 'число',
+    int: 'целое число',
+    boolean: 'да или нет',
+    array: 'список',
+    object: 'набор полей',
+    date: 'дату',
   },
   entitlement: {
     granted: 'Поддержка доступна на уровне «{{level}}» по сертификату {{certificate}}.',
-  },
-  levels: { standard: 'Стандартный', extended: 'Расширенный' },
-  severities: { critical: 'Критический', high: 'Высокий', medium: 'Средний', low: 'Низкий' },
-  statuses: {
-    new: 'новый',
-    in_progress: 'в работе',
-    waiting_for_customer: 'ожидает клиента',
-    resolved: 'решён',
-    closed: 'закрыт',
   },
   sla: {
     clock_business: 'рабочего времени рабочих дней (Москва, производственный календарь)',
@@ -385,6 +422,7 @@ const ru: Catalog = {
     amount_seconds: '{{hours}} ч {{minutes}} мин {{seconds}} с',
   },
   tickets: {
+    severity_change_note: '{{from}} → {{to}}: {{reason}}',
     info_request_checklist:
       'Чтобы продолжить, нам нужно описание вашей среды (п. 4.5 Регламента):\n' +
       '- версия продукта и список установленных модулей;\n' +
@@ -502,4 +540,4 @@ const ru: Catalog = {
   },
 };
 
-export const catalogs: Record<Language, Catalog> = { en, ru };
+export const catalogs = { en: { ...LABELS.en, ...en }, ru: { ...LABELS.ru, ...ru } };

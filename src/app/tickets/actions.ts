@@ -250,7 +250,7 @@ export async function changeTicketSeverity(
       await postMessage(context, updated, {
         visibility: 'internal',
         kind: 'severity_change',
-        body: `${ticket.severity} → ${input.severity}: ${input.reason}`,
+        body: severityChangeNote(actor, ticket.severity, input.severity, input.reason),
         channel: ticket.channel,
       });
       await tellContact(context, updated, 'severity_changed', {
@@ -262,6 +262,16 @@ export async function changeTicketSeverity(
     },
     seenVersion,
   );
+}
+
+/** The note support reads in the timeline, with the severities named as people name them. */
+function severityChangeNote(actor: Actor, from: Severity, to: Severity, reason: string): string {
+  const t = translator(actor.type === 'system' ? 'ru' : actor.language);
+  return t('tickets.severity_change_note', {
+    from: t(`severities.${from}`),
+    to: t(`severities.${to}`),
+    reason,
+  });
 }
 
 /** §4.5: support asks for the software, hardware and network configuration, with a checklist. */

@@ -48,8 +48,6 @@ export const en: Messages = {
     to: 'to',
     indefinite: 'no end date',
   },
-  levels: { standard: 'Standard', extended: 'Extended' },
-  severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   severityDefinitions: {
     critical:
       'The product has stopped working in production; an urgent fix, at least a temporary one, is needed.',
@@ -57,17 +55,6 @@ export const en: Messages = {
     medium: 'The product works as a whole; some features fail but are easy to work around.',
     low: 'A minor problem or question, easy to work around; consultations about the product and its documentation.',
   },
-  statuses: {
-    new: 'New',
-    in_progress: 'In progress',
-    waiting_for_customer: 'Waiting for customer',
-    resolved: 'Resolved',
-    closed: 'Closed',
-  },
-  categories: { problem: 'Problem', consultation: 'Consultation' },
-  channels: { portal: 'Portal', email: 'E-mail', telegram: 'Telegram', api: 'API' },
-  environments: { production: 'Production', test: 'Test', development: 'Development' },
-  validity: { upcoming: 'Not yet valid', active: 'Valid', expired: 'Expired' },
   sla: {
     dueAt: 'Response due',
     remaining: '{{time}} left',

@@ -1,9 +1,9 @@
+import { LABELS } from '@contract/labels';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ru } from './ru';
 
-export const LANGUAGES = ['ru', 'en'] as const;
 const STORED = 'supportdesk.language';
 
 function initialLanguage(): string {
@@ -12,7 +12,7 @@ function initialLanguage(): string {
 }
 
 await i18next.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
+  resources: { ru: { translation: { ...LABELS.ru, ...ru } }, en: { translation: { ...LABELS.en, ...en } } },
   lng: initialLanguage(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -47,8 +47,6 @@ export const ru = {
     to: 'по',
     indefinite: 'бессрочно',
   },
-  levels: { standard: 'Стандартный', extended: 'Расширенный' },
-  severities: { critical: 'Критический', high: 'Высокий', medium: 'Средний', low: 'Низкий' },
   severityDefinitions: {
     critical:
       'Полная потеря работоспособности продукта в промышленной эксплуатации; нужно срочное, хотя бы временное, исправление.',
@@ -57,17 +55,6 @@ export const ru = {
       'Проблема не влияет на работоспособность в целом: отдельные функции не работают, но это легко обойти.',
     low: 'Незначительная проблема или вопрос, который легко обойти; консультации по продукту и документации.',
   },
-  statuses: {
-    new: 'Новый',
-    in_progress: 'В работе',
-    waiting_for_customer: 'Ожидает клиента',
-    resolved: 'Решён',
-    closed: 'Закрыт',
-  },
-  categories: { problem: 'Проблема', consultation: 'Консультация' },
-  channels: { portal: 'Портал', email: 'Почта', telegram: 'Telegram', api: 'API' },
-  environments: { production: 'Промышленный', test: 'Тестовый', development: 'Разработка' },
-  validity: { upcoming: 'Ещё не действует', active: 'Действует', expired: 'Истёк' },
   sla: {
     dueAt: 'Ответ не позднее',
     remaining: 'Осталось {{time}}',

@@ -80,9 +80,9 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
 export function RequestLinks({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
   const later = [
-    ...ticket.splitInto.map((part) => ({ ...part, label: t('ticket.splitInto') })),
-    ...ticket.followedUpBy.map((next) => ({ ...next, label: t('ticket.followedUpBy') })),
-  ];
+    { label: t('ticket.splitInto'), links: ticket.splitInto },
+    { label: t('ticket.followedUpBy'), links: ticket.followedUpBy },
+  ].filter((group) => group.links.length > 0);
   if (!ticket.splitFrom && !ticket.followsUp && later.length === 0) return null;
   return (
     <Group gap="md">
@@ -96,12 +96,14 @@ export function RequestLinks({ ticket }: { ticket: TicketDetail }) {
           {t('ticket.followsUp', { number: ticket.followsUp.number })}
         </Anchor>
       ) : null}
-      {later.map((link) => (
-        <Group gap="xs" key={link.id}>
-          <Text size="sm">{link.label}:</Text>
-          <Anchor component={Link} to={`/requests/${link.id}`} size="sm">
-            {link.number}
-          </Anchor>
+      {later.map((group) => (
+        <Group gap="xs" key={group.label}>
+          <Text size="sm">{group.label}:</Text>
+          {group.links.map((link) => (
+            <Anchor key={link.id} component={Link} to={`/requests/${link.id}`} size="sm">
+              {link.number}
+            </Anchor>
+          ))}
         </Group>
       ))}
     </Group>
