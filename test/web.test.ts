@@ -250,9 +250,13 @@ describe('the web app in a real browser', () => {
     expect(html).toContain('<div id="root">');
     const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
     expect(asset).toBeDefined();
-    const script = await fetch(`${baseURL}${asset}`);
+    const script = await fetch(`${baseURL}${asset}`, { headers: { 'accept-encoding': 'br' } });
     expect(script.headers.get('cache-control')).toContain('immutable');
     expect(script.headers.get('content-type')).toContain('javascript');
+    expect(script.headers.get('content-encoding')).toBe('br');
+    const plain = await fetch(`${baseURL}${asset}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(await script.text());
 
     const api = await fetch(`${baseURL}/api/v1/no-such-thing`, { headers: { accept: 'text/html' } });
     expect(api.status).toBe(404);

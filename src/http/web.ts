@@ -41,6 +41,8 @@ export async function registerWeb(app: FastifyInstance, root = WEB_ROOT): Promis
     prefix: '/',
     index: false,
     wildcard: false,
+    // The build writes each asset also as .br and .gz: sent as they are to browsers that take them.
+    preCompressed: true,
     setHeaders(response, path) {
       response.header('x-content-type-options', 'nosniff');
       response.header(

@@ -1,25 +1,34 @@
 import type { Principal } from '@contract/auth';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { EmptyState } from './components/Feedback';
+import { EmptyState, LoadingRows } from './components/Feedback';
 import { Layout } from './components/Layout';
-import { CalendarPage } from './console/CalendarPage';
-import { Customers } from './console/Customers';
-import { Rejections } from './console/Logs';
-import { MailLog } from './console/MailLog';
-import { OrganizationPage } from './console/OrganizationPage';
-import { Queue } from './console/Queue';
-import { Reports } from './console/Reports';
-import { Documentation } from './pages/Documentation';
-import { PolicyPage } from './pages/PolicyPage';
-import { Profile } from './pages/Profile';
-import { Releases } from './pages/Releases';
-import { SignIn } from './pages/SignIn';
-import { TicketRoute } from './pages/TicketRoute';
-import { Home } from './portal/Home';
-import { MyRequests } from './portal/MyRequests';
-import { NewRequest } from './portal/NewRequest';
 import { isAdmin, isSupport } from './session';
+
+/**
+ * Each area loads when first opened (sign-in, the portal, the console, reports with their charts), so
+ * a customer signing in does not download the agent's console.
+ */
+const page = <Name extends string>(load: () => Promise<Record<Name, () => React.JSX.Element>>, name: Name) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const SignIn = page(() => import('./pages/SignIn'), 'SignIn');
+const Home = page(() => import('./portal/Home'), 'Home');
+const MyRequests = page(() => import('./portal/MyRequests'), 'MyRequests');
+const NewRequest = page(() => import('./portal/NewRequest'), 'NewRequest');
+const TicketRoute = page(() => import('./pages/TicketRoute'), 'TicketRoute');
+const PolicyPage = page(() => import('./pages/PolicyPage'), 'PolicyPage');
+const Releases = page(() => import('./pages/Releases'), 'Releases');
+const Documentation = page(() => import('./pages/Documentation'), 'Documentation');
+const Profile = page(() => import('./pages/Profile'), 'Profile');
+const Queue = page(() => import('./console/Queue'), 'Queue');
+const Customers = page(() => import('./console/Customers'), 'Customers');
+const OrganizationPage = page(() => import('./console/OrganizationPage'), 'OrganizationPage');
+const CalendarPage = page(() => import('./console/CalendarPage'), 'CalendarPage');
+const Reports = page(() => import('./console/Reports'), 'Reports');
+const Rejections = page(() => import('./console/Logs'), 'Rejections');
+const MailLog = page(() => import('./console/MailLog'), 'MailLog');
 
 function NotFound() {
   const { t } = useTranslation();
@@ -27,27 +36,34 @@ function NotFound() {
 }
 
 export function App({ principal }: { principal: Principal | null }) {
-  if (!principal) return <SignIn />;
+  if (!principal)
+    return (
+      <Suspense fallback={<LoadingRows rows={4} />}>
+        <SignIn />
+      </Suspense>
+    );
   const support = isSupport(principal);
   return (
     <Layout principal={principal}>
-      <Routes>
-        <Route path="/" element={support ? <Queue /> : <Home />} />
-        <Route path="/requests" element={support ? <Queue /> : <MyRequests />} />
-        {support ? null : <Route path="/requests/new" element={<NewRequest />} />}
-        <Route path="/requests/:ticketId" element={<TicketRoute />} />
-        <Route path="/policy" element={<PolicyPage />} />
-        <Route path="/releases" element={<Releases />} />
-        <Route path="/documentation" element={<Documentation />} />
-        <Route path="/profile" element={<Profile />} />
-        {support ? <Route path="/customers" element={<Customers />} /> : null}
-        {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}
-        {support ? <Route path="/calendar" element={<CalendarPage />} /> : null}
-        {principal.role !== 'partner' ? <Route path="/reports" element={<Reports />} /> : null}
-        {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
-        {isAdmin(principal) ? <Route path="/mail" element={<MailLog />} /> : null}
-        <Route path="*" element={<NotFound />} />
-      </Routes>
+      <Suspense fallback={<LoadingRows rows={8} height={48} />}>
+        <Routes>
+          <Route path="/" element={support ? <Queue /> : <Home />} />
+          <Route path="/requests" element={support ? <Queue /> : <MyRequests />} />
+          {support ? null : <Route path="/requests/new" element={<NewRequest />} />}
+          <Route path="/requests/:ticketId" element={<TicketRoute />} />
+          <Route path="/policy" element={<PolicyPage />} />
+          <Route path="/releases" element={<Releases />} />
+          <Route path="/documentation" element={<Documentation />} />
+          <Route path="/profile" element={<Profile />} />
+          {support ? <Route path="/customers" element={<Customers />} /> : null}
+          {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}
+          {support ? <Route path="/calendar" element={<CalendarPage />} /> : null}
+          {principal.role !== 'partner' ? <Route path="/reports" element={<Reports />} /> : null}
+          {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
+          {isAdmin(principal) ? <Route path="/mail" element={<MailLog />} /> : null}
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import '@mantine/charts/styles.css';
 import { moscowDate } from '@contract/moscowTime';
 import { BarChart } from '@mantine/charts';
 import { Anchor, Group, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';

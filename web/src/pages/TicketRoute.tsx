@@ -1,9 +1,13 @@
+import { lazy } from 'react';
 import { useParams } from 'react-router';
 import { useTicket } from '../api/hooks';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
-import { TicketConsole } from '../console/TicketConsole';
-import { RequestPage } from '../portal/RequestPage';
 import { isSupport, useSignedIn } from '../session';
+
+const TicketConsole = lazy(async () => ({
+  default: (await import('../console/TicketConsole')).TicketConsole,
+}));
+const RequestPage = lazy(async () => ({ default: (await import('../portal/RequestPage')).RequestPage }));
 
 /** One address for a request, whoever opens it: customers get the portal view, support the console. */
 export function TicketRoute() {
