@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseBackends } from './support/databases.js';
 import {
@@ -15,6 +14,7 @@ import {
   signIn,
   type TestDesk,
 } from './support/testDesk.js';
+import { sheetTexts } from './support/xlsx.js';
 
 const HOUR = 3_600_000;
 
@@ -155,11 +155,30 @@ describe.each(databaseBackends)('reports, on $name', (backend) => {
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(csv.body).toContain("'@SUM(1)");
     const xlsx = await admin('GET', `/api/v1/reports/certificates?${period}&format=xlsx`);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const values = workbook.worksheets[0]?.getSheetValues().flat().map(String) ?? [];
+    const values = sheetTexts(xlsx.rawPayload);
     expect(values).toContain("'@SUM(1)");
     expect(values.some((value) => value.startsWith('='))).toBe(false);
+  });
+
+  it('exports in the reader’s language: Russian headers and values, and ";" for Russian Excel', async () => {
+    const russian = caller(desk.app, await signIn(desk.app, ...AGENT), 'ru');
+    const csv = (await russian('GET', `/api/v1/reports/sla?${period}&format=csv`)).body;
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
+    expect(header?.split(';').slice(0, 5)).toEqual(['Месяц', 'Уровень', 'Критичность', 'Клиент', 'Запросов']);
+    expect(lines.some((line) => line.startsWith('2026-11;Стандартный;Высокий;'))).toBe(true);
+    expect(lines.some((line) => line.includes('Расширенный;Критический;'))).toBe(true);
+
+    const english = caller(desk.app, await signIn(desk.app, ...AGENT), 'en');
+    const commas = (await english('GET', `/api/v1/reports/backlog?${period}&format=csv`)).body;
+    expect(commas.split('\r\n')[0]).toBe('\uFEFFStatus,Age,Requests');
+    const chosen = (await russian('GET', `/api/v1/reports/backlog?${period}&format=csv&separator=,`)).body;
+    expect(chosen.split('\r\n')[0]).toBe('\uFEFFСтатус,Возраст,Запросов');
+
+    const xlsx = await russian('GET', `/api/v1/reports/backlog?${period}&format=xlsx`);
+    const texts = sheetTexts(xlsx.rawPayload);
+    expect(texts.slice(0, 3)).toEqual(['Статус', 'Возраст', 'Запросов']);
+    expect(texts).toContain('В работе');
   });
 
   it('is for the vendor’s team only, and says so about a bad period', async () => {

@@ -42,11 +42,7 @@ async function measure(
     visit.on('requestfinished', (request) => {
       const type = request.resourceType();
       if (type !== 'script' && type !== 'stylesheet') return;
-      assets.push({
-        url: request.url(),
-        type,
-        sent: request.sizes().then((sizes) => sizes.responseBodySize),
-      });
+      assets.push({ url: request.url(), type });
     });
     await visit.goto(path);
     await ready(visit);

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { backlogReport, certificateReport, channelReport, slaReport } from '../../app/reports.js';
@@ -6,31 +6,29 @@ import { problems } from '../../contract/problem.js';
 import { type ReportQuery, reportQuery } from '../../contract/reports.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { toCsv, toXlsx } from '../export.js';
+import { csvSeparatorFor, type ReportRow, readableTable, toCsv, toXlsx } from '../export.js';
 
-type Row = Record<string, string | number | null>;
-
-/** A report as JSON, or as a CSV or XLSX download named for it and its period. */
+/** A report as JSON, or as a CSV or XLSX download in the reader's language, named for it and its period. */
 async function send(
+  request: FastifyRequest,
   reply: FastifyReply,
   name: string,
-  query: Pick<ReportQuery, 'format' | 'from' | 'to'>,
-  rows: Row[],
+  query: Pick<ReportQuery, 'format' | 'from' | 'to' | 'separator'>,
+  rows: ReportRow[],
 ) {
   if (query.format === 'json') return rows;
-  const headers = Object.keys(rows[0] ?? {});
-  const cells = rows.map((row) => headers.map((header) => row[header] ?? null));
+  const table = readableTable(rows, request.language);
   const file = `${name}-${query.from}-${query.to}`;
   if (query.format === 'csv') {
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${file}.csv"`)
-      .send(toCsv(headers, cells));
+      .send(toCsv(table, query.separator ?? csvSeparatorFor(request.language)));
   }
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', `attachment; filename="${file}.xlsx"`)
-    .send(await toXlsx(name, headers, cells));
+    .send(await toXlsx(name, table));
 }
 
 const rowsSchema = z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])));
@@ -54,25 +52,32 @@ export const reportRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
       'SLA compliance by month, level, severity and customer, with response-time percentiles',
     ),
     async (request, reply) =>
-      send(reply, 'sla', request.query, await slaReport(ctx, signedIn(request), request.query)),
+      send(request, reply, 'sla', request.query, await slaReport(ctx, signedIn(request), request.query)),
   );
   api.get(
     '/reports/backlog',
     schema('backlogReport', 'Open requests by status and age'),
     async (request, reply) =>
-      send(reply, 'backlog', request.query, await backlogReport(ctx, signedIn(request))),
+      send(request, reply, 'backlog', request.query, await backlogReport(ctx, signedIn(request))),
   );
   api.get(
     '/reports/channels',
     schema('channelReport', 'Requests by channel and month'),
     async (request, reply) =>
-      send(reply, 'channels', request.query, await channelReport(ctx, signedIn(request), request.query)),
+      send(
+        request,
+        reply,
+        'channels',
+        request.query,
+        await channelReport(ctx, signedIn(request), request.query),
+      ),
   );
   api.get(
     '/reports/certificates',
     schema('certificateReport', 'Each certificate: instances covered of its limit, requests by contact'),
     async (request, reply) =>
       send(
+        request,
         reply,
         'certificates',
         request.query,
