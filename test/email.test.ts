@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeTicket } from '../src/app/tickets/actions.js';
+import { closeTicket } from '../src/app/tickets/closeTicket.js';
 import { type MailListener, startSmtpListener } from '../src/channels/email/smtpListener.js';
 import { inboundMail, intakeRejections, outboundMail, ticketMessages, tickets } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';

@@ -4,7 +4,7 @@ import type { Language } from '../../domain/people.js';
 import { splitMessage } from '../../domain/telegram/text.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import type { OutboxHandler } from '../outbox/dispatch.js';
-import { rememberBotMessage } from './telegram.js';
+import { rememberBotMessage } from './botMessages.js';
 
 /**
  * A customer's notification pushed to their chat, when they are bound: support's replies with their

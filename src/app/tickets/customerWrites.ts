@@ -4,7 +4,7 @@ import type { ContactActor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { type TicketRow, visibleTicket } from './access.js';
-import { addTicketMessage } from './actions.js';
+import { addTicketMessage } from './addTicketMessage.js';
 import { registerRequest } from './registerRequest.js';
 
 export interface CustomerWriting {

@@ -5,19 +5,11 @@ import { uploadAttachment } from '../../app/attachments.js';
 import type { AppContext } from '../../app/context.js';
 import { organizationSupport } from '../../app/coverage.js';
 import { AppError } from '../../app/errors.js';
+import { bindTelegramUser, boundContact } from '../../app/telegram/binding.js';
+import { botOpen } from '../../app/telegram/botHours.js';
+import { rememberBotMessage, ticketOfBotMessage } from '../../app/telegram/botMessages.js';
+import { claimDraftsToOffer, dialogueOf, saveDialogue } from '../../app/telegram/conversation.js';
 import type { Keyboard } from '../../app/telegram/sender.js';
-import {
-  bindTelegramUser,
-  botOpen,
-  boundContact,
-  type Conversation,
-  claimDraftsToOffer,
-  conversationOf,
-  endConversation,
-  rememberBotMessage,
-  saveConversation,
-  ticketOfBotMessage,
-} from '../../app/telegram/telegram.js';
 import { claimUpdate, dueUpdates, failUpdate, finishUpdate } from '../../app/telegram/updates.js';
 import { receiveCustomerWriting } from '../../app/tickets/customerWrites.js';
 import { listTickets } from '../../app/tickets/queries.js';
@@ -27,7 +19,8 @@ import { ticketListQuery } from '../../contract/tickets.js';
 import type { Clock } from '../../domain/calendar/clock.js';
 import { stripControlCharacters } from '../../domain/controlCharacters.js';
 import type { Language } from '../../domain/people.js';
-import { SEVERITIES, type Severity } from '../../domain/sla/policy.js';
+import { SEVERITIES } from '../../domain/sla/policy.js';
+import { advance, type DialogueEvent, type RequestDraft } from '../../domain/telegram/dialogue.js';
 import { OPEN_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { intakeText, messageText, SUBJECT_MAX_LENGTH } from '../../domain/tickets/limits.js';
 import { moscowDateTime } from '../../i18n/slaExplanation.js';
@@ -178,56 +171,34 @@ export function createTelegramBot(
     }
   });
 
-  bot.command('new', async (c) => {
-    const bound = await signedIn(c);
-    if (!bound) return;
-    const t = translator(bound.contact.language as Language);
-    if (!(await botOpen(ctx, messageDate(c, ctx.clock)))) {
-      await saveConversation(ctx, c.from?.id ?? 0, { step: 'draft_pending', data: {} });
-      return void (await reply(c, t('telegram.closed_hours', alternatives)));
-    }
-    await askInstance(c, bound.contact.organizationId, t, {});
-  });
+  type Bound = NonNullable<Awaited<ReturnType<typeof boundContact>>>;
 
-  const askInstance = async (
-    c: Context,
-    organizationId: string,
-    t: ReturnType<typeof translator>,
-    data: Record<string, unknown>,
-  ) => {
-    const instances = (await organizationSupport(ctx, organizationId, ctx.clock.now())).coveredInstances;
-    if (instances.length === 0) return void (await reply(c, t('telegram.no_instances')));
-    await saveConversation(ctx, c.from?.id ?? 0, { step: 'instance', data });
-    await reply(c, t('telegram.choose_instance'), {
-      kind: 'choices',
-      rows: instances.map((instance) => [{ text: instance.name, data: `instance:${instance.id}` }]),
-    });
-  };
-
-  bot.on('callback_query:data', async (c) => {
-    await c.answerCallbackQuery().catch(() => undefined);
-    const bound = await signedIn(c);
-    if (!bound) return;
-    const t = translator(bound.contact.language as Language);
-    const conversation = await conversationOf(ctx, c.from.id);
-    const [kind, value = ''] = c.callbackQuery.data.split(':');
-    if (kind === 'draft') {
-      if (conversation?.step !== 'draft_asked') return;
-      if (value !== 'yes') {
-        await endConversation(ctx, c.from.id);
-        return void (await reply(c, t('telegram.draft_dropped')));
+  /**
+   * One step of the dialogue (a pure state machine in the domain): the next step is stored, then the
+   * bot says what the step asks. A request is filed at the message's date, and the dialogue ends
+   * only once it is filed or refused, so a failure half-way is handled again from the same step.
+   */
+  const proceed = async (c: Context, bound: Bound, event: DialogueEvent) => {
+    const userId = c.from?.id ?? 0;
+    const language = bound.contact.language as Language;
+    const t = translator(language);
+    const { next, effect } = advance(await dialogueOf(ctx, userId), event);
+    if ('register' in effect) return register(c, bound, effect.register);
+    if (effect.say === 'choose_instance') {
+      const covered = (await organizationSupport(ctx, bound.contact.organizationId, ctx.clock.now()))
+        .coveredInstances;
+      if (covered.length === 0) {
+        await saveDialogue(ctx, userId, null);
+        return void (await reply(c, t('telegram.no_instances')));
       }
-      const text = String(conversation.data.text ?? '');
-      return askInstance(c, bound.contact.organizationId, t, {
-        subject: text.split('\n')[0]?.slice(0, SUBJECT_MAX_LENGTH),
-        description: text,
-      });
+      await saveDialogue(ctx, userId, next);
+      return void (await reply(c, t('telegram.choose_instance'), {
+        kind: 'choices',
+        rows: covered.map((instance) => [{ text: instance.name, data: `instance:${instance.id}` }]),
+      }));
     }
-    if (kind === 'instance' && conversation?.step === 'instance') {
-      await saveConversation(ctx, c.from.id, {
-        step: 'severity',
-        data: { ...conversation.data, instanceId: value },
-      });
+    await saveDialogue(ctx, userId, next);
+    if (effect.say === 'choose_severity') {
       const definitions = SEVERITIES.map(
         (severity) => `${t(`severities.${severity}`)}: ${t(`telegram.severity_${severity}`)}`,
       ).join('\n');
@@ -238,45 +209,35 @@ export function createTelegramBot(
         ]),
       }));
     }
-    if (
-      kind === 'severity' &&
-      conversation?.step === 'severity' &&
-      (SEVERITIES as readonly string[]).includes(value)
-    ) {
-      const data: Record<string, unknown> = { ...conversation.data, severity: value };
-      if (typeof data.description === 'string') return register(c, bound, data, messageDate(c, ctx.clock));
-      await saveConversation(ctx, c.from.id, { step: 'subject', data });
-      return void (await reply(c, t('telegram.ask_subject')));
-    }
-    await reply(c, t('telegram.help'));
-  });
+    const texts = {
+      ask_subject: () => t('telegram.ask_subject'),
+      ask_description: () => t('telegram.ask_description'),
+      closed_hours: () => t('telegram.closed_hours', alternatives),
+      draft_kept: () => t('telegram.draft_kept'),
+      draft_dropped: () => t('telegram.draft_dropped'),
+      help: () => t('telegram.help'),
+      too_long: () => t('telegram.too_long', { max: 'max' in effect ? effect.max : SUBJECT_MAX_LENGTH }),
+    };
+    await reply(c, texts[effect.say]());
+  };
 
-  type Bound = NonNullable<Awaited<ReturnType<typeof boundContact>>>;
-
-  const register = async (c: Context, bound: Bound, data: Record<string, unknown>, receivedAt: Date) => {
+  const register = async (c: Context, bound: Bound, draft: RequestDraft) => {
     const language = bound.contact.language as Language;
     const t = translator(language);
     const userId = c.from?.id ?? 0;
-    if (!(await botOpen(ctx, receivedAt))) {
-      await saveConversation(ctx, userId, {
-        step: 'draft',
-        data: { text: [data.subject, data.description].filter(Boolean).join('\n') },
-      });
-      return void (await reply(c, t('telegram.closed_hours', alternatives)));
-    }
     try {
       const ticket = await registerRequest(ctx, bound.actor, {
         channel: 'telegram',
         contactId: bound.contact.id,
-        instanceId: String(data.instanceId),
-        severity: data.severity as Severity,
+        instanceId: draft.instanceId,
+        severity: draft.severity,
         category: 'problem',
-        ...intakeText([String(data.subject ?? '')], String(data.description ?? '')),
-        attachmentIds: Array.isArray(data.attachmentIds) ? data.attachmentIds.map(String) : [],
-        receivedAt,
+        ...intakeText([draft.subject], draft.description),
+        attachmentIds: draft.attachmentIds,
+        receivedAt: messageDate(c, ctx.clock),
         intakeKey: `telegram:${c.update.update_id}`,
       });
-      await endConversation(ctx, userId);
+      await saveDialogue(ctx, userId, null);
       const sent = await reply(
         c,
         t('telegram.registered', {
@@ -288,10 +249,30 @@ export function createTelegramBot(
       await rememberBotMessage(ctx, c.chat?.id ?? 0, sent, ticket.id);
     } catch (error) {
       if (!(error instanceof IntakeRefused)) throw error;
-      await endConversation(ctx, userId);
+      await saveDialogue(ctx, userId, null);
       await reply(c, t('telegram.refused', { reason: t(`errors.${error.reason}`) }));
     }
   };
+
+  bot.command('new', async (c) => {
+    const bound = await signedIn(c);
+    if (!bound) return;
+    await proceed(c, bound, { kind: 'new_request', open: await botOpen(ctx, messageDate(c, ctx.clock)) });
+  });
+
+  bot.on('callback_query:data', async (c) => {
+    await c.answerCallbackQuery().catch(() => undefined);
+    const bound = await signedIn(c);
+    if (!bound) return;
+    const [kind, value = ''] = c.callbackQuery.data.split(':');
+    const open = () => botOpen(ctx, messageDate(c, ctx.clock));
+    if (kind === 'draft') return proceed(c, bound, { kind: 'draft_answer', yes: value === 'yes' });
+    if (kind === 'instance') return proceed(c, bound, { kind: 'instance_chosen', instanceId: value });
+    const severity = SEVERITIES.find((candidate) => candidate === value);
+    if (kind === 'severity' && severity)
+      return proceed(c, bound, { kind: 'severity_chosen', severity, open: await open() });
+    await reply(c, translator(bound.contact.language as Language)('telegram.help'));
+  });
 
   /** A photo or a document from the chat, kept as an attachment within the desk's limits. */
   const keepFile = async (c: Context, bound: Bound): Promise<string | null> => {
@@ -321,9 +302,8 @@ export function createTelegramBot(
     const t = translator(language);
     // What a user types may hold control characters (a NUL cannot even be stored): they are dropped.
     const text = stripControlCharacters(c.message.text ?? c.message.caption ?? '');
-    const conversation: Conversation | undefined = await conversationOf(ctx, c.from.id);
     const repliedTo = c.message.reply_to_message?.message_id;
-    if (repliedTo && !conversation) {
+    if (repliedTo && !(await dialogueOf(ctx, c.from.id))) {
       const ticketId = await ticketOfBotMessage(ctx, c.chat.id, repliedTo);
       if (ticketId) {
         const attachmentId = await keepFile(c, bound);
@@ -355,44 +335,15 @@ export function createTelegramBot(
         }
       }
     }
-    if (conversation?.step === 'subject' && text) {
-      if (text.length > SUBJECT_MAX_LENGTH)
-        return void (await reply(c, t('telegram.too_long', { max: SUBJECT_MAX_LENGTH })));
-      await saveConversation(ctx, c.from.id, {
-        step: 'description',
-        data: { ...conversation.data, subject: text },
-      });
-      return void (await reply(c, t('telegram.ask_description')));
-    }
-    if (conversation?.step === 'description') {
-      const attachmentId = await keepFile(c, bound);
-      const attachmentIds = [
-        ...((conversation.data.attachmentIds as string[] | undefined) ?? []),
-        ...(attachmentId ? [attachmentId] : []),
-      ];
-      if (!text) {
-        await saveConversation(ctx, c.from.id, {
-          step: 'description',
-          data: { ...conversation.data, attachmentIds },
-        });
-        return void (await reply(c, t('telegram.ask_description')));
-      }
-      return register(
-        c,
-        bound,
-        { ...conversation.data, description: text, attachmentIds },
-        messageDate(c, ctx.clock),
-      );
-    }
-    if (
-      text &&
-      !text.startsWith('/') &&
-      (conversation?.step === 'draft_pending' || !(await botOpen(ctx, messageDate(c, ctx.clock))))
-    ) {
-      await saveConversation(ctx, c.from.id, { step: 'draft', data: { text } });
-      return void (await reply(c, t('telegram.draft_kept')));
-    }
-    await reply(c, t('telegram.help'));
+    const dialogue = await dialogueOf(ctx, c.from.id);
+    // Files count only where the dialogue takes them (a description); elsewhere they are not kept.
+    const attachmentId = dialogue?.step === 'description' ? await keepFile(c, bound) : null;
+    await proceed(c, bound, {
+      kind: 'text',
+      text,
+      attachmentId,
+      open: await botOpen(ctx, messageDate(c, ctx.clock)),
+    });
   });
 
   bot.catch((error) =>
@@ -420,7 +371,7 @@ export function createTelegramBot(
         offered += 1;
       } catch (error) {
         // Not asked after all: the draft waits for the next pass.
-        await saveConversation(ctx, telegramUserId, { step: 'draft', data: { text: draft } });
+        await saveDialogue(ctx, telegramUserId, { step: 'draft', text: draft });
         throw error;
       }
     }

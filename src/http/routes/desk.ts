@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { listAgents } from '../../app/agents.js';
 import { listInboundMail, listOutboundMail } from '../../app/mail/mailLog.js';
 import { listOutbox, retryOutboxEntry } from '../../app/outbox/deliveryLog.js';
-import { telegramBinding, unbindTelegram } from '../../app/telegram/telegram.js';
+import { telegramBinding, unbindTelegram } from '../../app/telegram/binding.js';
 import { agentSchema } from '../../contract/agents.js';
 import { deliveryState, outboxEntrySchema } from '../../contract/deliveries.js';
 import { id } from '../../contract/fields.js';

@@ -2,24 +2,18 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../app/actor.js';
-import { openAttachment, uploadAttachment } from '../../app/attachments.js';
-import { AppError } from '../../app/errors.js';
-import { listNotifications, markNotificationsRead } from '../../app/notifications.js';
-import { setPartnerOrganizations } from '../../app/partners.js';
-import {
-  addTicketMessage,
-  assignTicket,
-  changeTicketInstance,
-  changeTicketSeverity,
-  closeTicket,
-  createRemoteSession,
-  markOutOfScope,
-  reopenTicket,
-  requestTicketInfo,
-  resolveTicket,
-} from '../../app/tickets/actions.js';
-import { getTicket, listIntakeRejections, listTickets, ticketSummary } from '../../app/tickets/queries.js';
+import { addTicketMessage } from '../../app/tickets/addTicketMessage.js';
+import { assignTicket } from '../../app/tickets/assignTicket.js';
+import { changeTicketInstance } from '../../app/tickets/changeTicketInstance.js';
+import { changeTicketSeverity } from '../../app/tickets/changeTicketSeverity.js';
+import { closeTicket } from '../../app/tickets/closeTicket.js';
+import { createRemoteSession } from '../../app/tickets/createRemoteSession.js';
+import { markOutOfScope } from '../../app/tickets/markOutOfScope.js';
+import { getTicket, listTickets, ticketSummary } from '../../app/tickets/queries.js';
 import { createTicket } from '../../app/tickets/registerRequest.js';
+import { reopenTicket } from '../../app/tickets/reopenTicket.js';
+import { requestTicketInfo } from '../../app/tickets/requestTicketInfo.js';
+import { resolveTicket } from '../../app/tickets/resolveTicket.js';
 import { splitTicket } from '../../app/tickets/splitTicket.js';
 import { id, instant, version } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
@@ -28,7 +22,6 @@ import {
   closeInput,
   infoRequestInput,
   instanceChangeInput,
-  intakeRejectionSchema,
   messageInput,
   outOfScopeInput,
   remoteSessionInput,
@@ -41,13 +34,11 @@ import {
   ticketListQuery,
   ticketPageSchema,
   ticketSummarySchema,
-  uploadedAttachmentSchema,
 } from '../../contract/tickets.js';
 import type { Channel } from '../../domain/sla/policy.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { binaryFile, fileUpload } from '../openapi.js';
 
 const ticketParams = z.object({ ticketId: id });
 
@@ -377,157 +368,5 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
       reply
         .code(201)
         .send(await createRemoteSession(ctx, signedIn(request), request.params.ticketId, request.body)),
-  );
-
-  api.get(
-    '/intake-rejections',
-    {
-      schema: {
-        operationId: 'listIntakeRejections',
-        tags: ['tickets'],
-        summary: 'Requests refused at the door, newest first, kept whole for review (admin)',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: {
-          200: z.array(intakeRejectionSchema),
-          ...problems(401, 403),
-        },
-      },
-    },
-    (request) => listIntakeRejections(ctx, signedIn(request), request.query),
-  );
-
-  api.post(
-    '/attachments',
-    {
-      schema: {
-        operationId: 'uploadAttachment',
-        tags: ['tickets'],
-        summary: 'Upload a file (multipart/form-data, field "file") to attach to a new ticket or message',
-        consumes: ['multipart/form-data'],
-        body: fileUpload,
-        response: {
-          201: uploadedAttachmentSchema,
-          ...problems(400, 401),
-        },
-      },
-    },
-    async (request, reply) => {
-      const actor = signedIn(request);
-      let file: Awaited<ReturnType<typeof request.file>>;
-      try {
-        file = await request.file({ limits: { fileSize: ctx.files.maxBytes, files: 1 } });
-      } catch {
-        throw new AppError('invalid', 'attachment_empty', 'file');
-      }
-      if (!file) throw new AppError('invalid', 'attachment_empty', 'file');
-      const data = await file.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('invalid', 'attachment_too_large', 'file', {
-            maxMegabytes: Math.floor(ctx.files.maxBytes / 1_048_576),
-          });
-        }
-        throw error;
-      });
-      return reply.code(201).send(await uploadAttachment(ctx, actor, { fileName: file.filename, data }));
-    },
-  );
-
-  api.get(
-    '/attachments/:attachmentId',
-    {
-      schema: {
-        operationId: 'downloadAttachment',
-        tags: ['tickets'],
-        summary: 'Download an attachment; always as a download, never rendered inline',
-        params: z.object({ attachmentId: id }),
-        produces: ['application/octet-stream'],
-        response: { 200: binaryFile, ...problems(401, 404) },
-      },
-    },
-    async (request, reply) => {
-      const { attachment, stream } = await openAttachment(
-        ctx,
-        signedIn(request),
-        request.params.attachmentId,
-      );
-      return reply
-        .header('content-type', attachment.contentType)
-        .header('content-length', String(attachment.size))
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-        )
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(stream);
-    },
-  );
-
-  api.get(
-    '/notifications',
-    {
-      schema: {
-        operationId: 'listNotifications',
-        tags: ['notifications'],
-        summary: "The signed-in person's notifications, newest first, in their language",
-        querystring: z.object({
-          unread: z.enum(['true', 'false']).default('false'),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: {
-          200: z.array(
-            z.object({
-              id,
-              ticketId: id.nullable(),
-              template: z.string(),
-              text: z.string(),
-              createdAt: instant,
-              readAt: instant.nullable(),
-            }),
-          ),
-          ...problems(401),
-        },
-      },
-    },
-    (request) =>
-      listNotifications(
-        ctx,
-        signedIn(request),
-        { unreadOnly: request.query.unread === 'true', limit: request.query.limit },
-        request.language,
-      ),
-  );
-
-  api.post(
-    '/notifications/read',
-    {
-      schema: {
-        operationId: 'markNotificationsRead',
-        tags: ['notifications'],
-        body: z.object({ ids: z.array(id).min(1).max(500) }),
-        response: { 200: z.object({ marked: z.int() }), ...problems(400, 401) },
-      },
-    },
-    async (request) => ({ marked: await markNotificationsRead(ctx, signedIn(request), request.body.ids) }),
-  );
-
-  api.put(
-    '/partners/:agentId/organizations',
-    {
-      schema: {
-        operationId: 'setPartnerOrganizations',
-        tags: ['tickets'],
-        summary:
-          'The customer organizations a partner engineer works for; it sees their tickets only (admin)',
-        params: z.object({ agentId: id }),
-        body: z.object({ organizationIds: z.array(id).max(1000) }),
-        response: {
-          200: z.object({ agentId: id, organizationIds: z.array(id) }),
-          ...problems(400, 401, 403, 404),
-        },
-      },
-    },
-    (request) =>
-      setPartnerOrganizations(ctx, signedIn(request), request.params.agentId, request.body.organizationIds),
   );
 };

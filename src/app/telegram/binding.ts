@@ -1,9 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ContactRow } from '../../db/repositories/entitlementRecords.js';
-import { contacts, telegramConversations, telegramLinks, telegramMessages } from '../../db/schema.js';
-import { policyInForce } from '../../domain/sla/policy.js';
-import { isChannelOpen } from '../../domain/sla/progress.js';
+import { contacts, telegramLinks } from '../../db/schema.js';
 import { type Actor, requireAdmin } from '../actor.js';
 import { contactActor } from '../auth.js';
 import type { AppContext } from '../context.js';
@@ -114,72 +112,4 @@ export async function telegramBinding(ctx: AppContext, actor: Actor, contactId: 
     .from(telegramLinks)
     .where(eq(telegramLinks.contactId, contactId));
   return { linked: Boolean(row), linkedAt: row?.linkedAt.toISOString() ?? null };
-}
-
-/** Whether the bot takes requests at an instant: the channel hours of the policy in force (§3.6). */
-export async function botOpen(ctx: AppContext, at: Date): Promise<boolean> {
-  const data = await ctx.sla.load(ctx.db);
-  return isChannelOpen(data.calendar, policyInForce(data.policies, at), 'telegram', at.getTime());
-}
-
-export interface Conversation {
-  step: string;
-  data: Record<string, unknown>;
-}
-
-export async function conversationOf(
-  ctx: AppContext,
-  telegramUserId: number,
-): Promise<Conversation | undefined> {
-  const [row] = await ctx.db
-    .select()
-    .from(telegramConversations)
-    .where(eq(telegramConversations.telegramUserId, telegramUserId));
-  return row ? { step: row.step, data: row.data as Record<string, unknown> } : undefined;
-}
-
-export async function saveConversation(ctx: AppContext, telegramUserId: number, conversation: Conversation) {
-  const values = { ...conversation, updatedAt: ctx.clock.now() };
-  await ctx.db
-    .insert(telegramConversations)
-    .values({ telegramUserId, ...values })
-    .onConflictDoUpdate({ target: telegramConversations.telegramUserId, set: values });
-}
-
-export async function endConversation(ctx: AppContext, telegramUserId: number) {
-  await ctx.db.delete(telegramConversations).where(eq(telegramConversations.telegramUserId, telegramUserId));
-}
-
-/**
- * Drafts written outside the bot's hours and not yet offered for registration, each claimed (moved
- * to `draft_asked`) in the same statement, so that two instances never offer one draft twice.
- */
-export async function claimDraftsToOffer(ctx: AppContext) {
-  const rows = await ctx.db
-    .update(telegramConversations)
-    .set({ step: 'draft_asked', updatedAt: ctx.clock.now() })
-    .where(eq(telegramConversations.step, 'draft'))
-    .returning({ telegramUserId: telegramConversations.telegramUserId, data: telegramConversations.data });
-  return rows.map((row) => ({
-    telegramUserId: row.telegramUserId,
-    draft: String((row.data as { text?: string }).text ?? ''),
-  }));
-}
-
-/** The bot's message about a ticket, so that a reply to it in the chat finds the ticket. */
-export async function rememberBotMessage(
-  ctx: AppContext,
-  chatId: number,
-  messageId: number,
-  ticketId: string,
-) {
-  await ctx.db.insert(telegramMessages).values({ chatId, messageId, ticketId }).onConflictDoNothing();
-}
-
-export async function ticketOfBotMessage(ctx: AppContext, chatId: number, messageId: number) {
-  const [row] = await ctx.db
-    .select({ ticketId: telegramMessages.ticketId })
-    .from(telegramMessages)
-    .where(and(eq(telegramMessages.chatId, chatId), eq(telegramMessages.messageId, messageId)));
-  return row?.ticketId;
 }

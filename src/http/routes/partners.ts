@@ -1,0 +1,33 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { setPartnerOrganizations } from '../../app/partners.js';
+import { id } from '../../contract/fields.js';
+import { problems } from '../../contract/problem.js';
+import type { HttpDependencies } from '../app.js';
+import { signedIn } from '../authentication.js';
+
+/** Which organizations a partner engineer works for (§2.6). */
+export const partnerRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.put(
+    '/partners/:agentId/organizations',
+    {
+      schema: {
+        operationId: 'setPartnerOrganizations',
+        tags: ['tickets'],
+        summary:
+          'The customer organizations a partner engineer works for; it sees their tickets only (admin)',
+        params: z.object({ agentId: id }),
+        body: z.object({ organizationIds: z.array(id).max(1000) }),
+        response: {
+          200: z.object({ agentId: id, organizationIds: z.array(id) }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    (request) =>
+      setPartnerOrganizations(ctx, signedIn(request), request.params.agentId, request.body.organizationIds),
+  );
+};
