@@ -1,64 +1,51 @@
 import { and, eq } from 'drizzle-orm';
 import type { AssignInput } from '../../contract/tickets.js';
 import { agents, partnerOrganizations } from '../../db/schema.js';
-import type { Actor } from '../actor.js';
-import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { notify } from '../outbox/enqueue.js';
 import { requireOperation } from './access.js';
 import { applyAction, auditTicket, updateTicket } from './state.js';
-import { requireSupport, withTicket } from './withTicket.js';
+import { ticketAction } from './withTicket.js';
 
-export async function assignTicket(
-  ctx: AppContext,
-  actor: Actor,
-  ticketId: string,
-  input: AssignInput,
-  seenVersion?: number,
-) {
-  requireSupport(actor);
-  return withTicket(
-    ctx,
-    actor,
-    ticketId,
-    async (context, ticket) => {
-      requireOperation(actor, ticket, 'assign');
-      if (input.assigneeId) {
-        const [assignee] = await context.db.select().from(agents).where(eq(agents.id, input.assigneeId));
-        if (!assignee?.active)
-          throw new AppError('invalid', 'assignee_unknown', 'assigneeId', { value: input.assigneeId });
-        if (assignee.role === 'partner') {
-          const [link] = await context.db
-            .select()
-            .from(partnerOrganizations)
-            .where(
-              and(
-                eq(partnerOrganizations.agentId, assignee.id),
-                eq(partnerOrganizations.organizationId, ticket.organizationId),
-              ),
-            );
-          if (!link) {
-            throw new AppError('invalid', 'assignee_not_for_organization', 'assigneeId', {
-              value: input.assigneeId,
-            });
-          }
+export const assignTicket = ticketAction(
+  { supportOnly: true },
+  async (context, ticket, input: AssignInput) => {
+    const { actor } = context;
+    requireOperation(actor, ticket, 'assign');
+    if (input.assigneeId) {
+      const [assignee] = await context.db.select().from(agents).where(eq(agents.id, input.assigneeId));
+      if (!assignee?.active)
+        throw new AppError('invalid', 'assignee_unknown', 'assigneeId', { value: input.assigneeId });
+      if (assignee.role === 'partner') {
+        const [link] = await context.db
+          .select()
+          .from(partnerOrganizations)
+          .where(
+            and(
+              eq(partnerOrganizations.agentId, assignee.id),
+              eq(partnerOrganizations.organizationId, ticket.organizationId),
+            ),
+          );
+        if (!link) {
+          throw new AppError('invalid', 'assignee_not_for_organization', 'assigneeId', {
+            value: input.assigneeId,
+          });
         }
       }
-      const updated =
-        input.assigneeId && ticket.status === 'new'
-          ? await applyAction(context, ticket, 'take', { assigneeId: input.assigneeId })
-          : await updateTicket(context, ticket.id, { assigneeId: input.assigneeId });
-      await auditTicket(context, ticket, { assigneeId: ticket.assigneeId }, { assigneeId: input.assigneeId });
-      if (input.assigneeId && !(actor.type === 'agent' && actor.id === input.assigneeId)) {
-        await notify(context.db, context.now, {
-          recipient: { type: 'agent', id: input.assigneeId },
-          template: 'ticket_assigned',
-          params: { number: ticket.number, subject: ticket.subject },
-          ticketId: ticket.id,
-        });
-      }
-      return updated;
-    },
-    seenVersion,
-  );
-}
+    }
+    const updated =
+      input.assigneeId && ticket.status === 'new'
+        ? await applyAction(context, ticket, 'take', { assigneeId: input.assigneeId })
+        : await updateTicket(context, ticket.id, { assigneeId: input.assigneeId });
+    await auditTicket(context, ticket, { assigneeId: ticket.assigneeId }, { assigneeId: input.assigneeId });
+    if (input.assigneeId && !(actor.type === 'agent' && actor.id === input.assigneeId)) {
+      await notify(context.db, context.now, {
+        recipient: { type: 'agent', id: input.assigneeId },
+        template: 'ticket_assigned',
+        params: { number: ticket.number, subject: ticket.subject },
+        ticketId: ticket.id,
+      });
+    }
+    return updated;
+  },
+);

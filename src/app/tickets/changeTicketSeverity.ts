@@ -2,61 +2,48 @@ import type { SeverityChangeInput } from '../../contract/tickets.js';
 import type { Severity } from '../../domain/sla/policy.js';
 import { translator } from '../../i18n/translator.js';
 import { type Actor, actorLabel } from '../actor.js';
-import type { AppContext } from '../context.js';
 import { requireOperation } from './access.js';
 import { deadlineChanges } from './deadlineChanges.js';
 import { tellContact } from './notices.js';
 import { auditTicket, postMessage, updateTicket } from './state.js';
-import { requireSupport, withTicket } from './withTicket.js';
+import { ticketAction } from './withTicket.js';
 
 /** §5.2: support changes the severity; the deadline follows from the original registration unless already met. */
-export async function changeTicketSeverity(
-  ctx: AppContext,
-  actor: Actor,
-  ticketId: string,
-  input: SeverityChangeInput,
-  /** The version of the request the caller saw (If-Match); a newer one answers 409. */
-  seenVersion?: number,
-) {
-  requireSupport(actor);
-  return withTicket(
-    ctx,
-    actor,
-    ticketId,
-    async (context, ticket) => {
-      requireOperation(actor, ticket, 'changeSeverity');
-      if (ticket.severity === input.severity) return ticket;
-      const updated = await updateTicket(context, ticket.id, {
+export const changeTicketSeverity = ticketAction(
+  { supportOnly: true },
+  async (context, ticket, input: SeverityChangeInput) => {
+    const { actor } = context;
+    requireOperation(actor, ticket, 'changeSeverity');
+    if (ticket.severity === input.severity) return ticket;
+    const updated = await updateTicket(context, ticket.id, {
+      severity: input.severity,
+      ...deadlineChanges(context, ticket, ticket.level, input.severity, 'severity'),
+    });
+    await auditTicket(
+      context,
+      ticket,
+      { severity: ticket.severity, responseDueAt: ticket.responseDueAt.toISOString() },
+      {
         severity: input.severity,
-        ...deadlineChanges(context, ticket, ticket.level, input.severity, 'severity'),
-      });
-      await auditTicket(
-        context,
-        ticket,
-        { severity: ticket.severity, responseDueAt: ticket.responseDueAt.toISOString() },
-        {
-          severity: input.severity,
-          responseDueAt: updated.responseDueAt.toISOString(),
-          reason: input.reason,
-          by: actorLabel(actor),
-        },
-      );
-      await postMessage(context, updated, {
-        visibility: 'internal',
-        kind: 'severity_change',
-        body: severityChangeNote(actor, ticket.severity, input.severity, input.reason),
-        channel: ticket.channel,
-      });
-      await tellContact(context, updated, 'severity_changed', {
-        from: ticket.severity,
-        to: input.severity,
         responseDueAt: updated.responseDueAt.toISOString(),
-      });
-      return updated;
-    },
-    seenVersion,
-  );
-}
+        reason: input.reason,
+        by: actorLabel(actor),
+      },
+    );
+    await postMessage(context, updated, {
+      visibility: 'internal',
+      kind: 'severity_change',
+      body: severityChangeNote(actor, ticket.severity, input.severity, input.reason),
+      channel: ticket.channel,
+    });
+    await tellContact(context, updated, 'severity_changed', {
+      from: ticket.severity,
+      to: input.severity,
+      responseDueAt: updated.responseDueAt.toISOString(),
+    });
+    return updated;
+  },
+);
 
 /** The note support reads in the timeline, with the severities named as people name them. */
 function severityChangeNote(actor: Actor, from: Severity, to: Severity, reason: string): string {

@@ -1,38 +1,23 @@
 import type { InfoRequestInput } from '../../contract/tickets.js';
 import { translator } from '../../i18n/translator.js';
-import type { Actor } from '../actor.js';
-import type { AppContext } from '../context.js';
 import { tellContact } from './notices.js';
 import { applyAction, contactLanguageOf, postMessage } from './state.js';
-import { requireSupport, withTicket } from './withTicket.js';
+import { ticketAction } from './withTicket.js';
 
 /** §4.5: support asks for the software, hardware and network configuration, with a checklist. */
-export async function requestTicketInfo(
-  ctx: AppContext,
-  actor: Actor,
-  ticketId: string,
-  input: InfoRequestInput,
-  /** The version of the request the caller saw (If-Match); a newer one answers 409. */
-  seenVersion?: number,
-) {
-  requireSupport(actor);
-  return withTicket(
-    ctx,
-    actor,
-    ticketId,
-    async (context, ticket) => {
-      const t = translator(await contactLanguageOf(context.db, ticket.contactId));
-      const body = [input.body, t('tickets.info_request_checklist')].filter(Boolean).join('\n\n');
-      const updated = await applyAction(context, ticket, 'support_awaits_customer');
-      await postMessage(context, updated, {
-        visibility: 'public',
-        kind: 'info_request',
-        body,
-        channel: ticket.channel,
-      });
-      await tellContact(context, updated, 'info_requested', { body });
-      return updated;
-    },
-    seenVersion,
-  );
-}
+export const requestTicketInfo = ticketAction(
+  { supportOnly: true },
+  async (context, ticket, input: InfoRequestInput) => {
+    const t = translator(await contactLanguageOf(context.db, ticket.contactId));
+    const body = [input.body, t('tickets.info_request_checklist')].filter(Boolean).join('\n\n');
+    const updated = await applyAction(context, ticket, 'support_awaits_customer');
+    await postMessage(context, updated, {
+      visibility: 'public',
+      kind: 'info_request',
+      body,
+      channel: ticket.channel,
+    });
+    await tellContact(context, updated, 'info_requested', { body });
+    return updated;
+  },
+);

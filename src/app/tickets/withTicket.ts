@@ -25,3 +25,18 @@ export async function withTicket<T>(
 export function requireSupport(actor: Actor): void {
   if (!isSupport(actor)) throw forbidden();
 }
+
+/**
+ * A ticket use case of the common shape: the request taken for a change in one transaction (at the
+ * version the caller saw, when it names one), the input applied by `work`. `supportOnly` refuses
+ * customers before the request is even looked up.
+ */
+export function ticketAction<Input, Result>(
+  options: { supportOnly: boolean },
+  work: (context: TransitionContext, ticket: TicketRow, input: Input) => Promise<Result>,
+) {
+  return (ctx: AppContext, actor: Actor, ticketId: string, input: Input, seenVersion?: number) => {
+    if (options.supportOnly) requireSupport(actor);
+    return withTicket(ctx, actor, ticketId, (context, ticket) => work(context, ticket, input), seenVersion);
+  };
+}
