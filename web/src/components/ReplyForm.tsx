@@ -1,10 +1,11 @@
 import type { Attachment } from '@contract/tickets';
-import { Button, Checkbox, Group, SegmentedControl, Stack, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, SegmentedControl, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, post } from '../api/client';
+import { TextAreaField } from '../components/FormFields';
 import { AttachmentPicker } from './Attachments';
 import { ProblemAlert } from './Feedback';
 
@@ -55,13 +56,13 @@ export function ReplyForm({ ticketId, support }: { ticketId: string; support: bo
             maw={420}
           />
         ) : null}
-        <Textarea
+        <TextAreaField
           label={visibility === 'internal' ? t('ticket.internalNote') : t('ticket.reply')}
           placeholder={t('ticket.replyPlaceholder')}
           autosize
           minRows={4}
           value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
+          onChange={setBody}
           error={bodyError}
         />
         <AttachmentPicker

@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   Tooltip,
 } from '@mantine/core';
@@ -19,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, put, remove } from '../api/client';
 import { EmptyState, Loaded, ProblemAlert } from '../components/Feedback';
+import { TextField } from '../components/FormFields';
 import { calendarDay } from '../format';
 import { isAdmin, useSignedIn } from '../session';
 import { ActionDialog } from './ActionDialog';
@@ -224,12 +224,12 @@ function OverrideDialog({ opened, onClose }: { opened: boolean; onClose: () => v
     >
       {(fieldError) => (
         <>
-          <TextInput
+          <TextField
             type="date"
             label={t('calendar.date')}
             required
             value={date}
-            onChange={(event) => setDate(event.currentTarget.value)}
+            onChange={setDate}
             error={fieldError('params.date') ?? fieldError('date')}
           />
           <Select
@@ -242,11 +242,11 @@ function OverrideDialog({ opened, onClose }: { opened: boolean; onClose: () => v
             onChange={setType}
             allowDeselect={false}
           />
-          <TextInput
+          <TextField
             label={t('calendar.name')}
             description={t('common.optional')}
             value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            onChange={setName}
             error={fieldError('name')}
           />
         </>

@@ -1,11 +1,12 @@
 import type { Organization } from '@contract/organizations';
-import { Anchor, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { post } from '../api/client';
 import { useOrganizations } from '../api/hooks';
 import { EmptyState, Loaded } from '../components/Feedback';
+import { TextField } from '../components/FormFields';
 import { isAdmin, useSignedIn } from '../session';
 import { ActionDialog } from './ActionDialog';
 
@@ -75,19 +76,19 @@ function NewOrganization({ opened, onClose }: { opened: boolean; onClose: () => 
     >
       {(fieldError) => (
         <>
-          <TextInput
+          <TextField
             label={t('customers.name')}
             required
             value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            onChange={setName}
             error={fieldError('name')}
             data-autofocus
           />
-          <TextInput
+          <TextField
             label={t('customers.inn')}
             description={t('common.optional')}
             value={inn}
-            onChange={(event) => setInn(event.currentTarget.value)}
+            onChange={setInn}
             error={fieldError('inn')}
           />
         </>

@@ -12,7 +12,6 @@ import {
   Stack,
   Tabs,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
@@ -23,6 +22,7 @@ import { useOrganization } from '../api/hooks';
 import { LevelBadge } from '../components/Badges';
 import { DataTable } from '../components/DataTable';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
+import { PeriodFields, TextField } from '../components/FormFields';
 import { ProductSelect, useProducts } from '../components/ProductSelect';
 import { calendarDay } from '../format';
 import { isAdmin, useSignedIn } from '../session';
@@ -224,11 +224,11 @@ function LicenseDialog({ organization, onClose }: EditorProps) {
     >
       {(fieldError) => (
         <>
-          <TextInput
+          <TextField
             label={t('customers.number')}
             required
             value={number}
-            onChange={(event) => setNumber(event.currentTarget.value)}
+            onChange={setNumber}
             error={fieldError('number')}
           />
           <MultiSelect
@@ -239,24 +239,14 @@ function LicenseDialog({ organization, onClose }: EditorProps) {
             onChange={setProductIds}
             error={fieldError('productIds')}
           />
-          <Group grow>
-            <TextInput
-              type="date"
-              label={t('customers.validFrom')}
-              required
-              value={validFrom}
-              onChange={(event) => setValidFrom(event.currentTarget.value)}
-              error={fieldError('validFrom')}
-            />
-            <TextInput
-              type="date"
-              label={t('customers.validTo')}
-              description={t('common.optional')}
-              value={validTo}
-              onChange={(event) => setValidTo(event.currentTarget.value)}
-              error={fieldError('validTo')}
-            />
-          </Group>
+          <PeriodFields
+            validFrom={validFrom}
+            validTo={validTo}
+            onValidFromChange={setValidFrom}
+            onValidToChange={setValidTo}
+            fieldError={fieldError}
+            openEnded={true}
+          />
         </>
       )}
     </ActionDialog>
@@ -284,11 +274,11 @@ function InstanceDialog({ organization, onClose }: EditorProps) {
       {(fieldError) => (
         <>
           <ProductSelect value={productId} onChange={setProductId} error={fieldError('productId')} />
-          <TextInput
+          <TextField
             label={t('customers.name')}
             required
             value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            onChange={setName}
             error={fieldError('name')}
           />
           <Select
@@ -303,11 +293,11 @@ function InstanceDialog({ organization, onClose }: EditorProps) {
             error={fieldError('environment')}
             allowDeselect={false}
           />
-          <TextInput
+          <TextField
             label={t('customers.version')}
             required
             value={version}
-            onChange={(event) => setVersion(event.currentTarget.value)}
+            onChange={setVersion}
             error={fieldError('version')}
           />
         </>
@@ -346,11 +336,11 @@ function CertificateDialog({
       {(fieldError) => (
         <>
           {certificate ? null : (
-            <TextInput
+            <TextField
               label={t('customers.number')}
               required
               value={number}
-              onChange={(event) => setNumber(event.currentTarget.value)}
+              onChange={setNumber}
               error={fieldError('number')}
             />
           )}
@@ -365,24 +355,14 @@ function CertificateDialog({
             error={fieldError('level')}
             allowDeselect={false}
           />
-          <Group grow>
-            <TextInput
-              type="date"
-              label={t('customers.validFrom')}
-              required
-              value={validFrom}
-              onChange={(event) => setValidFrom(event.currentTarget.value)}
-              error={fieldError('validFrom')}
-            />
-            <TextInput
-              type="date"
-              label={t('customers.validTo')}
-              required
-              value={validTo}
-              onChange={(event) => setValidTo(event.currentTarget.value)}
-              error={fieldError('validTo')}
-            />
-          </Group>
+          <PeriodFields
+            validFrom={validFrom}
+            validTo={validTo}
+            onValidFromChange={setValidFrom}
+            onValidToChange={setValidTo}
+            fieldError={fieldError}
+            openEnded={false}
+          />
           <NumberInput
             label={t('customers.maxInstances')}
             min={1}
@@ -435,26 +415,26 @@ function ContactDialog({ organization, contact, onClose }: EditorProps & { conta
     >
       {(fieldError) => (
         <>
-          <TextInput
+          <TextField
             label={t('customers.name')}
             required
             value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            onChange={setName}
             error={fieldError('name')}
           />
-          <TextInput
+          <TextField
             label={t('customers.email')}
             type="email"
             required
             value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
+            onChange={setEmail}
             error={fieldError('email')}
           />
-          <TextInput
+          <TextField
             label={t('customers.phone')}
             description={t('common.optional')}
             value={phone}
-            onChange={(event) => setPhone(event.currentTarget.value)}
+            onChange={setPhone}
             error={fieldError('phone')}
           />
           <Select

@@ -1,20 +1,10 @@
-import {
-  Accordion,
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Accordion, Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../api/client';
 import { EmptyState, Loaded } from '../components/Feedback';
+import { TextAreaField, TextField } from '../components/FormFields';
 import { ProductSelect } from '../components/ProductSelect';
 import { ActionDialog } from '../console/ActionDialog';
 import { isAdmin, useSignedIn } from '../session';
@@ -121,26 +111,26 @@ function AddPage({ onClose }: { onClose: () => void }) {
       {(fieldError) => (
         <>
           <ProductSelect value={productId} onChange={setProductId} error={fieldError('productId')} />
-          <TextInput
+          <TextField
             label={t('documentation.pageTitle')}
             required
             value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
+            onChange={setTitle}
             error={fieldError('title')}
           />
-          <TextInput
+          <TextField
             label={t('documentation.url')}
             description={t('documentation.linkOrPage')}
             value={url}
-            onChange={(event) => setUrl(event.currentTarget.value)}
+            onChange={setUrl}
             error={fieldError('url')}
           />
-          <Textarea
+          <TextAreaField
             label={t('documentation.body')}
             autosize
             minRows={6}
             value={body}
-            onChange={(event) => setBody(event.currentTarget.value)}
+            onChange={setBody}
             error={fieldError('body')}
           />
         </>

@@ -1,23 +1,11 @@
 import { moscowDate } from '@contract/moscowTime';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  FileInput,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../api/client';
 import { EmptyState, Loaded, problemText } from '../components/Feedback';
+import { TextAreaField, TextField } from '../components/FormFields';
 import { ProductSelect } from '../components/ProductSelect';
 import { ActionDialog } from '../console/ActionDialog';
 import { calendarDay, fileSize } from '../format';
@@ -158,28 +146,28 @@ function PublishDialog({ onClose }: { onClose: () => void }) {
         <>
           <ProductSelect value={productId} onChange={setProductId} error={fieldError('productId')} />
           <Group grow>
-            <TextInput
+            <TextField
               label={t('customers.version')}
               required
               value={version}
-              onChange={(event) => setVersion(event.currentTarget.value)}
+              onChange={setVersion}
               error={fieldError('version')}
             />
-            <TextInput
+            <TextField
               type="date"
               label={t('releases.date')}
               required
               value={releasedOn}
-              onChange={(event) => setReleasedOn(event.currentTarget.value)}
+              onChange={setReleasedOn}
               error={fieldError('releasedOn')}
             />
           </Group>
-          <Textarea
+          <TextAreaField
             label={t('releases.notes')}
             autosize
             minRows={5}
             value={notes}
-            onChange={(event) => setNotes(event.currentTarget.value)}
+            onChange={setNotes}
             error={fieldError('notes')}
           />
         </>

@@ -1,19 +1,9 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import { problemText } from '../components/Feedback';
+import { TextField } from '../components/FormFields';
 import { LanguageSwitch } from '../components/Layout';
 import { switchLanguage } from '../i18n';
 import { useSessionActions } from '../session';
@@ -63,13 +53,13 @@ export function SignIn() {
                 {problemText(error, t)}
               </Alert>
             ) : null}
-            <TextInput
+            <TextField
               label={t('signIn.email')}
               type="email"
               autoComplete="username"
               required
               value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
+              onChange={setEmail}
               data-autofocus
             />
             <PasswordInput

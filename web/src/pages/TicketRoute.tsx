@@ -5,7 +5,7 @@ import { LoadingRows, ProblemAlert } from '../components/Feedback';
 import { isSupport, useSignedIn } from '../session';
 
 const TicketConsole = lazy(async () => ({
-  default: (await import('../console/TicketConsole')).TicketConsole,
+  default: (await import('../console/ticket/TicketConsole')).TicketConsole,
 }));
 const RequestPage = lazy(async () => ({ default: (await import('../portal/RequestPage')).RequestPage }));
 

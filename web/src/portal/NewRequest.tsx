@@ -1,19 +1,7 @@
 import { type Category, SEVERITIES, type Severity } from '@contract/constants';
 import type { EntitlementDecision as EntitlementCheck } from '@contract/entitlement';
 import type { Attachment, TicketSummary } from '@contract/tickets';
-import {
-  Alert,
-  Button,
-  Group,
-  Radio,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Radio, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -23,6 +11,7 @@ import { ApiProblem, post } from '../api/client';
 import { useOrganization } from '../api/hooks';
 import { AttachmentPicker } from '../components/Attachments';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
+import { TextAreaField, TextField } from '../components/FormFields';
 import { moscowDateTime } from '../format';
 import { useSignedIn } from '../session';
 
@@ -147,22 +136,22 @@ export function NewRequest() {
               maw={360}
             />
           </Stack>
-          <TextInput
+          <TextField
             label={t('newRequest.subject')}
             required
             maxLength={300}
             value={subject}
-            onChange={(event) => setSubject(event.currentTarget.value)}
+            onChange={setSubject}
             error={fieldError('subject')}
           />
-          <Textarea
+          <TextAreaField
             label={t('newRequest.description')}
             description={t('newRequest.descriptionHint')}
             required
             autosize
             minRows={6}
             value={description}
-            onChange={(event) => setDescription(event.currentTarget.value)}
+            onChange={setDescription}
             error={fieldError('description')}
           />
           <AttachmentPicker value={attachments} onChange={setAttachments} onBusy={setUploading} />

@@ -1,0 +1,50 @@
+import { Group, Textarea, type TextareaProps, TextInput, type TextInputProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+type ValueChange = { onChange: (value: string) => void };
+
+/** A labelled text field that hands back the text itself: every form's fields read the same. */
+export function TextField({ onChange, ...props }: Omit<TextInputProps, 'onChange'> & ValueChange) {
+  return <TextInput {...props} onChange={(event) => onChange(event.currentTarget.value)} />;
+}
+
+export function TextAreaField({ onChange, ...props }: Omit<TextareaProps, 'onChange'> & ValueChange) {
+  return <Textarea {...props} onChange={(event) => onChange(event.currentTarget.value)} />;
+}
+
+interface PeriodProps {
+  validFrom: string;
+  validTo: string;
+  onValidFromChange: (value: string) => void;
+  onValidToChange: (value: string) => void;
+  /** The server's message for a field, by its name. */
+  fieldError: (field: string) => string | undefined;
+  /** A perpetual license has no end; a certificate always has one. */
+  openEnded: boolean;
+}
+
+/** A validity period of Moscow days, from and to side by side, each with the server's message under it. */
+export function PeriodFields(props: PeriodProps) {
+  const { t } = useTranslation();
+  return (
+    <Group grow>
+      <TextField
+        type="date"
+        label={t('customers.validFrom')}
+        required
+        value={props.validFrom}
+        onChange={props.onValidFromChange}
+        error={props.fieldError('validFrom')}
+      />
+      <TextField
+        type="date"
+        label={t('customers.validTo')}
+        required={!props.openEnded}
+        {...(props.openEnded ? { description: t('common.optional') } : {})}
+        value={props.validTo}
+        onChange={props.onValidToChange}
+        error={props.fieldError('validTo')}
+      />
+    </Group>
+  );
+}

@@ -1,0 +1,37 @@
+import type { TicketDetail } from '@contract/tickets';
+import { Select, Stack } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { post } from '../../api/client';
+import { useAgents } from '../../api/hooks';
+import { ProblemAlert } from '../../components/Feedback';
+
+export function AssignSelect({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const agents = useAgents();
+  const assign = useMutation({
+    mutationFn: (assigneeId: string | null) => post(`/tickets/${ticket.id}/assignee`, { assigneeId }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['ticket', ticket.id] });
+      void client.invalidateQueries({ queryKey: ['tickets'] });
+    },
+  });
+  return (
+    <Stack gap={2}>
+      <Select
+        aria-label={t('console.assignee')}
+        placeholder={t('console.unassigned')}
+        data={(agents.data ?? [])
+          .filter((agent) => agent.active)
+          .map((agent) => ({ value: agent.id, label: agent.name }))}
+        value={ticket.assigneeId}
+        onChange={(value) => assign.mutate(value)}
+        clearable
+        w={220}
+        disabled={!ticket.allowedActions.includes('assign')}
+      />
+      {assign.error ? <ProblemAlert error={assign.error} /> : null}
+    </Stack>
+  );
+}

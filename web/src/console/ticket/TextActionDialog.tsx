@@ -1,0 +1,54 @@
+import { Alert } from '@mantine/core';
+import { useState } from 'react';
+import { post } from '../../api/client';
+import { TextAreaField } from '../../components/FormFields';
+import { ActionDialog } from '../ActionDialog';
+import type { DialogProps } from './dialogProps';
+
+export function TextActionDialog({
+  opened,
+  onClose,
+  refresh,
+  title,
+  hint,
+  label,
+  field,
+  path,
+  required = false,
+}: Omit<DialogProps, 'ticket'> & {
+  title: string;
+  hint?: string;
+  label: string;
+  field: string;
+  path: string;
+  required?: boolean;
+}) {
+  const [text, setText] = useState('');
+  return (
+    <ActionDialog
+      title={title}
+      opened={opened}
+      onClose={onClose}
+      submitLabel={title}
+      refresh={refresh}
+      fields={[field]}
+      run={() => post(path, text.trim() || required ? { [field]: text } : {})}
+      onDone={() => setText('')}
+    >
+      {(fieldError) => (
+        <>
+          {hint ? <Alert color="blue">{hint}</Alert> : null}
+          <TextAreaField
+            label={label}
+            required={required}
+            autosize
+            minRows={4}
+            value={text}
+            onChange={setText}
+            error={fieldError(field)}
+          />
+        </>
+      )}
+    </ActionDialog>
+  );
+}

@@ -1,0 +1,138 @@
+import type { TicketOperation } from '@contract/constants';
+import type { TicketDetail } from '@contract/tickets';
+import { Button, Grid, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ReplyForm } from '../../components/ReplyForm';
+import { TicketDescription } from '../../components/TicketDescription';
+import { TicketHeader } from '../../components/TicketHeader';
+import { RequestLinks } from '../../portal/RequestPage';
+import { AssignSelect } from './AssignSelect';
+import { InstanceDialog } from './InstanceDialog';
+import { RemoteSessionDialog, RemoteSessions } from './RemoteSessions';
+import { SeverityDialog } from './SeverityDialog';
+import { SplitDialog } from './SplitDialog';
+import { TextActionDialog } from './TextActionDialog';
+import { TicketTimeline } from './TicketTimeline';
+
+type Dialog = 'severity' | 'instance' | 'split' | 'info' | 'resolve' | 'close' | 'scope' | 'remote' | null;
+
+/** The agent's view: the timeline, reply and note, and every action the policy gives support. */
+export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fetchedAt: number }) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  const refresh = [['ticket', ticket.id], ['tickets']];
+  const may = (action: TicketOperation) => ticket.allowedActions.includes(action);
+  const menu: { action: TicketOperation; dialog: Exclude<Dialog, null>; label: string }[] = [
+    { action: 'changeSeverity', dialog: 'severity', label: t('console.changeSeverity') },
+    { action: 'changeInstance', dialog: 'instance', label: t('console.changeInstance') },
+    { action: 'split', dialog: 'split', label: t('console.split') },
+    { action: 'requestInfo', dialog: 'info', label: t('console.requestInfo') },
+    { action: 'resolve', dialog: 'resolve', label: t('console.resolve') },
+    { action: 'close', dialog: 'close', label: t('console.close') },
+    { action: 'markOutOfScope', dialog: 'scope', label: t('console.outOfScope') },
+    { action: 'logRemoteSession', dialog: 'remote', label: t('console.logRemoteSession') },
+  ];
+  const offered = menu.filter((item) => may(item.action));
+  return (
+    <Stack gap="lg">
+      <TicketHeader
+        ticket={ticket}
+        fetchedAt={fetchedAt}
+        actions={
+          <Group gap="xs">
+            <AssignSelect ticket={ticket} />
+            {offered.length > 0 ? (
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button variant="light">{t('console.actions')}</Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {offered.map((item) => (
+                    <Menu.Item key={item.action} onClick={() => setDialog(item.dialog)}>
+                      {item.label}
+                    </Menu.Item>
+                  ))}
+                </Menu.Dropdown>
+              </Menu>
+            ) : null}
+          </Group>
+        }
+      />
+      <RequestLinks ticket={ticket} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack>
+            <TicketDescription text={ticket.description} />
+            <Title order={2} size="h5">
+              {t('console.timeline')}
+            </Title>
+            <TicketTimeline ticket={ticket} />
+            {may('reply') || may('addNote') ? <ReplyForm ticketId={ticket.id} support /> : null}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack>
+            <Paper withBorder p="sm">
+              <Title order={2} size="h6" mb="xs">
+                {t('sla.explanation')}
+              </Title>
+              <Stack gap={4} data-testid="sla-explanation">
+                {ticket.sla.explanation.map((line) => (
+                  <Text key={line} size="sm">
+                    {line}
+                  </Text>
+                ))}
+              </Stack>
+            </Paper>
+            <RemoteSessions ticket={ticket} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <SeverityDialog ticket={ticket} opened={dialog === 'severity'} onClose={close} refresh={refresh} />
+      <InstanceDialog ticket={ticket} opened={dialog === 'instance'} onClose={close} refresh={refresh} />
+      <SplitDialog ticket={ticket} opened={dialog === 'split'} onClose={close} refresh={refresh} />
+      <TextActionDialog
+        opened={dialog === 'info'}
+        onClose={close}
+        refresh={refresh}
+        title={t('console.requestInfo')}
+        hint={t('console.requestInfoHint')}
+        label={t('console.extraText')}
+        field="body"
+        path={`/tickets/${ticket.id}/info-request`}
+      />
+      <TextActionDialog
+        opened={dialog === 'resolve'}
+        onClose={close}
+        refresh={refresh}
+        title={t('console.resolve')}
+        label={t('console.resolution')}
+        field="body"
+        required
+        path={`/tickets/${ticket.id}/resolve`}
+      />
+      <TextActionDialog
+        opened={dialog === 'close'}
+        onClose={close}
+        refresh={refresh}
+        title={t('console.close')}
+        label={t('console.closeReason')}
+        field="reason"
+        path={`/tickets/${ticket.id}/close`}
+      />
+      <TextActionDialog
+        opened={dialog === 'scope'}
+        onClose={close}
+        refresh={refresh}
+        title={t('console.outOfScope')}
+        hint={t('console.outOfScopeHint')}
+        label={t('console.note')}
+        field="note"
+        path={`/tickets/${ticket.id}/out-of-scope`}
+      />
+      <RemoteSessionDialog ticket={ticket} opened={dialog === 'remote'} onClose={close} refresh={refresh} />
+    </Stack>
+  );
+}
