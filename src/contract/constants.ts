@@ -3,6 +3,7 @@
  * of what a person may type. Free of any library, so the web takes them without the server's code.
  */
 export { CLOCK_KINDS, type ClockKind } from '../domain/calendar/intervalClock.js';
+export { DAY_TYPES, type DayType } from '../domain/calendar/productionCalendar.js';
 export { LEVELS, type Level } from '../domain/entitlement/entitlement.js';
 export { VALIDITY_STATUSES, type ValidityStatus } from '../domain/entitlement/period.js';
 export {

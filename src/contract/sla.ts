@@ -83,3 +83,24 @@ export const deadlineSchema = z
 export type Deadline = z.output<typeof deadlineSchema>;
 
 export type ResponseRule = z.output<typeof policyDuration>;
+
+/** One rule a policy version changed from the one before (see domain/sla/policyDiff.ts). */
+export const policyChangeSchema = z.object({
+  kind: z.enum(['response', 'auto_close', 'channel', 'working_day_hours']),
+  level: level.optional(),
+  severity: severity.optional(),
+  channel: z.string().optional(),
+  from: z.union([policyDuration, z.string(), z.number()]),
+  to: z.union([policyDuration, z.string(), z.number()]),
+});
+export type PolicyChange = z.output<typeof policyChangeSchema>;
+
+export const policyHistoryEntrySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    effectiveFrom: calendarDate,
+    changes: z.array(policyChangeSchema),
+  })
+  .meta({ id: 'PolicyHistoryEntry' });
+export type PolicyHistoryEntry = z.output<typeof policyHistoryEntrySchema>;

@@ -252,3 +252,4 @@ export type RemoteSession = z.output<typeof remoteSessionSchema>;
 export type HistoryEvent = z.output<typeof historyEventSchema>;
 export type TicketDetail = z.output<typeof ticketDetailSchema>;
 export type IntakeRejection = z.output<typeof intakeRejectionSchema>;
+export type UploadedAttachment = z.output<typeof uploadedAttachmentSchema>;

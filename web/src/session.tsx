@@ -1,7 +1,8 @@
 import type { Principal, Session } from '@contract/auth';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
-import { ApiProblem, get, post, setApiLanguage, setCsrfToken } from './api/client';
+import { ApiProblem, setApiLanguage, setCsrfToken } from './api/client';
+import { desk } from './api/operations';
 import i18next, { switchLanguage } from './i18n';
 
 const SessionContext = createContext<Principal | null>(null);
@@ -22,7 +23,7 @@ export const isAdmin = (principal: Principal) => principal.role === 'admin';
 
 async function loadSession(): Promise<Session | null> {
   try {
-    const session = await get<Session>('/me');
+    const session = await desk.getSession();
     adopt(session);
     return session;
   } catch (error) {
@@ -64,12 +65,12 @@ export function useSessionActions() {
   const client = useQueryClient();
   return {
     async signIn(email: string, password: string) {
-      const session = await post<Session>('/auth/login', { email, password });
+      const session = await desk.login({ email, password });
       adopt(session);
       forgetAllBut(client, session);
     },
     async signOut() {
-      await post('/auth/logout').catch(() => undefined);
+      await desk.logout().catch(() => undefined);
       setCsrfToken(null);
       forgetAllBut(client, null);
     },

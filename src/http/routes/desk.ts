@@ -7,7 +7,9 @@ import { listOutbox, retryOutboxEntry } from '../../app/outbox/deliveryLog.js';
 import { telegramBinding, unbindTelegram } from '../../app/telegram/binding.js';
 import { agentSchema } from '../../contract/agents.js';
 import { deliveryState, outboxEntrySchema } from '../../contract/deliveries.js';
+import { deskSettingsSchema, telegramBindingSchema } from '../../contract/desk.js';
 import { id } from '../../contract/fields.js';
+import { receivedMailSchema, sentMailSchema } from '../../contract/mail.js';
 import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
@@ -23,7 +25,7 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
         operationId: 'getDeskSettings',
         tags: ['desk'],
         summary: 'What the screens need to know of this desk: where the product documentation is',
-        response: { 200: z.object({ documentationUrl: z.string().nullable() }), ...problems(401) },
+        response: { 200: deskSettingsSchema, ...problems(401) },
       },
     },
     async (request) => {
@@ -96,19 +98,7 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
         summary: 'Mail the desk sent, or keeps when it has no SMTP_URL, newest first (admin)',
         querystring: limit,
         response: {
-          200: z.array(
-            z.object({
-              id,
-              ticketId: id.nullable(),
-              recipient: z.string(),
-              subject: z.string(),
-              text: z.string(),
-              messageId: z.string(),
-              transport: z.string(),
-              createdAt: z.iso.datetime(),
-              sentAt: z.iso.datetime().nullable(),
-            }),
-          ),
+          200: z.array(sentMailSchema),
           ...problems(400, 401, 403),
         },
       },
@@ -125,20 +115,7 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
         summary: 'Mail the desk received, with the sender check and what became of it, newest first (admin)',
         querystring: limit,
         response: {
-          200: z.array(
-            z.object({
-              id,
-              messageId: z.string(),
-              receivedAt: z.iso.datetime(),
-              via: z.string(),
-              sender: z.string().nullable(),
-              subject: z.string().nullable(),
-              authentication: z.string(),
-              outcome: z.string(),
-              reason: z.string().nullable(),
-              ticketId: id.nullable(),
-            }),
-          ),
+          200: z.array(receivedMailSchema),
           ...problems(400, 401, 403),
         },
       },
@@ -157,7 +134,7 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
         summary: 'Whether the contact has bound a Telegram account (the contact itself, or support)',
         params: contactParams,
         response: {
-          200: z.object({ linked: z.boolean(), linkedAt: z.iso.datetime().nullable() }),
+          200: telegramBindingSchema,
           ...problems(401, 404),
         },
       },

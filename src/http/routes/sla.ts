@@ -18,7 +18,13 @@ import {
 } from '../../contract/calendar.js';
 import { calendarDate, month } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
-import { deadlineInput, deadlineSchema, policyInput, policySchema } from '../../contract/sla.js';
+import {
+  deadlineInput,
+  deadlineSchema,
+  policyHistoryEntrySchema,
+  policyInput,
+  policySchema,
+} from '../../contract/sla.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
@@ -78,14 +84,7 @@ export const slaRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx
         summary:
           'The published policy versions, oldest first, each with the rules it changed from the one before',
         response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              name: z.string(),
-              effectiveFrom: z.string(),
-              changes: z.array(z.record(z.string(), z.unknown())),
-            }),
-          ),
+          200: z.array(policyHistoryEntrySchema),
           ...problems(401),
         },
       },

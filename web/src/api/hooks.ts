@@ -1,10 +1,6 @@
-import type { Agent } from '@contract/agents';
 import type { Status } from '@contract/constants';
-import type { Organization, OrganizationDetail } from '@contract/organizations';
-import type { PolicyVersion } from '@contract/sla';
-import type { TicketDetail, TicketPage } from '@contract/tickets';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { get, query } from './client';
+import { desk } from './operations';
 
 /** How often open screens refresh by themselves: countdowns, new requests, replies. */
 export const LIVE_MS = 30_000;
@@ -12,20 +8,20 @@ export const LIVE_MS = 30_000;
 export const useOrganization = (organizationId: string | null | undefined) =>
   useQuery({
     queryKey: ['organization', organizationId],
-    queryFn: () => get<OrganizationDetail>(`/organizations/${organizationId}`),
+    queryFn: () => desk.getOrganization(organizationId ?? ''),
     enabled: Boolean(organizationId),
   });
 
 export const useOrganizations = (enabled = true) =>
-  useQuery({ queryKey: ['organizations'], queryFn: () => get<Organization[]>('/organizations'), enabled });
+  useQuery({ queryKey: ['organizations'], queryFn: () => desk.listOrganizations(), enabled });
 
 export const useAgents = (enabled = true) =>
-  useQuery({ queryKey: ['agents'], queryFn: () => get<Agent[]>('/agents'), enabled });
+  useQuery({ queryKey: ['agents'], queryFn: () => desk.listAgents(), enabled });
 
 export const usePolicies = () =>
   useQuery({
     queryKey: ['policies'],
-    queryFn: () => get<PolicyVersion[]>('/sla/policies'),
+    queryFn: () => desk.listPolicyVersions(),
     staleTime: 600_000,
   });
 
@@ -41,8 +37,7 @@ export interface TicketFilter {
 export const useTicketPages = (filter: TicketFilter) =>
   useInfiniteQuery({
     queryKey: ['tickets', filter],
-    queryFn: ({ pageParam }) =>
-      get<TicketPage>(`/tickets${query({ limit: 50, ...filter, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => desk.listTickets(filter, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     refetchInterval: LIVE_MS,
@@ -51,7 +46,7 @@ export const useTicketPages = (filter: TicketFilter) =>
 export const useTicket = (ticketId: string | undefined) =>
   useQuery({
     queryKey: ['ticket', ticketId],
-    queryFn: () => get<TicketDetail>(`/tickets/${ticketId}`),
+    queryFn: () => desk.getTicket(ticketId ?? ''),
     enabled: Boolean(ticketId),
     refetchInterval: LIVE_MS,
     retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,

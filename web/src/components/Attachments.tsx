@@ -2,7 +2,7 @@ import type { Attachment } from '@contract/tickets';
 import { Anchor, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../api/client';
+import { desk } from '../api/operations';
 import { fileSize } from '../format';
 import { problemText } from './Feedback';
 
@@ -28,7 +28,7 @@ export function AttachmentPicker({
       for (const file of chosen) {
         const form = new FormData();
         form.append('file', file, file.name);
-        uploaded.push(await post<Attachment>('/attachments', form));
+        uploaded.push(await desk.uploadAttachment(form));
       }
       onChange(uploaded);
     } catch (failure) {

@@ -48,3 +48,7 @@ export function PeriodFields(props: PeriodProps) {
     </Group>
   );
 }
+
+/** A select's value as one of the values it offers (the select only offers those), or nothing. */
+export const oneOf = <Value extends string>(values: readonly Value[], value: string | null): Value | null =>
+  values.find((candidate) => candidate === value) ?? null;

@@ -15,7 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { patch } from '../api/client';
+import { desk } from '../api/operations';
 import { isAdmin, isSupport, useSessionActions } from '../session';
 
 interface Item {
@@ -80,7 +80,7 @@ export function Layout({ principal, children }: { principal: Principal; children
   const location = useLocation();
   const session = useSessionActions();
   const changeLanguage = async (language: Language) => {
-    await patch('/me', { language });
+    await desk.updateProfile({ language });
     session.adoptLanguage(language);
   };
   return (

@@ -1,11 +1,9 @@
-import type { Product } from '@contract/products';
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../api/client';
+import { desk } from '../api/operations';
 
-export const useProducts = () =>
-  useQuery({ queryKey: ['products'], queryFn: () => get<Product[]>('/products') });
+export const useProducts = () => useQuery({ queryKey: ['products'], queryFn: () => desk.listProducts() });
 
 /** The product a record is about (an instance, a license, a release, a documentation page). */
 export function ProductSelect({

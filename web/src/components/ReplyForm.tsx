@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, post } from '../api/client';
+import { ApiProblem } from '../api/client';
+import { desk } from '../api/operations';
 import { TextAreaField } from '../components/FormFields';
 import { AttachmentPicker } from './Attachments';
 import { ProblemAlert } from './Feedback';
@@ -21,7 +22,7 @@ export function ReplyForm({ ticketId, support }: { ticketId: string; support: bo
   const [pickerKey, setPickerKey] = useState(0);
   const send = useMutation({
     mutationFn: () =>
-      post(`/tickets/${ticketId}/messages`, {
+      desk.addTicketMessage(ticketId, {
         body,
         visibility,
         awaitCustomer: visibility === 'public' && awaitCustomer,

@@ -1,4 +1,5 @@
-import type { CalendarDay, CalendarMonth, CalendarOverride } from '@contract/calendar';
+import type { CalendarDay } from '@contract/calendar';
+import { DAY_TYPES, type DayType } from '@contract/constants';
 import { moscowDate } from '@contract/moscowTime';
 import {
   ActionIcon,
@@ -16,9 +17,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, put, remove } from '../api/client';
+import { desk } from '../api/operations';
 import { EmptyState, Loaded, ProblemAlert } from '../components/Feedback';
-import { TextField } from '../components/FormFields';
+import { oneOf, TextField } from '../components/FormFields';
 import { calendarDay } from '../format';
 import { isAdmin, useSignedIn } from '../session';
 import { ActionDialog } from './ActionDialog';
@@ -50,15 +51,15 @@ export function CalendarPage() {
   const [adding, setAdding] = useState(false);
   const days = useQuery({
     queryKey: ['calendar', month],
-    queryFn: () => get<CalendarMonth>(`/calendar/months/${month}`),
+    queryFn: () => desk.calendarMonth(month),
   });
   const overrides = useQuery({
     queryKey: ['calendar-overrides'],
-    queryFn: () => get<CalendarOverride[]>('/calendar/overrides'),
+    queryFn: () => desk.listCalendarOverrides(),
   });
   const client = useQueryClient();
   const drop = useMutation({
-    mutationFn: (date: string) => remove(`/calendar/overrides/${date}`),
+    mutationFn: (date: string) => desk.removeCalendarOverride(date),
     onSuccess: () =>
       void client.invalidateQueries({
         predicate: (query) => String(query.queryKey[0]).startsWith('calendar'),
@@ -210,7 +211,7 @@ export function CalendarPage() {
 function OverrideDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [date, setDate] = useState('');
-  const [type, setType] = useState<string | null>('dayOff');
+  const [type, setType] = useState<DayType | null>('dayOff');
   const [name, setName] = useState('');
   return (
     <ActionDialog
@@ -220,7 +221,7 @@ function OverrideDialog({ opened, onClose }: { opened: boolean; onClose: () => v
       submitLabel={t('common.save')}
       refresh={[['calendar'], ['calendar-overrides']]}
       fields={['date', 'params.date', 'type', 'name']}
-      run={() => put(`/calendar/overrides/${date || '-'}`, { type, ...(name.trim() ? { name } : {}) })}
+      run={() => desk.setCalendarOverride(date, { type, ...(name.trim() ? { name } : {}) })}
     >
       {(fieldError) => (
         <>
@@ -239,7 +240,7 @@ function OverrideDialog({ opened, onClose }: { opened: boolean; onClose: () => v
               label: t(`calendar.kinds.${value}`),
             }))}
             value={type}
-            onChange={setType}
+            onChange={(value) => setType(oneOf(DAY_TYPES, value))}
             allowDeselect={false}
           />
           <TextField

@@ -3,8 +3,8 @@ import { Anchor, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { post } from '../api/client';
 import { useOrganizations } from '../api/hooks';
+import { desk } from '../api/operations';
 import { EmptyState, Loaded } from '../components/Feedback';
 import { TextField } from '../components/FormFields';
 import { isAdmin, useSignedIn } from '../session';
@@ -71,7 +71,7 @@ function NewOrganization({ opened, onClose }: { opened: boolean; onClose: () => 
       submitLabel={t('common.create')}
       refresh={[['organizations']]}
       fields={['name', 'inn']}
-      run={() => post<Organization>('/organizations', { name, inn: inn.trim() || null })}
+      run={() => desk.createOrganization({ name, inn: inn.trim() || null })}
       onDone={(created) => navigate(`/customers/${(created as Organization).id}`)}
     >
       {(fieldError) => (

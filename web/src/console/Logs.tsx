@@ -1,9 +1,7 @@
-import type { OutboxEntry } from '@contract/deliveries';
-import type { IntakeRejection } from '@contract/tickets';
 import { Badge, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../api/client';
+import { desk } from '../api/operations';
 import { DataTable } from '../components/DataTable';
 import { Loaded } from '../components/Feedback';
 import { moscowDateTime } from '../format';
@@ -13,7 +11,7 @@ export function Rejections() {
   const { t } = useTranslation();
   const rejections = useQuery({
     queryKey: ['rejections'],
-    queryFn: () => get<IntakeRejection[]>('/intake-rejections?limit=200'),
+    queryFn: () => desk.listIntakeRejections(),
   });
   return (
     <Stack>
@@ -62,7 +60,7 @@ export function Deliveries() {
   const { t } = useTranslation();
   const entries = useQuery({
     queryKey: ['outbox'],
-    queryFn: () => get<OutboxEntry[]>('/outbox?limit=200'),
+    queryFn: () => desk.listOutbox(),
     refetchInterval: 30_000,
   });
   return (

@@ -2,7 +2,7 @@ import { Anchor, Badge, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../api/client';
+import { desk } from '../api/operations';
 import { DataTable } from '../components/DataTable';
 import { Loaded } from '../components/Feedback';
 import { moscowDateTime } from '../format';
@@ -70,7 +70,7 @@ function Outbound() {
   const { t } = useTranslation();
   const mail = useQuery({
     queryKey: ['mail', 'outbound'],
-    queryFn: () => get<SentMail[]>('/mail/outbound?limit=200'),
+    queryFn: () => desk.listOutboundMail(),
     refetchInterval: 30_000,
   });
   return (
@@ -112,7 +112,7 @@ function Inbound() {
   const { t } = useTranslation();
   const mail = useQuery({
     queryKey: ['mail', 'inbound'],
-    queryFn: () => get<ReceivedMail[]>('/mail/inbound?limit=200'),
+    queryFn: () => desk.listInboundMail(),
     refetchInterval: 30_000,
   });
   return (

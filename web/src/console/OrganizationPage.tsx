@@ -1,4 +1,5 @@
 import type { Language, Level } from '@contract/constants';
+import { ENVIRONMENTS, type Environment } from '@contract/constants';
 import type { Certificate, Contact, OrganizationDetail } from '@contract/organizations';
 import {
   Badge,
@@ -17,12 +18,12 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { patch, post } from '../api/client';
 import { useOrganization } from '../api/hooks';
+import { desk } from '../api/operations';
 import { LevelBadge } from '../components/Badges';
 import { DataTable } from '../components/DataTable';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
-import { PeriodFields, TextField } from '../components/FormFields';
+import { oneOf, PeriodFields, TextField } from '../components/FormFields';
 import { ProductSelect, useProducts } from '../components/ProductSelect';
 import { calendarDay } from '../format';
 import { isAdmin, useSignedIn } from '../session';
@@ -214,7 +215,7 @@ function LicenseDialog({ organization, onClose }: EditorProps) {
       refresh={[['organization', organization.id]]}
       fields={['number', 'productIds', 'validFrom', 'validTo']}
       run={() =>
-        post(`/organizations/${organization.id}/licenses`, {
+        desk.createLicense(organization.id, {
           number,
           productIds,
           validFrom,
@@ -257,7 +258,7 @@ function InstanceDialog({ organization, onClose }: EditorProps) {
   const { t } = useTranslation();
   const [productId, setProductId] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const [environment, setEnvironment] = useState<string | null>('production');
+  const [environment, setEnvironment] = useState<Environment | null>('production');
   const [version, setVersion] = useState('');
   return (
     <ActionDialog
@@ -268,7 +269,7 @@ function InstanceDialog({ organization, onClose }: EditorProps) {
       refresh={[['organization', organization.id]]}
       fields={['productId', 'name', 'environment', 'version']}
       run={() =>
-        post(`/organizations/${organization.id}/instances`, { productId, name, environment, version })
+        desk.createInstance(organization.id, { productId: productId ?? '', name, environment, version })
       }
     >
       {(fieldError) => (
@@ -289,7 +290,7 @@ function InstanceDialog({ organization, onClose }: EditorProps) {
               label: t(`environments.${value}`),
             }))}
             value={environment}
-            onChange={setEnvironment}
+            onChange={(value) => setEnvironment(oneOf(ENVIRONMENTS, value))}
             error={fieldError('environment')}
             allowDeselect={false}
           />
@@ -329,8 +330,8 @@ function CertificateDialog({
       fields={['number', 'level', 'validFrom', 'validTo', 'maxInstances', 'instanceIds']}
       run={() =>
         certificate
-          ? patch(`/certificates/${certificate.id}`, body)
-          : post(`/organizations/${organization.id}/certificates`, { ...body, number })
+          ? desk.updateCertificate(certificate.id, body)
+          : desk.createCertificate(organization.id, { ...body, number })
       }
     >
       {(fieldError) => (
@@ -407,11 +408,7 @@ function ContactDialog({ organization, contact, onClose }: EditorProps & { conta
       submitLabel={contact ? t('common.save') : t('common.create')}
       refresh={[['organization', organization.id]]}
       fields={['name', 'email', 'phone', 'language', 'password']}
-      run={() =>
-        contact
-          ? patch(`/contacts/${contact.id}`, body)
-          : post(`/organizations/${organization.id}/contacts`, body)
-      }
+      run={() => (contact ? desk.updateContact(contact.id, body) : desk.createContact(organization.id, body))}
     >
       {(fieldError) => (
         <>

@@ -1,3 +1,4 @@
+import { desk } from '../api/operations';
 import '@mantine/charts/styles.css';
 import { moscowDate } from '@contract/moscowTime';
 import { BarChart } from '@mantine/charts';
@@ -5,7 +6,7 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, TextInput, Title } from '@mant
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, query } from '../api/client';
+import { query } from '../api/client';
 import { DataTable } from '../components/DataTable';
 import { Loaded } from '../components/Feedback';
 
@@ -33,7 +34,7 @@ function thisYear() {
 const useReport = <Data,>(name: string, period: { from: string; to: string }) =>
   useQuery({
     queryKey: ['report', name, period],
-    queryFn: () => get<Data>(`/reports/${name}${query(period)}`),
+    queryFn: () => desk.report<Data>(name, period),
   });
 
 /** Links to the same report as CSV and XLSX (the server names the file). */

@@ -2,7 +2,7 @@ import { Accordion, Alert, Anchor, Button, Group, Stack, Text, Title } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../api/client';
+import { desk } from '../api/operations';
 import { EmptyState, Loaded } from '../components/Feedback';
 import { TextAreaField, TextField } from '../components/FormFields';
 import { ProductSelect } from '../components/ProductSelect';
@@ -25,10 +25,10 @@ export function Documentation() {
   const { t } = useTranslation();
   const principal = useSignedIn();
   const [adding, setAdding] = useState(false);
-  const pages = useQuery({ queryKey: ['documentation'], queryFn: () => get<Page[]>('/documentation') });
-  const desk = useQuery({
+  const pages = useQuery({ queryKey: ['documentation'], queryFn: () => desk.listDocumentation() });
+  const settings = useQuery({
     queryKey: ['desk'],
-    queryFn: () => get<{ documentationUrl: string | null }>('/desk'),
+    queryFn: () => desk.getDeskSettings(),
   });
   return (
     <Stack maw={960}>
@@ -40,8 +40,8 @@ export function Documentation() {
           <Button onClick={() => setAdding(true)}>{t('documentation.add')}</Button>
         ) : null}
       </Group>
-      {desk.data?.documentationUrl ? (
-        <Anchor href={desk.data.documentationUrl} target="_blank" rel="noreferrer">
+      {settings.data?.documentationUrl ? (
+        <Anchor href={settings.data.documentationUrl} target="_blank" rel="noreferrer">
           {t('documentation.site')}
         </Anchor>
       ) : null}
@@ -100,7 +100,7 @@ function AddPage({ onClose }: { onClose: () => void }) {
       refresh={[['documentation']]}
       fields={['productId', 'title', 'url', 'body']}
       run={() =>
-        post('/documentation', {
+        desk.addDocumentation({
           productId,
           title,
           ...(url.trim() ? { url: url.trim() } : {}),

@@ -1,11 +1,11 @@
 import { type Level, SEVERITIES } from '@contract/constants';
 import { policyInForce } from '@contract/moscowTime';
-import type { ResponseRule } from '@contract/sla';
+import type { PolicyChange, ResponseRule } from '@contract/sla';
 import { List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../api/client';
 import { usePolicies } from '../api/hooks';
+import { desk } from '../api/operations';
 import { Loaded, LoadingRows, ProblemAlert } from '../components/Feedback';
 import { calendarDay } from '../format';
 
@@ -90,24 +90,14 @@ export function PolicyPage() {
   );
 }
 
-interface Change {
-  kind: 'response' | 'auto_close' | 'channel' | 'working_day_hours';
-  level?: Level;
-  severity?: string;
-  channel?: string;
-  from: ResponseRule | string | number;
-  to: ResponseRule | string | number;
-}
-
 /** §6.2: every version with its effective date and, in words, what it changed from the one before. */
 function PolicyHistory({ rule }: { rule: (value: ResponseRule) => string }) {
   const { t } = useTranslation();
   const history = useQuery({
     queryKey: ['policy-history'],
-    queryFn: () =>
-      get<{ id: string; name: string; effectiveFrom: string; changes: Change[] }[]>('/sla/policies/history'),
+    queryFn: () => desk.policyHistory(),
   });
-  const describe = (change: Change) => {
+  const describe = (change: PolicyChange) => {
     if (change.kind === 'response') {
       return `${t(`severities.${change.severity}`)} (${t(`levels.${change.level}`)}): ${rule(change.from as ResponseRule)} → ${rule(change.to as ResponseRule)}`;
     }

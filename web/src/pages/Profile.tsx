@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, get, patch, post, remove } from '../api/client';
+import { ApiProblem } from '../api/client';
+import { desk } from '../api/operations';
 import { Loaded, ProblemAlert } from '../components/Feedback';
 import { moscowDateTime } from '../format';
 import { useSessionActions, useSignedIn } from '../session';
@@ -14,7 +15,7 @@ export function Profile() {
   const principal = useSignedIn();
   const session = useSessionActions();
   const language = useMutation({
-    mutationFn: (value: Language) => patch('/me', { language: value }),
+    mutationFn: (value: Language) => desk.updateProfile({ language: value }),
     onSuccess: (_, value) => {
       session.adoptLanguage(value);
       notifications.show({ color: 'green', message: t('common.saved') });
@@ -23,7 +24,7 @@ export function Profile() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const password = useMutation({
-    mutationFn: () => post('/me/password', { currentPassword, newPassword }),
+    mutationFn: () => desk.changePassword({ currentPassword, newPassword }),
     onSuccess: () => {
       setCurrent('');
       setNew('');
@@ -98,10 +99,10 @@ function TelegramBinding({ contactId }: { contactId: string }) {
   const client = useQueryClient();
   const binding = useQuery({
     queryKey: ['telegram', contactId],
-    queryFn: () => get<{ linked: boolean; linkedAt: string | null }>(`/contacts/${contactId}/telegram`),
+    queryFn: () => desk.getTelegramBinding(contactId),
   });
   const unbind = useMutation({
-    mutationFn: () => remove(`/contacts/${contactId}/telegram`),
+    mutationFn: () => desk.unbindTelegram(contactId),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['telegram', contactId] }),
   });
   return (

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, FileInput, Group, Paper, Stack, Text, Tit
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../api/client';
+import { desk } from '../api/operations';
 import { EmptyState, Loaded, problemText } from '../components/Feedback';
 import { TextAreaField, TextField } from '../components/FormFields';
 import { ProductSelect } from '../components/ProductSelect';
@@ -27,7 +27,7 @@ export function Releases() {
   const { t } = useTranslation();
   const principal = useSignedIn();
   const [publishing, setPublishing] = useState(false);
-  const releases = useQuery({ queryKey: ['releases'], queryFn: () => get<Release[]>('/releases') });
+  const releases = useQuery({ queryKey: ['releases'], queryFn: () => desk.listReleases() });
   return (
     <Stack maw={960}>
       <Group justify="space-between">
@@ -106,7 +106,7 @@ function AddFile({ releaseId }: { releaseId: string }) {
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      await post(`/releases/${releaseId}/files`, form);
+      await desk.addReleaseFile(releaseId, form);
       await client.invalidateQueries({ queryKey: ['releases'] });
     } catch (failure) {
       setError(problemText(failure, t));
@@ -140,7 +140,7 @@ function PublishDialog({ onClose }: { onClose: () => void }) {
       submitLabel={t('releases.publish')}
       refresh={[['releases']]}
       fields={['productId', 'version', 'releasedOn', 'notes']}
-      run={() => post('/releases', { productId, version, releasedOn, notes })}
+      run={() => desk.publishRelease({ productId: productId ?? '', version, releasedOn, notes })}
     >
       {(fieldError) => (
         <>

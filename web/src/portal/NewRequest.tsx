@@ -1,14 +1,14 @@
 import { type Category, SEVERITIES, type Severity } from '@contract/constants';
-import type { EntitlementDecision as EntitlementCheck } from '@contract/entitlement';
-import type { Attachment, TicketSummary } from '@contract/tickets';
+import type { Attachment } from '@contract/tickets';
 import { Alert, Button, Group, Radio, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiProblem, post } from '../api/client';
+import { ApiProblem } from '../api/client';
 import { useOrganization } from '../api/hooks';
+import { desk } from '../api/operations';
 import { AttachmentPicker } from '../components/Attachments';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
 import { TextAreaField, TextField } from '../components/FormFields';
@@ -35,13 +35,13 @@ export function NewRequest() {
   // Ask the desk before sending: the contact learns at once when a request would be refused, and why.
   const check = useQuery({
     queryKey: ['entitlement', instanceId],
-    queryFn: () => post<EntitlementCheck>('/entitlement-checks', { instanceId }),
+    queryFn: () => desk.checkEntitlement({ instanceId: instanceId ?? '' }),
     enabled: Boolean(instanceId),
   });
 
   const create = useMutation({
     mutationFn: () =>
-      post<TicketSummary>('/tickets', {
+      desk.createTicket({
         instanceId,
         severity,
         category,

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { post } from '../api/client';
+import { desk } from '../api/operations';
 import { Conversation } from '../components/Conversation';
 import { ProblemAlert } from '../components/Feedback';
 import { ReplyForm } from '../components/ReplyForm';
@@ -18,7 +18,8 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const act = useMutation({
-    mutationFn: (action: 'reopen' | 'close') => post(`/tickets/${ticket.id}/${action}`, {}),
+    mutationFn: (action: 'reopen' | 'close') =>
+      action === 'reopen' ? desk.reopenTicket(ticket.id) : desk.closeTicket(ticket.id, {}),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['ticket', ticket.id] });
       void client.invalidateQueries({ queryKey: ['tickets'] });

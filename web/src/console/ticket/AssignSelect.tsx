@@ -2,8 +2,8 @@ import type { TicketDetail } from '@contract/tickets';
 import { Select, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api/client';
 import { useAgents } from '../../api/hooks';
+import { desk } from '../../api/operations';
 import { ProblemAlert } from '../../components/Feedback';
 
 export function AssignSelect({ ticket }: { ticket: TicketDetail }) {
@@ -11,7 +11,7 @@ export function AssignSelect({ ticket }: { ticket: TicketDetail }) {
   const client = useQueryClient();
   const agents = useAgents();
   const assign = useMutation({
-    mutationFn: (assigneeId: string | null) => post(`/tickets/${ticket.id}/assignee`, { assigneeId }),
+    mutationFn: (assigneeId: string | null) => desk.assignTicket(ticket.id, { assigneeId }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['ticket', ticket.id] });
       void client.invalidateQueries({ queryKey: ['tickets'] });

@@ -1,8 +1,8 @@
 import { Alert, Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api/client';
 import { useOrganization } from '../../api/hooks';
+import { desk } from '../../api/operations';
 import { ActionDialog } from '../ActionDialog';
 import type { DialogProps } from './dialogProps';
 
@@ -18,7 +18,7 @@ export function InstanceDialog({ ticket, opened, onClose, refresh }: DialogProps
       submitLabel={t('common.save')}
       refresh={refresh}
       fields={['instanceId']}
-      run={() => post(`/tickets/${ticket.id}/instance`, { instanceId })}
+      run={() => desk.changeTicketInstance(ticket.id, { instanceId: instanceId ?? '' })}
     >
       {(fieldError) => (
         <>

@@ -3,8 +3,8 @@ import type { TicketDetail } from '@contract/tickets';
 import { NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api/client';
 import { useAgents } from '../../api/hooks';
+import { desk } from '../../api/operations';
 import { TextAreaField, TextField } from '../../components/FormFields';
 import { moscowDateTime } from '../../format';
 import { ActionDialog } from '../ActionDialog';
@@ -65,7 +65,7 @@ export function RemoteSessionDialog({ ticket, opened, onClose, refresh }: Dialog
       refresh={refresh}
       fields={['startedAt', 'durationMinutes', 'outcome', 'recommendations']}
       run={() =>
-        post(`/tickets/${ticket.id}/remote-sessions`, {
+        desk.createRemoteSession(ticket.id, {
           startedAt: startedAt ? moscowLocalToIso(startedAt) : '',
           durationMinutes: Number(durationMinutes),
           outcome,

@@ -1,15 +1,15 @@
-import { SEVERITIES } from '@contract/constants';
+import { SEVERITIES, type Severity } from '@contract/constants';
 import { Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api/client';
-import { TextAreaField } from '../../components/FormFields';
+import { desk } from '../../api/operations';
+import { oneOf, TextAreaField } from '../../components/FormFields';
 import { ActionDialog } from '../ActionDialog';
 import type { DialogProps } from './dialogProps';
 
 export function SeverityDialog({ ticket, opened, onClose, refresh }: DialogProps) {
   const { t } = useTranslation();
-  const [severity, setSeverity] = useState<string | null>(ticket.severity);
+  const [severity, setSeverity] = useState<Severity | null>(ticket.severity);
   const [reason, setReason] = useState('');
   return (
     <ActionDialog
@@ -19,7 +19,7 @@ export function SeverityDialog({ ticket, opened, onClose, refresh }: DialogProps
       submitLabel={t('common.save')}
       refresh={refresh}
       fields={['severity', 'reason']}
-      run={() => post(`/tickets/${ticket.id}/severity`, { severity, reason })}
+      run={() => desk.changeTicketSeverity(ticket.id, { severity, reason })}
     >
       {(fieldError) => (
         <>
@@ -27,7 +27,7 @@ export function SeverityDialog({ ticket, opened, onClose, refresh }: DialogProps
             label={t('console.newSeverity')}
             data={SEVERITIES.map((value) => ({ value, label: t(`severities.${value}`) }))}
             value={severity}
-            onChange={setSeverity}
+            onChange={(value) => setSeverity(oneOf(SEVERITIES, value))}
             error={fieldError('severity')}
             allowDeselect={false}
           />

@@ -4,7 +4,7 @@ import { Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { post } from '../../api/client';
+import { desk } from '../../api/operations';
 import { moscowDateTime } from '../../format';
 import { ActionDialog } from '../ActionDialog';
 import type { DialogProps } from './dialogProps';
@@ -31,7 +31,7 @@ export function SplitDialog({ ticket, opened, onClose, refresh }: DialogProps) {
       submitLabel={t('console.split')}
       refresh={refresh}
       fields={fields}
-      run={() => post<TicketSummary[]>(`/tickets/${ticket.id}/split`, { parts })}
+      run={() => desk.splitTicket(ticket.id, { parts })}
       onDone={(created) => {
         const [first] = created as TicketSummary[];
         setParts([blank(), blank()]);

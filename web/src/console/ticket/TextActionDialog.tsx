@@ -1,6 +1,5 @@
 import { Alert } from '@mantine/core';
 import { useState } from 'react';
-import { post } from '../../api/client';
 import { TextAreaField } from '../../components/FormFields';
 import { ActionDialog } from '../ActionDialog';
 import type { DialogProps } from './dialogProps';
@@ -13,14 +12,15 @@ export function TextActionDialog({
   hint,
   label,
   field,
-  path,
+  send,
   required = false,
 }: Omit<DialogProps, 'ticket'> & {
   title: string;
   hint?: string;
   label: string;
   field: string;
-  path: string;
+  /** The operation, given what was typed (nothing when the field is optional and left empty). */
+  send: (text: string | undefined) => Promise<unknown>;
   required?: boolean;
 }) {
   const [text, setText] = useState('');
@@ -32,7 +32,7 @@ export function TextActionDialog({
       submitLabel={title}
       refresh={refresh}
       fields={[field]}
-      run={() => post(path, text.trim() || required ? { [field]: text } : {})}
+      run={() => send(text.trim() || required ? text : undefined)}
       onDone={() => setText('')}
     >
       {(fieldError) => (

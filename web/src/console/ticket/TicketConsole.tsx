@@ -3,6 +3,7 @@ import type { TicketDetail } from '@contract/tickets';
 import { Button, Grid, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { desk } from '../../api/operations';
 import { ReplyForm } from '../../components/ReplyForm';
 import { TicketDescription } from '../../components/TicketDescription';
 import { TicketHeader } from '../../components/TicketHeader';
@@ -101,7 +102,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         hint={t('console.requestInfoHint')}
         label={t('console.extraText')}
         field="body"
-        path={`/tickets/${ticket.id}/info-request`}
+        send={(text) => desk.requestTicketInfo(ticket.id, text === undefined ? {} : { body: text })}
       />
       <TextActionDialog
         opened={dialog === 'resolve'}
@@ -111,7 +112,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         label={t('console.resolution')}
         field="body"
         required
-        path={`/tickets/${ticket.id}/resolve`}
+        send={(text) => desk.resolveTicket(ticket.id, { body: text ?? '' })}
       />
       <TextActionDialog
         opened={dialog === 'close'}
@@ -120,7 +121,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         title={t('console.close')}
         label={t('console.closeReason')}
         field="reason"
-        path={`/tickets/${ticket.id}/close`}
+        send={(text) => desk.closeTicket(ticket.id, text === undefined ? {} : { reason: text })}
       />
       <TextActionDialog
         opened={dialog === 'scope'}
@@ -130,7 +131,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         hint={t('console.outOfScopeHint')}
         label={t('console.note')}
         field="note"
-        path={`/tickets/${ticket.id}/out-of-scope`}
+        send={(text) => desk.markOutOfScope(ticket.id, text === undefined ? {} : { note: text })}
       />
       <RemoteSessionDialog ticket={ticket} opened={dialog === 'remote'} onClose={close} refresh={refresh} />
     </Stack>

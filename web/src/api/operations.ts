@@ -1,0 +1,148 @@
+import type { Agent } from '@contract/agents';
+import type { loginInput, passwordChangeInput, profileInput, Session } from '@contract/auth';
+import type { CalendarMonth, CalendarOverride, calendarOverrideInput } from '@contract/calendar';
+import type { OutboxEntry } from '@contract/deliveries';
+import type { DeskSettings, TelegramBinding } from '@contract/desk';
+import type { DocumentationPage, documentationInput } from '@contract/documentation';
+import type { EntitlementDecision, entitlementCheckInput } from '@contract/entitlement';
+import type { ReceivedMail, SentMail } from '@contract/mail';
+import type {
+  Certificate,
+  Contact,
+  certificateInput,
+  certificateUpdate,
+  contactInput,
+  contactUpdate,
+  Instance,
+  instanceInput,
+  License,
+  licenseInput,
+  Organization,
+  OrganizationDetail,
+  organizationInput,
+} from '@contract/organizations';
+import type { Product } from '@contract/products';
+import type { Release, ReleaseFile, releaseInput } from '@contract/releases';
+import type { PolicyHistoryEntry, PolicyVersion } from '@contract/sla';
+import type {
+  assignInput,
+  closeInput,
+  IntakeRejection,
+  infoRequestInput,
+  instanceChangeInput,
+  messageInput,
+  outOfScopeInput,
+  RemoteSession,
+  remoteSessionInput,
+  resolutionInput,
+  severityChangeInput,
+  splitInput,
+  TicketDetail,
+  TicketPage,
+  TicketSummary,
+  ticketInput,
+  UploadedAttachment,
+} from '@contract/tickets';
+import type { z } from 'zod';
+import { get, patch, post, put, query, remove } from './client';
+
+/**
+ * What an operation takes: the fields of the contract's input schema with their types. A field may be
+ * left out or empty: whether the input is complete is the server's rule, and its answer names the
+ * field, which the form shows under it. A field the contract does not have, or a value of the wrong
+ * type, fails to compile.
+ */
+type Body<Schema extends z.ZodType> = { [Field in keyof z.input<Schema>]?: z.input<Schema>[Field] | null };
+
+export interface TicketFilter {
+  status?: string[];
+  severity?: string[];
+  organizationId?: string | null;
+  assigneeId?: string | null;
+  breached?: 'true' | null;
+}
+
+/**
+ * One typed call per API operation (named as in the OpenAPI document), its body and answer typed by
+ * the contract the server validates with: a call the server would refuse for its shape fails to compile.
+ */
+export const desk = {
+  getSession: () => get<Session>('/me'),
+  login: (body: Body<typeof loginInput>) => post<Session>('/auth/login', body),
+  logout: () => post<undefined>('/auth/logout'),
+  updateProfile: (body: Body<typeof profileInput>) => patch<Body<typeof profileInput>>('/me', body),
+  changePassword: (body: Body<typeof passwordChangeInput>) => post<undefined>('/me/password', body),
+
+  listProducts: () => get<Product[]>('/products'),
+  listOrganizations: () => get<Organization[]>('/organizations'),
+  getOrganization: (organizationId: string) => get<OrganizationDetail>(`/organizations/${organizationId}`),
+  createOrganization: (body: Body<typeof organizationInput>) => post<Organization>('/organizations', body),
+  createLicense: (organizationId: string, body: Body<typeof licenseInput>) =>
+    post<License>(`/organizations/${organizationId}/licenses`, body),
+  createInstance: (organizationId: string, body: Body<typeof instanceInput>) =>
+    post<Instance>(`/organizations/${organizationId}/instances`, body),
+  createCertificate: (organizationId: string, body: Body<typeof certificateInput>) =>
+    post<Certificate>(`/organizations/${organizationId}/certificates`, body),
+  updateCertificate: (certificateId: string, body: Body<typeof certificateUpdate>) =>
+    patch<Certificate>(`/certificates/${certificateId}`, body),
+  createContact: (organizationId: string, body: Body<typeof contactInput>) =>
+    post<Contact>(`/organizations/${organizationId}/contacts`, body),
+  updateContact: (contactId: string, body: Body<typeof contactUpdate>) =>
+    patch<Contact>(`/contacts/${contactId}`, body),
+  checkEntitlement: (body: Body<typeof entitlementCheckInput>) =>
+    post<EntitlementDecision>('/entitlement-checks', body),
+
+  listAgents: () => get<Agent[]>('/agents'),
+  getDeskSettings: () => get<DeskSettings>('/desk'),
+  getTelegramBinding: (contactId: string) => get<TelegramBinding>(`/contacts/${contactId}/telegram`),
+  unbindTelegram: (contactId: string) => remove<undefined>(`/contacts/${contactId}/telegram`),
+  listOutbox: () => get<OutboxEntry[]>('/outbox?limit=200'),
+  listOutboundMail: () => get<SentMail[]>('/mail/outbound?limit=200'),
+  listInboundMail: () => get<ReceivedMail[]>('/mail/inbound?limit=200'),
+  listIntakeRejections: () => get<IntakeRejection[]>('/intake-rejections?limit=200'),
+
+  listPolicyVersions: () => get<PolicyVersion[]>('/sla/policies'),
+  policyHistory: () => get<PolicyHistoryEntry[]>('/sla/policies/history'),
+  calendarMonth: (month: string) => get<CalendarMonth>(`/calendar/months/${month}`),
+  listCalendarOverrides: () => get<CalendarOverride[]>('/calendar/overrides'),
+  setCalendarOverride: (date: string, body: Body<typeof calendarOverrideInput>) =>
+    put<CalendarOverride>(`/calendar/overrides/${date || '-'}`, body),
+  removeCalendarOverride: (date: string) => remove<undefined>(`/calendar/overrides/${date}`),
+
+  listTickets: (filter: TicketFilter, cursor: string | null) =>
+    get<TicketPage>(`/tickets${query({ limit: 50, ...filter, cursor })}`),
+  getTicket: (ticketId: string) => get<TicketDetail>(`/tickets/${ticketId}`),
+  createTicket: (body: Body<typeof ticketInput>) => post<TicketSummary>('/tickets', body),
+  addTicketMessage: (ticketId: string, body: Body<typeof messageInput>) =>
+    post<{ messageId: string }>(`/tickets/${ticketId}/messages`, body),
+  assignTicket: (ticketId: string, body: Body<typeof assignInput>) =>
+    post<TicketSummary>(`/tickets/${ticketId}/assignee`, body),
+  changeTicketSeverity: (ticketId: string, body: Body<typeof severityChangeInput>) =>
+    post<TicketSummary>(`/tickets/${ticketId}/severity`, body),
+  changeTicketInstance: (ticketId: string, body: Body<typeof instanceChangeInput>) =>
+    post<TicketSummary>(`/tickets/${ticketId}/instance`, body),
+  splitTicket: (ticketId: string, body: Body<typeof splitInput>) =>
+    post<TicketSummary[]>(`/tickets/${ticketId}/split`, body),
+  requestTicketInfo: (ticketId: string, body: Body<typeof infoRequestInput>) =>
+    post<TicketSummary>(`/tickets/${ticketId}/info-request`, body),
+  resolveTicket: (ticketId: string, body: Body<typeof resolutionInput>) =>
+    post<TicketSummary>(`/tickets/${ticketId}/resolve`, body),
+  closeTicket: (ticketId: string, body: Body<typeof closeInput>) =>
+    post<TicketSummary>(`/tickets/${ticketId}/close`, body),
+  reopenTicket: (ticketId: string) => post<TicketSummary>(`/tickets/${ticketId}/reopen`, {}),
+  markOutOfScope: (ticketId: string, body: Body<typeof outOfScopeInput>) =>
+    post<TicketSummary>(`/tickets/${ticketId}/out-of-scope`, body),
+  createRemoteSession: (ticketId: string, body: Body<typeof remoteSessionInput>) =>
+    post<RemoteSession>(`/tickets/${ticketId}/remote-sessions`, body),
+  uploadAttachment: (form: FormData) => post<UploadedAttachment>('/attachments', form),
+
+  listReleases: () => get<Release[]>('/releases'),
+  publishRelease: (body: Body<typeof releaseInput>) => post<Release>('/releases', body),
+  addReleaseFile: (releaseId: string, form: FormData) =>
+    post<ReleaseFile>(`/releases/${releaseId}/files`, form),
+  listDocumentation: () => get<DocumentationPage[]>('/documentation'),
+  addDocumentation: (body: Body<typeof documentationInput>) =>
+    post<DocumentationPage>('/documentation', body),
+  report: <Rows>(name: string, period: { from: string; to: string }) =>
+    get<Rows>(`/reports/${name}${query(period)}`),
+};
