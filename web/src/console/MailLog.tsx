@@ -8,29 +8,6 @@ import { Loaded } from '../components/Feedback';
 import { moscowDateTime } from '../format';
 import { Deliveries } from './Logs';
 
-interface SentMail {
-  id: string;
-  ticketId: string | null;
-  recipient: string;
-  subject: string;
-  text: string;
-  transport: string;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-interface ReceivedMail {
-  id: string;
-  receivedAt: string;
-  via: string;
-  sender: string | null;
-  subject: string | null;
-  authentication: string;
-  outcome: string;
-  reason: string | null;
-  ticketId: string | null;
-}
-
 const TicketLink = ({ ticketId }: { ticketId: string | null }) =>
   ticketId ? (
     <Anchor component={Link} to={`/requests/${ticketId}`} size="sm">

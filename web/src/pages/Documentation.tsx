@@ -9,17 +9,6 @@ import { ProductSelect } from '../components/ProductSelect';
 import { ActionDialog } from '../console/ActionDialog';
 import { isAdmin, useSignedIn } from '../session';
 
-interface Page {
-  id: string;
-  product: { id: string; code: string; name: string };
-  title: string;
-  kind: 'link' | 'page';
-  available: boolean;
-  refusal: string | null;
-  url: string | null;
-  body: string | null;
-}
-
 /** §3.1: the documentation section, product by product, readable where the customer's support is active. */
 export function Documentation() {
   const { t } = useTranslation();

@@ -11,17 +11,6 @@ import { ActionDialog } from '../console/ActionDialog';
 import { calendarDay, fileSize } from '../format';
 import { isAdmin, useSignedIn } from '../session';
 
-interface Release {
-  id: string;
-  product: { id: string; code: string; name: string };
-  version: string;
-  releasedOn: string;
-  notes: string;
-  available: boolean;
-  refusal: string | null;
-  files: { id: string; fileName: string; size: number; sha256: string }[];
-}
-
 /** Product releases (§3.4): customers download while their support covers the product; administrators publish. */
 export function Releases() {
   const { t } = useTranslation();
