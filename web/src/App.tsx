@@ -24,7 +24,7 @@ const Documentation = page(() => import('./pages/Documentation'), 'Documentation
 const Profile = page(() => import('./pages/Profile'), 'Profile');
 const Queue = page(() => import('./console/Queue'), 'Queue');
 const Customers = page(() => import('./console/Customers'), 'Customers');
-const OrganizationPage = page(() => import('./console/OrganizationPage'), 'OrganizationPage');
+const OrganizationPage = page(() => import('./console/organization/OrganizationPage'), 'OrganizationPage');
 const CalendarPage = page(() => import('./console/CalendarPage'), 'CalendarPage');
 const Reports = page(() => import('./console/Reports'), 'Reports');
 const Rejections = page(() => import('./console/Logs'), 'Rejections');

@@ -10,7 +10,7 @@ import { botOpen } from '../../app/telegram/botHours.js';
 import { rememberBotMessage, ticketOfBotMessage } from '../../app/telegram/botMessages.js';
 import { claimDraftsToOffer, dialogueOf, saveDialogue } from '../../app/telegram/conversation.js';
 import type { Keyboard } from '../../app/telegram/sender.js';
-import { claimUpdate, dueUpdates, failUpdate, finishUpdate } from '../../app/telegram/updates.js';
+import { dueUpdates } from '../../app/telegram/updates.js';
 import { receiveCustomerWriting } from '../../app/tickets/customerWrites.js';
 import { listTickets } from '../../app/tickets/queries.js';
 import { IntakeRefused, registerRequest } from '../../app/tickets/registerRequest.js';
@@ -25,6 +25,8 @@ import { OPEN_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { intakeText, messageText, SUBJECT_MAX_LENGTH } from '../../domain/tickets/limits.js';
 import { moscowDateTime } from '../../i18n/slaExplanation.js';
 import { translator } from '../../i18n/translator.js';
+import { downloadChatFile } from './chatFiles.js';
+import { handleEachUpdateOnce } from './durableUpdates.js';
 import { BOT_API_TIMEOUT_SECONDS, telegramSender } from './sender.js';
 
 export type WebhookHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -75,41 +77,7 @@ export function createTelegramBot(
   const reply = (c: Context, text: string, keyboard?: Keyboard) => say.send(c.chat?.id ?? 0, text, keyboard);
   const alternatives = { portal: options.portalUrl, email: options.supportEmail };
 
-  /**
-   * Every update is stored before anything else, and before grammY moves the offset on: while the
-   * database cannot take it, long polling waits (nothing later is acknowledged either); a webhook
-   * answers an error, so Telegram sends it again. A handler that fails for a passing reason leaves the
-   * update to the retry job; a refusal (a reply to a closed request) is its outcome.
-   */
-  bot.use(async (c, next) => {
-    const updateId = c.update.update_id;
-    const claim = await storeDurably(() => claimUpdate(ctx, c.update));
-    if (claim !== 'handle') return;
-    try {
-      await next();
-      await finishUpdate(ctx, updateId);
-    } catch (error) {
-      if (error instanceof AppError) {
-        logger.warn({ update: updateId, code: error.code }, 'Telegram update refused');
-        await finishUpdate(ctx, updateId, error.code);
-        return;
-      }
-      logger.error({ err: error, update: updateId }, 'Telegram update failed; it is tried again later');
-      await failUpdate(ctx, updateId, error).catch(() => {});
-    }
-  });
-
-  const storeDurably = async <T>(store: () => Promise<T>): Promise<T> => {
-    for (let pauseMs = 500; ; pauseMs = Math.min(pauseMs * 2, 30_000)) {
-      try {
-        return await store();
-      } catch (error) {
-        if (settings.webhook || stopping) throw error;
-        logger.warn({ err: error }, 'cannot store a Telegram update; polling waits');
-        await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      }
-    }
-  };
+  handleEachUpdateOnce(bot, ctx, logger, { webhook: Boolean(settings.webhook), stopping: () => stopping });
 
   bot.command('start', async (c) => {
     const t = translator(languageOf(c));
@@ -276,16 +244,9 @@ export function createTelegramBot(
 
   /** A photo or a document from the chat, kept as an attachment within the desk's limits. */
   const keepFile = async (c: Context, bound: Bound): Promise<string | null> => {
-    const message = c.message;
-    const file = message?.document ?? message?.photo?.at(-1);
-    if (!file) return null;
-    const fileName = message?.document?.file_name ?? `photo-${file.file_unique_id}.jpg`;
     try {
-      const info = await c.api.getFile(file.file_id);
-      const response = await fetch(`${settings.apiRoot}/file/bot${settings.token}/${info.file_path}`);
-      if (!response.ok) throw new Error(`file download answered ${response.status}`);
-      const data = Buffer.from(await response.arrayBuffer());
-      return (await uploadAttachment(ctx, bound.actor, { fileName, data })).id;
+      const file = await downloadChatFile(settings, c.api, c.message);
+      return file ? (await uploadAttachment(ctx, bound.actor, file)).id : null;
     } catch (error) {
       const t = translator(bound.contact.language as Language);
       const reason =
