@@ -1,4 +1,4 @@
-import { type Level, SEVERITIES } from '@contract/constants';
+import { LEVELS, SEVERITIES } from '@contract/constants';
 import { policyInForce } from '@contract/moscowTime';
 import type { PolicyChange, ResponseRule } from '@contract/sla';
 import { List, Paper, Stack, Table, Text, Title } from '@mantine/core';
@@ -23,7 +23,6 @@ export function PolicyPage() {
       : value.clock === 'daily'
         ? t('policy.hoursDaily', { count: value.hours })
         : t('policy.hoursBusiness', { count: value.hours });
-  const levels: Level[] = ['standard', 'extended'];
   const autoCloseDays =
     'workingDays' in policy.autoClose
       ? policy.autoClose.workingDays
@@ -43,7 +42,7 @@ export function PolicyPage() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('requests.severity')}</Table.Th>
-            {levels.map((level) => (
+            {LEVELS.map((level) => (
               <Table.Th key={level}>{t(`levels.${level}`)}</Table.Th>
             ))}
           </Table.Tr>
@@ -59,7 +58,7 @@ export function PolicyPage() {
                   {t(`severityDefinitions.${severity}`)}
                 </Text>
               </Table.Td>
-              {levels.map((level) => (
+              {LEVELS.map((level) => (
                 <Table.Td key={level}>{rule(policy.response[level][severity])}</Table.Td>
               ))}
             </Table.Tr>

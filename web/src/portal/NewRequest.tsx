@@ -1,4 +1,4 @@
-import { type Category, SEVERITIES, type Severity } from '@contract/constants';
+import { type Category, SEVERITIES, type Severity, SUBJECT_MAX_LENGTH } from '@contract/constants';
 import type { Attachment } from '@contract/tickets';
 import { Alert, Button, Group, Radio, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -139,7 +139,7 @@ export function NewRequest() {
           <TextField
             label={t('newRequest.subject')}
             required
-            maxLength={300}
+            maxLength={SUBJECT_MAX_LENGTH}
             value={subject}
             onChange={setSubject}
             error={fieldError('subject')}

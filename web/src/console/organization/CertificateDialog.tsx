@@ -1,4 +1,5 @@
 import type { Level } from '@contract/constants';
+import { LEVELS } from '@contract/constants';
 import type { Certificate } from '@contract/organizations';
 import { MultiSelect, NumberInput, Select } from '@mantine/core';
 import { useState } from 'react';
@@ -48,7 +49,7 @@ export function CertificateDialog({
           )}
           <Select
             label={t('customers.level')}
-            data={(['standard', 'extended'] as const).map((value) => ({
+            data={LEVELS.map((value) => ({
               value,
               label: t(`levels.${value}`),
             }))}

@@ -39,7 +39,7 @@ export function InstanceDialog({ organization, onClose }: EditorProps) {
           <Select
             label={t('customers.environment')}
             required
-            data={['production', 'test', 'development'].map((value) => ({
+            data={ENVIRONMENTS.map((value) => ({
               value,
               label: t(`environments.${value}`),
             }))}
