@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.js';
+import { agents, contacts, organizations } from './entitlement.js';
+
+/** Who is signed in, with what, and the audit trail of what they changed. */
+/** A principal is either a support agent or a customer contact; exactly one of the two ids is set. */
+export const principalColumns = () => ({
+  agentId: uuid('agent_id').references(() => agents.id, { onDelete: 'cascade' }),
+  contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie value: a leaked table does not hand out sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    ...principalColumns(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (table) => [
+    check('sessions_one_principal', sql`(${table.agentId} is null) <> (${table.contactId} is null)`),
+    index('sessions_expires_idx').on(table.expiresAt),
+  ],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    ...principalColumns(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [
+    check('api_tokens_one_principal', sql`(${table.agentId} is null) <> (${table.contactId} is null)`),
+  ],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Commit order of the events: several changes can share one instant, and the log must not reorder them. */
+    sequence: bigint('sequence', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    actorType: text('actor_type').notNull(),
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    entity: text('entity').notNull(),
+    /** A uuid for most records; the year or the date for calendar data, the effective date for a policy. */
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    organizationId: uuid('organization_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (table) => [
+    index('audit_events_entity_idx').on(table.entity, table.entityId),
+    index('audit_events_organization_idx').on(table.organizationId),
+    uniqueIndex('audit_events_sequence_unique').on(table.sequence),
+  ],
+);
+
+/** Which customer organizations a partner (third-party) engineer works for (§2.6). */
+export const partnerOrganizations = pgTable(
+  'partner_organizations',
+  {
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.agentId, table.organizationId] })],
+);

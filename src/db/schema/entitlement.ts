@@ -1,0 +1,186 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { LEVELS } from '../../domain/entitlement/entitlement.js';
+import { AGENT_ROLES, ENVIRONMENTS, LANGUAGES } from '../../domain/people.js';
+import { createdAt, updatedAt } from './columns.js';
+
+/** The vendor's contract records: products, customers, licenses, instances, certificates, contacts, agents. */
+export const levelEnum = pgEnum('level', LEVELS);
+
+export const environmentEnum = pgEnum('environment', ENVIRONMENTS);
+
+export const languageEnum = pgEnum('language', LANGUAGES);
+
+export const agentRoleEnum = pgEnum('agent_role', AGENT_ROLES);
+
+export const products = pgTable('products', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** Russian taxpayer number (ИНН), when the customer is a Russian legal entity. */
+    inn: text('inn'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('organizations_name_unique').on(sql`lower(${table.name})`)],
+);
+
+export const licenses = pgTable(
+  'licenses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    number: text('number').notNull().unique(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('licenses_organization_idx').on(table.organizationId),
+    check('licenses_period_ordered', sql`${table.validTo} is null or ${table.validFrom} <= ${table.validTo}`),
+  ],
+);
+
+export const licenseProducts = pgTable(
+  'license_products',
+  {
+    licenseId: uuid('license_id')
+      .notNull()
+      .references(() => licenses.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+  },
+  (table) => [primaryKey({ columns: [table.licenseId, table.productId] })],
+);
+
+export const instances = pgTable(
+  'instances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    name: text('name').notNull(),
+    environment: environmentEnum('environment').notNull(),
+    version: text('version').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('instances_org_name_unique').on(table.organizationId, sql`lower(${table.name})`)],
+);
+
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    number: text('number').notNull().unique(),
+    level: levelEnum('level').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }).notNull(),
+    maxInstances: integer('max_instances').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('certificates_organization_idx').on(table.organizationId),
+    check('certificates_period_ordered', sql`${table.validFrom} <= ${table.validTo}`),
+    check('certificates_max_instances_positive', sql`${table.maxInstances} > 0`),
+  ],
+);
+
+export const certificateInstances = pgTable(
+  'certificate_instances',
+  {
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => certificates.id, { onDelete: 'cascade' }),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => instances.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.certificateId, table.instanceId] }),
+    index('certificate_instances_instance_idx').on(table.instanceId),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    language: languageEnum('language').notNull().default('ru'),
+    active: boolean('active').notNull().default(true),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('contacts_email_unique').on(sql`lower(${table.email})`),
+    index('contacts_organization_idx').on(table.organizationId),
+  ],
+);
+
+export const agents = pgTable(
+  'agents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    role: agentRoleEnum('role').notNull(),
+    language: languageEnum('language').notNull().default('ru'),
+    active: boolean('active').notNull().default(true),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('agents_email_unique').on(sql`lower(${table.email})`)],
+);
+
+/** Expiry reminders sent, one per certificate and threshold (30 or 7 days): each goes out once. */
+export const certificateReminders = pgTable(
+  'certificate_reminders',
+  {
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => certificates.id, { onDelete: 'cascade' }),
+    daysBefore: integer('days_before').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.certificateId, table.daysBefore] })],
+);

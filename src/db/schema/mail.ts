@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tickets } from './tickets.js';
+
+/** Mail received and sent, and the once-a-day refusals. */
+/**
+ * Every mail the desk received, once per Message-ID (the same mail delivered twice is recognised
+ * here): where it came from, whether its sender was authenticated, and what became of it.
+ */
+export const inboundMail = pgTable(
+  'inbound_mail',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: text('message_id').notNull().unique(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+    via: text('via').notNull(),
+    sender: text('sender'),
+    subject: text('subject'),
+    inReplyTo: text('in_reply_to'),
+    /** pass, fail or none as mailauth judged it; off when checks are off. */
+    authentication: text('authentication').notNull(),
+    /** received (stored, not yet processed), then ticket, message, refused or ignored. */
+    outcome: text('outcome').notNull(),
+    reason: text('reason'),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    /** The original message as received, kept whole under DATA_DIR. */
+    storedAs: text('stored_as'),
+    /** The envelope sender at SMTP time (a bounce has <>), for processing the stored copy again. */
+    returnPath: text('return_path'),
+    /** While received: when the next attempt may take it (also the lease of the attempt in progress). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (table) => [
+    index('inbound_mail_received_idx').on(table.receivedAt),
+    index('inbound_mail_ticket_idx').on(table.ticketId),
+    index('inbound_mail_pending_idx').on(table.nextAttemptAt).where(sql`${table.outcome} = 'received'`),
+  ],
+);
+
+/** One refusal a day per sender at most: the guard against two robots answering each other forever. */
+export const mailRefusals = pgTable(
+  'mail_refusals',
+  {
+    sender: text('sender').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sender, table.day] })],
+);
+
+/**
+ * Mail the desk sent or keeps (without SMTP_URL it is stored, not sent). One row per outbox entry, so
+ * a retried delivery never sends twice; the Message-ID threads the customer's replies to the ticket.
+ */
+export const outboundMail = pgTable(
+  'outbound_mail',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    outboxId: bigint('outbox_id', { mode: 'number' }).notNull().unique(),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    messageId: text('message_id').notNull().unique(),
+    inReplyTo: text('in_reply_to'),
+    references: text('references').array().notNull().default(sql`'{}'`),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    /** smtp when sent to SMTP_URL, stored when the desk has no outbound server. */
+    transport: text('transport').notNull(),
+  },
+  (table) => [
+    index('outbound_mail_ticket_idx').on(table.ticketId),
+    index('outbound_mail_created_idx').on(table.createdAt),
+  ],
+);

@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.js';
+import { products } from './entitlement.js';
+
+/** Releases, their files and downloads, and the documentation section. */
+/** A version of a product offered to supported customers (§3.4), with its notes in Markdown. */
+export const releases = pgTable(
+  'releases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    version: text('version').notNull(),
+    releasedOn: date('released_on', { mode: 'string' }).notNull(),
+    notes: text('notes').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('releases_product_version_unique').on(table.productId, table.version)],
+);
+
+/** A file of a release: stored under DATA_DIR, known by its SHA-256. */
+export const releaseFiles = pgTable('release_files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  releaseId: uuid('release_id')
+    .notNull()
+    .references(() => releases.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  storagePath: text('storage_path').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Who downloaded which file when: the vendor's record of what supported customers took. */
+export const releaseDownloads = pgTable(
+  'release_downloads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    releaseFileId: uuid('release_file_id')
+      .notNull()
+      .references(() => releaseFiles.id, { onDelete: 'cascade' }),
+    actorType: text('actor_type').notNull(),
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    organizationId: uuid('organization_id'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [index('release_downloads_file_idx').on(table.releaseFileId)],
+);
+
+/** The documentation section of a product (§3.1): links or pages in Markdown, for customers with active support. */
+export const documentationPages = pgTable(
+  'documentation_pages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    title: text('title').notNull(),
+    url: text('url'),
+    body: text('body'),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('documentation_pages_product_idx').on(table.productId, table.position),
+    check('documentation_pages_link_or_page', sql`(${table.url} is null) <> (${table.body} is null)`),
+  ],
+);

@@ -1,0 +1,194 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { CHANNELS, SEVERITIES } from '../../domain/sla/policy.js';
+import { CATEGORIES, STATUSES, VISIBILITIES } from '../../domain/tickets/lifecycle.js';
+import { createdAt, updatedAt } from './columns.js';
+import { agents, certificates, contacts, instances, levelEnum, organizations } from './entitlement.js';
+
+/** Requests, their messages and files, refused intake, remote sessions, recorded breaches. */
+export const ticketStatusEnum = pgEnum('ticket_status', STATUSES);
+
+export const severityEnum = pgEnum('severity', SEVERITIES);
+
+export const channelEnum = pgEnum('channel', CHANNELS);
+
+export const categoryEnum = pgEnum('ticket_category', CATEGORIES);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    /**
+     * What the channel knows the customer's message by (a mail's Message-ID, a Telegram update): a
+     * message processed again after a failure finds the request it already made instead of a second one.
+     */
+    intakeKey: text('intake_key').unique(),
+    /** Counts the changes made to the request: a change made on an older version answers 409. */
+    version: integer('version').notNull().default(1),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    instanceId: uuid('instance_id')
+      .notNull()
+      .references(() => instances.id),
+    certificateId: uuid('certificate_id')
+      .notNull()
+      .references(() => certificates.id),
+    level: levelEnum('level').notNull(),
+    policyVersion: text('policy_version').notNull(),
+    channel: channelEnum('channel').notNull(),
+    category: categoryEnum('category').notNull(),
+    outOfScope: boolean('out_of_scope').notNull().default(false),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    severity: severityEnum('severity').notNull(),
+    status: ticketStatusEnum('status').notNull().default('new'),
+    assigneeId: uuid('assignee_id').references(() => agents.id),
+    registeredAt: timestamp('registered_at', { withTimezone: true, mode: 'date' }).notNull(),
+    responseDueAt: timestamp('response_due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    responseWarnAt: timestamp('response_warn_at', { withTimezone: true, mode: 'date' }).notNull(),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true, mode: 'date' }),
+    /** Time on the request's own clock from registration to the first response: what SLA reports measure. */
+    responseClockMs: bigint('response_clock_ms', { mode: 'number' }),
+    slaWarnedAt: timestamp('sla_warned_at', { withTimezone: true, mode: 'date' }),
+    slaBreachedAt: timestamp('sla_breached_at', { withTimezone: true, mode: 'date' }),
+    /** When the request last started waiting for the customer; null while support has it. */
+    waitingSince: timestamp('waiting_since', { withTimezone: true, mode: 'date' }),
+    nextReminderAt: timestamp('next_reminder_at', { withTimezone: true, mode: 'date' }),
+    remindersSent: integer('reminders_sent').notNull().default(0),
+    autoCloseAt: timestamp('auto_close_at', { withTimezone: true, mode: 'date' }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    closeReason: text('close_reason'),
+    splitFromId: uuid('split_from_id'),
+    /** The closed request a customer wrote to again: this one continues it (a closed request is final). */
+    followsUpId: uuid('follows_up_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('tickets_queue_idx').on(table.responseDueAt, table.id),
+    index('tickets_status_due_idx').on(table.status, table.responseDueAt, table.id),
+    index('tickets_organization_idx').on(table.organizationId, table.responseDueAt),
+    index('tickets_assignee_idx').on(table.assigneeId, table.responseDueAt),
+    index('tickets_sla_watch_idx')
+      .on(table.responseWarnAt)
+      .where(sql`${table.firstResponseAt} is null and ${table.slaBreachedAt} is null`),
+    index('tickets_auto_close_idx').on(table.autoCloseAt).where(sql`${table.autoCloseAt} is not null`),
+    index('tickets_split_from_idx').on(table.splitFromId),
+  ],
+);
+
+export const messageVisibilityEnum = pgEnum('message_visibility', VISIBILITIES);
+
+export const ticketMessages = pgTable(
+  'ticket_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    /** agent, contact, or system for messages the desk writes itself (they never count as a response). */
+    authorType: text('author_type').notNull(),
+    authorId: uuid('author_id'),
+    authorName: text('author_name').notNull(),
+    visibility: messageVisibilityEnum('visibility').notNull(),
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    channel: channelEnum('channel').notNull(),
+    /** As on tickets: a customer's message taken again after a failure is not added twice. */
+    intakeKey: text('intake_key').unique(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Order of writing, for messages that share an instant. */
+    sequence: bigint('sequence', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  },
+  (table) => [index('ticket_messages_ticket_idx').on(table.ticketId, table.createdAt, table.sequence)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Who uploaded it; until a message takes it, only they may attach it. */
+    uploaderType: text('uploader_type').notNull(),
+    uploaderId: uuid('uploader_id'),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    messageId: uuid('message_id').references(() => ticketMessages.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storagePath: text('storage_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [index('attachments_message_idx').on(table.messageId)],
+);
+
+/** Requests refused at the door, kept whole so that an administrator can review them: nothing is lost. */
+export const intakeRejections = pgTable(
+  'intake_rejections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    channel: channelEnum('channel').notNull(),
+    reason: text('reason').notNull(),
+    contactId: uuid('contact_id'),
+    sender: text('sender'),
+    organizationId: uuid('organization_id'),
+    instanceId: uuid('instance_id'),
+    severity: text('severity'),
+    subject: text('subject'),
+    description: text('description'),
+  },
+  (table) => [index('intake_rejections_at_idx').on(table.at)],
+);
+
+export const remoteSessions = pgTable(
+  'remote_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    engineerId: uuid('engineer_id')
+      .notNull()
+      .references(() => agents.id),
+    outcome: text('outcome').notNull(),
+    recommendations: text('recommendations').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [index('remote_sessions_ticket_idx').on(table.ticketId)],
+);
+
+export const slaBreaches = pgTable(
+  'sla_breaches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    organizationId: uuid('organization_id').notNull(),
+    level: levelEnum('level').notNull(),
+    severity: severityEnum('severity').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [uniqueIndex('sla_breaches_ticket_due_unique').on(table.ticketId, table.dueAt)],
+);
