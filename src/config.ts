@@ -78,6 +78,19 @@ const environmentSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: 'must be 16-256 letters, digits, _ or -' })
     .optional(),
   DOCUMENTATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  STORAGE: z.enum(['fs', 's3'], { error: 'must be fs or s3' }).default('fs'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  S3_REGION: z.string().min(1).max(64).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      error: 'must be a bucket name: 3-63 lowercase letters, digits, . or -',
+    })
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).max(256).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).max(256).optional(),
+  S3_FORCE_PATH_STYLE: flag.default(false),
+  S3_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
 });
 
 export interface Config {
@@ -118,6 +131,20 @@ export interface Config {
   mail: MailSettings;
   /** The Telegram bot; null without TELEGRAM_BOT_TOKEN. */
   telegram: TelegramSettings | null;
+  /** Where file bytes are kept: under DATA_DIR (null), or in an S3-compatible bucket. */
+  s3: S3Settings | null;
+}
+
+export interface S3Settings {
+  /** The store's address; AWS's own when absent. */
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Bucket in the path (MinIO, Ceph, most self-hosted stores) rather than in the host name. */
+  forcePathStyle: boolean;
+  timeoutMs: number;
 }
 
 export interface TelegramSettings {
@@ -168,6 +195,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const env = parsed.data;
+  if (env.STORAGE === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter(
+      (name) => !env[name],
+    );
+    if (missing.length > 0)
+      throw new ConfigError(missing.map((name) => `${name}: must be set when STORAGE is s3`));
+  }
   const dataDir = resolve(env.DATA_DIR);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   return {
@@ -220,5 +254,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxBytes: env.MAIL_MAX_MB * 1_048_576,
     },
     calendar: { shortenedDays: env.CALENDAR_SHORTENED_DAYS, weekdayFallback: env.CALENDAR_WEEKDAY_FALLBACK },
+    s3:
+      env.STORAGE === 's3'
+        ? {
+            endpoint: env.S3_ENDPOINT,
+            region: env.S3_REGION,
+            bucket: env.S3_BUCKET ?? '',
+            accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            timeoutMs: env.S3_TIMEOUT_MS,
+          }
+        : null,
   };
 }

@@ -7,15 +7,17 @@ import { telegramSender } from './channels/telegram/sender.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './domain/calendar/clock.js';
-import { AttachmentStore } from './storage/attachmentStore.js';
+import { FileSystemStore } from './storage/fileSystemStore.js';
+import { S3FileStore } from './storage/s3Store.js';
 
 /**
- * The composition root: builds the adapters the configuration asks for (file storage, the SMTP
+ * The composition root: builds the adapters the configuration asks for (file storage on the file
+ * system or in an S3 bucket, the SMTP
  * relay or the stored-mail fallback, the Telegram sender) and hands them to the use cases as ports.
  */
 export function createAppContext(
   db: Database,
-  config: Pick<Config, 'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail' | 'telegram'>,
+  config: Pick<Config, 'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail' | 'telegram' | 's3'>,
   clock: Clock,
   logger?: Pick<Logger, 'warn'>,
 ): AppContext {
@@ -23,7 +25,9 @@ export function createAppContext(
     db,
     clock,
     sla: new SlaDataCache(config.calendar, logger),
-    files: new AttachmentStore(config.dataDir, config.attachmentMaxBytes),
+    files: config.s3
+      ? new S3FileStore(config.s3, config.attachmentMaxBytes)
+      : new FileSystemStore(config.dataDir, config.attachmentMaxBytes),
     mail: {
       settings: config.mail,
       sender: config.mail.smtpUrl ? smtpSender(config.mail.smtpUrl) : storedMail,

@@ -14,10 +14,11 @@ const LAYERS: Record<string, number> = {
   'config.ts': 1,
   db: 2,
   i18n: 2,
-  storage: 2,
   'logger.ts': 2,
   app: 3,
+  // Adapters to the outside world, implementing the use cases' ports: mail, Telegram, file storage.
   channels: 4,
+  storage: 4,
   http: 4,
   jobs: 4,
   // The Prometheus adapter reads the use cases' figures and is served by the HTTP app.

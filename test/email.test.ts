@@ -1,4 +1,3 @@
-import { buffer } from 'node:stream/consumers';
 import { desc, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import pino from 'pino';
@@ -116,7 +115,7 @@ describe.each(databaseBackends)('requests and replies by mail, on $name', (backe
     expect(messages.map((message) => message.body)).toContain('Журнал за час во вложении.');
     const stored = await inbound('<reply.2@baltlog.example>');
     expect(stored).toMatchObject({ outcome: 'message', ticketId: ticket?.id });
-    const original = await simpleParser(await buffer(desk.ctx.files.open(stored?.storedAs ?? '')));
+    const original = await simpleParser(await desk.ctx.files.read(stored?.storedAs ?? ''));
     expect(original.messageId).toBe('<reply.2@baltlog.example>');
     expect(original.text).toContain('> Запрос зарегистрирован');
   });

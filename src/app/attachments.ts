@@ -100,5 +100,5 @@ export async function openAttachment(ctx: AppContext, actor: Actor, attachmentId
       if (!message) throw notFound();
     }
   }
-  return { attachment: row, stream: ctx.files.open(row.storagePath) };
+  return { attachment: row, stream: await ctx.files.open(row.storagePath) };
 }

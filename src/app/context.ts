@@ -1,8 +1,8 @@
 import type { MailSettings } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/calendar/clock.js';
-import type { AttachmentStore } from '../storage/attachmentStore.js';
 import type { MailSender } from './mail/mailer.js';
+import type { FileStore } from './ports/fileStore.js';
 import type { SlaDataCache } from './slaData.js';
 import type { TelegramSender } from './telegram/sender.js';
 
@@ -14,7 +14,7 @@ export interface AppContext {
   db: Database;
   clock: Clock;
   sla: SlaDataCache;
-  files: AttachmentStore;
+  files: FileStore;
   mail: { settings: MailSettings; sender: MailSender };
   /** The Telegram bot's voice; null when the desk has no bot. */
   telegram: TelegramSender | null;

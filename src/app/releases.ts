@@ -8,6 +8,7 @@ import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { supportRefusals } from './coverage.js';
 import { AppError, notFound } from './errors.js';
+import type { ByteRange } from './ports/fileStore.js';
 import { guardUnique } from './uniqueness.js';
 
 export async function createRelease(ctx: AppContext, actor: Actor, input: ReleaseInput) {
@@ -63,7 +64,7 @@ export async function addReleaseFile(
     });
   }
   if (stored.size === 0) {
-    await ctx.files.remove(stored.relative);
+    await ctx.files.remove(stored.key);
     throw new AppError('invalid', 'attachment_empty', 'file');
   }
   const [row] = await ctx.db
@@ -74,7 +75,7 @@ export async function addReleaseFile(
       fileName: file.fileName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 255) || 'file',
       size: stored.size,
       sha256: stored.sha256,
-      storagePath: stored.relative,
+      storagePath: stored.key,
       createdAt: now,
     })
     .returning();
@@ -114,7 +115,13 @@ export async function listReleases(ctx: AppContext, actor: Actor) {
 }
 
 /** A file to download: only while support is active for its product; every download is kept. */
-export async function openReleaseFile(ctx: AppContext, actor: Actor, fileId: string) {
+export async function openReleaseFile(
+  ctx: AppContext,
+  actor: Actor,
+  fileId: string,
+  /** A download picked up where it broke off (a Range from a later byte): it is logged once, at its start. */
+  resumed = false,
+) {
   const [row] = await ctx.db
     .select({ file: releaseFiles, productId: releases.productId })
     .from(releaseFiles)
@@ -123,15 +130,18 @@ export async function openReleaseFile(ctx: AppContext, actor: Actor, fileId: str
   if (!row) throw notFound();
   const refusal = (await supportRefusals(ctx, actor))(row.productId);
   if (refusal) throw new AppError('forbidden', refusal);
-  await ctx.db.insert(releaseDownloads).values({
-    releaseFileId: row.file.id,
-    actorType: actor.type,
-    actorId: actor.type === 'system' ? null : actor.id,
-    actorLabel: actorLabel(actor),
-    organizationId: actor.type === 'contact' ? actor.organizationId : null,
-    at: ctx.clock.now(),
-  });
-  return { ...fileView(row.file), stream: ctx.files.open(row.file.storagePath) };
+  if (!resumed) {
+    await ctx.db.insert(releaseDownloads).values({
+      releaseFileId: row.file.id,
+      actorType: actor.type,
+      actorId: actor.type === 'system' ? null : actor.id,
+      actorLabel: actorLabel(actor),
+      organizationId: actor.type === 'contact' ? actor.organizationId : null,
+      at: ctx.clock.now(),
+    });
+  }
+  const key = row.file.storagePath;
+  return { ...fileView(row.file), open: (range?: ByteRange) => ctx.files.open(key, range) };
 }
 
 /** Who took a file, newest first (administrators). */

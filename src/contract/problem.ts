@@ -19,5 +19,5 @@ export const problemSchema = z
 export type Problem = z.output<typeof problemSchema>;
 
 /** The error answers every operation may give, for the OpenAPI document. */
-export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 429)[]) =>
+export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 416 | 429)[]) =>
   Object.fromEntries(statuses.map((status) => [status, problemSchema]));

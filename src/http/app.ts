@@ -14,6 +14,7 @@ import {
 import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
 import { AppError, type ErrorKind } from '../app/errors.js';
+import { StorageWriteError } from '../app/ports/fileStore.js';
 import type { Config } from '../config.js';
 import { type DatabaseHandle, isDatabaseUnavailable } from '../db/database.js';
 import { controlCharacterPath } from '../domain/controlCharacters.js';
@@ -21,7 +22,6 @@ import type { Language } from '../domain/people.js';
 import { negotiateLanguage, translator } from '../i18n/translator.js';
 import { describeIssue } from '../i18n/validation.js';
 import { createMetrics, type DeskMetrics } from '../metrics.js';
-import { StorageWriteError } from '../storage/attachmentStore.js';
 import { authenticate, requireCsrf, requireSignIn, SESSION_COOKIE } from './authentication.js';
 import { finishOpenApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';

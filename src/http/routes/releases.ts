@@ -14,7 +14,9 @@ import { problems } from '../../contract/problem.js';
 import { fileSchema, releaseInput, releaseSchema } from '../../contract/releases.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { requestedRange } from '../byteRange.js';
 import { binaryFile, fileUpload } from '../openapi.js';
+import { sendProblem } from '../problem.js';
 
 /** §3.4: product releases for supported customers, streamed, checksummed and logged. */
 export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx, config }) => {
@@ -87,21 +89,37 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
         operationId: 'downloadReleaseFile',
         tags: ['releases'],
         summary:
-          'Download a release file while support for its product is active; SHA-256 in X-Content-SHA256',
+          'Download a release file while support for its product is active; SHA-256 in X-Content-SHA256; Range resumes',
         params: z.object({ fileId: id }),
         produces: ['application/octet-stream'],
-        response: { 200: binaryFile, ...problems(401, 403, 404) },
+        response: {
+          200: binaryFile,
+          206: binaryFile,
+          ...problems(401, 403, 404, 416),
+        },
       },
     },
     async (request, reply) => {
-      const file = await openReleaseFile(ctx, signedIn(request), request.params.fileId);
-      return reply
+      const header = request.headers.range;
+      const resumed = typeof header === 'string' && !/^bytes=0?-/.test(header.trim());
+      const file = await openReleaseFile(ctx, signedIn(request), request.params.fileId, resumed);
+      const range = requestedRange(header, file.size);
+      reply
+        .header('accept-ranges', 'bytes')
         .header('content-type', 'application/octet-stream')
-        .header('content-length', String(file.size))
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .header('x-content-sha256', file.sha256)
-        .header('x-content-type-options', 'nosniff')
-        .send(file.stream);
+        .header('x-content-type-options', 'nosniff');
+      if (range === 'unsatisfiable') {
+        reply.header('content-range', `bytes */${file.size}`);
+        return sendProblem(request, reply, 416, 'range_not_satisfiable', { params: { size: file.size } });
+      }
+      if (!range) return reply.header('content-length', String(file.size)).send(await file.open());
+      return reply
+        .code(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${file.size}`)
+        .header('content-length', String(range.end - range.start + 1))
+        .send(await file.open(range));
     },
   );
 

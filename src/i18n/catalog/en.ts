@@ -1,6 +1,7 @@
 /** Every text the server shows a person, in English; ru.ts must have every key this has. */
 export const en = {
   errors: {
+    range_not_satisfiable: 'The file has {{size}} bytes; the range asked for lies outside it.',
     validation_failed: 'The request has invalid fields.',
     invalid_json: 'The request body is not valid JSON.',
     unsupported_media_type: 'Send the request body as application/json.',

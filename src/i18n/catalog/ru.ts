@@ -3,6 +3,7 @@ import type { Catalog } from './en.js';
 /** Every text the server shows a person, in Russian, the desk's first language. */
 export const ru: Catalog = {
   errors: {
+    range_not_satisfiable: 'В файле {{size}} байт; запрошенный диапазон лежит за его пределами.',
     validation_failed: 'В запросе есть неверно заполненные поля.',
     invalid_json: 'Тело запроса — не корректный JSON.',
     unsupported_media_type: 'Передайте тело запроса в формате application/json.',

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-
-/** The store cannot take a file now (the disk is full, the folder not writable): nothing of it is left. */
-export class StorageWriteError extends Error {
-  constructor(override readonly cause: NodeJS.ErrnoException) {
-    super(`file storage refused a write: ${cause.code ?? cause.message}`);
-    this.name = 'StorageWriteError';
-  }
-}
+import {
+  type ByteRange,
+  type FileStore,
+  StorageWriteError,
+  type StoredStream,
+  storageKey,
+} from '../app/ports/fileStore.js';
 
 /** Write failures that mean "no room or no permission", as opposed to a bug: the caller may retry later. */
 const REFUSED_WRITES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EFBIG', 'EIO']);
@@ -21,8 +21,8 @@ function refusedWrite(error: unknown): StorageWriteError | null {
   return code && REFUSED_WRITES.has(code) ? new StorageWriteError(error as NodeJS.ErrnoException) : null;
 }
 
-/** Where attachment bytes live: files under DATA_DIR/attachments, named by the attachment's id. */
-export class AttachmentStore {
+/** The file-system driver: files under DATA_DIR/attachments, named by their keys. */
+export class FileSystemStore implements FileStore {
   readonly root: string;
 
   constructor(
@@ -34,7 +34,7 @@ export class AttachmentStore {
 
   /** Writes the bytes and returns the path relative to the store, as the database keeps it. */
   async save(id: string, createdAt: Date, data: Buffer): Promise<string> {
-    const relative = join(createdAt.toISOString().slice(0, 7), id);
+    const relative = storageKey(id, createdAt);
     const path = this.resolve(relative);
     try {
       await mkdir(dirname(path), { recursive: true });
@@ -59,8 +59,8 @@ export class AttachmentStore {
     id: string,
     createdAt: Date,
     source: Readable & { truncated?: boolean },
-  ): Promise<{ relative: string; size: number; sha256: string; truncated: boolean }> {
-    const relative = join(createdAt.toISOString().slice(0, 7), id);
+  ): Promise<StoredStream> {
+    const relative = storageKey(id, createdAt);
     const path = this.resolve(relative);
     try {
       await mkdir(dirname(path), { recursive: true });
@@ -83,11 +83,14 @@ export class AttachmentStore {
       throw refusedWrite(error) ?? error;
     }
     if (source.truncated) await rm(path, { force: true });
-    return { relative, size, sha256: hash.digest('hex'), truncated: Boolean(source.truncated) };
+    return { key: relative, size, sha256: hash.digest('hex'), truncated: Boolean(source.truncated) };
   }
 
-  open(relative: string): Readable {
-    return createReadStream(this.resolve(relative));
+  async open(relative: string, range?: ByteRange): Promise<Readable> {
+    const stream = createReadStream(this.resolve(relative), range ?? {});
+    // Opened before it is handed on, so a missing file fails here rather than half-way through a reply.
+    await once(stream, 'open');
+    return stream;
   }
 
   async remove(relative: string): Promise<void> {
