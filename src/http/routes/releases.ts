@@ -101,7 +101,9 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
     },
     async (request, reply) => {
       const header = request.headers.range;
-      const resumed = typeof header === 'string' && !/^bytes=0?-/.test(header.trim());
+      // A piece from a later byte (or the last bytes) continues a download that was already counted.
+      const asked = typeof header === 'string' ? header.trim().match(/^bytes=(\d*)-\d*$/) : null;
+      const resumed = asked !== null && (asked[1] === '' || Number(asked[1]) > 0);
       const file = await openReleaseFile(ctx, signedIn(request), request.params.fileId, resumed);
       const range = requestedRange(header, file.size);
       reply

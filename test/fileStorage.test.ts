@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addReleaseFile } from '../src/app/releases.js';
+import { startSmtpListener } from '../src/channels/email/smtpListener.js';
+import { inboundMail, releaseDownloads } from '../src/db/schema.js';
+import { S3FileStore } from '../src/storage/s3Store.js';
+import { databaseBackends } from './support/databases.js';
+import { send } from './support/mail.js';
+import { startS3 } from './support/s3.js';
+import {
+  ADMIN,
+  caller,
+  type DemoWorld,
+  demoWorld,
+  openTestDesk,
+  type Session,
+  STANDARD_CONTACT,
+  signIn,
+  type TestDesk,
+} from './support/testDesk.js';
+
+const [pglite] = databaseBackends;
+if (!pglite) throw new Error('PGlite is always a backend');
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+function multipart(fileName: string, content: Buffer, session: Session) {
+  const boundary = '----supportdesk-storage-boundary';
+  return {
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+    },
+  };
+}
+
+const drivers = [
+  {
+    name: 'the file system',
+    start: async () => ({ env: {} as Record<string, string>, stop: async () => {} }),
+  },
+  { name: 'S3 object storage (s3rver on loopback)', start: startS3 },
+];
+
+describe.each(drivers)('files kept in $name', (driver) => {
+  let store: Awaited<ReturnType<typeof driver.start>>;
+  let desk: TestDesk;
+  let world: DemoWorld;
+  let admin: Session;
+  let anna: Session;
+
+  beforeAll(async () => {
+    store = await driver.start();
+    desk = await openTestDesk(pglite, { LOGIN_RATE_LIMIT: '1000', ...store.env });
+    admin = await signIn(desk.app, ...ADMIN);
+    anna = await signIn(desk.app, ...STANDARD_CONTACT);
+    world = await demoWorld(desk.app, admin);
+  });
+  afterAll(async () => {
+    await desk?.close();
+    await store?.stop();
+  });
+
+  /** The attachments folder under DATA_DIR: the object-storage driver writes nothing there. */
+  const localFiles = () => {
+    const root = (desk.ctx.files as { root?: string }).root;
+    return root && existsSync(root) ? readdirSync(root, { recursive: true }) : [];
+  };
+
+  it('keeps an uploaded attachment and serves it back whole to the uploader', async () => {
+    const content = Buffer.from(`журнал ошибок\n${'строка журнала\n'.repeat(2000)}`);
+    const upload = await desk.app.inject({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      ...multipart('server.log', content, anna),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    expect(upload.json()).toMatchObject({ size: content.length, sha256: sha256(content) });
+    const download = await caller(desk.app, anna)('GET', `/api/v1/attachments/${upload.json().id}`);
+    expect(download.statusCode).toBe(200);
+    expect(sha256(download.rawPayload)).toBe(sha256(content));
+    expect(desk.ctx.files instanceof S3FileStore).toBe(driver.start === startS3);
+    if (desk.ctx.files instanceof S3FileStore) expect(localFiles()).toEqual([]);
+  });
+
+  it('streams a 40 MB release in parts and resumes its download from any byte', async () => {
+    const release = await caller(desk.app, admin)('POST', '/api/v1/releases', {
+      productId: world.products.find((product) => product.code === 'ESB')?.id,
+      version: '5.1.0',
+      releasedOn: '2026-11-20',
+      notes: '',
+    });
+    expect(release.statusCode, release.body).toBe(201);
+    const chunk = Buffer.alloc(1_048_576);
+    const expected = createHash('sha256');
+    const whole: Buffer[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const part = Buffer.from(chunk.map((_, offset) => (index * 7 + offset) % 251));
+      whole.push(part);
+      expected.update(part);
+    }
+    const added = await addReleaseFile(
+      desk.ctx,
+      { type: 'system', name: 'test' },
+      release.json().id,
+      { fileName: 'esb-5.1.0.iso', stream: Readable.from(whole) },
+      100 * 1_048_576,
+    );
+    expect(added).toMatchObject({ size: 40 * 1_048_576, sha256: expected.digest('hex') });
+    const file = Buffer.concat(whole);
+    const get = (range?: string) =>
+      desk.app.inject({
+        method: 'GET',
+        url: `/api/v1/releases/files/${added.id}`,
+        headers: { cookie: anna.cookie, ...(range ? { range } : {}) },
+      });
+    const full = await get();
+    expect(full.statusCode).toBe(200);
+    expect(full.headers['accept-ranges']).toBe('bytes');
+    expect(sha256(full.rawPayload)).toBe(sha256(file));
+
+    const middle = await get('bytes=17000000-17999999');
+    expect(middle.statusCode).toBe(206);
+    expect(middle.headers['content-range']).toBe(`bytes 17000000-17999999/${file.length}`);
+    expect(middle.rawPayload.equals(file.subarray(17_000_000, 18_000_000))).toBe(true);
+    const tail = await get('bytes=-1000');
+    expect(tail.rawPayload.equals(file.subarray(file.length - 1000))).toBe(true);
+    const beyond = await get(`bytes=${file.length}-`);
+    expect(beyond.statusCode).toBe(416);
+    expect(beyond.headers['content-range']).toBe(`bytes */${file.length}`);
+    expect(beyond.json()).toMatchObject({ code: 'range_not_satisfiable' });
+
+    // The whole download and its start count; the resumed pieces do not count again.
+    const downloads = await desk.ctx.db
+      .select()
+      .from(releaseDownloads)
+      .where(eq(releaseDownloads.releaseFileId, added.id));
+    expect(downloads).toHaveLength(1);
+  });
+
+  it('keeps the raw mail of a request in the same store', async () => {
+    const listener = await startSmtpListener(desk.ctx, pino({ level: 'silent' }), {
+      host: '127.0.0.1',
+      port: 0,
+    });
+    try {
+      await send(listener.port, {
+        from: 'anna.petrova@baltlog.example',
+        subject: '[esb-prod-spb] Очередь стоит',
+        text: 'С утра не разбирается очередь orders.in.',
+        messageId: '<stored.in.store@baltlog.example>',
+      });
+    } finally {
+      await listener.close();
+    }
+    const [stored] = await desk.ctx.db
+      .select()
+      .from(inboundMail)
+      .where(eq(inboundMail.messageId, '<stored.in.store@baltlog.example>'));
+    expect(stored?.outcome).toBe('ticket');
+    const raw = (await desk.ctx.files.read(stored?.storedAs ?? '')).toString();
+    expect(raw).toContain('Message-ID: <stored.in.store@baltlog.example>');
+    if (desk.ctx.files instanceof S3FileStore) expect(localFiles()).toEqual([]);
+  });
+});
