@@ -5,8 +5,9 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addReleaseFile } from '../src/app/releases.js';
+import { removeUnlinkedUploads } from '../src/app/unlinkedUploads.js';
 import { startSmtpListener } from '../src/channels/email/smtpListener.js';
-import { inboundMail, releaseDownloads } from '../src/db/schema.js';
+import { attachments, inboundMail, releaseDownloads } from '../src/db/schema.js';
 import { S3FileStore } from '../src/storage/s3Store.js';
 import { databaseBackends } from './support/databases.js';
 import { send } from './support/mail.js';
@@ -148,6 +149,42 @@ describe.each(drivers)('files kept in $name', (driver) => {
       .from(releaseDownloads)
       .where(eq(releaseDownloads.releaseFileId, added.id));
     expect(downloads).toHaveLength(1);
+  });
+
+  it('removes uploads no message took within a day, and keeps those a message took', async () => {
+    const upload = async (name: string) => {
+      const response = await desk.app.inject({
+        method: 'POST',
+        url: '/api/v1/attachments',
+        ...multipart(name, Buffer.from(`содержимое ${name}`), anna),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as string;
+    };
+    const forgotten = await upload('forgotten.txt');
+    const attached = await upload('attached.txt');
+    const ticket = await caller(desk.app, anna)('POST', '/api/v1/tickets', {
+      instanceId: world.baltlog.instances[0]?.id,
+      severity: 'low',
+      subject: 'Файл к запросу',
+      description: 'Прикладываю журнал.',
+      attachmentIds: [attached],
+    });
+    expect(ticket.statusCode, ticket.body).toBe(201);
+    const [forgottenRow] = await desk.ctx.db.select().from(attachments).where(eq(attachments.id, forgotten));
+
+    desk.clock.advance(23 * 3_600_000);
+    expect((await removeUnlinkedUploads(desk.ctx)).removed).toBe(0);
+    desk.clock.advance(2 * 3_600_000);
+    expect((await removeUnlinkedUploads(desk.ctx)).removed).toBeGreaterThanOrEqual(1);
+    const left = await desk.ctx.db.select({ id: attachments.id }).from(attachments);
+    expect(left.map((row) => row.id)).toContain(attached);
+    expect(left.map((row) => row.id)).not.toContain(forgotten);
+    await expect(desk.ctx.files.read(forgottenRow?.storagePath ?? '')).rejects.toThrow();
+    // A day has passed: the contact signs in again.
+    anna = await signIn(desk.app, ...STANDARD_CONTACT);
+    const kept = await caller(desk.app, anna)('GET', `/api/v1/attachments/${attached}`);
+    expect(kept.body).toBe('содержимое attached.txt');
   });
 
   it('keeps the raw mail of a request in the same store', async () => {

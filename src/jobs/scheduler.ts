@@ -6,6 +6,7 @@ import { pruneOutbox } from '../app/outbox/deliveryLog.js';
 import { type DispatchOptions, dispatchOutbox } from '../app/outbox/dispatch.js';
 import { OUTBOX_CHANNELS, type OutboxChannel, type OutboxTopic } from '../app/outbox/topics.js';
 import { runAutoClose, runSlaWatch } from '../app/tickets/sweeps.js';
+import { removeUnlinkedUploads } from '../app/unlinkedUploads.js';
 import { type JobLoop, type LoopOptions, type PassResult, startLoop } from './loop.js';
 
 export interface JobSettings {
@@ -70,6 +71,10 @@ export function startJobs(
     startLoop('sla-watch', async () => counted(await runSlaWatch(ctx)), sweep),
     startLoop('auto-close', async () => counted(await runAutoClose(ctx)), sweep),
     startLoop('certificate-reminders', async () => counted(await runCertificateReminders(ctx)), sweep),
+    startLoop('upload-sweep', async () => counted(await removeUnlinkedUploads(ctx)), {
+      ...sweep,
+      idleMs: PRUNE_INTERVAL_MS,
+    }),
     startLoop('outbox-prune', async () => counted(await pruneOutbox(ctx, settings.outboxRetentionMs)), {
       ...sweep,
       idleMs: PRUNE_INTERVAL_MS,
