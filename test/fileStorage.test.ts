@@ -5,8 +5,10 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addReleaseFile } from '../src/app/releases.js';
+import { migrateFiles } from '../src/app/storageMigration.js';
 import { removeUnlinkedUploads } from '../src/app/unlinkedUploads.js';
 import { startSmtpListener } from '../src/channels/email/smtpListener.js';
+import { loadConfig } from '../src/config.js';
 import { attachments, inboundMail, releaseDownloads } from '../src/db/schema.js';
 import { S3FileStore } from '../src/storage/s3Store.js';
 import { databaseBackends } from './support/databases.js';
@@ -210,5 +212,44 @@ describe.each(drivers)('files kept in $name', (driver) => {
     const raw = (await desk.ctx.files.read(stored?.storedAs ?? '')).toString();
     expect(raw).toContain('Message-ID: <stored.in.store@baltlog.example>');
     if (desk.ctx.files instanceof S3FileStore) expect(localFiles()).toEqual([]);
+  });
+});
+
+describe('moving the files of a desk from the file system into a bucket', () => {
+  it('copies every file the database names once, and a second run copies nothing', async () => {
+    const s3 = await startS3();
+    const desk = await openTestDesk(pglite);
+    try {
+      const anna = await signIn(desk.app, ...STANDARD_CONTACT);
+      const contents = ['первый файл', 'второй файл'].map((text) => Buffer.from(text));
+      for (const [index, content] of contents.entries()) {
+        const response = await desk.app.inject({
+          method: 'POST',
+          url: '/api/v1/attachments',
+          ...multipart(`file-${index}.txt`, content, anna),
+        });
+        expect(response.statusCode, response.body).toBe(201);
+      }
+      const config = loadConfig(s3.env);
+      if (!config.s3) throw new Error('the S3 settings did not load');
+      const bucket = new S3FileStore(config.s3, config.attachmentMaxBytes);
+      const rows = await desk.ctx.db.select().from(attachments);
+
+      const first = await migrateFiles(desk.ctx, desk.ctx.files, bucket);
+      expect(first).toEqual({ copied: rows.length, alreadyThere: 0, missing: [] });
+      for (const row of rows) {
+        expect((await bucket.read(row.storagePath)).equals(await desk.ctx.files.read(row.storagePath))).toBe(
+          true,
+        );
+      }
+      expect(await migrateFiles(desk.ctx, desk.ctx.files, bucket)).toEqual({
+        copied: 0,
+        alreadyThere: rows.length,
+        missing: [],
+      });
+    } finally {
+      await desk.close();
+      await s3.stop();
+    }
   });
 });

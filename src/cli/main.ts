@@ -6,6 +6,7 @@ import { startServer, stopGracefully } from '../server.js';
 import { registerAccountCommands } from './accountCommands.js';
 import { describeFailure, out, withContext } from './runtime.js';
 import { registerSlaCommands } from './slaCommands.js';
+import { registerStorageCommands } from './storageCommands.js';
 
 function demoBanner(url: string): string {
   const lines = DEMO_ACCOUNTS.map(
@@ -51,6 +52,7 @@ db.command('migrate')
 
 registerAccountCommands(program);
 registerSlaCommands(program);
+registerStorageCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`supportdesk: ${describeFailure(error)}\n`);

@@ -16,6 +16,7 @@ import {
   type StoredStream,
   storageKey,
 } from '../app/ports/fileStore.js';
+import type { FillableStore } from '../app/storageMigration.js';
 import type { S3Settings } from '../config.js';
 
 /** Parts of a multipart upload: large enough for 4 GB in well under S3's 10,000 parts. */
@@ -26,7 +27,7 @@ const PART_BYTES = 16 * 1_048_576;
  * Selectel, AWS), shared by every instance. Streams go up in parts and come down as streams; every
  * call has a timeout, so a store that hangs fails the request rather than holding it.
  */
-export class S3FileStore implements FileStore {
+export class S3FileStore implements FileStore, FillableStore {
   private readonly client: S3Client;
   private readonly bucket: string;
 
