@@ -215,6 +215,41 @@ describe.each(drivers)('files kept in $name', (driver) => {
   });
 });
 
+describe('an object store that goes away', () => {
+  it('answers uploads and downloads 503 with Retry-After, and keeps no row of a file it could not store', async () => {
+    const s3 = await startS3();
+    const desk = await openTestDesk(pglite, { ...s3.env, S3_TIMEOUT_MS: '2000' });
+    try {
+      const anna = await signIn(desk.app, ...STANDARD_CONTACT);
+      const before = await desk.app.inject({
+        method: 'POST',
+        url: '/api/v1/attachments',
+        ...multipart('before.txt', Buffer.from('до остановки'), anna),
+      });
+      expect(before.statusCode, before.body).toBe(201);
+      await s3.stop();
+      const rows = (await desk.ctx.db.select().from(attachments)).length;
+      const during = multipart('during.txt', Buffer.from('во время остановки'), anna);
+      const refused = await desk.app.inject({
+        method: 'POST',
+        url: '/api/v1/attachments',
+        headers: { ...during.headers, 'accept-language': 'ru' },
+        payload: during.payload,
+      });
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toBeDefined();
+      expect(refused.json()).toMatchObject({ code: 'storage_unavailable' });
+      expect(refused.json().title).toMatch(/^Хранилище файлов сейчас недоступно/);
+      expect((await desk.ctx.db.select().from(attachments)).length).toBe(rows);
+      const download = await caller(desk.app, anna)('GET', `/api/v1/attachments/${before.json().id}`);
+      expect(download.statusCode).toBe(503);
+    } finally {
+      await desk.close();
+      await s3.stop().catch(() => {});
+    }
+  });
+});
+
 describe('moving the files of a desk from the file system into a bucket', () => {
   it('copies every file the database names once, and a second run copies nothing', async () => {
     const s3 = await startS3();

@@ -14,7 +14,7 @@ import {
 import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
 import { AppError, type ErrorKind } from '../app/errors.js';
-import { StorageWriteError } from '../app/ports/fileStore.js';
+import { StorageUnavailableError, StorageWriteError } from '../app/ports/fileStore.js';
 import type { Config } from '../config.js';
 import { type DatabaseHandle, isDatabaseUnavailable } from '../db/database.js';
 import { controlCharacterPath } from '../domain/controlCharacters.js';
@@ -215,6 +215,11 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
     }
     if (error.code?.startsWith('FST_ERR_CTP_') || error.statusCode === 400) {
       return sendProblem(request, reply, 400, 'invalid_json');
+    }
+    if (error instanceof StorageUnavailableError) {
+      request.log.warn({ err: error }, 'file storage unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendProblem(request, reply, 503, 'storage_unavailable');
     }
     if (error instanceof StorageWriteError) {
       request.log.error({ err: error }, 'file storage refused a write');

@@ -12,12 +12,27 @@ import { Upload } from '@aws-sdk/lib-storage';
 import {
   type ByteRange,
   type FileStore,
+  StorageUnavailableError,
   StorageWriteError,
   type StoredStream,
   storageKey,
 } from '../app/ports/fileStore.js';
 import type { FillableStore } from '../app/storageMigration.js';
 import type { S3Settings } from '../config.js';
+
+/** The store answering that it is full or the object too large, as opposed to being away. */
+const REFUSALS = new Set(['EntityTooLarge', 'QuotaExceeded', 'InsufficientStorage', 'AccessDenied']);
+
+/** A refusal is the store's answer to this write; anything else (no answer, a timeout, a 5xx) is the store being away. */
+function storeFailure(error: unknown): Error {
+  if (
+    error instanceof S3ServiceException &&
+    (REFUSALS.has(error.name) || error.$metadata.httpStatusCode === 507)
+  )
+    return new StorageWriteError(error);
+  if (error instanceof S3ServiceException && (error.$metadata.httpStatusCode ?? 500) < 500) return error;
+  return new StorageUnavailableError(error);
+}
 
 /** Parts of a multipart upload: large enough for 4 GB in well under S3's 10,000 parts. */
 const PART_BYTES = 16 * 1_048_576;
@@ -51,7 +66,7 @@ export class S3FileStore implements FileStore, FillableStore {
     try {
       await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: data }));
     } catch (error) {
-      throw new StorageWriteError(error);
+      throw storeFailure(error);
     }
     return key;
   }
@@ -86,26 +101,34 @@ export class S3FileStore implements FileStore, FillableStore {
       await upload.done();
     } catch (error) {
       await this.remove(key).catch(() => {});
-      throw new StorageWriteError(error);
+      throw storeFailure(error);
     }
     if (source.truncated) await this.remove(key);
     return { key, size, sha256: hash.digest('hex'), truncated: Boolean(source.truncated) };
   }
 
   async read(key: string): Promise<Buffer> {
-    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const object = await this.client
+      .send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
+      .catch((error: unknown) => {
+        throw storeFailure(error);
+      });
     if (!object.Body) throw new Error(`object ${key} has no body`);
     return Buffer.from(await object.Body.transformToByteArray());
   }
 
   async open(key: string, range?: ByteRange): Promise<Readable> {
-    const object = await this.client.send(
-      new GetObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
-      }),
-    );
+    const object = await this.client
+      .send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+        }),
+      )
+      .catch((error: unknown) => {
+        throw storeFailure(error);
+      });
     if (!object.Body) throw new Error(`object ${key} has no body`);
     return object.Body as Readable;
   }

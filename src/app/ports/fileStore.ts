@@ -8,6 +8,14 @@ export class StorageWriteError extends Error {
   }
 }
 
+/** The store cannot be reached or fails (an object store down or hanging): try again shortly. */
+export class StorageUnavailableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`file storage is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
 /** A byte range of a stored file, both ends included (HTTP's `Range: bytes=start-end`). */
 export interface ByteRange {
   start: number;

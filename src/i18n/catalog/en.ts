@@ -65,6 +65,8 @@ export const en = {
     database_unavailable:
       'The database cannot be reached right now. Nothing was changed; try again in a few seconds.',
     body_too_large: 'The request body is larger than {{maxKilobytes}} KB.',
+    storage_unavailable:
+      'The file store cannot be reached right now. Nothing was saved; try again in a few seconds.',
     storage_full:
       'The file could not be stored: the server has no room or no permission to write. Nothing was saved; try again later.',
     ticket_changed: 'The request was changed by someone else since you opened it. Reload it and try again.',
