@@ -78,6 +78,11 @@ const environmentSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: 'must be 16-256 letters, digits, _ or -' })
     .optional(),
   DOCUMENTATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
+  REDIS_PREFIX: z.string().min(1).max(64).default('supportdesk:'),
   STORAGE: z.enum(['fs', 's3'], { error: 'must be fs or s3' }).default('fs'),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_REGION: z.string().min(1).max(64).default('us-east-1'),
@@ -133,6 +138,10 @@ export interface Config {
   telegram: TelegramSettings | null;
   /** Where file bytes are kept: under DATA_DIR (null), or in an S3-compatible bucket. */
   s3: S3Settings | null;
+  /** Redis, for what every instance must count together (request limits); null on one server. */
+  redisUrl: string | null;
+  /** Keys of this desk in a Redis shared with other applications start with it. */
+  redisPrefix: string;
 }
 
 export interface S3Settings {
@@ -254,6 +263,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxBytes: env.MAIL_MAX_MB * 1_048_576,
     },
     calendar: { shortenedDays: env.CALENDAR_SHORTENED_DAYS, weekdayFallback: env.CALENDAR_WEEKDAY_FALLBACK },
+    redisUrl: env.REDIS_URL ?? null,
+    redisPrefix: env.REDIS_PREFIX,
     s3:
       env.STORAGE === 's3'
         ? {

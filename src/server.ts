@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type Clock, systemClock } from './domain/calendar/clock.js';
 import { buildHttpApp } from './http/app.js';
+import { connectLimitStore } from './http/sharedLimits.js';
 import { startJobs } from './jobs/scheduler.js';
 import { createMetrics } from './metrics.js';
 import { createAppContext } from './wiring.js';
@@ -84,7 +85,10 @@ export async function startServer({
       imapConnected: () => imapConnected(),
       now: () => clock.now(),
     });
-    const app = await buildHttpApp({ ctx, database, config, logger, metrics });
+    const limitStore = config.redisUrl ? connectLimitStore(config.redisUrl, logger) : null;
+    if (limitStore)
+      started.push(async () => void (await limitStore.quit().catch(() => limitStore.disconnect())));
+    const app = await buildHttpApp({ ctx, database, config, logger, metrics, limitStore });
     started.push(() => app.close());
     const bot = config.telegram
       ? createTelegramBot(ctx, logger, config.telegram, {

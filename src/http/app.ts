@@ -11,6 +11,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
 import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
 import { AppError, type ErrorKind } from '../app/errors.js';
@@ -63,6 +64,8 @@ export interface HttpDependencies {
   logger: FastifyBaseLogger;
   /** The server's metrics, shared with its jobs; a registry of its own when not given. */
   metrics?: DeskMetrics;
+  /** Where request limits are counted across instances (REDIS_URL); each process's memory when absent. */
+  limitStore?: Redis | null;
 }
 
 /** The largest JSON body the API takes; files go as multipart, with their own limits. */
@@ -129,7 +132,12 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   await app.register(fastifyMultipart, {
     limits: { fileSize: deps.ctx.files.maxBytes, files: 1, fields: 10 },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(deps.limitStore
+      ? { redis: deps.limitStore, nameSpace: `${deps.config.redisPrefix}limit:`, skipOnError: true }
+      : {}),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
