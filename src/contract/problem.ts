@@ -11,6 +11,7 @@ export const problemSchema = z
     status: z.int(),
     code: z.string().describe('Stable machine-readable error code'),
     instance: z.string().optional(),
+    requestId: z.string().optional().describe('The id the desk logged this request under (X-Request-Id)'),
     field: z.string().optional().describe('The first offending field, for bad input'),
     errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
   })

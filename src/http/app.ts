@@ -26,6 +26,7 @@ import { createMetrics, type DeskMetrics } from '../metrics.js';
 import { authenticate, requireCsrf, requireSignIn, SESSION_COOKIE } from './authentication.js';
 import { finishOpenApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
+import { requestIdOf } from './requestId.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -88,6 +89,12 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
     loggerInstance: deps.logger,
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdOf,
+    // Fastify's own reading of the header would take anything: requestIdOf checks it first.
+    requestIdHeader: false,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

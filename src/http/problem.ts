@@ -34,6 +34,7 @@ export function sendProblem(
       status,
       code,
       instance: request.url.split('?')[0],
+      requestId: request.id,
       ...(options.field === undefined ? {} : { field: options.field }),
       ...(errors === undefined ? {} : { errors }),
     });
