@@ -78,6 +78,7 @@ const environmentSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: 'must be 16-256 letters, digits, _ or -' })
     .optional(),
   DOCUMENTATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  ROLE: z.enum(['all', 'web', 'worker'], { error: 'must be all, web or worker' }).default('all'),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
@@ -138,6 +139,11 @@ export interface Config {
   telegram: TelegramSettings | null;
   /** Where file bytes are kept: under DATA_DIR (null), or in an S3-compatible bucket. */
   s3: S3Settings | null;
+  /**
+   * What this instance does: `web` serves HTTP (the API, the web app, the Telegram webhook) and the SMTP
+   * listener; `worker` runs the jobs, the outbox, the mailbox poller and Telegram polling; `all` both.
+   */
+  role: 'all' | 'web' | 'worker';
   /** Redis, for what every instance must count together (request limits); null on one server. */
   redisUrl: string | null;
   /** Keys of this desk in a Redis shared with other applications start with it. */
@@ -263,6 +269,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxBytes: env.MAIL_MAX_MB * 1_048_576,
     },
     calendar: { shortenedDays: env.CALENDAR_SHORTENED_DAYS, weekdayFallback: env.CALENDAR_WEEKDAY_FALLBACK },
+    role: env.ROLE,
     redisUrl: env.REDIS_URL ?? null,
     redisPrefix: env.REDIS_PREFIX,
     s3:

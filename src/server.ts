@@ -10,9 +10,10 @@ import { createTelegramBot } from './channels/telegram/bot.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type Clock, systemClock } from './domain/calendar/clock.js';
-import { buildHttpApp } from './http/app.js';
+import { buildHealthApp, buildHttpApp } from './http/app.js';
 import { connectLimitStore } from './http/sharedLimits.js';
 import { startJobs } from './jobs/scheduler.js';
+import { holdOnOneInstance } from './jobs/singleHolder.js';
 import { createMetrics } from './metrics.js';
 import { createAppContext } from './wiring.js';
 
@@ -32,6 +33,10 @@ export interface ServerOptions {
 
 /** The database channel on which every write to the outbox is announced (a trigger on the table). */
 const OUTBOX_CHANNEL = 'supportdesk_outbox';
+
+/** Advisory lock keys: any numbers, the same on every instance. */
+const IMAP_POLLING_LOCK = 7_340_155_022;
+const TELEGRAM_POLLING_LOCK = 7_340_155_023;
 
 /**
  * Opens and migrates the database, loads demo data in demo mode, and serves HTTP, mail and the bot.
@@ -88,7 +93,11 @@ export async function startServer({
     const limitStore = config.redisUrl ? connectLimitStore(config.redisUrl, logger) : null;
     if (limitStore)
       started.push(async () => void (await limitStore.quit().catch(() => limitStore.disconnect())));
-    const app = await buildHttpApp({ ctx, database, config, logger, metrics, limitStore });
+    const serves = config.role !== 'worker';
+    const works = config.role !== 'web';
+    const app = serves
+      ? await buildHttpApp({ ctx, database, config, logger, metrics, limitStore })
+      : await buildHealthApp({ database, config, logger, metrics });
     started.push(() => app.close());
     const bot = config.telegram
       ? createTelegramBot(ctx, logger, config.telegram, {
@@ -96,47 +105,76 @@ export async function startServer({
           supportEmail: config.mail.from,
         })
       : null;
-    if (bot?.webhook) app.post('/telegram/webhook', { schema: { hide: true } }, bot.webhook);
+    if (serves && bot?.webhook) app.post('/telegram/webhook', { schema: { hide: true } }, bot.webhook);
     const address = await app.listen({ port: config.port, host: config.host });
     const { listen, imap } = config.mail;
-    if (listen.enabled) {
+    if (serves && listen.enabled) {
       const listener = await startSmtpListener(ctx, logger, listen);
       started.push(() => listener.close());
     }
     if (bot) {
-      await bot.start();
+      await bot.prepare();
       started.push(() => bot.stop());
     }
-    const jobs = startJobs(
-      ctx,
-      logger,
-      {
-        intervalMs: config.jobsIntervalMs,
-        outboxPollMs: config.outboxPollMs,
-        outboxRetentionMs: config.outboxRetentionMs,
-      },
-      {
-        onPass: metrics.jobPass,
-        onCounts: metrics.jobCounts,
-        onOutcome: (topic, outcome, createdAt) => metrics.delivery(topic, outcome, createdAt, clock.now()),
-      },
-      [
-        { name: 'mail-retry', run: () => retryPendingMail(ctx) },
-        ...(bot
-          ? [
-              { name: 'telegram-retry', run: () => bot.retryPending() },
-              { name: 'telegram-drafts', run: () => bot.offerDrafts() },
-            ]
-          : []),
-      ],
-    );
-    started.push(() => jobs.stop());
-    const unlisten = await database.listen(OUTBOX_CHANNEL, jobs.outboxWritten);
-    started.push(unlisten);
-    if (imap) {
-      const poller = startImapPoller(ctx, logger, imap);
-      imapConnected = poller.connected;
-      started.push(() => poller.stop());
+    if (works) {
+      const jobs = startJobs(
+        ctx,
+        logger,
+        {
+          intervalMs: config.jobsIntervalMs,
+          outboxPollMs: config.outboxPollMs,
+          outboxRetentionMs: config.outboxRetentionMs,
+        },
+        {
+          onPass: metrics.jobPass,
+          onCounts: metrics.jobCounts,
+          onOutcome: (topic, outcome, createdAt) => metrics.delivery(topic, outcome, createdAt, clock.now()),
+        },
+        [
+          { name: 'mail-retry', run: () => retryPendingMail(ctx) },
+          ...(bot
+            ? [
+                { name: 'telegram-retry', run: () => bot.retryPending() },
+                { name: 'telegram-drafts', run: () => bot.offerDrafts() },
+              ]
+            : []),
+        ],
+      );
+      started.push(() => jobs.stop());
+      const unlisten = await database.listen(OUTBOX_CHANNEL, jobs.outboxWritten);
+      started.push(unlisten);
+      // One mailbox, one Telegram getUpdates stream: each is polled by one instance at a time.
+      if (imap) {
+        const holder = holdOnOneInstance(
+          database,
+          IMAP_POLLING_LOCK,
+          {
+            name: 'imap-poller',
+            start: async () => {
+              const poller = startImapPoller(ctx, logger, imap);
+              imapConnected = poller.connected;
+              return () => poller.stop();
+            },
+          },
+          logger,
+        );
+        started.push(() => holder.stop());
+      }
+      if (bot && !bot.takesWebhook) {
+        const holder = holdOnOneInstance(
+          database,
+          TELEGRAM_POLLING_LOCK,
+          {
+            name: 'telegram-polling',
+            start: async () => {
+              await bot.startPolling();
+              return () => bot.stop();
+            },
+          },
+          logger,
+        );
+        started.push(() => holder.stop());
+      }
     }
     logger.info({ address, database: database.kind }, 'Supportdesk is listening');
     return { app, database, url: address, stop: stopAll };

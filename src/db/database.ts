@@ -40,7 +40,19 @@ export interface DatabaseHandle {
   migrationState(): Promise<{ applied: number; expected: number }>;
   /** Listens to NOTIFY on a channel (a dedicated connection on PostgreSQL, in-process on PGlite). */
   listen(channel: string, onNotify: NotificationListener): Promise<() => Promise<void>>;
+  /**
+   * Takes a session advisory lock on a connection of its own, held until released or until that
+   * connection drops (the holder died, the server restarted): `lost` then tells the holder. Null when
+   * another session holds it. On PGlite, one process holds the database, so the lock is always had.
+   */
+  tryLock(key: number): Promise<HeldLock | null>;
   close(): Promise<void>;
+}
+
+export interface HeldLock {
+  /** Resolves when the lock is lost without being released. */
+  lost: Promise<void>;
+  release(): Promise<void>;
 }
 
 /** Works from src/db (tsx, tests) and from dist/db (the built server) alike. */
@@ -128,6 +140,9 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
           if (!client.closed) await stop();
         };
       },
+      async tryLock() {
+        return { lost: new Promise<void>(() => {}), release: async () => {} };
+      },
       async close() {
         try {
           await client.close();
@@ -184,6 +199,33 @@ async function openPostgres(
       return async () => {
         listeners.delete(stop);
         stop();
+      };
+    },
+    async tryLock(key) {
+      const holder = new pg.Client({ ...settings, query_timeout: undefined, statement_timeout: undefined });
+      let released = false;
+      const lost = new Promise<void>((resolve) => {
+        holder.on('error', (error) => {
+          if (!released) onConnectionError(error);
+          resolve();
+        });
+        holder.on('end', () => resolve());
+      });
+      await holder.connect();
+      const result = await holder.query<{ held: boolean }>('select pg_try_advisory_lock($1) as held', [key]);
+      if (!result.rows[0]?.held) {
+        released = true;
+        await holder.end();
+        return null;
+      }
+      return {
+        lost: lost.then(() => {
+          if (released) return new Promise<void>(() => {});
+        }),
+        async release() {
+          released = true;
+          await holder.end().catch(() => {});
+        },
       };
     },
     async close() {
@@ -299,7 +341,7 @@ export async function rowsOf<Row>(db: Queryable, query: SQL): Promise<Row[]> {
 function handle(
   db: Database,
   kind: DatabaseTarget['kind'],
-  driver: Pick<DatabaseHandle, 'migrate' | 'listen' | 'close'>,
+  driver: Pick<DatabaseHandle, 'migrate' | 'listen' | 'tryLock' | 'close'>,
 ): DatabaseHandle {
   let closed = false;
   return {
@@ -307,6 +349,7 @@ function handle(
     kind,
     migrate: driver.migrate,
     listen: driver.listen,
+    tryLock: driver.tryLock,
     async migrationState() {
       const expected = expectedMigrationCount();
       const table = await rowsOf<{ present: boolean }>(

@@ -285,3 +285,17 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   );
   return app;
 }
+
+/** What a worker instance serves: its health and its metrics, for the orchestrator and Prometheus. */
+export async function buildHealthApp(
+  deps: Pick<HttpDependencies, 'database' | 'config' | 'logger'> & { metrics: DeskMetrics },
+): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: deps.logger, genReqId: requestIdOf, requestIdHeader: false });
+  await app.register(healthRoutes, {
+    database: deps.database,
+    metrics: deps.metrics,
+    metricsToken: deps.config.metricsToken,
+    metricsPublic: deps.config.metricsPublic,
+  });
+  return app;
+}

@@ -13,7 +13,9 @@ import { rememberBotMessage } from './botMessages.js';
  */
 export const pushNotification: OutboxHandler<'notice.telegram'> = async (ctx, entry) => {
   const { payload } = entry;
-  if (!ctx.telegram || payload.recipient.type !== 'contact') return;
+  if (payload.recipient.type !== 'contact') return;
+  // An instance without the bot's token must not take a push as done: a worker with the token sends it.
+  if (!ctx.telegram) throw new Error('this instance has no Telegram bot token to send with');
   const [row] = await ctx.db
     .select({ chatId: telegramLinks.chatId, language: contacts.language })
     .from(telegramLinks)

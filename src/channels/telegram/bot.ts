@@ -33,8 +33,15 @@ export type WebhookHandler = (request: FastifyRequest, reply: FastifyReply) => P
 
 export interface TelegramBot {
   /** Long polling until stop(); in webhook mode, registers the webhook instead. */
+  /** Readies the bot: its identity from the Bot API, and the webhook registered in webhook mode. */
+  prepare(): Promise<void>;
+  /** Long polling until stop() (only one instance may poll: the server holds a lock for it). */
+  startPolling(): Promise<void>;
+  /** prepare(), then long polling unless the bot takes updates by webhook. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Updates come by webhook: every instance that serves HTTP takes them, none polls. */
+  readonly takesWebhook: boolean;
   /** Offers the drafts written outside the bot's hours, once it is open (the bot runs this every minute). */
   offerDrafts(): Promise<{ offered: number }>;
   /** Handles again the stored updates whose handling failed (a job runs this). */
@@ -345,14 +352,20 @@ export function createTelegramBot(
           secretToken: settings.webhook.secret,
         }) as unknown as WebhookHandler)
       : null,
-    async start() {
+    takesWebhook: Boolean(settings.webhook),
+    async prepare() {
       await bot.init();
-      if (settings.webhook) {
+      if (settings.webhook)
         await bot.api.setWebhook(settings.webhook.url, { secret_token: settings.webhook.secret });
-        return;
-      }
+    },
+    async startPolling() {
       await bot.api.deleteWebhook();
+      stopping = false;
       void bot.start({ drop_pending_updates: false, onStart: () => logger.info('Telegram bot polling') });
+    },
+    async start() {
+      await this.prepare();
+      if (!settings.webhook) await this.startPolling();
     },
     async retryPending() {
       let retried = 0;
