@@ -6,6 +6,7 @@ import type { AppContext } from '../src/app/context.js';
 import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
 import { pruneOutbox } from '../src/app/outbox/deliveryLog.js';
 import { dispatchOutbox } from '../src/app/outbox/dispatch.js';
+import { OUTBOX_CHANNELS } from '../src/app/outbox/topics.js';
 import { rowsOf } from '../src/db/database.js';
 import { notifications, outbox, telegramLinks, tickets } from '../src/db/schema.js';
 import { startJobs } from '../src/jobs/scheduler.js';
@@ -102,6 +103,34 @@ describe.each(databaseBackends)('outbox delivery on $name', (backend) => {
       // Delivered once each, also when the loops run again.
       await deliverOutbox(desk.ctx);
       expect(sink.received).toHaveLength(4);
+    });
+
+    it('never takes a Telegram push as sent on an instance without the bot token', async () => {
+      const { desk, world } = setup;
+      const contact = world.baltlog.contacts[0]?.id ?? '';
+      const [push] = await desk.database.db
+        .insert(outbox)
+        .values({
+          topic: 'notice.telegram',
+          payload: {
+            recipient: { type: 'contact', id: contact },
+            template: 'ticket_reply',
+            params: {},
+            ticketId: null,
+          },
+          createdAt: desk.clock.now(),
+          availableAt: desk.clock.now(),
+        })
+        .returning({ id: outbox.id });
+      expect(desk.ctx.telegram).toBeNull();
+      await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS, OUTBOX_CHANNELS.telegram);
+      const [after] = await desk.database.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.id, push?.id ?? 0));
+      expect(after).toMatchObject({ deliveredAt: null, failedAt: null });
+      expect(after?.lastError).toMatch(/no Telegram bot token/);
+      await desk.database.db.delete(outbox).where(eq(outbox.id, push?.id ?? 0));
     });
 
     it('sets aside an entry whose payload does not fit its topic, and an administrator sends a failed one again', async () => {
