@@ -84,7 +84,11 @@ describe.each(databaseBackends)('a contact sees its own organization only, on $n
     for (const [method, url, payload] of attempts) {
       const response = await anna(method as 'GET', url, payload);
       expect(response.statusCode, `${method} ${url}`).toBe(404);
-      expect(response.json(), `${method} ${url}`).toEqual({ ...missing.json(), instance: url });
+      expect(response.json(), `${method} ${url}`).toEqual({
+        ...missing.json(),
+        instance: url,
+        requestId: response.headers['x-request-id'],
+      });
     }
     const unchanged = await caller(desk.app, await signIn(desk.app, ...ADMIN))(
       'GET',

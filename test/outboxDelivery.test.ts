@@ -105,32 +105,43 @@ describe.each(databaseBackends)('outbox delivery on $name', (backend) => {
       expect(sink.received).toHaveLength(4);
     });
 
-    it('never takes a Telegram push as sent on an instance without the bot token', async () => {
+    it('never takes a Telegram push to a bound chat as sent on an instance without the bot token', async () => {
       const { desk, world } = setup;
-      const contact = world.baltlog.contacts[0]?.id ?? '';
-      const [push] = await desk.database.db
-        .insert(outbox)
-        .values({
-          topic: 'notice.telegram',
-          payload: {
-            recipient: { type: 'contact', id: contact },
-            template: 'ticket_reply',
-            params: {},
-            ticketId: null,
-          },
-          createdAt: desk.clock.now(),
-          availableAt: desk.clock.now(),
-        })
-        .returning({ id: outbox.id });
+      const [bound, unbound] = world.baltlog.contacts.map((contact) => contact.id);
+      await desk.database.db.insert(telegramLinks).values({
+        telegramUserId: 990_001,
+        chatId: 990_001,
+        contactId: bound ?? '',
+        linkedAt: desk.clock.now(),
+      });
+      const pushTo = async (contactId: string) => {
+        const [row] = await desk.database.db
+          .insert(outbox)
+          .values({
+            topic: 'notice.telegram',
+            payload: {
+              recipient: { type: 'contact', id: contactId },
+              template: 'ticket_reply',
+              params: {},
+              ticketId: null,
+            },
+            createdAt: desk.clock.now(),
+            availableAt: desk.clock.now(),
+          })
+          .returning({ id: outbox.id });
+        return row?.id ?? 0;
+      };
+      const waiting = await pushTo(bound ?? '');
+      const nothingToSend = await pushTo(unbound ?? '');
       expect(desk.ctx.telegram).toBeNull();
       await dispatchOutbox(desk.ctx, OUTBOX_HANDLERS, OUTBOX_CHANNELS.telegram);
-      const [after] = await desk.database.db
-        .select()
-        .from(outbox)
-        .where(eq(outbox.id, push?.id ?? 0));
-      expect(after).toMatchObject({ deliveredAt: null, failedAt: null });
-      expect(after?.lastError).toMatch(/no Telegram bot token/);
-      await desk.database.db.delete(outbox).where(eq(outbox.id, push?.id ?? 0));
+      const entry = async (id: number) =>
+        (await desk.database.db.select().from(outbox).where(eq(outbox.id, id)))[0];
+      expect(await entry(waiting)).toMatchObject({ deliveredAt: null, failedAt: null, attempts: 0 });
+      expect((await entry(waiting))?.lastError).toMatch(/no Telegram bot token/);
+      expect((await entry(nothingToSend))?.deliveredAt).not.toBeNull();
+      await desk.database.db.delete(outbox).where(eq(outbox.id, waiting));
+      await desk.database.db.delete(telegramLinks).where(eq(telegramLinks.contactId, bound ?? ''));
     });
 
     it('sets aside an entry whose payload does not fit its topic, and an administrator sends a failed one again', async () => {

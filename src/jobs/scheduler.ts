@@ -86,8 +86,6 @@ export function startJobs(
     OutboxChannel,
     readonly OutboxTopic[],
   ][]) {
-    // Pushes wait for an instance that can send them, rather than being taken by one that cannot.
-    if (channel === 'telegram' && !ctx.telegram) continue;
     const { workers, batchSize } = WORKERS[channel];
     const channelLoops = Array.from({ length: workers }, (_, worker) =>
       startLoop(

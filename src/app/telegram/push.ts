@@ -4,6 +4,7 @@ import type { Language } from '../../domain/people.js';
 import { splitMessage } from '../../domain/telegram/text.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import type { OutboxHandler } from '../outbox/dispatch.js';
+import { RetryLater } from '../outbox/dispatch.js';
 import { rememberBotMessage } from './botMessages.js';
 
 /**
@@ -11,17 +12,22 @@ import { rememberBotMessage } from './botMessages.js';
  * text, status changes, reminders. A long text goes in parts, each recorded once Telegram has it, so
  * a retry (Telegram down, a 429 on a later part) sends only what is missing, never a part twice.
  */
+/** How long an instance without the bot's token leaves a push for one that has it. */
+const NO_SENDER_RETRY_MS = 60_000;
+
 export const pushNotification: OutboxHandler<'notice.telegram'> = async (ctx, entry) => {
   const { payload } = entry;
   if (payload.recipient.type !== 'contact') return;
-  // An instance without the bot's token must not take a push as done: a worker with the token sends it.
-  if (!ctx.telegram) throw new Error('this instance has no Telegram bot token to send with');
   const [row] = await ctx.db
     .select({ chatId: telegramLinks.chatId, language: contacts.language })
     .from(telegramLinks)
     .innerJoin(contacts, eq(contacts.id, telegramLinks.contactId))
     .where(eq(telegramLinks.contactId, payload.recipient.id));
   if (!row) return;
+  // A push to a bound chat is never taken as done by an instance that cannot send it: it waits for one
+  // with the bot's token (the claim lapses; another instance takes it meanwhile).
+  if (!ctx.telegram)
+    throw new RetryLater(NO_SENDER_RETRY_MS, 'this instance has no Telegram bot token to send with');
   const params = payload.params;
   const text = [
     renderNotification(payload.template, params, row.language as Language),
