@@ -13,6 +13,7 @@ import { attachments, inboundMail, releaseDownloads } from '../src/db/schema.js'
 import { S3FileStore } from '../src/storage/s3Store.js';
 import { databaseBackends } from './support/databases.js';
 import { send } from './support/mail.js';
+import { fileForm } from './support/multipart.js';
 import { startS3 } from './support/s3.js';
 import {
   ADMIN,
@@ -31,21 +32,12 @@ if (!pglite) throw new Error('PGlite is always a backend');
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
+/** A file upload by a signed-in person. */
 function multipart(fileName: string, content: Buffer, session: Session) {
-  const boundary = '----supportdesk-storage-boundary';
+  const form = fileForm(fileName, content);
   return {
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-    },
+    payload: form.payload,
+    headers: { 'content-type': form.contentType, cookie: session.cookie, 'x-csrf-token': session.csrfToken },
   };
 }
 

@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addReleaseFile } from '../src/app/releases.js';
 import { databaseBackends } from './support/databases.js';
+import { fileForm } from './support/multipart.js';
 import {
   ADMIN,
   caller,
@@ -20,18 +21,6 @@ import {
 
 const [pglite] = databaseBackends;
 if (!pglite) throw new Error('PGlite is always a backend');
-
-function multipart(fileName: string, content: Buffer) {
-  const boundary = '----supportdesk-release-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 // The test of streaming asks the collector to run while it measures.
 setFlagsFromString('--expose-gc');
@@ -64,9 +53,9 @@ describe('releases for supported customers', () => {
       const upload = await desk.app.inject({
         method: 'POST',
         url: `/api/v1/releases/${release.json().id}/files`,
-        ...multipart(fileName, content),
+        payload: fileForm(fileName, content).payload,
         headers: {
-          ...multipart(fileName, content).headers,
+          'content-type': fileForm(fileName, content).contentType,
           cookie: adminSession.cookie,
           'x-csrf-token': adminSession.csrfToken,
         },

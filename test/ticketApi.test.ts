@@ -4,6 +4,7 @@ import { createApiToken } from '../src/app/auth.js';
 import { registerRequest } from '../src/app/tickets/registerRequest.js';
 import { rowsOf } from '../src/db/database.js';
 import { databaseBackends } from './support/databases.js';
+import { fileForm } from './support/multipart.js';
 import {
   ADMIN,
   AGENT,
@@ -18,19 +19,6 @@ import {
   signIn,
   type TestDesk,
 } from './support/testDesk.js';
-
-function multipart(fileName: string, content: Buffer) {
-  const boundary = '----supportdesk-test-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-        'Content-Type: application/octet-stream\r\n\r\n',
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
@@ -58,7 +46,7 @@ describe.each(databaseBackends)(
     afterAll(() => desk?.close());
 
     const upload = (session: Session, fileName: string, content: Buffer) => {
-      const body = multipart(fileName, content);
+      const body = fileForm(fileName, content);
       return desk.app.inject({
         method: 'POST',
         url: '/api/v1/attachments',
