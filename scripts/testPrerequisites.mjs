@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 const NEEDED = [
   { path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', packages: ['chromium', 'fonts-dejavu-core'] },
   { path: process.env.DOVECOT_PATH ?? '/usr/sbin/dovecot', packages: ['dovecot-imapd'] },
+  { path: process.env.PGBOUNCER_PATH ?? '/usr/sbin/pgbouncer', packages: ['pgbouncer'] },
 ];
 
 const missing = NEEDED.filter((tool) => !existsSync(tool.path)).flatMap((tool) => tool.packages);

@@ -23,6 +23,11 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// connection URL' })
     .optional(),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
+  DATABASE_PREPARED_STATEMENTS: flag.default(true),
+  DATABASE_SESSION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// connection URL' })
+    .optional(),
   DATABASE_CONNECT_TIMEOUT_MS: integer(100, 120_000).default(5_000),
   DATABASE_STATEMENT_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
   LOG_LEVEL: z
@@ -112,6 +117,8 @@ export interface Config {
         poolSize: number;
         connectTimeoutMs: number;
         statementTimeoutMs: number;
+        preparedStatements: boolean;
+        sessionUrl?: string;
       };
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   sessionTtlMs: number;
@@ -231,6 +238,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           poolSize: env.DATABASE_POOL_SIZE,
           connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
           statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+          preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
+          ...(env.DATABASE_SESSION_URL ? { sessionUrl: env.DATABASE_SESSION_URL } : {}),
         }
       : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
     logLevel: env.LOG_LEVEL,

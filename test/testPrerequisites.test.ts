@@ -24,7 +24,11 @@ describe('what npm test needs from Debian', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('names the one command to run when a tool is missing and it may not install it', () => {
-    const run = asNobody({ CHROMIUM_PATH: '/nonexistent/chromium', DOVECOT_PATH: NODE });
+    const run = asNobody({
+      CHROMIUM_PATH: '/nonexistent/chromium',
+      DOVECOT_PATH: NODE,
+      PGBOUNCER_PATH: NODE,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
       'npm test needs chromium, fonts-dejavu-core: run as root: apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core',

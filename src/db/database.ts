@@ -27,6 +27,16 @@ export type DatabaseTarget =
       connectTimeoutMs?: number;
       /** The longest a statement may run; the client gives up a little later if the server froze. */
       statementTimeoutMs?: number;
+      /**
+       * Named prepared statements; off behind a pooler in transaction mode that cannot keep them
+       * (PgBouncer before 1.21), where a statement would meet a server connection that never saw it.
+       */
+      preparedStatements?: boolean;
+      /**
+       * A direct connection for what needs a session of its own (LISTEN, advisory locks, migrations),
+       * when `url` goes through a transaction pooler; `url` itself otherwise.
+       */
+      sessionUrl?: string;
     };
 
 /** Told of a notification on a channel; null after a broken listening connection came back (catch up). */
@@ -174,8 +184,10 @@ async function openPostgres(
     query_timeout: statementTimeoutMs + 2_000,
     keepAlive: true,
   };
+  const sessionSettings = { ...settings, connectionString: target.sessionUrl ?? target.url };
   const pool = new pg.Pool({ ...settings, max: target.poolSize ?? 10 });
   pool.on('error', onConnectionError);
+  if (target.preparedStatements === false) pool.on('connect', unnamedStatements);
   const db = drizzleNodePg(pool, { schema });
   const listeners = new Set<() => void>();
   return handle(db as unknown as Database, 'postgres', {
@@ -184,17 +196,20 @@ async function openPostgres(
      * migrations applied instead of failing on a half-created type.
      */
     async migrate() {
-      const lock = await pool.connect();
+      // On the session connection: the lock must hold for the whole run, on one server connection.
+      const direct = new pg.Pool({ ...sessionSettings, max: 1 });
+      const lock = await direct.connect();
       try {
         await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-        await migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+        await migrateNodePg(drizzleNodePg(lock, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
         await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
         lock.release();
+        await direct.end();
       }
     },
     async listen(channel, onNotify) {
-      const stop = listenWithReconnect(settings, channel, onNotify, onConnectionError);
+      const stop = listenWithReconnect(sessionSettings, channel, onNotify, onConnectionError);
       listeners.add(stop);
       return async () => {
         listeners.delete(stop);
@@ -202,7 +217,11 @@ async function openPostgres(
       };
     },
     async tryLock(key) {
-      const holder = new pg.Client({ ...settings, query_timeout: undefined, statement_timeout: undefined });
+      const holder = new pg.Client({
+        ...sessionSettings,
+        query_timeout: undefined,
+        statement_timeout: undefined,
+      });
       let released = false;
       const lost = new Promise<void>((resolve) => {
         holder.on('error', (error) => {
@@ -233,6 +252,18 @@ async function openPostgres(
       await pool.end();
     },
   });
+}
+
+/** Every statement of this connection goes unnamed: a transaction pooler could not keep a named one. */
+function unnamedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    if (config && typeof config === 'object' && 'name' in config) {
+      const { name: _unnamed, ...statement } = config as Record<string, unknown>;
+      return query(statement, ...rest);
+    }
+    return query(config, ...rest);
+  };
 }
 
 /**
