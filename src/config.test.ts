@@ -22,7 +22,42 @@ describe('loadConfig', () => {
       poolSize: 4,
       connectTimeoutMs: 5_000,
       statementTimeoutMs: 15_000,
+      preparedStatements: true,
     });
+  });
+
+  it('goes through a transaction pooler with unnamed statements and a direct session connection', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://desk@pgbouncer.internal:6432/desk',
+      DATABASE_PREPARED_STATEMENTS: 'false',
+      DATABASE_SESSION_URL: 'postgres://desk@db.internal/desk',
+    });
+    expect(config.database).toMatchObject({
+      url: 'postgres://desk@pgbouncer.internal:6432/desk',
+      preparedStatements: false,
+      sessionUrl: 'postgres://desk@db.internal/desk',
+    });
+  });
+
+  it('keeps files in a bucket only when the bucket and its keys are named, and takes a role', () => {
+    expect(() => loadConfig({ STORAGE: 's3', S3_BUCKET: 'supportdesk-files' })).toThrow(
+      /S3_ACCESS_KEY_ID: must be set when STORAGE is s3/,
+    );
+    const config = loadConfig({
+      STORAGE: 's3',
+      S3_BUCKET: 'supportdesk-files',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+      ROLE: 'worker',
+    });
+    expect(config.s3).toMatchObject({
+      bucket: 'supportdesk-files',
+      forcePathStyle: true,
+      region: 'us-east-1',
+    });
+    expect(config.role).toBe('worker');
+    expect(() => loadConfig({ ROLE: 'scheduler' })).toThrow(/ROLE: must be all, web or worker/);
   });
 
   it('names every bad variable and never echoes its value', () => {
