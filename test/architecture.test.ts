@@ -3,6 +3,9 @@ import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SOURCE = normalize(join(import.meta.dirname, '../src'));
+const WEB_SOURCE = normalize(join(import.meta.dirname, '../web/src'));
+/** The web's own reading of the reader's clock. */
+const WEB_CLOCK = 'clock.ts';
 
 /**
  * The layers, lowest first. A file imports only from its own layer or lower ones: the domain from
@@ -35,7 +38,7 @@ function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
   });
 }
 
@@ -83,6 +86,14 @@ describe('the architecture', () => {
           relative(SOURCE, path) !== CLOCK_ADAPTER && /new Date\(\)|Date\.now\(\)/.test(text),
       )
       .map(({ path }) => relative(SOURCE, path));
+    expect(readers).toEqual([]);
+  });
+
+  it('reads the browser clock in the web in one place only', () => {
+    const readers = sourceFiles(WEB_SOURCE)
+      .filter((path) => relative(WEB_SOURCE, path) !== WEB_CLOCK)
+      .filter((path) => /new Date\(\)|Date\.now\(\)/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(WEB_SOURCE, path));
     expect(readers).toEqual([]);
   });
 

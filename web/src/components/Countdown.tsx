@@ -2,6 +2,7 @@ import type { Countdown as CountdownState } from '@contract/tickets';
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { browserNow } from '../clock';
 import { duration, moscowDateTime } from '../format';
 
 /**
@@ -21,10 +22,10 @@ export function Countdown({
   fetchedAt: number;
 }) {
   const { t } = useTranslation();
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => browserNow().getTime());
   useEffect(() => {
     if (!countdown?.running) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setNow(browserNow().getTime()), 1000);
     return () => clearInterval(timer);
   }, [countdown?.running]);
 

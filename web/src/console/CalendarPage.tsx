@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../api/operations';
+import { browserNow } from '../clock';
 import { EmptyState, Loaded, ProblemAlert } from '../components/Feedback';
 import { oneOf, TextField } from '../components/FormFields';
 import { calendarDay } from '../format';
@@ -34,7 +35,7 @@ const KIND_COLOR: Record<CalendarDay['kind'], string> = {
 };
 
 function currentMonth(): string {
-  return moscowDate(new Date()).slice(0, 7);
+  return moscowDate(browserNow()).slice(0, 7);
 }
 
 function shift(month: string, by: number): string {

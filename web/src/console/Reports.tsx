@@ -1,4 +1,5 @@
 import { desk } from '../api/operations';
+import { browserNow } from '../clock';
 import '@mantine/charts/styles.css';
 import { moscowDate } from '@contract/moscowTime';
 import { BarChart } from '@mantine/charts';
@@ -27,7 +28,7 @@ interface SlaRow {
 type Row = Record<string, string | number | null>;
 
 function thisYear() {
-  const year = moscowDate(new Date()).slice(0, 4);
+  const year = moscowDate(browserNow()).slice(0, 4);
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 

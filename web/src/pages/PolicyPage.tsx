@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { usePolicies } from '../api/hooks';
 import { desk } from '../api/operations';
+import { browserNow } from '../clock';
 import { Loaded, LoadingRows, ProblemAlert } from '../components/Feedback';
 import { calendarDay } from '../format';
 
@@ -15,7 +16,7 @@ export function PolicyPage() {
   const policies = usePolicies();
   if (policies.isPending) return <LoadingRows rows={8} />;
   if (policies.isError) return <ProblemAlert error={policies.error} onRetry={() => policies.refetch()} />;
-  const policy = policies.data.length > 0 ? policyInForce(policies.data, new Date()) : undefined;
+  const policy = policies.data.length > 0 ? policyInForce(policies.data, browserNow()) : undefined;
   if (!policy) return <ProblemAlert error={null} />;
   const rule = (value: ResponseRule) =>
     'workingDays' in value

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../api/operations';
+import { browserNow } from '../clock';
 import { EmptyState, Loaded, problemText } from '../components/Feedback';
 import { TextAreaField, TextField } from '../components/FormFields';
 import { ProductSelect } from '../components/ProductSelect';
@@ -119,7 +120,7 @@ function PublishDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [productId, setProductId] = useState<string | null>(null);
   const [version, setVersion] = useState('');
-  const [releasedOn, setReleasedOn] = useState(() => moscowDate(new Date()));
+  const [releasedOn, setReleasedOn] = useState(() => moscowDate(browserNow()));
   const [notes, setNotes] = useState('');
   return (
     <ActionDialog

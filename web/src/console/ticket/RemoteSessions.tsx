@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgents } from '../../api/hooks';
 import { desk } from '../../api/operations';
+import { browserNow } from '../../clock';
 import { TextAreaField, TextField } from '../../components/FormFields';
 import { moscowDateTime } from '../../format';
 import { ActionDialog } from '../ActionDialog';
@@ -48,7 +49,7 @@ export function RemoteSessions({ ticket }: { ticket: TicketDetail }) {
 }
 
 /** Now in Moscow, as the datetime-local input shows it. */
-const moscowNowLocal = () => moscowDateTimeLocal(new Date());
+const moscowNowLocal = () => moscowDateTimeLocal(browserNow());
 
 export function RemoteSessionDialog({ ticket, opened, onClose, refresh }: DialogProps) {
   const { t } = useTranslation();
