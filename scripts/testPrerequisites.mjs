@@ -1,5 +1,6 @@
-// What `npm test` needs from Debian besides Node: Chromium for the browser tests and Dovecot for the
-// IMAP tests. Installed when missing and the user is root; otherwise one line names the command.
+// What `npm test` needs from Debian besides Node: Chromium for the browser tests, Dovecot for the
+// IMAP tests, PgBouncer and HAProxy for the several-instance tests. Installed when missing and the
+// user is root; otherwise one line names the command.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -7,6 +8,7 @@ const NEEDED = [
   { path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', packages: ['chromium', 'fonts-dejavu-core'] },
   { path: process.env.DOVECOT_PATH ?? '/usr/sbin/dovecot', packages: ['dovecot-imapd'] },
   { path: process.env.PGBOUNCER_PATH ?? '/usr/sbin/pgbouncer', packages: ['pgbouncer'] },
+  { path: process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy', packages: ['haproxy'] },
 ];
 
 const missing = NEEDED.filter((tool) => !existsSync(tool.path)).flatMap((tool) => tool.packages);

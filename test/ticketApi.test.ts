@@ -175,6 +175,89 @@ describe.each(databaseBackends)(
       expect(viaToken.json()).toMatchObject({ channel: 'api', severity: 'critical' });
     });
 
+    it('answers a retried write with the same Idempotency-Key once, and refuses the key for another write', async () => {
+      const retry = (url: string, key: string, payload: Record<string, unknown>, session = annaSession) =>
+        desk.app.inject({
+          method: 'POST',
+          url,
+          headers: {
+            cookie: session.cookie,
+            'x-csrf-token': session.csrfToken,
+            'idempotency-key': key,
+            'accept-language': 'ru',
+          },
+          payload,
+        });
+      const request = {
+        instanceId: instanceNamed(world.baltlog, 'esb-prod-spb'),
+        severity: 'medium',
+        subject: 'Повтор после обрыва связи',
+        description: 'Ответ не дошёл, клиент отправил ещё раз.',
+      };
+      const key = 'c9a3c1f6-2f43-4b8e-9d0e-1a1f0f3b7c11';
+      const [first, second] = await Promise.all([
+        retry('/api/v1/tickets', key, request),
+        retry('/api/v1/tickets', key, request),
+      ]);
+      expect(first.statusCode, first.body).toBe(201);
+      expect(second.statusCode, second.body).toBe(201);
+      expect(second.json().id).toBe(first.json().id);
+      expect((await retry('/api/v1/tickets', key, request)).json().number).toBe(first.json().number);
+      const stored = await rowsOf<{ count: number }>(
+        desk.database.db,
+        sql`select count(*)::int as count from tickets where subject = ${request.subject}`,
+      );
+      expect(stored[0]?.count).toBe(1);
+      // One acknowledgement: one delivery per channel, none twice.
+      const acknowledgements = await rowsOf<{ topic: string }>(
+        desk.database.db,
+        sql`select topic from outbox
+            where payload->>'template' = 'ticket_acknowledged' and payload->>'ticketId' = ${first.json().id}`,
+      );
+      const topics = acknowledgements.map((row) => row.topic);
+      expect(topics.length).toBeGreaterThan(0);
+      expect(new Set(topics).size).toBe(topics.length);
+
+      const reused = await retry('/api/v1/tickets', key, { ...request, subject: 'Другой запрос' });
+      expect(reused.statusCode).toBe(409);
+      expect(reused.json()).toMatchObject({ code: 'idempotency_key_reused' });
+      expect(reused.json().title).toContain('Idempotency-Key');
+      // Another caller's key of the same spelling is another key.
+      const sergeyFiles = await retry(
+        '/api/v1/tickets',
+        key,
+        { ...request, instanceId: instanceNamed(world.uralenergo, 'esb-prod-ekb') },
+        await signIn(desk.app, ...EXTENDED_CONTACT),
+      );
+      expect(sergeyFiles.statusCode, sergeyFiles.body).toBe(201);
+      expect(sergeyFiles.json().id).not.toBe(first.json().id);
+
+      // A reply retried after it moved the request on still answers the first reply, not 409.
+      const irinaSession = await signIn(desk.app, ...AGENT);
+      const ticketId = first.json().id as string;
+      const reply = { body: 'Посмотрим журнал шины.', visibility: 'public', version: first.json().version };
+      const replied = await retry(`/api/v1/tickets/${ticketId}/messages`, 'reply-1', reply, irinaSession);
+      expect(replied.statusCode, replied.body).toBe(201);
+      const again = await retry(`/api/v1/tickets/${ticketId}/messages`, 'reply-1', reply, irinaSession);
+      expect(again.statusCode, again.body).toBe(201);
+      expect(again.json().messageId).toBe(replied.json().messageId);
+      const detail = (await irina('GET', `/api/v1/tickets/${ticketId}`)).json();
+      expect(detail.messages.filter((message: { body: string }) => message.body === reply.body)).toHaveLength(
+        1,
+      );
+      const otherText = await retry(
+        `/api/v1/tickets/${ticketId}/messages`,
+        'reply-1',
+        { body: 'Другой текст', visibility: 'public' },
+        irinaSession,
+      );
+      expect(otherText.json()).toMatchObject({ code: 'idempotency_key_reused' });
+
+      const badKey = await retry('/api/v1/tickets', 'два слова', request);
+      expect(badKey.statusCode).toBe(400);
+      expect(JSON.stringify(badKey.json())).toContain('Idempotency-Key');
+    });
+
     it('numbers requests per Moscow year and keeps every digit past 99,999', async () => {
       const file = () =>
         anna('POST', '/api/v1/tickets', {

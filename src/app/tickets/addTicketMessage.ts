@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { MessageInput } from '../../contract/tickets.js';
+import type { Queryable } from '../../db/database.js';
 import { ticketMessages } from '../../db/schema.js';
 import type { Channel } from '../../domain/sla/policy.js';
+import type { Status } from '../../domain/tickets/lifecycle.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { forbidden } from '../errors.js';
+import { AppError, forbidden } from '../errors.js';
 import { tellContact, tellSupport } from './notices.js';
 import { applyAction, postMessage } from './state.js';
 import { requireSupport, withTicket } from './withTicket.js';
@@ -21,20 +23,20 @@ export async function addTicketMessage(
   /** The version of the request the caller saw (If-Match); a newer one answers 409. */
   seenVersion?: number,
 ) {
+  // A retry of a message already posted answers it before the version check: the first attempt
+  // moved the request on, and the retry must not read as someone else's change.
+  const earlier = intakeKey ? await postedEarlier(ctx.db, ticketId, input, intakeKey) : undefined;
+  if (earlier) return withTicket(ctx, actor, ticketId, async (_, ticket) => earlier(ticket.status));
   return withTicket(
     ctx,
     actor,
     ticketId,
     async (context, ticket) => {
+      // Looked for again with the request locked: two copies of one write take turns here.
+      const racing = intakeKey ? await postedEarlier(context.db, ticketId, input, intakeKey) : undefined;
+      if (racing) return racing(ticket.status);
       if (actor.type === 'contact') {
         if (input.visibility === 'internal' || input.awaitCustomer) throw forbidden();
-        if (intakeKey) {
-          const [earlier] = await context.db
-            .select({ id: ticketMessages.id })
-            .from(ticketMessages)
-            .where(eq(ticketMessages.intakeKey, intakeKey));
-          if (earlier) return { messageId: earlier.id, respondedNow: false, status: ticket.status };
-        }
         const updated = await applyAction(context, ticket, 'customer_message');
         const posted = await postMessage(context, updated, {
           visibility: 'public',
@@ -61,6 +63,7 @@ export async function addTicketMessage(
         body: input.body,
         channel,
         attachmentIds: input.attachmentIds,
+        ...(intakeKey ? { intakeKey } : {}),
       });
       if (input.visibility === 'public')
         await tellContact(context, updated, 'ticket_reply', { body: input.body });
@@ -68,4 +71,19 @@ export async function addTicketMessage(
     },
     seenVersion,
   );
+}
+
+/**
+ * The message an intake key already posted on this request, as the answer a retry gets; the same
+ * key with another text or on another request is a client's mistake and refused.
+ */
+async function postedEarlier(db: Queryable, ticketId: string, input: MessageInput, intakeKey: string) {
+  const [earlier] = await db
+    .select({ id: ticketMessages.id, ticketId: ticketMessages.ticketId, body: ticketMessages.body })
+    .from(ticketMessages)
+    .where(eq(ticketMessages.intakeKey, intakeKey));
+  if (!earlier) return undefined;
+  if (earlier.ticketId !== ticketId || earlier.body !== input.body)
+    throw new AppError('conflict', 'idempotency_key_reused');
+  return (status: Status) => ({ messageId: earlier.id, respondedNow: false, status });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, type SQLWrapper, sql } from 'drizzle-orm';
 import type { TicketInput } from '../../contract/tickets.js';
 import { preparedStatement, type Queryable } from '../../db/database.js';
+import { violatedUniqueConstraint } from '../../db/errors.js';
 import { type ContactRow, intakeFacts } from '../../db/repositories/entitlementRecords.js';
 import { auditEvents, intakeRejections, outbox, tickets } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
@@ -67,10 +68,8 @@ export class IntakeRefused extends AppError {
  * attempt is kept in the intake log and its reason sent to the contact, then refused to the caller.
  */
 export async function registerRequest(ctx: AppContext, actor: Actor, intake: RequestIntake) {
-  if (intake.intakeKey) {
-    const [earlier] = await ctx.db.select().from(tickets).where(eq(tickets.intakeKey, intake.intakeKey));
-    if (earlier) return earlier;
-  }
+  const earlier = intake.intakeKey ? await filedEarlier(ctx, intake, intake.intakeKey) : undefined;
+  if (earlier) return earlier;
   const data = await ctx.sla.load(ctx.db);
   const now = ctx.clock.now();
   const facts = await intakeFacts(ctx.db, intake.instanceId, intake.contactId);
@@ -163,18 +162,46 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
     if (!ticket) throw new Error('insert returned no row');
     return ticket;
   };
-  if (intake.attachmentIds.length === 0) return store(ctx.db);
-  return ctx.db.transaction(async (tx) => {
-    const ticket = await store(tx);
-    await postMessage({ db: tx, sla: data, actor, now }, ticket, {
-      visibility: 'public',
-      kind: 'attachments',
-      body: intake.description,
-      channel: intake.channel,
-      attachmentIds: intake.attachmentIds,
+  try {
+    if (intake.attachmentIds.length === 0) return await store(ctx.db);
+    return await ctx.db.transaction(async (tx) => {
+      const ticket = await store(tx);
+      await postMessage({ db: tx, sla: data, actor, now }, ticket, {
+        visibility: 'public',
+        kind: 'attachments',
+        body: intake.description,
+        channel: intake.channel,
+        attachmentIds: intake.attachmentIds,
+      });
+      return ticket;
     });
-    return ticket;
-  });
+  } catch (error) {
+    // The same write arrived twice at once (a client's retry overtaking its first attempt): the
+    // copy stored first is the answer to both.
+    const racing =
+      intake.intakeKey && violatedUniqueConstraint(error) === 'tickets_intake_key_unique'
+        ? await filedEarlier(ctx, intake, intake.intakeKey)
+        : undefined;
+    if (racing) return racing;
+    throw error;
+  }
+}
+
+/**
+ * The request an intake key already filed, if any. A key is one write: the same key with another
+ * request (another subject, instance or contact) is a client's mistake, refused rather than
+ * answered with a request the caller did not mean.
+ */
+async function filedEarlier(ctx: AppContext, intake: RequestIntake, intakeKey: string) {
+  const [earlier] = await ctx.db.select().from(tickets).where(eq(tickets.intakeKey, intakeKey));
+  if (!earlier) return undefined;
+  const same =
+    earlier.subject === intake.subject &&
+    earlier.instanceId === intake.instanceId &&
+    earlier.severity === intake.severity &&
+    (!intake.contactId || earlier.contactId === intake.contactId);
+  if (!same) throw new AppError('conflict', 'idempotency_key_reused');
+  return earlier;
 }
 
 /** A request as registered, before the statement that stores it draws its number. */
@@ -323,7 +350,14 @@ export async function rejectIntake(
  * createTicket over the API and the portal: a contact files for itself; support files on a
  * contact's behalf and names the contact. The request is registered at the time the server got it.
  */
-export async function createTicket(ctx: AppContext, actor: Actor, input: TicketInput, channel: Channel) {
+export async function createTicket(
+  ctx: AppContext,
+  actor: Actor,
+  input: TicketInput,
+  channel: Channel,
+  /** The caller's name for this write (Idempotency-Key): a retry answers the request filed first. */
+  intakeKey?: string,
+) {
   let contactId: string;
   if (actor.type === 'contact') {
     if (input.contactId && input.contactId !== actor.id) throw notFound();
@@ -342,5 +376,6 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: TicketI
     description: input.description,
     attachmentIds: input.attachmentIds,
     receivedAt: ctx.clock.now(),
+    ...(intakeKey ? { intakeKey } : {}),
   });
 }

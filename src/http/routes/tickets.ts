@@ -39,15 +39,20 @@ import type { Channel } from '../../domain/sla/policy.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { idempotencyKeyHeader, intakeKeyOf } from '../idempotency.js';
 
 const ticketParams = z.object({ ticketId: id });
 
 /** A changing action names the version it was made on in If-Match ("3", or W/"3") or in `version`. */
-const ifMatchHeader = z.looseObject({
-  'if-match': z
-    .string()
-    .regex(/^(W\/)?"?\d+"?$/, { error: 'validation.if_match' })
-    .optional(),
+const ifMatch = z
+  .string()
+  .regex(/^(W\/)?"?\d+"?$/, { error: 'validation.if_match' })
+  .optional();
+const ifMatchHeader = z.looseObject({ 'if-match': ifMatch });
+const retryableHeaders = z.looseObject({ 'idempotency-key': idempotencyKeyHeader });
+const retryableVersionedHeaders = z.looseObject({
+  'if-match': ifMatch,
+  'idempotency-key': idempotencyKeyHeader,
 });
 const versioned = <Shape extends z.ZodRawShape>(body: z.ZodObject<Shape>) =>
   body.extend({ version: version.optional() });
@@ -90,9 +95,11 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         summary: "File a request: a contact for itself, or support on a contact's behalf (contactId)",
         description:
           'The entitlement is checked first; a refusal answers 403 with the reason as `code` and is kept in ' +
-          'the intake log. Attachments are uploaded first (uploadAttachment) and named by id.',
+          'the intake log. Attachments are uploaded first (uploadAttachment) and named by id. A retry with ' +
+          'the same Idempotency-Key answers the request the first attempt filed.',
         body: ticketInput,
-        response: { 201: ticketSummarySchema, ...problems(400, 401, 403, 404) },
+        headers: retryableHeaders,
+        response: { 201: ticketSummarySchema, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) =>
@@ -101,7 +108,13 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         .send(
           await summary(
             signedIn(request),
-            await createTicket(ctx, signedIn(request), request.body, channelOf(request)),
+            await createTicket(
+              ctx,
+              signedIn(request),
+              request.body,
+              channelOf(request),
+              intakeKeyOf(request, signedIn(request)),
+            ),
           ),
         ),
   );
@@ -152,7 +165,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         summary: 'A public reply or internal note by support, or a message from the customer',
         params: ticketParams,
         body: versioned(messageInput),
-        headers: ifMatchHeader,
+        headers: retryableVersionedHeaders,
         response: {
           201: z.object({
             messageId: id,
@@ -173,7 +186,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
             request.params.ticketId,
             request.body,
             channelOf(request),
-            undefined,
+            intakeKeyOf(request, signedIn(request)),
             seenVersion(request),
           ),
         ),

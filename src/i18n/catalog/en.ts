@@ -69,6 +69,8 @@ export const en = {
       'The file store cannot be reached right now. Nothing was saved; try again in a few seconds.',
     storage_full:
       'The file could not be stored: the server has no room or no permission to write. Nothing was saved; try again later.',
+    idempotency_key_reused:
+      'This Idempotency-Key was already used for a different write. Send a new key for a new request or message.',
     ticket_changed: 'The request was changed by someone else since you opened it. Reload it and try again.',
     control_characters:
       'The text contains control characters, which cannot be stored; remove them and try again.',
@@ -92,6 +94,7 @@ export const en = {
     password_length: 'The password must be 12 to 256 characters long.',
     not_blank: 'The field must not be empty.',
     control_characters: 'The text contains control characters, which cannot be stored; remove them.',
+    idempotency_key: 'Idempotency-Key must be 1 to 200 printable characters without spaces, such as a UUID.',
     if_match: 'If-Match must name the version of the request, such as "3".',
     calendar_year: 'A year is four digits, e.g. 2028.',
     calendar_years_empty: 'The file has no years.',

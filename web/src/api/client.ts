@@ -40,8 +40,17 @@ export function setApiLanguage(next: string) {
 
 type Body = Record<string, unknown> | unknown[] | FormData | undefined;
 
-export async function api<T>(method: string, path: string, body?: Body): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: Body,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language,
+    ...extraHeaders,
+  };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -72,6 +81,9 @@ export async function api<T>(method: string, path: string, body?: Body): Promise
 
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: Body) => api<T>('POST', path, body ?? {});
+/** A write the server keeps under a key: sent again after a lost answer, it is not made twice. */
+export const postOnce = <T>(path: string, body: Body, idempotencyKey: string) =>
+  api<T>('POST', path, body, { 'idempotency-key': idempotencyKey });
 export const patch = <T>(path: string, body: Body) => api<T>('PATCH', path, body);
 export const put = <T>(path: string, body: Body) => api<T>('PUT', path, body);
 export const remove = <T>(path: string) => api<T>('DELETE', path);

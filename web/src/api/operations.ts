@@ -44,7 +44,7 @@ import type {
   UploadedAttachment,
 } from '@contract/tickets';
 import type { z } from 'zod';
-import { get, patch, post, put, query, remove } from './client';
+import { get, patch, post, postOnce, put, query, remove } from './client';
 
 /**
  * What an operation takes: the fields of the contract's input schema with their types. A field may be
@@ -112,9 +112,10 @@ export const desk = {
   listTickets: (filter: TicketFilter, cursor: string | null) =>
     get<TicketPage>(`/tickets${query({ limit: 50, ...filter, cursor })}`),
   getTicket: (ticketId: string) => get<TicketDetail>(`/tickets/${ticketId}`),
-  createTicket: (body: Body<typeof ticketInput>) => post<TicketSummary>('/tickets', body),
-  addTicketMessage: (ticketId: string, body: Body<typeof messageInput>) =>
-    post<{ messageId: string }>(`/tickets/${ticketId}/messages`, body),
+  createTicket: (body: Body<typeof ticketInput>, idempotencyKey: string) =>
+    postOnce<TicketSummary>('/tickets', body, idempotencyKey),
+  addTicketMessage: (ticketId: string, body: Body<typeof messageInput>, idempotencyKey: string) =>
+    postOnce<{ messageId: string }>(`/tickets/${ticketId}/messages`, body, idempotencyKey),
   assignTicket: (ticketId: string, body: Body<typeof assignInput>) =>
     post<TicketSummary>(`/tickets/${ticketId}/assignee`, body),
   changeTicketSeverity: (ticketId: string, body: Body<typeof severityChangeInput>) =>

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client';
 import { desk } from '../api/operations';
+import { useWriteKey } from '../api/writeKey';
 import { TextAreaField } from '../components/FormFields';
 import { AttachmentPicker } from './Attachments';
 import { ProblemAlert } from './Feedback';
@@ -20,15 +21,19 @@ export function ReplyForm({ ticketId, support }: { ticketId: string; support: bo
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [uploading, setUploading] = useState(false);
   const [pickerKey, setPickerKey] = useState(0);
+  const writeKey = useWriteKey();
   const send = useMutation({
-    mutationFn: () =>
-      desk.addTicketMessage(ticketId, {
+    mutationFn: () => {
+      const message = {
         body,
         visibility,
         awaitCustomer: visibility === 'public' && awaitCustomer,
         attachmentIds: attachments.map((file) => file.id),
-      }),
+      };
+      return desk.addTicketMessage(ticketId, message, writeKey.keyFor({ ticketId, message }));
+    },
     onSuccess: () => {
+      writeKey.written();
       setBody('');
       setAttachments([]);
       setAwaitCustomer(false);

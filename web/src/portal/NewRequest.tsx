@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { ApiProblem } from '../api/client';
 import { useOrganization } from '../api/hooks';
 import { desk } from '../api/operations';
+import { useWriteKey } from '../api/writeKey';
 import { AttachmentPicker } from '../components/Attachments';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
 import { TextAreaField, TextField } from '../components/FormFields';
@@ -39,17 +40,21 @@ export function NewRequest() {
     enabled: Boolean(instanceId),
   });
 
+  const writeKey = useWriteKey();
   const create = useMutation({
-    mutationFn: () =>
-      desk.createTicket({
+    mutationFn: () => {
+      const request = {
         instanceId,
         severity,
         category,
         subject,
         description,
         attachmentIds: attachments.map((file) => file.id),
-      }),
+      };
+      return desk.createTicket(request, writeKey.keyFor(request));
+    },
     onSuccess: (ticket) => {
+      writeKey.written();
       void client.invalidateQueries({ queryKey: ['tickets'] });
       notifications.show({
         color: 'green',
