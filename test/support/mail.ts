@@ -91,6 +91,9 @@ export function dkimDomain(domain: string, selector = 'mail') {
 /** A mail server standing in for the vendor's outbound relay: it keeps what it receives, and can go down. */
 export class SmtpSink {
   readonly received: ParsedMail[] = [];
+  /** When each mail of `received` was accepted (milliseconds since the epoch), index for index. */
+  readonly acceptedAt: number[] = [];
+  readonly connectionErrors: Error[] = [];
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -103,12 +106,16 @@ export class SmtpSink {
         simpleParser(stream).then(
           (mail) => {
             this.received.push(mail);
+            this.acceptedAt.push(Date.now());
             callback();
           },
           (error) => callback(error),
         );
       },
     });
+    // A sender that dies mid-session (a desk killed while it sends) resets its connection; a relay
+    // notes it and serves the others.
+    server.on('error', (error) => this.connectionErrors.push(error));
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
     this.server = server;
     this.port = (server.server.address() as AddressInfo).port;
