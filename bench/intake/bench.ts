@@ -4,11 +4,9 @@
  * the same run; then the agent queue (listTickets, first page by due time) p50/p99 with 1,000,000
  * tickets. The server runs as its own process, as in production. Last line: one JSON object.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { benchDatabase, freePort, startDesk } from '../support/desk.js';
+import { benchDatabase, freePort, runCli, startDesk } from '../support/desk.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONCURRENCY = 32;
@@ -18,20 +16,6 @@ const QUEUE_REQUESTS = Number(process.env.BENCH_QUEUE_REQUESTS ?? 2_000);
  * pooled connection prepares its statements, as in a desk that has been running for a while. */
 const WARM_UP_FRACTION = 0.1;
 const out = (line: string) => process.stdout.write(`${line}\n`);
-
-async function run(cli: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['bin/supportdesk.js', ...cli], { env: { ...process.env, ...env } });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const [code] = await once(child, 'close');
-  if (code !== 0) throw new Error(`supportdesk ${cli.join(' ')} failed:\n${output}`);
-  return output.trim();
-}
 
 /** Seeds tickets straight into the table: the benchmark measures intake, not the seeding. */
 async function seedTickets(pool: pg.Pool, upTo: number) {
@@ -91,11 +75,11 @@ async function main() {
   const desk = await startDesk(env);
   try {
     const base = `http://127.0.0.1:${port}`;
-    const token = await run(
+    const token = await runCli(
       ['token', 'create', '--email', 'anna.petrova@baltlog.example', '--name', 'bench'],
       env,
     );
-    const agentToken = await run(
+    const agentToken = await runCli(
       ['token', 'create', '--email', 'irina.sokolova@supportdesk.example', '--name', 'bench'],
       env,
     );

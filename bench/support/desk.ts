@@ -46,9 +46,25 @@ export async function startDesk(env: Record<string, string>) {
     child.once('close', () => reject(new Error(`the desk exited:\n${output}`)));
   });
   return {
+    pid: child.pid ?? 0,
     async stop() {
       child.kill('SIGTERM');
       await once(child, 'close');
     },
   };
+}
+
+/** Runs a `supportdesk` command of the build (`token create`, say) and answers what it printed. */
+export async function runCli(cli: string[], env: Record<string, string>): Promise<string> {
+  const child = spawn(process.execPath, ['bin/supportdesk.js', ...cli], { env: { ...process.env, ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const [code] = await once(child, 'close');
+  if (code !== 0) throw new Error(`supportdesk ${cli.join(' ')} failed:\n${output}`);
+  return output.trim();
 }

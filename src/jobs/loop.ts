@@ -11,6 +11,8 @@ export interface PassResult {
 
 export interface JobLoop {
   readonly name: string;
+  /** A pass is running now. */
+  readonly busy: boolean;
   /** Runs the next pass now (new work was written), or right after the pass in progress. */
   wake(): void;
   /** Stops the loop and waits for a pass in progress to finish. */
@@ -79,6 +81,9 @@ export function startLoop(name: string, pass: () => Promise<PassResult>, options
   schedule(0);
   return {
     name,
+    get busy() {
+      return running !== null;
+    },
     wake() {
       if (running) wokenWhileRunning = true;
       else if (!stopped) schedule(Math.max(0, pausedUntil - performance.now()));

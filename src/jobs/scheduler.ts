@@ -32,7 +32,7 @@ export interface ChannelJob {
 
 export interface Jobs {
   /**
-   * Wakes the outbox loop that delivers this topic: an entry was just written. Null wakes them all
+   * Wakes a worker of the channel that delivers this topic: an entry was just written. Null wakes them all
    * (a broken listening connection came back, and something may have been missed).
    */
   outboxWritten(topic: string | null): void;
@@ -51,6 +51,16 @@ const WORKERS: Record<OutboxChannel, { workers: number; batchSize: number }> = {
   telegram: { workers: 4, batchSize: 5 },
 };
 const PRUNE_INTERVAL_MS = 3_600_000;
+
+/**
+ * Wakes one worker of a channel for a new entry. A worker in the middle of a pass is told to go
+ * again right after it, and its next claim takes every entry written meanwhile; only when none is
+ * busy does an idle one start. Waking them all would send every worker of every instance to the
+ * database for each entry written, to claim one entry each or none.
+ */
+function wakeOneWorker(workers: readonly JobLoop[]): void {
+  (workers.find((worker) => worker.busy) ?? workers[0])?.wake();
+}
 
 const counted = <T extends Record<string, number>>(counts: T): PassResult => ({ counts });
 
@@ -81,39 +91,47 @@ export function startJobs(
     }),
   ];
   for (const job of channelJobs) loops.push(startLoop(job.name, async () => counted(await job.run()), sweep));
-  const outboxLoops = new Map<OutboxTopic, JobLoop[]>();
+  const outboxWakers = new Map<OutboxTopic, { wakeOne(): void; all: JobLoop[] }>();
   for (const [channel, topics] of Object.entries(OUTBOX_CHANNELS) as [
     OutboxChannel,
     readonly OutboxTopic[],
   ][]) {
     const { workers, batchSize } = WORKERS[channel];
-    const channelLoops = Array.from({ length: workers }, (_, worker) =>
-      startLoop(
-        `outbox-${channel}`,
-        async () => {
-          const result = await dispatchOutbox(ctx, OUTBOX_HANDLERS, topics, {
-            concurrency: 1,
-            batchSize,
-            onOutcome: observer.onOutcome,
-          });
-          return {
-            counts: { delivered: result.delivered, failed: result.failed },
-            more: result.more,
-            pauseMs: result.pauseMs,
-          };
-        },
-        // A millisecond apart, so that idle workers do not all ask the database at the same instant.
-        { idleMs: settings.outboxPollMs + worker, ...observed },
+    const channelLoops: JobLoop[] = [];
+    const wakeOne = () => wakeOneWorker(channelLoops);
+    channelLoops.push(
+      ...Array.from({ length: workers }, (_, worker) =>
+        startLoop(
+          `outbox-${channel}`,
+          async () => {
+            const result = await dispatchOutbox(ctx, OUTBOX_HANDLERS, topics, {
+              concurrency: 1,
+              batchSize,
+              onOutcome: observer.onOutcome,
+            });
+            // A full batch means a backlog: another worker joins, and so on while it lasts.
+            if (result.more) wakeOne();
+            return {
+              counts: { delivered: result.delivered, failed: result.failed },
+              more: result.more,
+              pauseMs: result.pauseMs,
+            };
+          },
+          // A millisecond apart, so that idle workers do not all ask the database at the same instant.
+          { idleMs: settings.outboxPollMs + worker, ...observed },
+        ),
       ),
     );
     loops.push(...channelLoops);
-    for (const topic of topics) outboxLoops.set(topic, channelLoops);
+    for (const topic of topics) outboxWakers.set(topic, { wakeOne, all: channelLoops });
   }
   return {
     outboxWritten(topic) {
-      const woken =
-        topic === null ? [...outboxLoops.values()].flat() : (outboxLoops.get(topic as OutboxTopic) ?? []);
-      for (const loop of new Set(woken)) loop.wake();
+      if (topic !== null) {
+        outboxWakers.get(topic as OutboxTopic)?.wakeOne();
+        return;
+      }
+      for (const loop of new Set([...outboxWakers.values()].flatMap((wakers) => wakers.all))) loop.wake();
     },
     async stop() {
       await Promise.all(loops.map((loop) => loop.stop()));

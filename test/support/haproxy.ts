@@ -62,6 +62,7 @@ export async function startHaproxy(backendPorts: readonly number[]) {
   }
   return {
     url,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

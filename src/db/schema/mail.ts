@@ -44,7 +44,8 @@ export const inboundMail = pgTable(
   },
   (table) => [
     index('inbound_mail_received_idx').on(table.receivedAt),
-    index('inbound_mail_ticket_idx').on(table.ticketId),
+    // With the time, so a ticket's first or latest mail is one index probe, whatever the plan.
+    index('inbound_mail_ticket_time_idx').on(table.ticketId, table.receivedAt),
     index('inbound_mail_pending_idx').on(table.nextAttemptAt).where(sql`${table.outcome} = 'received'`),
   ],
 );
@@ -81,7 +82,7 @@ export const outboundMail = pgTable(
     transport: text('transport').notNull(),
   },
   (table) => [
-    index('outbound_mail_ticket_idx').on(table.ticketId),
+    index('outbound_mail_ticket_time_idx').on(table.ticketId, table.createdAt),
     index('outbound_mail_created_idx').on(table.createdAt),
   ],
 );

@@ -1,0 +1,139 @@
+/**
+ * Several instances behind a balancer. createTicket over HTTP through Debian's HAProxy at
+ * concurrency 32, with one, two and three desk processes (ROLE=all, each delivering the outbox too)
+ * on one PostgreSQL, in the same run: tickets/s and p99 for each, the ratio to one instance, and the
+ * CPU each process used while it was measured. Last line: one JSON object.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { startHaproxy } from '../../test/support/haproxy.js';
+import { benchDatabase, freePort, runCli, startDesk } from '../support/desk.js';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CONCURRENCY = 32;
+const MEASURE_SECONDS = Number(process.env.BENCH_CLUSTER_SECONDS ?? 20);
+/** Seconds of load before each measurement, not counted: new instances compile their hot paths. */
+const WARM_UP_SECONDS = 4;
+/** Linux counts process CPU time in ticks of 1/100 s (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+/** User plus system CPU seconds a process has used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every PostgreSQL server process on the machine: the server and one backend per connection. */
+function postgresPids(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
+}
+
+interface Measured {
+  instances: number;
+  rate: number;
+  p50: number;
+  p99: number;
+}
+
+async function main() {
+  const database = await benchDatabase(SERVER_URL, 'supportdesk_bench_cluster');
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool.on('error', () => {});
+  const desks: { pid: number; stop(): Promise<void> }[] = [];
+  const ports: number[] = [];
+  const envOf = (port: number) => ({
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_SIZE: '10',
+    SMTP_LISTEN: 'false',
+    TRUST_PROXY: 'true',
+  });
+  const results: Measured[] = [];
+  try {
+    for (let instances = 1; instances <= 3; instances += 1) {
+      const port = await freePort();
+      ports.push(port);
+      desks.push(await startDesk(envOf(port)));
+      const balancer = await startHaproxy(ports);
+      try {
+        const token = await runCli(
+          ['token', 'create', '--email', 'anna.petrova@baltlog.example', '--name', `bench-${instances}`],
+          envOf(port),
+        );
+        const [{ id: instanceId }] = (
+          await pool.query("select id from instances where name = 'esb-prod-spb'")
+        ).rows;
+        const options = {
+          url: `${balancer.url}/api/v1/tickets`,
+          method: 'POST' as const,
+          connections: CONCURRENCY,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            instanceId,
+            severity: 'high',
+            subject: 'Очередь сообщений не обрабатывается',
+            description: 'После обновления сообщения копятся в очереди.',
+          }),
+        };
+        await autocannon({ ...options, duration: WARM_UP_SECONDS });
+        const processes = [
+          ...desks.map((desk, index) => ({ name: `desk ${index + 1}`, pids: [desk.pid] })),
+          { name: 'HAProxy', pids: [balancer.pid] },
+          { name: 'PostgreSQL', pids: postgresPids() },
+        ];
+        const cpuBefore = processes.map((entry) => entry.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0));
+        const clientBefore = process.cpuUsage();
+        const run = await autocannon({ ...options, duration: MEASURE_SECONDS });
+        const client = process.cpuUsage(clientBefore);
+        const cpu = processes.map((entry, index) => {
+          const used = entry.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - (cpuBefore[index] ?? 0);
+          return `${entry.name} ${Math.round((100 * used) / run.duration)}%`;
+        });
+        cpu.push(`load client ${Math.round((client.user + client.system) / 1e4 / run.duration)}%`);
+        const rate = run['2xx'] / run.duration;
+        results.push({ instances, rate, p50: run.latency.p50, p99: run.latency.p99 });
+        out(
+          `${instances} instance${instances > 1 ? 's' : ''}: ${Math.round(rate)} tickets/s, p50 ${run.latency.p50} ms, ` +
+            `p99 ${run.latency.p99} ms (${run['2xx']} created in ${run.duration.toFixed(1)} s, ${run.non2xx} non-2xx, ` +
+            `${run.errors} errors); CPU of one core: ${cpu.join(', ')}`,
+        );
+      } finally {
+        await balancer.stop();
+      }
+    }
+  } finally {
+    for (const desk of desks.reverse()) await desk.stop();
+    await pool.end();
+    await database.drop();
+  }
+  const [one, two, three] = results.map((result) => result.rate);
+  out(
+    JSON.stringify({
+      one: Math.round(one ?? 0),
+      two: Math.round(two ?? 0),
+      three: Math.round(three ?? 0),
+      ratioThree: Number(((three ?? 0) / (one ?? 1)).toFixed(2)),
+      ratioTwo: Number(((two ?? 0) / (one ?? 1)).toFixed(2)),
+      p99Ms: Object.fromEntries(results.map((result) => [result.instances, result.p99])),
+    }),
+  );
+}
+
+await main();
