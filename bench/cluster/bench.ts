@@ -2,7 +2,8 @@
  * Several instances behind a balancer. createTicket over HTTP through Debian's HAProxy at
  * concurrency 32, with one, two and three desk processes (ROLE=all, each delivering the outbox too)
  * on one PostgreSQL, in the same run: tickets/s and p99 for each, the ratio to one instance, and the
- * CPU each process used while it was measured. Last line: one JSON object.
+ * CPU each process used while it was measured, and the outbox backlog each run left.
+ * BENCH_CLUSTER_ROLE=web measures createTicket alone. Last line: one JSON object.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -13,6 +14,8 @@ import { benchDatabase, freePort, runCli, startDesk } from '../support/desk.js';
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONCURRENCY = 32;
 const MEASURE_SECONDS = Number(process.env.BENCH_CLUSTER_SECONDS ?? 20);
+/** `all` (each instance also delivers the outbox) or `web` (createTicket alone, nothing delivered). */
+const ROLE = process.env.BENCH_CLUSTER_ROLE ?? 'all';
 /** Seconds of load before each measurement, not counted: new instances compile their hot paths. */
 const WARM_UP_SECONDS = 4;
 /** Linux counts process CPU time in ticks of 1/100 s (USER_HZ). */
@@ -44,6 +47,13 @@ function postgresPids(): number[] {
     });
 }
 
+async function outboxBacklog(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ backlog: number }>(
+    'select count(*)::int as backlog from outbox where delivered_at is null and failed_at is null',
+  );
+  return rows[0]?.backlog ?? 0;
+}
+
 interface Measured {
   instances: number;
   rate: number;
@@ -64,6 +74,7 @@ async function main() {
     DATABASE_POOL_SIZE: '10',
     SMTP_LISTEN: 'false',
     TRUST_PROXY: 'true',
+    ROLE,
   });
   const results: Measured[] = [];
   try {
@@ -108,12 +119,16 @@ async function main() {
         });
         cpu.push(`load client ${Math.round((client.user + client.system) / 1e4 / run.duration)}%`);
         const rate = run['2xx'] / run.duration;
+        const backlog = await outboxBacklog(pool);
         results.push({ instances, rate, p50: run.latency.p50, p99: run.latency.p99 });
         out(
           `${instances} instance${instances > 1 ? 's' : ''}: ${Math.round(rate)} tickets/s, p50 ${run.latency.p50} ms, ` +
             `p99 ${run.latency.p99} ms (${run['2xx']} created in ${run.duration.toFixed(1)} s, ${run.non2xx} non-2xx, ` +
-            `${run.errors} errors); CPU of one core: ${cpu.join(', ')}`,
+            `${run.errors} errors, ${backlog} deliveries waiting at the end); CPU of one core: ${cpu.join(', ')}`,
         );
+        // Each run starts with the outbox current: the next one must not deliver this one's notices.
+        while (ROLE === 'all' && (await outboxBacklog(pool)) > 0)
+          await new Promise((resolve) => setTimeout(resolve, 500));
       } finally {
         await balancer.stop();
       }

@@ -56,9 +56,11 @@ const PRUNE_INTERVAL_MS = 3_600_000;
  * Wakes one worker of a channel for a new entry. A worker in the middle of a pass is told to go
  * again right after it, and its next claim takes every entry written meanwhile; only when none is
  * busy does an idle one start. Waking them all would send every worker of every instance to the
- * database for each entry written, to claim one entry each or none.
+ * database for each entry written, to claim one entry each or none. A backlog larger than a batch
+ * brings in the others on their own rounds (each looks every OUTBOX_POLL_MS and, finding a full
+ * batch, goes on at once).
  */
-function wakeOneWorker(workers: readonly JobLoop[]): void {
+function wakeForNewEntry(workers: readonly JobLoop[]): void {
   (workers.find((worker) => worker.busy) ?? workers[0])?.wake();
 }
 
@@ -98,7 +100,7 @@ export function startJobs(
   ][]) {
     const { workers, batchSize } = WORKERS[channel];
     const channelLoops: JobLoop[] = [];
-    const wakeOne = () => wakeOneWorker(channelLoops);
+    const wakeOne = () => wakeForNewEntry(channelLoops);
     channelLoops.push(
       ...Array.from({ length: workers }, (_, worker) =>
         startLoop(
@@ -109,8 +111,6 @@ export function startJobs(
               batchSize,
               onOutcome: observer.onOutcome,
             });
-            // A full batch means a backlog: another worker joins, and so on while it lasts.
-            if (result.more) wakeOne();
             return {
               counts: { delivered: result.delivered, failed: result.failed },
               more: result.more,
