@@ -57,7 +57,30 @@ describe('loadConfig', () => {
       region: 'us-east-1',
     });
     expect(config.role).toBe('worker');
+    expect(config.s3?.presignedDownloads).toBeNull();
     expect(() => loadConfig({ ROLE: 'scheduler' })).toThrow(/ROLE: must be all, web or worker/);
+    const bucket = {
+      STORAGE: 's3',
+      S3_ENDPOINT: 'http://minio.internal:9000',
+      S3_BUCKET: 'supportdesk-files',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_PRESIGNED_DOWNLOADS: 'true',
+    };
+    expect(loadConfig(bucket).s3?.presignedDownloads).toEqual({
+      publicEndpoint: 'http://minio.internal:9000',
+      ttlSeconds: 300,
+    });
+    expect(
+      loadConfig({
+        ...bucket,
+        S3_PUBLIC_ENDPOINT: 'https://files.vendor.example',
+        S3_PRESIGNED_TTL_SECONDS: '60',
+      }).s3?.presignedDownloads,
+    ).toEqual({ publicEndpoint: 'https://files.vendor.example', ttlSeconds: 60 });
+    expect(() => loadConfig({ ...bucket, S3_PRESIGNED_TTL_SECONDS: '5' })).toThrow(
+      /S3_PRESIGNED_TTL_SECONDS/,
+    );
   });
 
   it('names every bad variable and never echoes its value', () => {

@@ -102,6 +102,9 @@ const environmentSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).max(256).optional(),
   S3_FORCE_PATH_STYLE: flag.default(false),
   S3_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
+  S3_PRESIGNED_DOWNLOADS: flag.default(false),
+  S3_PUBLIC_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  S3_PRESIGNED_TTL_SECONDS: integer(10, 3_600).default(300),
 });
 
 export interface Config {
@@ -167,6 +170,11 @@ export interface S3Settings {
   /** Bucket in the path (MinIO, Ceph, most self-hosted stores) rather than in the host name. */
   forcePathStyle: boolean;
   timeoutMs: number;
+  /**
+   * Downloads answer 302 to a link signed for `ttlSeconds` on the store's address as browsers reach it
+   * (`publicEndpoint`, else `endpoint`), so the bytes bypass the desk; null streams them through it.
+   */
+  presignedDownloads: { publicEndpoint: string | undefined; ttlSeconds: number } | null;
 }
 
 export interface TelegramSettings {
@@ -291,6 +299,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
             secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
             forcePathStyle: env.S3_FORCE_PATH_STYLE,
             timeoutMs: env.S3_TIMEOUT_MS,
+            presignedDownloads: env.S3_PRESIGNED_DOWNLOADS
+              ? {
+                  publicEndpoint: env.S3_PUBLIC_ENDPOINT ?? env.S3_ENDPOINT,
+                  ttlSeconds: env.S3_PRESIGNED_TTL_SECONDS,
+                }
+              : null,
           }
         : null,
   };

@@ -26,7 +26,7 @@ export function createAppContext(
     clock,
     sla: new SlaDataCache(config.calendar, logger),
     files: config.s3
-      ? new S3FileStore(config.s3, config.attachmentMaxBytes)
+      ? new S3FileStore(config.s3, config.attachmentMaxBytes, clock)
       : new FileSystemStore(config.dataDir, config.attachmentMaxBytes),
     mail: {
       settings: config.mail,

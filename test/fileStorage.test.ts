@@ -14,12 +14,13 @@ import { S3FileStore } from '../src/storage/s3Store.js';
 import { databaseBackends } from './support/databases.js';
 import { send } from './support/mail.js';
 import { fileForm } from './support/multipart.js';
-import { startS3 } from './support/s3.js';
+import { S3_BUCKET, startS3 } from './support/s3.js';
 import {
   ADMIN,
   caller,
   type DemoWorld,
   demoWorld,
+  EXTENDED_CONTACT,
   openTestDesk,
   type Session,
   STANDARD_CONTACT,
@@ -242,6 +243,89 @@ describe('an object store that goes away', () => {
   });
 });
 
+describe('downloads straight from the object store', () => {
+  it('sends the client to a short-lived signed link on the public address, only after the usual checks', async () => {
+    const s3 = await startS3();
+    const store = new URL(s3.env.S3_ENDPOINT);
+    const publicEndpoint = `http://localhost:${store.port}`;
+    const desk = await openTestDesk(pglite, {
+      ...s3.env,
+      S3_PRESIGNED_DOWNLOADS: 'true',
+      S3_PUBLIC_ENDPOINT: publicEndpoint,
+      S3_PRESIGNED_TTL_SECONDS: '60',
+    });
+    try {
+      desk.clock.set(new Date());
+      const anna = await signIn(desk.app, ...STANDARD_CONTACT);
+      const content = Buffer.from('журнал ошибок шины\n'.repeat(100));
+      const upload = await desk.app.inject({
+        method: 'POST',
+        url: '/api/v1/attachments',
+        ...multipart('журнал шины.txt', content, anna),
+      });
+      expect(upload.statusCode, upload.body).toBe(201);
+      const attachmentId = upload.json().id as string;
+      const answer = await caller(desk.app, anna)('GET', `/api/v1/attachments/${attachmentId}`);
+      expect(answer.statusCode).toBe(302);
+      expect(answer.headers['cache-control']).toBe('no-store');
+      const link = String(answer.headers.location);
+      expect(link.startsWith(`${publicEndpoint}/${S3_BUCKET}/`)).toBe(true);
+      expect(link).toContain('X-Amz-Expires=60');
+      const fetched = await fetch(link);
+      expect(fetched.status).toBe(200);
+      expect(fetched.headers.get('content-disposition')).toBe(
+        `attachment; filename*=UTF-8''${encodeURIComponent('журнал шины.txt')}`,
+      );
+      expect(fetched.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(sha256(Buffer.from(await fetched.arrayBuffer()))).toBe(sha256(content));
+
+      // Someone who may not see the file gets no link; a link signed long ago no longer opens.
+      const sergey = await signIn(desk.app, ...EXTENDED_CONTACT);
+      expect((await caller(desk.app, sergey)('GET', `/api/v1/attachments/${attachmentId}`)).statusCode).toBe(
+        404,
+      );
+      desk.clock.set(new Date(Date.now() - 120_000));
+      const stale = await caller(desk.app, anna)('GET', `/api/v1/attachments/${attachmentId}`);
+      expect((await fetch(String(stale.headers.location))).status).toBe(403);
+      desk.clock.set(new Date());
+
+      // A release file: the store serves the ranges; the desk counts the download and names the hash.
+      const admin = await signIn(desk.app, ...ADMIN);
+      const world = await demoWorld(desk.app, admin);
+      const release = await caller(desk.app, admin)('POST', '/api/v1/releases', {
+        productId: world.products.find((product) => product.code === 'ESB')?.id,
+        version: '5.2.0',
+        releasedOn: '2026-11-20',
+        notes: '',
+      });
+      const bytes = Buffer.from(Array.from({ length: 4096 }, (_, index) => index % 256));
+      const added = await addReleaseFile(
+        desk.ctx,
+        { type: 'system', name: 'test' },
+        release.json().id,
+        { fileName: 'esb-5.2.0.zip', stream: Readable.from([bytes]) },
+        1_048_576,
+      );
+      const releaseAnswer = await caller(desk.app, anna)('GET', `/api/v1/releases/files/${added.id}`);
+      expect(releaseAnswer.statusCode).toBe(302);
+      expect(releaseAnswer.headers['x-content-sha256']).toBe(sha256(bytes));
+      const piece = await fetch(String(releaseAnswer.headers.location), {
+        headers: { range: 'bytes=100-199' },
+      });
+      expect(piece.status).toBe(206);
+      expect(Buffer.from(await piece.arrayBuffer()).equals(bytes.subarray(100, 200))).toBe(true);
+      const downloads = await desk.ctx.db
+        .select()
+        .from(releaseDownloads)
+        .where(eq(releaseDownloads.releaseFileId, added.id));
+      expect(downloads).toHaveLength(1);
+    } finally {
+      await desk.close();
+      await s3.stop();
+    }
+  });
+});
+
 describe('moving the files of a desk from the file system into a bucket', () => {
   it('copies every file the database names once, and a second run copies nothing', async () => {
     const s3 = await startS3();
@@ -259,7 +343,7 @@ describe('moving the files of a desk from the file system into a bucket', () => 
       }
       const config = loadConfig(s3.env);
       if (!config.s3) throw new Error('the S3 settings did not load');
-      const bucket = new S3FileStore(config.s3, config.attachmentMaxBytes);
+      const bucket = new S3FileStore(config.s3, config.attachmentMaxBytes, desk.clock);
       const rows = await desk.ctx.db.select().from(attachments);
 
       const first = await migrateFiles(desk.ctx, desk.ctx.files, bucket);

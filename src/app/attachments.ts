@@ -100,5 +100,10 @@ export async function openAttachment(ctx: AppContext, actor: Actor, attachmentId
       if (!message) throw notFound();
     }
   }
-  return { attachment: row, stream: await ctx.files.open(row.storagePath) };
+  return {
+    attachment: row,
+    open: () => ctx.files.open(row.storagePath),
+    link: () =>
+      ctx.files.downloadLink(row.storagePath, { fileName: row.fileName, contentType: row.contentType }),
+  };
 }

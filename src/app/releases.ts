@@ -141,7 +141,13 @@ export async function openReleaseFile(
     });
   }
   const key = row.file.storagePath;
-  return { ...fileView(row.file), open: (range?: ByteRange) => ctx.files.open(key, range) };
+  const file = fileView(row.file);
+  return {
+    ...file,
+    open: (range?: ByteRange) => ctx.files.open(key, range),
+    link: () =>
+      ctx.files.downloadLink(key, { fileName: file.fileName, contentType: 'application/octet-stream' }),
+  };
 }
 
 /** Who took a file, newest first (administrators). */

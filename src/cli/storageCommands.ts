@@ -16,8 +16,9 @@ export function registerStorageCommands(program: Command): void {
       const config = loadConfig();
       if (!config.s3) throw new Error('STORAGE=s3 and the S3_* settings name the bucket to copy into');
       const from = new FileSystemStore(config.dataDir, config.attachmentMaxBytes);
-      const to = new S3FileStore(config.s3, config.attachmentMaxBytes);
+      const bucket = config.s3;
       await withContext(async (ctx) => {
+        const to = new S3FileStore(bucket, config.attachmentMaxBytes, ctx.clock);
         const report = await migrateFiles(ctx, from, to);
         out(
           `copied ${report.copied}, already in the bucket ${report.alreadyThere}, missing ${report.missing.length}`,

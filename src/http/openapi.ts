@@ -10,6 +10,13 @@ export const binaryFile = z
   .unknown()
   .meta({ type: 'string', format: 'binary', description: 'The file, streamed' });
 
+/** A download the object store serves: `Location` is a link it signed, valid for a few minutes. */
+export const storeRedirect = z
+  .null()
+  .describe(
+    'Found: fetch the file from Location, a short-lived link to the object store (S3_PRESIGNED_DOWNLOADS)',
+  );
+
 /** An upload's body, one part named "file": read by the route as a stream, so not validated here. */
 export const fileUpload = z.unknown().meta({
   type: 'object',

@@ -97,6 +97,11 @@ export class FileSystemStore implements FileStore {
     await rm(this.resolve(relative), { force: true });
   }
 
+  /** Files on this server's disk are served by the desk itself. */
+  async downloadLink(): Promise<null> {
+    return null;
+  }
+
   /** A stored path can never point outside the store, whatever the database says. */
   private resolve(relative: string): string {
     const path = resolve(this.root, relative);

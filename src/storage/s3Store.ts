@@ -9,8 +9,11 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
+  attachmentDisposition,
   type ByteRange,
+  type DownloadAs,
   type FileStore,
   StorageUnavailableError,
   StorageWriteError,
@@ -19,6 +22,7 @@ import {
 } from '../app/ports/fileStore.js';
 import type { FillableStore } from '../app/storageMigration.js';
 import type { S3Settings } from '../config.js';
+import type { Clock } from '../domain/calendar/clock.js';
 
 /** The store answering that it is full or the object too large, as opposed to being away. */
 const REFUSALS = new Set(['EntityTooLarge', 'QuotaExceeded', 'InsufficientStorage', 'AccessDenied']);
@@ -45,10 +49,14 @@ const PART_BYTES = 16 * 1_048_576;
 export class S3FileStore implements FileStore, FillableStore {
   private readonly client: S3Client;
   private readonly bucket: string;
+  /** Signs links on the store's address as browsers reach it, when downloads go there directly. */
+  private readonly signer: { client: S3Client; ttlSeconds: number } | null;
 
   constructor(
     settings: S3Settings,
     readonly maxBytes: number,
+    /** Download links are signed at the desk's time, and expire by it. */
+    private readonly clock: Clock,
   ) {
     this.bucket = settings.bucket;
     this.client = new S3Client({
@@ -59,6 +67,33 @@ export class S3FileStore implements FileStore, FillableStore {
       maxAttempts: 3,
       requestHandler: { connectionTimeout: 5_000, requestTimeout: settings.timeoutMs },
     });
+    const presigned = settings.presignedDownloads;
+    this.signer = presigned
+      ? {
+          ttlSeconds: presigned.ttlSeconds,
+          // Signing is local arithmetic: this client never sends a request.
+          client: new S3Client({
+            endpoint: presigned.publicEndpoint,
+            region: settings.region,
+            forcePathStyle: settings.forcePathStyle,
+            credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+          }),
+        }
+      : null;
+  }
+
+  async downloadLink(key: string, download: DownloadAs): Promise<string | null> {
+    if (!this.signer) return null;
+    return getSignedUrl(
+      this.signer.client,
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ResponseContentDisposition: attachmentDisposition(download.fileName),
+        ResponseContentType: download.contentType,
+      }),
+      { expiresIn: this.signer.ttlSeconds, signingDate: this.clock.now() },
+    );
   }
 
   async save(id: string, createdAt: Date, data: Buffer): Promise<string> {

@@ -45,7 +45,22 @@ export interface FileStore {
   /** The bytes as a stream, or a range of them. */
   open(key: string, range?: ByteRange): Promise<Readable>;
   remove(key: string): Promise<void>;
+  /**
+   * A short-lived link the client fetches the bytes from itself, served as a download under this
+   * name and type; null when the desk serves the bytes (the file system, or a store set to stream).
+   */
+  downloadLink(key: string, download: DownloadAs): Promise<string | null>;
 }
+
+/** How a file is handed out: always as a download (never inline), under its own name. */
+export interface DownloadAs {
+  fileName: string;
+  contentType: string;
+}
+
+/** The Content-Disposition of a download: the name in UTF-8 (RFC 6266), never shown inline. */
+export const attachmentDisposition = (fileName: string) =>
+  `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** The key a file of this id, stored at this time, is kept under. */
 export const storageKey = (id: string, createdAt: Date) => `${createdAt.toISOString().slice(0, 7)}/${id}`;

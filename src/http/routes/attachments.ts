@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { openAttachment, uploadAttachment } from '../../app/attachments.js';
 import { AppError } from '../../app/errors.js';
+import { attachmentDisposition } from '../../app/ports/fileStore.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import { uploadedAttachmentSchema } from '../../contract/tickets.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { binaryFile, fileUpload } from '../openapi.js';
+import { binaryFile, fileUpload, storeRedirect } from '../openapi.js';
+import { redirectToStore } from '../storeRedirect.js';
 
 /** Files attached to requests and messages: uploaded first, then named by id; always downloaded, never shown inline. */
 export const attachmentRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
@@ -59,25 +61,21 @@ export const attachmentRoutes: FastifyPluginAsync<HttpDependencies> = async (app
         summary: 'Download an attachment; always as a download, never rendered inline',
         params: z.object({ attachmentId: id }),
         produces: ['application/octet-stream'],
-        response: { 200: binaryFile, ...problems(401, 404) },
+        response: { 200: binaryFile, 302: storeRedirect, ...problems(401, 404) },
       },
     },
     async (request, reply) => {
-      const { attachment, stream } = await openAttachment(
-        ctx,
-        signedIn(request),
-        request.params.attachmentId,
-      );
+      const file = await openAttachment(ctx, signedIn(request), request.params.attachmentId);
+      const link = await file.link();
+      if (link) return redirectToStore(reply, link);
+      const { attachment } = file;
       return reply
         .header('content-type', attachment.contentType)
         .header('content-length', String(attachment.size))
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-        )
+        .header('content-disposition', attachmentDisposition(attachment.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(stream);
+        .send(await file.open());
     },
   );
 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
+import { attachmentDisposition } from '../../app/ports/fileStore.js';
 import {
   addReleaseFile,
   createRelease,
@@ -15,8 +16,9 @@ import { fileSchema, releaseInput, releaseSchema } from '../../contract/releases
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 import { requestedRange } from '../byteRange.js';
-import { binaryFile, fileUpload } from '../openapi.js';
+import { binaryFile, fileUpload, storeRedirect } from '../openapi.js';
 import { sendProblem } from '../problem.js';
+import { redirectToStore } from '../storeRedirect.js';
 
 /** §3.4: product releases for supported customers, streamed, checksummed and logged. */
 export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx, config }) => {
@@ -95,6 +97,7 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
         response: {
           200: binaryFile,
           206: binaryFile,
+          302: storeRedirect,
           ...problems(401, 403, 404, 416),
         },
       },
@@ -105,11 +108,14 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
       const asked = typeof header === 'string' ? header.trim().match(/^bytes=(\d*)-\d*$/) : null;
       const resumed = asked !== null && (asked[1] === '' || Number(asked[1]) > 0);
       const file = await openReleaseFile(ctx, signedIn(request), request.params.fileId, resumed);
+      // The store serves the bytes, ranges included, from a link it signed.
+      const link = await file.link();
+      if (link) return redirectToStore(reply.header('x-content-sha256', file.sha256), link);
       const range = requestedRange(header, file.size);
       reply
         .header('accept-ranges', 'bytes')
         .header('content-type', 'application/octet-stream')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('content-disposition', attachmentDisposition(file.fileName))
         .header('x-content-sha256', file.sha256)
         .header('x-content-type-options', 'nosniff');
       if (range === 'unsatisfiable') {
