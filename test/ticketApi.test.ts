@@ -252,6 +252,14 @@ describe.each(databaseBackends)(
         irinaSession,
       );
       expect(otherText.json()).toMatchObject({ code: 'idempotency_key_reused' });
+      // A split copies the message; the copy is not the write the key named.
+      const split = await irina('POST', `/api/v1/tickets/${ticketId}/split`, {
+        parts: [
+          { subject: 'Часть 1', severity: 'medium', messageIds: [replied.json().messageId] },
+          { subject: 'Часть 2', severity: 'low', messageIds: [replied.json().messageId] },
+        ],
+      });
+      expect(split.statusCode, split.body).toBe(201);
 
       const badKey = await retry('/api/v1/tickets', 'два слова', request);
       expect(badKey.statusCode).toBe(400);

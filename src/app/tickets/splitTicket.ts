@@ -89,9 +89,11 @@ export async function splitTicket(
       const copies = messages.filter((message) => part.messageIds.includes(message.id));
       if (copies.length > 0) {
         await tx.insert(ticketMessages).values(
+          // The intake key names the write that made the original message; a copy is not that write.
           copies.map(({ id: _id, sequence: _sequence, ...message }) => ({
             ...message,
             ticketId: child.id,
+            intakeKey: null,
           })),
         );
       }
