@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { TICKET_OPERATIONS } from '../domain/tickets/allowedActions.js';
 import { ATTACHMENTS_PER_MESSAGE, SUBJECT_MAX_LENGTH, TEXT_MAX_LENGTH } from '../domain/tickets/limits.js';
+import { SEARCH_MAX_LENGTH, TICKET_NUMBER_PATTERN } from '../domain/tickets/searchQuery.js';
 import {
   calendarDate,
   category,
@@ -88,6 +89,11 @@ export type RemoteSessionInput = z.infer<typeof remoteSessionInput>;
 export const outOfScopeInput = z.object({ note: z.string().trim().max(20_000).optional() });
 export type OutOfScopeInput = z.infer<typeof outOfScopeInput>;
 
+export const ticketNumber = z
+  .string()
+  .regex(TICKET_NUMBER_PATTERN, { error: 'validation.ticket_number' })
+  .describe('SD, the Moscow year and five digits or more: SD-2026-00001');
+
 export const ticketListQuery = z.object({
   status: z
     .union([status, z.array(status)])
@@ -101,6 +107,14 @@ export const ticketListQuery = z.object({
   assigneeId: z.union([id, z.enum(['none'])]).optional(),
   breached: z.enum(['true', 'false']).optional(),
   dueBefore: z.iso.datetime({ offset: true }).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(SEARCH_MAX_LENGTH)
+    .optional()
+    .describe(
+      'Search the requests, their messages and file names, as a web search: words in any form, "a phrase", -word, OR; a number such as SD-2026-00001. Results come best first.',
+    ),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -147,8 +161,21 @@ export const ticketSummarySchema = z
   })
   .meta({ id: 'TicketSummary' });
 
+const segments = z.array(z.object({ text: z.string(), hit: z.boolean() }));
+
+export const searchMatchSchema = z
+  .object({
+    subject: segments.describe('The subject, with the words the search matched marked'),
+    snippet: segments.nullable().describe('The best passage that matched, or null when only the subject did'),
+    source: z.enum(['description', 'message', 'attachment']).nullable(),
+  })
+  .meta({ id: 'SearchMatch' });
+
 export const ticketPageSchema = z
-  .object({ items: z.array(ticketSummarySchema), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(ticketSummarySchema.extend({ match: searchMatchSchema.optional() })),
+    nextCursor: z.string().nullable(),
+  })
   .meta({ id: 'TicketPage' });
 
 export const attachmentSchema = z

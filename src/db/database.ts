@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -140,7 +141,9 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     unlock = lockDataDir(dataDir);
   }
   try {
-    const client = dataDir === null ? new PGlite() : new PGlite(dataDir);
+    // pg_trgm is the one extension the desk's migrations create (search by parts of words and numbers).
+    const extensions = { pg_trgm };
+    const client = dataDir === null ? new PGlite({ extensions }) : new PGlite(dataDir, { extensions });
     await client.waitReady;
     const db = drizzlePglite(client, { schema });
     return handle(db as unknown as Database, 'pglite', {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { TicketListQuery } from '../../contract/tickets.js';
 import {
   attachments,
@@ -12,12 +12,14 @@ import {
 } from '../../db/schema.js';
 import { explainResponseDeadline } from '../../domain/sla/deadline.js';
 import { slaProgress } from '../../domain/sla/progress.js';
+import { readSearch, type SearchTerms } from '../../domain/tickets/searchQuery.js';
 import { type Actor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { SlaData } from '../slaData.js';
 import { type TicketRow, ticketActionsFor, visibleTicket, visibleTicketsCondition } from './access.js';
 import { ticketPolicy } from './state.js';
+import { findTickets, searchMatches } from './ticketSearch.js';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
@@ -104,6 +106,8 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
       ),
     );
   }
+  const terms = query.q ? readSearch(query.q) : null;
+  if (terms?.text) return searchTickets(ctx, actor, terms, query, and(...conditions) ?? sql`true`);
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     conditions.push(
@@ -126,6 +130,53 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
     items: page.map((row) => ticketSummary(row, now, data, actor)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
+}
+
+/** The queue narrowed by a search: best match first, a page at a time, each with what it matched. */
+async function searchTickets(
+  ctx: AppContext,
+  actor: Actor,
+  terms: SearchTerms,
+  query: TicketListQuery,
+  conditions: SQL,
+) {
+  const offset = query.cursor ? decodeSearchCursor(query.cursor) : 0;
+  const rows = await findTickets(ctx, actor, terms, conditions, { limit: query.limit + 1, offset });
+  const page = rows.slice(0, query.limit);
+  const [data, matches] = await Promise.all([
+    ctx.sla.load(ctx.db),
+    searchMatches(
+      ctx,
+      actor,
+      terms,
+      page.map((row) => row.id),
+    ),
+  ]);
+  const now = ctx.clock.now();
+  return {
+    items: page.map((row) => ({ ...ticketSummary(row, now, data, actor), match: matches.get(row.id) })),
+    nextCursor:
+      rows.length > query.limit ? Buffer.from(`search|${offset + query.limit}`).toString('base64url') : null,
+  };
+}
+
+function decodeSearchCursor(cursor: string): number {
+  const [kind, offset] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const value = Number(offset);
+  if (kind !== 'search' || !Number.isInteger(value) || value < 0) {
+    throw new AppError('invalid', 'cursor_invalid', 'cursor');
+  }
+  return value;
+}
+
+/** A ticket by the number the customer and support quote, as getTicket answers it. */
+export async function getTicketByNumber(ctx: AppContext, actor: Actor, number: string) {
+  const [row] = await ctx.db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(eq(tickets.number, number.toUpperCase()));
+  if (!row) throw new AppError('not_found', 'not_found');
+  return getTicket(ctx, actor, row.id);
 }
 
 /** One ticket with its conversation, its SLA state explained, its links and, for support, its history. */

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CHANNELS, SEVERITIES } from '../../domain/sla/policy.js';
 import { CATEGORIES, STATUSES, VISIBILITIES } from '../../domain/tickets/lifecycle.js';
+import { messageDocument, ticketDocument } from '../searchDocuments.js';
 import { createdAt, updatedAt } from './columns.js';
 import { agents, certificates, contacts, instances, levelEnum, organizations } from './entitlement.js';
 
@@ -91,6 +92,10 @@ export const tickets = pgTable(
       .where(sql`${table.firstResponseAt} is null and ${table.slaBreachedAt} is null`),
     index('tickets_auto_close_idx').on(table.autoCloseAt).where(sql`${table.autoCloseAt} is not null`),
     index('tickets_split_from_idx').on(table.splitFromId),
+    index('tickets_search_idx').using('gin', ticketDocument(table.subject, table.description)),
+    // Parts of words and of numbers ("серв", "00012"), which the stemmed search does not match.
+    index('tickets_subject_trgm_idx').using('gin', table.subject.op('gin_trgm_ops')),
+    index('tickets_number_trgm_idx').using('gin', table.number.op('gin_trgm_ops')),
   ],
 );
 
@@ -117,7 +122,10 @@ export const ticketMessages = pgTable(
     /** Order of writing, for messages that share an instant. */
     sequence: bigint('sequence', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
-  (table) => [index('ticket_messages_ticket_idx').on(table.ticketId, table.createdAt, table.sequence)],
+  (table) => [
+    index('ticket_messages_ticket_idx').on(table.ticketId, table.createdAt, table.sequence),
+    index('ticket_messages_search_idx').using('gin', messageDocument(table.body)),
+  ],
 );
 
 export const attachments = pgTable(
@@ -136,7 +144,10 @@ export const attachments = pgTable(
     storagePath: text('storage_path').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (table) => [index('attachments_message_idx').on(table.messageId)],
+  (table) => [
+    index('attachments_message_idx').on(table.messageId),
+    index('attachments_name_trgm_idx').using('gin', table.fileName.op('gin_trgm_ops')),
+  ],
 );
 
 /** Requests refused at the door, kept whole so that an administrator can review them: nothing is lost. */

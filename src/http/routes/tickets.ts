@@ -9,7 +9,7 @@ import { changeTicketSeverity } from '../../app/tickets/changeTicketSeverity.js'
 import { closeTicket } from '../../app/tickets/closeTicket.js';
 import { createRemoteSession } from '../../app/tickets/createRemoteSession.js';
 import { markOutOfScope } from '../../app/tickets/markOutOfScope.js';
-import { getTicket, listTickets, ticketSummary } from '../../app/tickets/queries.js';
+import { getTicket, getTicketByNumber, listTickets, ticketSummary } from '../../app/tickets/queries.js';
 import { createTicket } from '../../app/tickets/registerRequest.js';
 import { reopenTicket } from '../../app/tickets/reopenTicket.js';
 import { requestTicketInfo } from '../../app/tickets/requestTicketInfo.js';
@@ -32,9 +32,11 @@ import {
   ticketDetailSchema,
   ticketInput,
   ticketListQuery,
+  ticketNumber,
   ticketPageSchema,
   ticketSummarySchema,
 } from '../../contract/tickets.js';
+import type { Language } from '../../domain/people.js';
 import type { Channel } from '../../domain/sla/policy.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
 import type { HttpDependencies } from '../app.js';
@@ -136,6 +138,11 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     (request) => listTickets(ctx, signedIn(request), request.query),
   );
 
+  const explained = (ticket: Awaited<ReturnType<typeof getTicket>>, language: Language) => ({
+    ...ticket,
+    sla: { ...ticket.sla, explanation: renderExplanation(ticket.sla.explanation, language) },
+  });
+
   api.get(
     '/tickets/:ticketId',
     {
@@ -147,13 +154,23 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         response: { 200: ticketDetailSchema, ...problems(400, 401, 404) },
       },
     },
-    async (request) => {
-      const ticket = await getTicket(ctx, signedIn(request), request.params.ticketId);
-      return {
-        ...ticket,
-        sla: { ...ticket.sla, explanation: renderExplanation(ticket.sla.explanation, request.language) },
-      };
+    async (request) =>
+      explained(await getTicket(ctx, signedIn(request), request.params.ticketId), request.language),
+  );
+
+  api.get(
+    '/tickets/by-number/:number',
+    {
+      schema: {
+        operationId: 'getTicketByNumber',
+        tags: ['tickets'],
+        summary: 'A ticket by its number (SD-2026-00001), as getTicket answers it',
+        params: z.object({ number: ticketNumber }),
+        response: { 200: ticketDetailSchema, ...problems(400, 401, 404) },
+      },
     },
+    async (request) =>
+      explained(await getTicketByNumber(ctx, signedIn(request), request.params.number), request.language),
   );
 
   api.post(

@@ -95,6 +95,7 @@ export const en = {
     not_blank: 'The field must not be empty.',
     control_characters: 'The text contains control characters, which cannot be stored; remove them.',
     idempotency_key: 'Idempotency-Key must be 1 to 200 printable characters without spaces, such as a UUID.',
+    ticket_number: 'A request number is written SD-2026-00001: SD, the year and at least five digits.',
     if_match: 'If-Match must name the version of the request, such as "3".',
     calendar_year: 'A year is four digits, e.g. 2028.',
     calendar_years_empty: 'The file has no years.',

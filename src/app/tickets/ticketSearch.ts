@@ -1,0 +1,179 @@
+import { inArray, type SQL, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/database.js';
+import { tickets } from '../../db/schema.js';
+import {
+  messageDocument,
+  SEARCH_CONFIGURATION,
+  ticketDocument,
+  webSearchQuery,
+} from '../../db/searchDocuments.js';
+import type { SearchTerms } from '../../domain/tickets/searchQuery.js';
+import type { Actor } from '../actor.js';
+import type { AppContext } from '../context.js';
+import type { TicketRow } from './access.js';
+
+/** Marks around a hit in a headline: control characters, which no stored text can hold. */
+const HIT_START = '\u0002';
+const HIT_END = '\u0003';
+const HEADLINE = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const WHOLE_HEADLINE = `StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`;
+
+/**
+ * How much each kind of hit counts: a number named in full first, then the request's own text
+ * (ts_rank already weighs the subject over the description), then its messages, then a part of
+ * a word, a number or a file name.
+ */
+const WEIGHT = { number: 10, message: 0.6, numberPart: 0.5, fileName: 0.3, subjectPart: 0.2 };
+
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchMatch {
+  subject: Segment[];
+  /** The best passage that matched, and where it was found; null when only the subject matched. */
+  snippet: Segment[] | null;
+  source: 'description' | 'message' | 'attachment' | null;
+}
+
+/** `%` and `_` typed by a person are letters, not wildcards. */
+const containing = (fragment: string) => `%${fragment.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/**
+ * The requests a search finds among those `conditions` (the reader's visibility and the queue's
+ * filters) admit, best first, a page at a time. Each kind of hit is looked up through its own
+ * index and the hits of one request are merged: a contact's search reads public messages only.
+ */
+export async function findTickets(
+  ctx: AppContext,
+  actor: Actor,
+  terms: SearchTerms,
+  conditions: SQL,
+  page: { limit: number; offset: number },
+): Promise<TicketRow[]> {
+  const publicOnly = actor.type === 'contact';
+  const messageDoc = messageDocument(sql`m.body`);
+  const ticketDoc = ticketDocument(sql`t.subject`, sql`t.description`);
+  const hits: SQL[] = [
+    sql`select t.id as ticket_id, ts_rank(${ticketDoc}, q.query) as rank from tickets t, q where ${ticketDoc} @@ q.query`,
+    sql`select m.ticket_id, ${WEIGHT.message} * ts_rank(${messageDoc}, q.query) from ticket_messages m, q
+        where ${messageDoc} @@ q.query ${publicOnly ? sql`and m.visibility = 'public'` : sql``}`,
+  ];
+  if (terms.number)
+    hits.push(sql`select t.id, ${WEIGHT.number}::real from tickets t where t.number = ${terms.number}`);
+  if (terms.fragment) {
+    const pattern = containing(terms.fragment);
+    hits.push(
+      sql`select t.id, ${WEIGHT.numberPart}::real from tickets t where t.number ilike ${pattern}`,
+      sql`select t.id, ${WEIGHT.subjectPart}::real from tickets t where t.subject ilike ${pattern}`,
+      sql`select a.ticket_id, ${WEIGHT.fileName}::real from attachments a
+          ${publicOnly ? sql`join ticket_messages m on m.id = a.message_id and m.visibility = 'public'` : sql``}
+          where a.ticket_id is not null and a.file_name ilike ${pattern}`,
+    );
+  }
+  const ranked = await rowsOf<{ id: string }>(
+    ctx.db,
+    sql`with q as (select ${webSearchQuery(terms.text)} as query),
+      hits as (${sql.join(hits, sql` union all `)}),
+      ranked as (select ticket_id, max(rank) as rank from hits group by ticket_id)
+    select ${tickets.id} as id from ranked join ${tickets} on ${tickets.id} = ranked.ticket_id
+    where ${conditions}
+    order by ranked.rank desc, ${tickets.registeredAt} desc, ${tickets.id}
+    limit ${page.limit} offset ${page.offset}`,
+  );
+  const ids = ranked.map((row) => row.id);
+  if (ids.length === 0) return [];
+  const rows = await ctx.db.select().from(tickets).where(inArray(tickets.id, ids));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** What each found request matched, highlighted, for the page shown. */
+export async function searchMatches(
+  ctx: AppContext,
+  actor: Actor,
+  terms: SearchTerms,
+  ticketIds: string[],
+): Promise<Map<string, SearchMatch>> {
+  if (ticketIds.length === 0) return new Map();
+  const publicOnly = actor.type === 'contact';
+  const messageDoc = messageDocument(sql`m.body`);
+  const pattern = terms.fragment ? containing(terms.fragment) : null;
+  const rows = await rowsOf<{
+    id: string;
+    subject: string;
+    description: string | null;
+    message: string | null;
+    file_name: string | null;
+  }>(
+    ctx.db,
+    sql`with q as (select ${webSearchQuery(terms.text)} as query)
+    select t.id,
+      ts_headline(${SEARCH_CONFIGURATION}, t.subject, q.query, ${WHOLE_HEADLINE}) as subject,
+      case when to_tsvector(${SEARCH_CONFIGURATION}, t.description) @@ q.query
+        then ts_headline(${SEARCH_CONFIGURATION}, t.description, q.query, ${HEADLINE}) end as description,
+      (select ts_headline(${SEARCH_CONFIGURATION}, m.body, q.query, ${HEADLINE}) from ticket_messages m
+        where m.ticket_id = t.id and ${messageDoc} @@ q.query
+          ${publicOnly ? sql`and m.visibility = 'public'` : sql``}
+        order by ts_rank(${messageDoc}, q.query) desc limit 1) as message,
+      ${
+        pattern
+          ? sql`(select a.file_name from attachments a
+              ${publicOnly ? sql`join ticket_messages m on m.id = a.message_id and m.visibility = 'public'` : sql``}
+              where a.ticket_id = t.id and a.file_name ilike ${pattern} limit 1)`
+          : sql`null`
+      } as file_name
+    from tickets t, q where t.id in ${sql`(${sql.join(
+      ticketIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`}`,
+  );
+  return new Map(
+    rows.map((row) => {
+      const [snippet, source] = row.description
+        ? [row.description, 'description' as const]
+        : row.message
+          ? [row.message, 'message' as const]
+          : row.file_name
+            ? [row.file_name, 'attachment' as const]
+            : [null, null];
+      return [
+        row.id,
+        {
+          subject: withFragment(segments(row.subject), terms.fragment),
+          snippet: snippet === null ? null : withFragment(segments(snippet), terms.fragment),
+          source,
+        },
+      ];
+    }),
+  );
+}
+
+/** A headline's marked hits as segments, so no reader ever has to render the desk's markup. */
+function segments(headline: string): Segment[] {
+  const result: Segment[] = [];
+  for (const [index, part] of headline.split(new RegExp(`[${HIT_START}${HIT_END}]`)).entries()) {
+    if (part) result.push({ text: part, hit: index % 2 === 1 });
+  }
+  return result;
+}
+
+/** Marks a plain fragment ("серв") inside the text that the stemmed search left unmarked. */
+function withFragment(parts: Segment[], fragment: string | null): Segment[] {
+  if (!fragment) return parts;
+  const needle = fragment.toLocaleLowerCase('ru');
+  return parts.flatMap((part) => {
+    if (part.hit) return [part];
+    const found: Segment[] = [];
+    const lower = part.text.toLocaleLowerCase('ru');
+    let from = 0;
+    for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, from)) {
+      if (at > from) found.push({ text: part.text.slice(from, at), hit: false });
+      found.push({ text: part.text.slice(at, at + needle.length), hit: true });
+      from = at + needle.length;
+    }
+    if (from < part.text.length) found.push({ text: part.text.slice(from), hit: false });
+    return found;
+  });
+}

@@ -1,0 +1,25 @@
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+
+/**
+ * The text-search documents of requests and messages, in one place: the GIN indexes are built on
+ * these expressions and the search asks them, and PostgreSQL uses an index only for the very same
+ * expression. The `russian` configuration stems Cyrillic words with the Russian stemmer and Latin
+ * words with the English one (and drops both languages' stop words), so one document serves a
+ * desk whose customers write in either.
+ */
+export const SEARCH_CONFIGURATION = sql.raw(`'russian'::regconfig`);
+
+/** A request: its subject weighs most (A), its description next (B). */
+export function ticketDocument(subject: SQLWrapper, description: SQLWrapper): SQL {
+  return sql`(setweight(to_tsvector(${SEARCH_CONFIGURATION}, ${subject}), 'A') || setweight(to_tsvector(${SEARCH_CONFIGURATION}, ${description}), 'B'))`;
+}
+
+/** A message of a request. */
+export function messageDocument(body: SQLWrapper): SQL {
+  return sql`to_tsvector(${SEARCH_CONFIGURATION}, ${body})`;
+}
+
+/** What a person typed, read as a web search: "a phrase", -word, OR. */
+export function webSearchQuery(text: string): SQL {
+  return sql`websearch_to_tsquery(${SEARCH_CONFIGURATION}, ${text})`;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { readSearch } from './searchQuery.js';
+
+describe('reading a search', () => {
+  it('knows a request number written in full, whatever its case', () => {
+    expect(readSearch('  sd-2026-00017 ')).toEqual({
+      text: 'sd-2026-00017',
+      number: 'SD-2026-00017',
+      fragment: 'sd-2026-00017',
+    });
+    expect(readSearch('SD-2026-0017').number).toBeNull();
+  });
+
+  it('looks for one plain word of three letters or more inside words too, never for syntax', () => {
+    expect(readSearch('серв').fragment).toBe('серв');
+    expect(readSearch('00012').fragment).toBe('00012');
+    expect(readSearch('ос').fragment).toBeNull();
+    expect(readSearch('сервер диск').fragment).toBeNull();
+    expect(readSearch('"очередь заказов"').fragment).toBeNull();
+    expect(readSearch('-диск').fragment).toBeNull();
+    expect(readSearch('сервер   \n диск').text).toBe('сервер диск');
+  });
+});

@@ -1,0 +1,25 @@
+/** A request's number as the desk writes it: SD, the Moscow year, five digits or more. */
+export const TICKET_NUMBER_PATTERN = /^SD-\d{4}-\d{5,}$/i;
+
+/** The longest search a person may type. */
+export const SEARCH_MAX_LENGTH = 200;
+
+/** The shortest piece of a word searched by its letters (a trigram needs three). */
+const FRAGMENT_MIN_LENGTH = 3;
+
+export interface SearchTerms {
+  /** The whole text, for the stemmed search with its syntax ("a phrase", -word, OR). */
+  text: string;
+  /** A request number written in full: the one request it names, whatever else matches. */
+  number: string | null;
+  /** One plain word or number part, also looked for inside words, numbers and file names. */
+  fragment: string | null;
+}
+
+/** Reads what a person typed into the search field. */
+export function readSearch(typed: string): SearchTerms {
+  const text = typed.trim().replace(/\s+/g, ' ');
+  const number = TICKET_NUMBER_PATTERN.test(text) ? text.toUpperCase() : null;
+  const plain = /^[^\s"'()-][^\s"'()]*$/.test(text) && text.length >= FRAGMENT_MIN_LENGTH;
+  return { text, number, fragment: plain ? text : null };
+}
