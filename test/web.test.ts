@@ -159,6 +159,39 @@ describe('the web app in a real browser', () => {
     expect(await contact.getByTestId('message').first().getAttribute('data-visibility')).toBe('public');
   });
 
+  it('finds requests from the header search, by another form of a word, and jumps to one by its number', async () => {
+    await agent.goto('/requests');
+    await agent.locator('body').press('/');
+    await agent.keyboard.type('обработчиков');
+    await agent.keyboard.press('Enter');
+    await expect
+      .poll(() => agent.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Поиск: «обработчиков»');
+    const rows = agent.getByTestId('request-table').locator('tbody tr');
+    await expect.poll(() => rows.first().getAttribute('data-ticket')).toBe(ticketNumber);
+    expect(await rows.first().getByTestId('search-snippet').locator('mark').allTextContents()).toContain(
+      'обработчика',
+    );
+    const search = agent.getByRole('searchbox', { name: 'Поиск по запросам' });
+    await search.fill(ticketNumber.toLowerCase());
+    await search.press('Enter');
+    await expect.poll(() => new URL(agent.url()).pathname).toBe(`/requests/${ticketNumber}`);
+    await agent.getByTestId('sla-explanation').waitFor();
+
+    await contact.goto('/requests');
+    const own = contact.getByRole('searchbox', { name: 'Поиск по запросам' });
+    await own.fill('обработчиков');
+    await own.press('Enter');
+    await expect
+      .poll(() =>
+        contact.getByTestId('request-table').locator('tbody tr').first().getAttribute('data-ticket'),
+      )
+      .toBe(ticketNumber);
+    await own.fill('документации');
+    await own.press('Enter');
+    await expect.poll(() => contact.getByText('Ничего не найдено', { exact: false }).count()).toBe(1);
+  });
+
   it('asks before the contact closes a request, and offers no reopening of a closed one', async () => {
     await contact.goto(ticketUrl);
     await contact.getByRole('button', { name: 'Закрыть запрос' }).click();

@@ -27,3 +27,4 @@ export {
   type Visibility,
 } from '../domain/tickets/lifecycle.js';
 export * from '../domain/tickets/limits.js';
+export { SEARCH_MAX_LENGTH, TICKET_NUMBER_PATTERN } from '../domain/tickets/searchQuery.js';

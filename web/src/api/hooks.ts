@@ -1,4 +1,4 @@
-import type { Status } from '@contract/constants';
+import { type Status, TICKET_NUMBER_PATTERN } from '@contract/constants';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { desk } from './operations';
 
@@ -31,6 +31,8 @@ export interface TicketFilter {
   organizationId?: string | null;
   assigneeId?: string | null;
   breached?: 'true' | null;
+  /** A search: the list comes best match first, each request with what it matched. */
+  q?: string;
 }
 
 /** A list of tickets a page at a time (the API's cursor), all loaded pages refreshed together. */
@@ -43,10 +45,14 @@ export const useTicketPages = (filter: TicketFilter) =>
     refetchInterval: LIVE_MS,
   });
 
+/** A request by its id or by its number (SD-2026-00001), as its address names it. */
 export const useTicket = (ticketId: string | undefined) =>
   useQuery({
     queryKey: ['ticket', ticketId],
-    queryFn: () => desk.getTicket(ticketId ?? ''),
+    queryFn: () =>
+      TICKET_NUMBER_PATTERN.test(ticketId ?? '')
+        ? desk.getTicketByNumber(ticketId ?? '')
+        : desk.getTicket(ticketId ?? ''),
     enabled: Boolean(ticketId),
     refetchInterval: LIVE_MS,
     retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,

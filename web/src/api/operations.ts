@@ -112,6 +112,8 @@ export const desk = {
   listTickets: (filter: TicketFilter, cursor: string | null) =>
     get<TicketPage>(`/tickets${query({ limit: 50, ...filter, cursor })}`),
   getTicket: (ticketId: string) => get<TicketDetail>(`/tickets/${ticketId}`),
+  getTicketByNumber: (number: string) =>
+    get<TicketDetail>(`/tickets/by-number/${encodeURIComponent(number)}`),
   createTicket: (body: Body<typeof ticketInput>, idempotencyKey: string) =>
     postOnce<TicketSummary>('/tickets', body, idempotencyKey),
   addTicketMessage: (ticketId: string, body: Body<typeof messageInput>, idempotencyKey: string) =>

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { desk } from '../api/operations';
 import { isAdmin, isSupport, useSessionActions } from '../session';
+import { SearchBox } from './SearchBox';
 
 interface Item {
   to: string;
@@ -101,6 +102,7 @@ export function Layout({ principal, children }: { principal: Principal; children
             </Anchor>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <SearchBox />
             <LanguageSwitch onChange={changeLanguage} />
             <Text size="sm" visibleFrom="sm" data-testid="principal-name">
               {principal.name}

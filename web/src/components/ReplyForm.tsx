@@ -39,7 +39,7 @@ export function ReplyForm({ ticketId, support }: { ticketId: string; support: bo
       setAwaitCustomer(false);
       setPickerKey((key) => key + 1);
       notifications.show({ color: 'green', message: t('ticket.replySent') });
-      void client.invalidateQueries({ queryKey: ['ticket', ticketId] });
+      void client.invalidateQueries({ queryKey: ['ticket'] });
       void client.invalidateQueries({ queryKey: ['tickets'] });
     },
   });

@@ -1,4 +1,4 @@
-import type { TicketSummary } from '@contract/tickets';
+import type { FoundTicket } from '@contract/tickets';
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { moscowDateTime } from '../format';
 import { SeverityBadge, StatusBadge } from './Badges';
 import { Countdown } from './Countdown';
 import { EmptyState } from './Feedback';
+import { Highlighted } from './Highlighted';
 
 export function RequestTable({
   tickets,
@@ -14,11 +15,11 @@ export function RequestTable({
   customerOf,
   assigneeOf,
 }: {
-  tickets: TicketSummary[];
+  tickets: FoundTicket[];
   fetchedAt: number;
   empty: string;
-  customerOf?: (ticket: TicketSummary) => string;
-  assigneeOf?: (ticket: TicketSummary) => string;
+  customerOf?: (ticket: FoundTicket) => string;
+  assigneeOf?: (ticket: FoundTicket) => string;
 }) {
   const { t } = useTranslation();
   if (tickets.length === 0) return <EmptyState>{empty}</EmptyState>;
@@ -40,14 +41,19 @@ export function RequestTable({
           {tickets.map((ticket) => (
             <Table.Tr key={ticket.id} data-ticket={ticket.number}>
               <Table.Td>
-                <Anchor component={Link} to={`/requests/${ticket.id}`} fw={500}>
+                <Anchor component={Link} to={`/requests/${ticket.number}`} fw={500}>
                   {ticket.number}
                 </Anchor>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" lineClamp={2}>
-                  {ticket.subject}
+                  {ticket.match ? <Highlighted segments={ticket.match.subject} /> : ticket.subject}
                 </Text>
+                {ticket.match?.snippet ? (
+                  <Text size="xs" c="dimmed" lineClamp={2} data-testid="search-snippet">
+                    <Highlighted segments={ticket.match.snippet} />
+                  </Text>
+                ) : null}
               </Table.Td>
               {customerOf ? (
                 <Table.Td>

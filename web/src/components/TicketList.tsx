@@ -1,4 +1,4 @@
-import type { TicketSummary } from '@contract/tickets';
+import type { FoundTicket } from '@contract/tickets';
 import { Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type TicketFilter, useTicketPages } from '../api/hooks';
@@ -14,8 +14,8 @@ export function TicketList({
 }: {
   filter: TicketFilter;
   empty: string;
-  customerOf?: (ticket: TicketSummary) => string;
-  assigneeOf?: (ticket: TicketSummary) => string;
+  customerOf?: (ticket: FoundTicket) => string;
+  assigneeOf?: (ticket: FoundTicket) => string;
 }) {
   const { t } = useTranslation();
   const pages = useTicketPages(filter);

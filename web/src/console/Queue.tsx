@@ -2,15 +2,26 @@ import { ACTIVE_STATUSES, SEVERITIES, STATUSES, type Status } from '@contract/co
 import { Checkbox, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useAgents, useOrganizations } from '../api/hooks';
 import { TicketList } from '../components/TicketList';
 import { useSignedIn } from '../session';
 
-/** The agent queue: soonest response deadline first, refreshed by itself, filtered as the agent likes. */
+/** The agent queue, or what a search found: a new search starts with its own filters. */
 export function Queue() {
+  const [params] = useSearchParams();
+  const q = params.get('q') ?? '';
+  return <QueueView key={q} q={q} />;
+}
+
+/**
+ * The agent queue: soonest response deadline first, refreshed by itself, filtered as the agent likes.
+ * A search looks through every status unless the agent narrows it, and lists the best match first.
+ */
+function QueueView({ q }: { q: string }) {
   const { t } = useTranslation();
   const principal = useSignedIn();
-  const [status, setStatus] = useState<Status[]>([...ACTIVE_STATUSES]);
+  const [status, setStatus] = useState<Status[]>(q ? [] : [...ACTIVE_STATUSES]);
   const [severity, setSeverity] = useState<string[]>([]);
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
@@ -26,7 +37,7 @@ export function Queue() {
     <Stack>
       <Group justify="space-between">
         <Title order={1} size="h2">
-          {t('console.queueTitle')}
+          {q ? t('search.results', { q }) : t('console.queueTitle')}
         </Title>
         <Text size="xs" c="dimmed">
           {t('console.live')}
@@ -87,8 +98,8 @@ export function Queue() {
         />
       </Group>
       <TicketList
-        filter={{ status, severity, organizationId, assigneeId, breached: breached ? 'true' : null }}
-        empty={t('requests.emptyFiltered')}
+        filter={{ status, severity, organizationId, assigneeId, breached: breached ? 'true' : null, q }}
+        empty={q ? t('search.nothing') : t('requests.emptyFiltered')}
         customerOf={(ticket) => organizationName(ticket.organizationId)}
         assigneeOf={(ticket) => agentName(ticket.assigneeId)}
       />

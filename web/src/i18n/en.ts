@@ -98,6 +98,12 @@ export const en: Messages = {
     created: 'Request {{number}} is registered. Response due by {{due}}.',
     uploading: 'Uploading…',
   },
+  search: {
+    label: 'Search requests',
+    placeholder: 'Search: words, "a phrase", SD-2026-00001  ( / )',
+    results: 'Search: “{{q}}”',
+    nothing: 'Nothing found. Check the spelling, or drop some words or filters.',
+  },
   requests: {
     title: 'Requests',
     number: 'Number',

@@ -2,15 +2,19 @@ import { STATUSES, type Status } from '@contract/constants';
 import { MultiSelect, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { TicketList } from '../components/TicketList';
 
+/** The customer's requests, or what a search in them found (best match first). */
 export function MyRequests() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const q = params.get('q') ?? '';
   const [status, setStatus] = useState<Status[]>([]);
   return (
     <Stack>
       <Title order={1} size="h2">
-        {t('requests.title')}
+        {q ? t('search.results', { q }) : t('requests.title')}
       </Title>
       <MultiSelect
         label={t('console.status')}
@@ -21,8 +25,8 @@ export function MyRequests() {
         maw={480}
       />
       <TicketList
-        filter={{ status }}
-        empty={status.length ? t('requests.emptyFiltered') : t('requests.empty')}
+        filter={{ status, q }}
+        empty={q ? t('search.nothing') : status.length ? t('requests.emptyFiltered') : t('requests.empty')}
       />
     </Stack>
   );

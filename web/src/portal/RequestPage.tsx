@@ -21,7 +21,7 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
     mutationFn: (action: 'reopen' | 'close') =>
       action === 'reopen' ? desk.reopenTicket(ticket.id) : desk.closeTicket(ticket.id, {}),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['ticket', ticket.id] });
+      void client.invalidateQueries({ queryKey: ['ticket'] });
       void client.invalidateQueries({ queryKey: ['tickets'] });
     },
   });

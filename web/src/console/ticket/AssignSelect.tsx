@@ -13,7 +13,7 @@ export function AssignSelect({ ticket }: { ticket: TicketDetail }) {
   const assign = useMutation({
     mutationFn: (assigneeId: string | null) => desk.assignTicket(ticket.id, { assigneeId }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['ticket', ticket.id] });
+      void client.invalidateQueries({ queryKey: ['ticket'] });
       void client.invalidateQueries({ queryKey: ['tickets'] });
     },
   });

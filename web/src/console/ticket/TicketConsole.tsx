@@ -23,7 +23,8 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
-  const refresh = [['ticket', ticket.id], ['tickets']];
+  // Every open request, by id or by number, and the lists: a change (a split) may touch several.
+  const refresh = [['ticket'], ['tickets']];
   const may = (action: TicketOperation) => ticket.allowedActions.includes(action);
   const menu: { action: TicketOperation; dialog: Exclude<Dialog, null>; label: string }[] = [
     { action: 'changeSeverity', dialog: 'severity', label: t('console.changeSeverity') },
