@@ -42,6 +42,7 @@ import { productRoutes } from './routes/products.js';
 import { releaseRoutes } from './routes/releases.js';
 import { reportRoutes } from './routes/reports.js';
 import { slaRoutes } from './routes/sla.js';
+import { ticketReadRoutes } from './routes/ticketReads.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { registerWeb } from './web.js';
 
@@ -268,6 +269,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(entitlementRoutes, deps);
       await api.register(auditRoutes, deps);
       await api.register(slaRoutes, deps);
+      await api.register(ticketReadRoutes, deps);
       await api.register(ticketRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(notificationRoutes, deps);

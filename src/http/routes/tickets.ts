@@ -9,7 +9,7 @@ import { changeTicketSeverity } from '../../app/tickets/changeTicketSeverity.js'
 import { closeTicket } from '../../app/tickets/closeTicket.js';
 import { createRemoteSession } from '../../app/tickets/createRemoteSession.js';
 import { markOutOfScope } from '../../app/tickets/markOutOfScope.js';
-import { getTicket, getTicketByNumber, listTickets, ticketSummary } from '../../app/tickets/queries.js';
+import { ticketSummary } from '../../app/tickets/queries.js';
 import { createTicket } from '../../app/tickets/registerRequest.js';
 import { reopenTicket } from '../../app/tickets/reopenTicket.js';
 import { requestTicketInfo } from '../../app/tickets/requestTicketInfo.js';
@@ -29,21 +29,15 @@ import {
   resolutionInput,
   severityChangeInput,
   splitInput,
-  ticketDetailSchema,
   ticketInput,
-  ticketListQuery,
-  ticketNumber,
-  ticketPageSchema,
   ticketSummarySchema,
 } from '../../contract/tickets.js';
-import type { Language } from '../../domain/people.js';
 import type { Channel } from '../../domain/sla/policy.js';
-import { renderExplanation } from '../../i18n/slaExplanation.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 import { idempotencyKeyHeader, intakeKeyOf } from '../idempotency.js';
 
-const ticketParams = z.object({ ticketId: id });
+export const ticketParams = z.object({ ticketId: id });
 
 /** A changing action names the version it was made on in If-Match ("3", or W/"3") or in `version`. */
 const ifMatch = z
@@ -119,58 +113,6 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
             ),
           ),
         ),
-  );
-
-  api.get(
-    '/tickets',
-    {
-      schema: {
-        operationId: 'listTickets',
-        tags: ['tickets'],
-        summary: 'The queue: visible tickets, soonest response deadline first, a page at a time',
-        querystring: ticketListQuery,
-        response: {
-          200: ticketPageSchema,
-          ...problems(400, 401),
-        },
-      },
-    },
-    (request) => listTickets(ctx, signedIn(request), request.query),
-  );
-
-  const explained = (ticket: Awaited<ReturnType<typeof getTicket>>, language: Language) => ({
-    ...ticket,
-    sla: { ...ticket.sla, explanation: renderExplanation(ticket.sla.explanation, language) },
-  });
-
-  api.get(
-    '/tickets/:ticketId',
-    {
-      schema: {
-        operationId: 'getTicket',
-        tags: ['tickets'],
-        summary: 'A ticket with its messages, SLA state and explanation, links, remote sessions and history',
-        params: ticketParams,
-        response: { 200: ticketDetailSchema, ...problems(400, 401, 404) },
-      },
-    },
-    async (request) =>
-      explained(await getTicket(ctx, signedIn(request), request.params.ticketId), request.language),
-  );
-
-  api.get(
-    '/tickets/by-number/:number',
-    {
-      schema: {
-        operationId: 'getTicketByNumber',
-        tags: ['tickets'],
-        summary: 'A ticket by its number (SD-2026-00001), as getTicket answers it',
-        params: z.object({ number: ticketNumber }),
-        response: { 200: ticketDetailSchema, ...problems(400, 401, 404) },
-      },
-    },
-    async (request) =>
-      explained(await getTicketByNumber(ctx, signedIn(request), request.params.number), request.language),
   );
 
   api.post(
