@@ -241,6 +241,9 @@ describe.each(databaseBackends)(
       const again = await retry(`/api/v1/tickets/${ticketId}/messages`, 'reply-1', reply, irinaSession);
       expect(again.statusCode, again.body).toBe(201);
       expect(again.json().messageId).toBe(replied.json().messageId);
+      const versionAfterReply = (await irina('GET', `/api/v1/tickets/${ticketId}`)).json().version;
+      await retry(`/api/v1/tickets/${ticketId}/messages`, 'reply-1', reply, irinaSession);
+      expect((await irina('GET', `/api/v1/tickets/${ticketId}`)).json().version).toBe(versionAfterReply);
       const detail = (await irina('GET', `/api/v1/tickets/${ticketId}`)).json();
       expect(detail.messages.filter((message: { body: string }) => message.body === reply.body)).toHaveLength(
         1,

@@ -7,6 +7,7 @@ import type { Status } from '../../domain/tickets/lifecycle.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
+import { visibleTicket } from './access.js';
 import { tellContact, tellSupport } from './notices.js';
 import { applyAction, postMessage } from './state.js';
 import { requireSupport, withTicket } from './withTicket.js';
@@ -26,7 +27,8 @@ export async function addTicketMessage(
   // A retry of a message already posted answers it before the version check: the first attempt
   // moved the request on, and the retry must not read as someone else's change.
   const earlier = intakeKey ? await postedEarlier(ctx.db, ticketId, input, intakeKey) : undefined;
-  if (earlier) return withTicket(ctx, actor, ticketId, async (_, ticket) => earlier(ticket.status));
+  // Read, not taken for a change: answering a retry changes nothing, the version included.
+  if (earlier) return earlier((await visibleTicket(ctx.db, actor, ticketId)).status);
   return withTicket(
     ctx,
     actor,
