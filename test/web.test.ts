@@ -161,35 +161,31 @@ describe('the web app in a real browser', () => {
 
   it('finds requests from the header search, by another form of a word, and jumps to one by its number', async () => {
     await agent.goto('/requests');
+    const search = agent.getByRole('searchbox', { name: 'Поиск по запросам' });
+    await search.waitFor();
     await agent.locator('body').press('/');
     await agent.keyboard.type('обработчиков');
     await agent.keyboard.press('Enter');
-    await expect
-      .poll(() => agent.getByRole('heading', { level: 1 }).textContent())
-      .toBe('Поиск: «обработчиков»');
-    const rows = agent.getByTestId('request-table').locator('tbody tr');
-    await expect.poll(() => rows.first().getAttribute('data-ticket')).toBe(ticketNumber);
-    expect(await rows.first().getByTestId('search-snippet').locator('mark').allTextContents()).toContain(
+    await agent.getByRole('heading', { level: 1, name: 'Поиск: «обработчиков»' }).waitFor();
+    const found = agent.locator(`tr[data-ticket="${ticketNumber}"]`);
+    await found.getByTestId('search-snippet').locator('mark').first().waitFor();
+    expect(await found.getByTestId('search-snippet').locator('mark').allTextContents()).toContain(
       'обработчика',
     );
-    const search = agent.getByRole('searchbox', { name: 'Поиск по запросам' });
     await search.fill(ticketNumber.toLowerCase());
     await search.press('Enter');
-    await expect.poll(() => new URL(agent.url()).pathname).toBe(`/requests/${ticketNumber}`);
     await agent.getByTestId('sla-explanation').waitFor();
+    expect(new URL(agent.url()).pathname).toBe(`/requests/${ticketNumber}`);
 
     await contact.goto('/requests');
     const own = contact.getByRole('searchbox', { name: 'Поиск по запросам' });
     await own.fill('обработчиков');
     await own.press('Enter');
-    await expect
-      .poll(() =>
-        contact.getByTestId('request-table').locator('tbody tr').first().getAttribute('data-ticket'),
-      )
-      .toBe(ticketNumber);
+    await contact.locator(`tr[data-ticket="${ticketNumber}"]`).waitFor();
     await own.fill('документации');
     await own.press('Enter');
-    await expect.poll(() => contact.getByText('Ничего не найдено', { exact: false }).count()).toBe(1);
+    await contact.getByText('Ничего не найдено', { exact: false }).waitFor();
+    expect(await contact.locator('tr[data-ticket]').count()).toBe(0);
   });
 
   it('asks before the contact closes a request, and offers no reopening of a closed one', async () => {
