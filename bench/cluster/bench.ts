@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startHaproxy } from '../../test/support/haproxy.js';
-import { benchDatabase, freePort, runCli, startDesk } from '../support/desk.js';
+import { benchDatabase, createTicketLoad, freePort, runCli, startDesk } from '../support/desk.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONCURRENCY = 32;
@@ -91,18 +91,7 @@ async function main() {
         const [{ id: instanceId }] = (
           await pool.query("select id from instances where name = 'esb-prod-spb'")
         ).rows;
-        const options = {
-          url: `${balancer.url}/api/v1/tickets`,
-          method: 'POST' as const,
-          connections: CONCURRENCY,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            instanceId,
-            severity: 'high',
-            subject: 'Очередь сообщений не обрабатывается',
-            description: 'После обновления сообщения копятся в очереди.',
-          }),
-        };
+        const options = createTicketLoad(`${balancer.url}/api/v1/tickets`, token, instanceId, CONCURRENCY);
         await autocannon({ ...options, duration: WARM_UP_SECONDS });
         const processes = [
           ...desks.map((desk, index) => ({ name: `desk ${index + 1}`, pids: [desk.pid] })),

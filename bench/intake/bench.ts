@@ -6,7 +6,7 @@
  */
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { benchDatabase, freePort, runCli, startDesk } from '../support/desk.js';
+import { benchDatabase, createTicketLoad, freePort, runCli, startDesk } from '../support/desk.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONCURRENCY = 32;
@@ -100,18 +100,7 @@ async function main() {
       `raw one-row INSERT transactions: ${Math.round(raw)}/s (concurrency ${CONCURRENCY}, ${CREATE_REQUESTS} rows)`,
     );
 
-    const createOptions = {
-      url: `${base}/api/v1/tickets`,
-      method: 'POST' as const,
-      connections: CONCURRENCY,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        instanceId,
-        severity: 'high',
-        subject: 'Очередь сообщений не обрабатывается',
-        description: 'После обновления сообщения копятся в очереди.',
-      }),
-    };
+    const createOptions = createTicketLoad(`${base}/api/v1/tickets`, token, instanceId, CONCURRENCY);
     await autocannon({ ...createOptions, amount: Math.round(CREATE_REQUESTS * WARM_UP_FRACTION) });
     const create = await autocannon({ ...createOptions, amount: CREATE_REQUESTS });
     const created = create['2xx'];

@@ -68,3 +68,19 @@ export async function runCli(cli: string[], env: Record<string, string>): Promis
   if (code !== 0) throw new Error(`supportdesk ${cli.join(' ')} failed:\n${output}`);
   return output.trim();
 }
+
+/** The request every createTicket benchmark files, over and over, as a program with a token would. */
+export function createTicketLoad(url: string, token: string, instanceId: string, connections: number) {
+  return {
+    url,
+    method: 'POST' as const,
+    connections,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      instanceId,
+      severity: 'high',
+      subject: 'Очередь сообщений не обрабатывается',
+      description: 'После обновления сообщения копятся в очереди.',
+    }),
+  };
+}

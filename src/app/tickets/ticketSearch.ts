@@ -37,6 +37,17 @@ export interface SearchMatch {
   source: 'description' | 'message' | 'attachment' | null;
 }
 
+/** A contact reads only public messages, and only the files attached to them; support reads all. */
+function readableBy(actor: Actor) {
+  const publicOnly = actor.type === 'contact';
+  return {
+    message: publicOnly ? sql`and m.visibility = 'public'` : sql``,
+    attachmentJoin: publicOnly
+      ? sql`join ticket_messages m on m.id = a.message_id and m.visibility = 'public'`
+      : sql``,
+  };
+}
+
 /** `%` and `_` typed by a person are letters, not wildcards. */
 const containing = (fragment: string) => `%${fragment.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
@@ -52,13 +63,13 @@ export async function findTickets(
   conditions: SQL,
   page: { limit: number; offset: number },
 ): Promise<TicketRow[]> {
-  const publicOnly = actor.type === 'contact';
+  const readable = readableBy(actor);
   const messageDoc = messageDocument(sql`m.body`);
   const ticketDoc = ticketDocument(sql`t.subject`, sql`t.description`);
   const hits: SQL[] = [
     sql`select t.id as ticket_id, ts_rank(${ticketDoc}, q.query) as rank from tickets t, q where ${ticketDoc} @@ q.query`,
     sql`select m.ticket_id, ${WEIGHT.message} * ts_rank(${messageDoc}, q.query) from ticket_messages m, q
-        where ${messageDoc} @@ q.query ${publicOnly ? sql`and m.visibility = 'public'` : sql``}`,
+        where ${messageDoc} @@ q.query ${readable.message}`,
   ];
   if (terms.number)
     hits.push(sql`select t.id, ${WEIGHT.number}::real from tickets t where t.number = ${terms.number}`);
@@ -67,8 +78,7 @@ export async function findTickets(
     hits.push(
       sql`select t.id, ${WEIGHT.numberPart}::real from tickets t where t.number ilike ${pattern}`,
       sql`select t.id, ${WEIGHT.subjectPart}::real from tickets t where t.subject ilike ${pattern}`,
-      sql`select a.ticket_id, ${WEIGHT.fileName}::real from attachments a
-          ${publicOnly ? sql`join ticket_messages m on m.id = a.message_id and m.visibility = 'public'` : sql``}
+      sql`select a.ticket_id, ${WEIGHT.fileName}::real from attachments a ${readable.attachmentJoin}
           where a.ticket_id is not null and a.file_name ilike ${pattern}`,
     );
   }
@@ -97,7 +107,7 @@ export async function searchMatches(
   ticketIds: string[],
 ): Promise<Map<string, SearchMatch>> {
   if (ticketIds.length === 0) return new Map();
-  const publicOnly = actor.type === 'contact';
+  const readable = readableBy(actor);
   const messageDoc = messageDocument(sql`m.body`);
   const pattern = terms.fragment ? containing(terms.fragment) : null;
   const rows = await rowsOf<{
@@ -114,13 +124,11 @@ export async function searchMatches(
       case when to_tsvector(${SEARCH_CONFIGURATION}, t.description) @@ q.query
         then ts_headline(${SEARCH_CONFIGURATION}, t.description, q.query, ${HEADLINE}) end as description,
       (select ts_headline(${SEARCH_CONFIGURATION}, m.body, q.query, ${HEADLINE}) from ticket_messages m
-        where m.ticket_id = t.id and ${messageDoc} @@ q.query
-          ${publicOnly ? sql`and m.visibility = 'public'` : sql``}
+        where m.ticket_id = t.id and ${messageDoc} @@ q.query ${readable.message}
         order by ts_rank(${messageDoc}, q.query) desc limit 1) as message,
       ${
         pattern
-          ? sql`(select a.file_name from attachments a
-              ${publicOnly ? sql`join ticket_messages m on m.id = a.message_id and m.visibility = 'public'` : sql``}
+          ? sql`(select a.file_name from attachments a ${readable.attachmentJoin}
               where a.ticket_id = t.id and a.file_name ilike ${pattern} limit 1)`
           : sql`null`
       } as file_name
