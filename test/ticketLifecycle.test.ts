@@ -428,12 +428,30 @@ describe.each(databaseBackends)(
       expect(wrongAssignee.json()).toMatchObject({ code: 'assignee_not_for_organization' });
     });
 
-    it('pages the queue by response deadline with a cursor, and filters it', async () => {
+    it('pages the queue in its order with a cursor, and filters it', async () => {
       const first = (await irina('GET', '/api/v1/tickets?limit=2')).json();
       const second = (await irina('GET', `/api/v1/tickets?limit=2&cursor=${first.nextCursor}`)).json();
       const all = (await irina('GET', '/api/v1/tickets?limit=200')).json().items;
       expect([...first.items, ...second.items]).toEqual(all.slice(0, 4));
-      const dues = all.map((item: { responseDueAt: string }) => item.responseDueAt);
+      // Breached unanswered requests first, then the others awaiting support, then the rest by deadline.
+      type Item = {
+        breached: boolean;
+        status: string;
+        firstResponseAt: string | null;
+        awaitingSupportSince: string | null;
+        responseDueAt: string;
+      };
+      const owed = (item: Item) => item.status !== 'closed' && item.status !== 'resolved';
+      const band = (item: Item) =>
+        owed(item) && item.breached && !item.firstResponseAt
+          ? 0
+          : owed(item) && item.awaitingSupportSince
+            ? 1
+            : 2;
+      const bands = all.map(band);
+      expect(bands).toEqual([...bands].sort());
+      expect(new Set(bands).size).toBeGreaterThan(1);
+      const dues = all.filter((item: Item) => band(item) === 2).map((item: Item) => item.responseDueAt);
       expect(dues).toEqual([...dues].sort());
       const closed = (await irina('GET', '/api/v1/tickets?status=closed')).json().items;
       expect(closed.map((item: { id: string }) => item.id).sort()).toEqual([ids.t1, ids.t2].sort());

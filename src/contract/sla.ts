@@ -34,6 +34,12 @@ export const policyInput = z.object({
   effectiveFrom: calendarDate,
   workingDayHours: z.number().positive().max(24).default(9),
   response: z.object({ standard: severityMatrix, extended: severityMatrix }),
+  followUp: z
+    .object({ standard: severityMatrix.partial().optional(), extended: severityMatrix.partial().optional() })
+    .optional()
+    .describe(
+      "Targets for support's reply to a customer's later message, by level and severity; none where absent",
+    ),
   autoClose: policyDuration,
   channels: z.object({
     portal: z.enum(['always', ...CLOCK_KINDS]),
@@ -86,12 +92,15 @@ export type ResponseRule = z.output<typeof policyDuration>;
 
 /** One rule a policy version changed from the one before (see domain/sla/policyDiff.ts). */
 export const policyChangeSchema = z.object({
-  kind: z.enum(['response', 'auto_close', 'channel', 'working_day_hours']),
+  kind: z.enum(['response', 'follow_up', 'auto_close', 'channel', 'working_day_hours']),
   level: level.optional(),
   severity: severity.optional(),
   channel: z.string().optional(),
-  from: z.union([policyDuration, z.string(), z.number()]),
-  to: z.union([policyDuration, z.string(), z.number()]),
+  from: z.union([policyDuration, z.string(), z.number()]).nullable().describe('null: the rule was not set'),
+  to: z
+    .union([policyDuration, z.string(), z.number()])
+    .nullable()
+    .describe('null: the rule is no longer set'),
 });
 export type PolicyChange = z.output<typeof policyChangeSchema>;
 

@@ -106,6 +106,12 @@ export const ticketListQuery = z.object({
   organizationId: id.optional(),
   assigneeId: z.union([id, z.enum(['none'])]).optional(),
   breached: z.enum(['true', 'false']).optional(),
+  awaiting: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      "Only requests awaiting support (the customer's message is the latest public word), or none of them",
+    ),
   dueBefore: z.iso.datetime({ offset: true }).optional(),
   q: z
     .string()
@@ -155,6 +161,15 @@ export const ticketSummarySchema = z
     splitFromId: id.nullable(),
     policyVersion: calendarDate,
     countdown: countdownSchema.nullable().describe('The response countdown; null once support has responded'),
+    awaitingSupportSince: instant
+      .nullable()
+      .describe(
+        "Since the customer's first message support has not answered; null when support has the last word",
+      ),
+    followUp: z
+      .object({ dueAt: instant, breached: z.boolean(), countdown: countdownSchema })
+      .nullable()
+      .describe("Support's reply to that message is due, where the request's policy sets a follow-up target"),
     allowedActions: z
       .array(z.enum(TICKET_OPERATIONS))
       .describe('What the reader may do to the request now; the web offers exactly these'),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from 'drizzle-orm';
 import type { TicketListQuery } from '../../contract/tickets.js';
 import {
   attachments,
@@ -11,7 +11,9 @@ import {
   tickets,
 } from '../../db/schema.js';
 import { explainResponseDeadline } from '../../domain/sla/deadline.js';
+import type { PolicyDuration } from '../../domain/sla/policy.js';
 import { slaProgress } from '../../domain/sla/progress.js';
+import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { readSearch, type SearchTerms } from '../../domain/tickets/searchQuery.js';
 import { type Actor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
@@ -53,35 +55,81 @@ export function ticketSummary(row: TicketRow, now: Date, data: SlaData, reader: 
     splitFromId: row.splitFromId,
     policyVersion: row.policyVersion,
     countdown: row.firstResponseAt ? null : responseCountdown(row, now, data),
+    awaitingSupportSince: iso(row.awaitingSupportSince),
+    followUp: followUpState(row, now, data),
     allowedActions: ticketActionsFor(reader, row),
   };
 }
 
 function responseCountdown(row: TicketRow, now: Date, data: SlaData) {
   const rule = ticketPolicy(data, row).response[row.level][row.severity];
+  return countdown(data, rule, row.registeredAt, row.responseDueAt, now);
+}
+
+/** Support's reply to the customer's unanswered message, where the policy sets a follow-up target. */
+function followUpState(row: TicketRow, now: Date, data: SlaData) {
+  const rule = ticketPolicy(data, row).followUp?.[row.level]?.[row.severity];
+  if (!rule || !row.awaitingSupportSince || !row.followUpDueAt) return null;
+  return {
+    dueAt: row.followUpDueAt.toISOString(),
+    breached: now >= row.followUpDueAt,
+    countdown: countdown(data, rule, row.awaitingSupportSince, row.followUpDueAt, now),
+  };
+}
+
+function countdown(data: SlaData, rule: PolicyDuration, from: Date, dueAt: Date, now: Date) {
   const { remainingMs, used, running } = slaProgress(
     data.calendar.clock(rule.clock),
-    row.registeredAt.getTime(),
-    row.responseDueAt.getTime(),
-    Math.max(now.getTime(), row.registeredAt.getTime()),
+    from.getTime(),
+    dueAt.getTime(),
+    Math.max(now.getTime(), from.getTime()),
   );
   return { remainingMs, used, running };
 }
 
-function encodeCursor(row: TicketRow): string {
-  return Buffer.from(`${row.responseDueAt.toISOString()}|${row.id}`).toString('base64url');
+/**
+ * The queue's order, in bands: breached first, then due soon (past the warning point), then awaiting
+ * support (longest waiting first), then the rest; within the deadline bands the nearest deadline
+ * first. Only requests support still owes something (the active statuses) fall into the first three.
+ */
+function queueOrder(now: Date) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const active = inArray(tickets.status, [...ACTIVE_STATUSES]);
+  const unanswered = isNull(tickets.firstResponseAt);
+  const nearestDue = sql`least(case when ${unanswered} then ${tickets.responseDueAt} end, ${tickets.followUpDueAt})`;
+  const band = sql<number>`case
+    when ${active} and ${nearestDue} <= ${at} then 0
+    when ${active} and least(case when ${unanswered} then ${tickets.responseWarnAt} end, ${tickets.followUpWarnAt}) <= ${at} then 1
+    when ${active} and ${tickets.awaitingSupportSince} is not null then 2
+    else 3 end`;
+  const key = sql<Date>`case ${band}
+    when 0 then ${nearestDue} when 1 then ${nearestDue}
+    when 2 then ${tickets.awaitingSupportSince} else ${tickets.responseDueAt} end`;
+  return { band, key };
 }
 
-function decodeCursor(cursor: string): { dueAt: Date; id: string } {
-  const [dueAt = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(dueAt);
-  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+/** The sort key as the database writes it, to the microsecond, so that a page boundary is exact. */
+const CURSOR_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+
+function encodeCursor(band: number, key: string, id: string): string {
+  return Buffer.from(`${band}|${key}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { band: number; key: string; id: string } {
+  const [band = '', key = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!/^[0-3]$/.test(band) || !CURSOR_INSTANT.test(key) || !/^[0-9a-f-]{36}$/.test(id)) {
     throw new AppError('invalid', 'cursor_invalid', 'cursor');
   }
-  return { dueAt: date, id };
+  return { band: Number(band), key, id };
 }
 
-/** The queue: tickets the actor may see, filtered, soonest response deadline first, a page at a time. */
+/** Requests support owes an answer: the customer's message is the latest public word. */
+const awaitingSupport = and(
+  isNotNull(tickets.awaitingSupportSince),
+  inArray(tickets.status, [...ACTIVE_STATUSES]),
+) as SQL;
+
+/** The queue: tickets the actor may see, filtered, in the queue's order (see queueOrder), a page at a time. */
 export async function listTickets(ctx: AppContext, actor: Actor, query: TicketListQuery) {
   const now = ctx.clock.now();
   const conditions: (SQL | undefined)[] = [visibleTicketsCondition(actor)];
@@ -106,29 +154,34 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
       ),
     );
   }
+  if (query.awaiting === 'true') conditions.push(awaitingSupport);
+  else if (query.awaiting === 'false') conditions.push(not(awaitingSupport));
   const terms = query.q ? readSearch(query.q) : null;
   if (terms?.text) return searchTickets(ctx, actor, terms, query, and(...conditions) ?? sql`true`);
+  const { band, key } = queueOrder(now);
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     conditions.push(
-      or(
-        gt(tickets.responseDueAt, after.dueAt),
-        and(eq(tickets.responseDueAt, after.dueAt), gt(tickets.id, after.id)),
-      ),
+      sql`(${band}, ${key}, ${tickets.id}) > (${after.band}, ${after.key}::timestamptz, ${after.id}::uuid)`,
     );
   }
   const data = await ctx.sla.load(ctx.db);
   const rows = await ctx.db
-    .select()
+    .select({
+      ticket: tickets,
+      band,
+      key: sql<string>`to_char((${key}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
     .from(tickets)
     .where(and(...conditions))
-    .orderBy(asc(tickets.responseDueAt), asc(tickets.id))
+    .orderBy(band, key, asc(tickets.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ticketSummary(row, now, data, actor)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    items: page.map((row) => ticketSummary(row.ticket, now, data, actor)),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor(Number(last.band), last.key, last.ticket.id) : null,
   };
 }
 

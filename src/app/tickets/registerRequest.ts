@@ -120,6 +120,8 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
     registeredAt: intake.receivedAt,
     responseDueAt,
     responseWarnAt,
+    // The description is the customer's first message: support owes the answer from registration on.
+    awaitingSupportSince: intake.receivedAt,
     intakeKey: intake.intakeKey ?? null,
     followsUpId: intake.followsUpId ?? null,
     createdAt: now,
@@ -261,6 +263,7 @@ const storeRequestStatement = preparedStatement((db) => {
         registeredAt: ticket('registeredAt'),
         responseDueAt: ticket('responseDueAt'),
         responseWarnAt: ticket('responseWarnAt'),
+        awaitingSupportSince: ticket('awaitingSupportSince'),
         createdAt: ticket('createdAt'),
         updatedAt: ticket('updatedAt'),
         intakeKey: ticket('intakeKey'),

@@ -80,6 +80,10 @@ export async function splitTicket(
           responseWarnAt,
           // A response the customer already had counts for every part of the request.
           firstResponseAt: ticket.firstResponseAt,
+          // So does the customer's unanswered message: each part owes them the answer.
+          awaitingSupportSince: ticket.awaitingSupportSince,
+          followUpDueAt: ticket.followUpDueAt,
+          followUpWarnAt: ticket.followUpWarnAt,
           splitFromId: ticket.id,
           createdAt: context.now,
           updatedAt: context.now,

@@ -5,7 +5,9 @@ import { CalendarRangeError } from '../../domain/calendar/intervalClock.js';
 import type { WorkingCalendar } from '../../domain/calendar/workingCalendar.js';
 import type { Language } from '../../domain/people.js';
 import { inactivitySchedule } from '../../domain/sla/autoClose.js';
+import { followUpTimes } from '../../domain/sla/deadline.js';
 import { type PolicyVersion, policyInForce } from '../../domain/sla/policy.js';
+import { awaitingSupportAfter } from '../../domain/tickets/awaitingSupport.js';
 import { awaitsCustomer, type TicketAction, transition } from '../../domain/tickets/lifecycle.js';
 import { type Actor, actorLabel } from '../actor.js';
 import { recordAudit } from '../audit.js';
@@ -85,6 +87,8 @@ export async function applyAction(
   }
   if (to === 'resolved' && ticket.status !== 'resolved') changes.resolvedAt = context.now;
   if (to === 'closed') changes.closedAt = context.now;
+  // Resolving or closing is support's last word: nothing awaits an answer until the customer writes again.
+  if (to === 'resolved' || to === 'closed') Object.assign(changes, awaitingFields(context, ticket, null));
   const updated = await updateTicket(context, ticket.id, changes);
   if (to !== ticket.status) {
     await auditTicket(context, updated, { status: ticket.status }, { status: to, action });
@@ -174,12 +178,22 @@ export async function postMessage(
   }
   const respondedNow =
     actor.type === 'agent' && draft.visibility === 'public' && ticket.firstResponseAt === null;
+  const awaitingSince = awaitingSupportAfter(ticket.awaitingSupportSince, {
+    author: actor.type,
+    visibility: draft.visibility,
+    at: now,
+  });
+  const changes: Partial<TicketRow> = {
+    ...(awaitingSince?.getTime() !== ticket.awaitingSupportSince?.getTime()
+      ? awaitingFields(context, ticket, awaitingSince)
+      : {}),
+    ...(respondedNow
+      ? { firstResponseAt: now, responseClockMs: responseClockTime(context, ticket, now) }
+      : {}),
+  };
+  if (Object.keys(changes).length > 0)
+    await context.db.update(tickets).set(changes).where(eq(tickets.id, ticket.id));
   if (respondedNow) {
-    const responseClockMs = responseClockTime(context, ticket, now);
-    await context.db
-      .update(tickets)
-      .set({ firstResponseAt: now, responseClockMs })
-      .where(eq(tickets.id, ticket.id));
     await auditTicket(
       context,
       ticket,
@@ -191,19 +205,54 @@ export async function postMessage(
 }
 
 /**
+ * The fields that say since when a request has awaited support and, where its policy sets a follow-up
+ * target, when support's reply is due; before the first response its own deadline governs instead.
+ */
+function awaitingFields(
+  context: TransitionContext,
+  ticket: TicketRow,
+  since: Date | null,
+): Pick<TicketRow, 'awaitingSupportSince' | 'followUpDueAt' | 'followUpWarnAt'> {
+  const times =
+    since && ticket.firstResponseAt !== null
+      ? withinCalendar(() =>
+          followUpTimes(
+            context.sla.calendar,
+            ticketPolicy(context.sla, ticket),
+            ticket.level,
+            ticket.severity,
+            since,
+          ),
+        )
+      : null;
+  return {
+    awaitingSupportSince: since,
+    followUpDueAt: times?.dueAt ?? null,
+    followUpWarnAt: times?.warnAt ?? null,
+  };
+}
+
+/** A figure counted on the calendar, or null when it falls in a year the calendar does not hold. */
+function withinCalendar<T>(count: () => T): T | null {
+  try {
+    return count();
+  } catch (error) {
+    if (error instanceof CalendarRangeError) return null;
+    throw error;
+  }
+}
+
+/**
  * The time on the request's own clock from registration to its first response, for the SLA reports;
  * null when the response falls in a year the calendar does not hold (the reply itself goes through).
  */
 function responseClockTime(context: TransitionContext, ticket: TicketRow, now: Date): number | null {
   const rule = ticketPolicy(context.sla, ticket).response[ticket.level][ticket.severity];
-  try {
-    return context.sla.calendar
+  return withinCalendar(() =>
+    context.sla.calendar
       .clock(rule.clock)
-      .elapsed(ticket.registeredAt.getTime(), Math.max(now.getTime(), ticket.registeredAt.getTime()));
-  } catch (error) {
-    if (error instanceof CalendarRangeError) return null;
-    throw error;
-  }
+      .elapsed(ticket.registeredAt.getTime(), Math.max(now.getTime(), ticket.registeredAt.getTime())),
+  );
 }
 
 /** Attaches uploaded files to a message; only their uploader may, and only once. */

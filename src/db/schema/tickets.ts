@@ -66,6 +66,11 @@ export const tickets = pgTable(
     firstResponseAt: timestamp('first_response_at', { withTimezone: true, mode: 'date' }),
     /** Time on the request's own clock from registration to the first response: what SLA reports measure. */
     responseClockMs: bigint('response_clock_ms', { mode: 'number' }),
+    /** The customer's first public message support has not answered yet; null when support has the last word. */
+    awaitingSupportSince: timestamp('awaiting_support_since', { withTimezone: true, mode: 'date' }),
+    /** Support's reply to that message is due, where the request's policy sets a follow-up target. */
+    followUpDueAt: timestamp('follow_up_due_at', { withTimezone: true, mode: 'date' }),
+    followUpWarnAt: timestamp('follow_up_warn_at', { withTimezone: true, mode: 'date' }),
     slaWarnedAt: timestamp('sla_warned_at', { withTimezone: true, mode: 'date' }),
     slaBreachedAt: timestamp('sla_breached_at', { withTimezone: true, mode: 'date' }),
     /** When the request last started waiting for the customer; null while support has it. */
@@ -90,6 +95,9 @@ export const tickets = pgTable(
     index('tickets_sla_watch_idx')
       .on(table.responseWarnAt)
       .where(sql`${table.firstResponseAt} is null and ${table.slaBreachedAt} is null`),
+    index('tickets_awaiting_support_idx')
+      .on(table.awaitingSupportSince, table.id)
+      .where(sql`${table.awaitingSupportSince} is not null`),
     index('tickets_auto_close_idx').on(table.autoCloseAt).where(sql`${table.autoCloseAt} is not null`),
     index('tickets_split_from_idx').on(table.splitFromId),
     index('tickets_search_idx').using('gin', ticketDocument(table.subject, table.description)),

@@ -29,10 +29,34 @@ export function responseTimes(
   severity: Severity,
   registeredAt: Date,
 ): ResponseTimes {
-  const rule = policy.response[level][severity];
+  return windowTimes(calendar, policy, policy.response[level][severity], registeredAt);
+}
+
+/**
+ * When support's reply to a customer's later message is due, counted from the message that left the
+ * request awaiting support, as the first response is from registration; null where the policy sets
+ * no follow-up target for the level and severity.
+ */
+export function followUpTimes(
+  calendar: WorkingCalendar,
+  policy: PolicyVersion,
+  level: Level,
+  severity: Severity,
+  awaitingSince: Date,
+): ResponseTimes | null {
+  const rule = policy.followUp?.[level]?.[severity];
+  return rule ? windowTimes(calendar, policy, rule, awaitingSince) : null;
+}
+
+function windowTimes(
+  calendar: WorkingCalendar,
+  policy: PolicyVersion,
+  rule: PolicyDuration,
+  from: Date,
+): ResponseTimes {
   const clock = calendar.clock(rule.clock);
   const window = durationMs(policy, rule);
-  const start = registeredAt.getTime();
+  const start = from.getTime();
   return {
     dueAt: new Date(clock.deadline(start, window)),
     warnAt: new Date(clock.deadline(start, Math.round(window * WARNING_SHARE))),

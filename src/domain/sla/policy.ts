@@ -24,6 +24,11 @@ export interface PolicyVersion {
   effectiveFrom: CalendarDate;
   workingDayHours: number;
   response: Record<Level, Record<Severity, PolicyDuration>>;
+  /**
+   * A target for support's reply to each later customer message, where the vendor sets one; the policy
+   * of 2025-07-10 names only the first response, so its preset has none.
+   */
+  followUp?: Partial<Record<Level, Partial<Record<Severity, PolicyDuration>>>>;
   autoClose: PolicyDuration;
   channels: Record<Channel, ChannelHours>;
 }

@@ -29,4 +29,21 @@ describe('policyChanges', () => {
       { kind: 'channel', channel: 'telegram', from: 'business', to: 'daily' },
     ]);
   });
+  it('names a follow-up target set where there was none', () => {
+    const next: PolicyVersion = {
+      ...DEFAULT_POLICY,
+      id: '2027-01-01',
+      effectiveFrom: '2027-01-01',
+      followUp: { extended: { critical: { clock: 'daily', hours: 2 } } },
+    };
+    expect(policyChanges(DEFAULT_POLICY, next)).toEqual([
+      {
+        kind: 'follow_up',
+        level: 'extended',
+        severity: 'critical',
+        from: null,
+        to: { clock: 'daily', hours: 2 },
+      },
+    ]);
+  });
 });

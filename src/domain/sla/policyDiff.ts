@@ -11,6 +11,13 @@ import {
 
 export type PolicyChange =
   | { kind: 'response'; level: Level; severity: Severity; from: PolicyDuration; to: PolicyDuration }
+  | {
+      kind: 'follow_up';
+      level: Level;
+      severity: Severity;
+      from: PolicyDuration | null;
+      to: PolicyDuration | null;
+    }
   | { kind: 'auto_close'; from: PolicyDuration; to: PolicyDuration }
   | { kind: 'channel'; channel: Channel; from: ChannelHours; to: ChannelHours }
   | { kind: 'working_day_hours'; from: number; to: number };
@@ -25,6 +32,10 @@ export function policyChanges(previous: PolicyVersion, next: PolicyVersion): Pol
       const from = previous.response[level][severity];
       const to = next.response[level][severity];
       if (!same(from, to)) changes.push({ kind: 'response', level, severity, from, to });
+      const followUpFrom = previous.followUp?.[level]?.[severity] ?? null;
+      const followUpTo = next.followUp?.[level]?.[severity] ?? null;
+      if (!same(followUpFrom, followUpTo))
+        changes.push({ kind: 'follow_up', level, severity, from: followUpFrom, to: followUpTo });
     }
   }
   if (!same(previous.autoClose, next.autoClose)) {

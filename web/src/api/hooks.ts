@@ -31,6 +31,7 @@ export interface TicketFilter {
   organizationId?: string | null;
   assigneeId?: string | null;
   breached?: 'true' | null;
+  awaiting?: 'true' | null;
   /** A search: the list comes best match first, each request with what it matched. */
   q?: string;
 }

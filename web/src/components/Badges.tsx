@@ -1,6 +1,7 @@
 import type { Level, Severity, Status } from '@contract/constants';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { moscowDateTime } from '../format';
 
 /** A badge shows its whole word: a table column grows rather than cut it. */
 const NO_WRAP = { minWidth: 'max-content' } as const;
@@ -33,6 +34,17 @@ export function StatusBadge({ status }: { status: Status }) {
   return (
     <Badge color={STATUS_COLOR[status]} variant="outline" style={NO_WRAP}>
       {t(`statuses.${status}`)}
+    </Badge>
+  );
+}
+
+/** The customer has the latest public word: support owes an answer since that moment. */
+export function AwaitingBadge({ since }: { since: string | null }) {
+  const { t } = useTranslation();
+  if (!since) return null;
+  return (
+    <Badge color="red.8" variant="light" style={NO_WRAP} data-testid="awaiting-support">
+      {t('requests.awaitingSince', { at: moscowDateTime(since) })}
     </Badge>
   );
 }

@@ -1,9 +1,9 @@
 import type { FoundTicket } from '@contract/tickets';
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { moscowDateTime } from '../format';
-import { SeverityBadge, StatusBadge } from './Badges';
+import { AwaitingBadge, SeverityBadge, StatusBadge } from './Badges';
 import { Countdown } from './Countdown';
 import { EmptyState } from './Feedback';
 import { Highlighted } from './Highlighted';
@@ -64,18 +64,37 @@ export function RequestTable({
                 <SeverityBadge severity={ticket.severity} />
               </Table.Td>
               <Table.Td>
-                <StatusBadge status={ticket.status} />
+                <Stack gap={4} align="flex-start">
+                  <StatusBadge status={ticket.status} />
+                  <AwaitingBadge since={ticket.awaitingSupportSince} />
+                </Stack>
               </Table.Td>
               <Table.Td>
-                <Text size="xs" c="dimmed">
-                  {moscowDateTime(ticket.responseDueAt)}
-                </Text>
-                <Countdown
-                  countdown={ticket.countdown}
-                  dueAt={ticket.responseDueAt}
-                  respondedAt={ticket.firstResponseAt}
-                  fetchedAt={fetchedAt}
-                />
+                {ticket.followUp ? (
+                  <>
+                    <Text size="xs" c="dimmed">
+                      {t('requests.followUpDue', { at: moscowDateTime(ticket.followUp.dueAt) })}
+                    </Text>
+                    <Countdown
+                      countdown={ticket.followUp.countdown}
+                      dueAt={ticket.followUp.dueAt}
+                      respondedAt={null}
+                      fetchedAt={fetchedAt}
+                    />
+                  </>
+                ) : (
+                  <>
+                    <Text size="xs" c="dimmed">
+                      {moscowDateTime(ticket.responseDueAt)}
+                    </Text>
+                    <Countdown
+                      countdown={ticket.countdown}
+                      dueAt={ticket.responseDueAt}
+                      respondedAt={ticket.firstResponseAt}
+                      fetchedAt={fetchedAt}
+                    />
+                  </>
+                )}
               </Table.Td>
               {assigneeOf ? (
                 <Table.Td>

@@ -3,7 +3,7 @@ import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moscowDateTime } from '../format';
-import { LevelBadge, SeverityBadge, StatusBadge } from './Badges';
+import { AwaitingBadge, LevelBadge, SeverityBadge, StatusBadge } from './Badges';
 import { Countdown } from './Countdown';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -46,6 +46,7 @@ export function TicketHeader({
         <StatusBadge status={ticket.status} />
         <SeverityBadge severity={ticket.severity} />
         <LevelBadge level={ticket.level} />
+        <AwaitingBadge since={ticket.awaitingSupportSince} />
       </Group>
       <Paper withBorder p="sm">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
@@ -58,6 +59,17 @@ export function TicketHeader({
               fetchedAt={fetchedAt}
             />
           </Fact>
+          {ticket.followUp ? (
+            <Fact label={t('sla.followUpDueAt')}>
+              <span data-testid="follow-up-due-at">{moscowDateTime(ticket.followUp.dueAt)}</span>
+              <Countdown
+                countdown={ticket.followUp.countdown}
+                dueAt={ticket.followUp.dueAt}
+                respondedAt={null}
+                fetchedAt={fetchedAt}
+              />
+            </Fact>
+          ) : null}
           <Fact label={t('ticket.registered')}>{moscowDateTime(ticket.registeredAt)}</Fact>
           <Fact label={t('ticket.instance')}>{ticket.instance?.name ?? t('common.none')}</Fact>
           <Fact label={t('ticket.contact')}>{ticket.contact?.name ?? t('common.none')}</Fact>

@@ -26,6 +26,7 @@ function QueueView({ q }: { q: string }) {
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [breached, setBreached] = useState(false);
+  const [awaiting, setAwaiting] = useState(false);
   const organizations = useOrganizations();
   const agents = useAgents();
   const organizationName = (id: string) =>
@@ -96,9 +97,23 @@ function QueueView({ q }: { q: string }) {
           onChange={(event) => setBreached(event.currentTarget.checked)}
           mb={8}
         />
+        <Checkbox
+          label={t('console.awaitingOnly')}
+          checked={awaiting}
+          onChange={(event) => setAwaiting(event.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
       <TicketList
-        filter={{ status, severity, organizationId, assigneeId, breached: breached ? 'true' : null, q }}
+        filter={{
+          status,
+          severity,
+          organizationId,
+          assigneeId,
+          breached: breached ? 'true' : null,
+          awaiting: awaiting ? 'true' : null,
+          q,
+        }}
         empty={q ? t('search.nothing') : t('requests.emptyFiltered')}
         customerOf={(ticket) => organizationName(ticket.organizationId)}
         assigneeOf={(ticket) => agentName(ticket.assigneeId)}

@@ -56,6 +56,7 @@ export const en: Messages = {
     low: 'A minor problem or question, easy to work around; consultations about the product and its documentation.',
   },
   sla: {
+    followUpDueAt: 'Reply to the customer due',
     dueAt: 'Response due',
     remaining: '{{time}} left',
     overdue: 'Overdue by {{time}}',
@@ -105,6 +106,8 @@ export const en: Messages = {
     nothing: 'Nothing found. Check the spelling, or drop some words or filters.',
   },
   requests: {
+    awaitingSince: 'Awaiting support since {{at}}',
+    followUpDue: 'Reply due {{at}}',
     title: 'Requests',
     number: 'Number',
     subject: 'Subject',
@@ -160,6 +163,7 @@ export const en: Messages = {
     unassigned: 'Unassigned',
     anyone: 'Anyone',
     breachedOnly: 'Breached only',
+    awaitingOnly: 'Awaiting support only',
     mine: 'Mine',
     customer: 'Customer',
     live: 'Updates by itself',
@@ -314,6 +318,8 @@ export const en: Messages = {
     first: 'The first version.',
     noChanges: 'No times or rules changed.',
     autoCloseRule: 'Auto-close',
+    followUpRule: "Reply to the customer's later message",
+    noFollowUp: 'no target',
     workingDayRule: 'Hours in a working day',
     title: 'Technical support policy',
     version: 'Version “{{name}}”, in force from {{from}}',

@@ -56,6 +56,7 @@ export const ru = {
     low: 'Незначительная проблема или вопрос, который легко обойти; консультации по продукту и документации.',
   },
   sla: {
+    followUpDueAt: 'Ответить клиенту до',
     dueAt: 'Ответ не позднее',
     remaining: 'Осталось {{time}}',
     overdue: 'Просрочено на {{time}}',
@@ -105,6 +106,8 @@ export const ru = {
     nothing: 'Ничего не найдено. Проверьте написание или уберите часть слов и фильтров.',
   },
   requests: {
+    awaitingSince: 'Ждёт ответа с {{at}}',
+    followUpDue: 'Ответить до {{at}}',
     title: 'Запросы',
     number: 'Номер',
     subject: 'Тема',
@@ -160,6 +163,7 @@ export const ru = {
     unassigned: 'Не назначен',
     anyone: 'Все',
     breachedOnly: 'Только с нарушенным сроком',
+    awaitingOnly: 'Только ждущие ответа поддержки',
     mine: 'Мои',
     customer: 'Клиент',
     live: 'Обновляется автоматически',
@@ -314,6 +318,8 @@ export const ru = {
     first: 'Первая редакция.',
     noChanges: 'Сроки и правила не изменились.',
     autoCloseRule: 'Автозакрытие',
+    followUpRule: 'Ответ на дополнение клиента',
+    noFollowUp: 'без срока',
     workingDayRule: 'Часов в рабочем дне',
     title: 'Регламент технической поддержки',
     version: 'Редакция «{{name}}», действует с {{from}}',

@@ -101,6 +101,10 @@ function PolicyHistory({ rule }: { rule: (value: ResponseRule) => string }) {
     if (change.kind === 'response') {
       return `${t(`severities.${change.severity}`)} (${t(`levels.${change.level}`)}): ${rule(change.from as ResponseRule)} → ${rule(change.to as ResponseRule)}`;
     }
+    if (change.kind === 'follow_up') {
+      const target = (value: unknown) => (value ? rule(value as ResponseRule) : t('policy.noFollowUp'));
+      return `${t('policy.followUpRule')}, ${t(`severities.${change.severity}`)} (${t(`levels.${change.level}`)}): ${target(change.from)} → ${target(change.to)}`;
+    }
     if (change.kind === 'auto_close')
       return `${t('policy.autoCloseRule')}: ${rule(change.from as ResponseRule)} → ${rule(change.to as ResponseRule)}`;
     if (change.kind === 'channel') {
