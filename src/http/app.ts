@@ -33,6 +33,7 @@ import { authRoutes } from './routes/auth.js';
 import { deskRoutes } from './routes/desk.js';
 import { documentationRoutes } from './routes/documentation.js';
 import { entitlementRoutes } from './routes/entitlement.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { intakeRoutes } from './routes/intake.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -273,6 +274,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(ticketRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(notificationRoutes, deps);
+      await api.register(eventRoutes, deps);
       await api.register(partnerRoutes, deps);
       await api.register(intakeRoutes, deps);
       await api.register(deskRoutes, deps);

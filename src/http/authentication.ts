@@ -35,6 +35,21 @@ export async function authenticate(deps: HttpDependencies, request: FastifyReque
 }
 
 /**
+ * Asks again whether the credential a long request came with still holds (a stream stays open for
+ * hours; its session may end or its token be revoked meanwhile). Answers who it names now, or null.
+ */
+export function credentialOf(deps: HttpDependencies, request: FastifyRequest): () => Promise<Actor | null> {
+  const authorization = request.headers.authorization;
+  if (request.authMethod === 'token' && authorization) {
+    const token = authorization.slice(7).trim();
+    return () => authenticateApiToken(deps.ctx, token);
+  }
+  const sessionToken = request.cookies[SESSION_COOKIE] ?? '';
+  return async () =>
+    (await authenticateSession(deps.ctx, { ttlMs: deps.config.sessionTtlMs }, sessionToken))?.actor ?? null;
+}
+
+/**
  * A cookie rides along with any request the browser makes, even one a hostile page started; a
  * write made on the strength of a cookie must also show the session's CSRF token in a header.
  */

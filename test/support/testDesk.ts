@@ -28,14 +28,16 @@ export interface TestDesk {
 export async function openTestDesk(
   backend: DatabaseBackend,
   environment: Record<string, string> = {},
+  /** A second instance on a database another test desk already set up: no migration, no demo data. */
+  options: { joining?: boolean } = {},
 ): Promise<TestDesk> {
   const database = await backend.open();
-  await database.migrate();
+  if (!options.joining) await database.migrate();
   const clock = new ManualClock(DEMO_NOW);
   const dataDir = mkdtempSync(join(tmpdir(), 'supportdesk-test-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...environment });
   const ctx = createAppContext(database.db, config, clock);
-  await loadDemoData(ctx);
+  if (!options.joining) await loadDemoData(ctx);
   const app = await buildHttpApp({ ctx, database, config, logger: pino({ level: 'silent' }) });
   await app.ready();
   return {

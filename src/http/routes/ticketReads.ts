@@ -25,7 +25,8 @@ export const ticketReadRoutes: FastifyPluginAsync<HttpDependencies> = async (app
       schema: {
         operationId: 'listTickets',
         tags: ['tickets'],
-        summary: 'The queue: visible tickets, soonest response deadline first, a page at a time',
+        summary:
+          'The queue: visible tickets, breached first, then due soon, awaiting support, the rest; a page at a time',
         querystring: ticketListQuery,
         response: {
           200: ticketPageSchema,
