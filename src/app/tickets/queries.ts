@@ -89,8 +89,8 @@ function countdown(data: SlaData, rule: PolicyDuration, from: Date, dueAt: Date,
 
 /**
  * The queue's order, in bands: breached first, then due soon (past the warning point), then awaiting
- * support (longest waiting first), then the rest; within the deadline bands the nearest deadline
- * first. Only requests support still owes something (the active statuses) fall into the first three.
+ * support, then the rest; within each band the nearest deadline first. Only requests support still
+ * owes something (the active statuses) fall into the first three.
  */
 function queueOrder(now: Date) {
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -102,9 +102,13 @@ function queueOrder(now: Date) {
     when ${active} and least(case when ${unanswered} then ${tickets.responseWarnAt} end, ${tickets.followUpWarnAt}) <= ${at} then 1
     when ${active} and ${tickets.awaitingSupportSince} is not null then 2
     else 3 end`;
+  // Awaiting support: a new request by its response deadline, a later message by its follow-up deadline
+  // or, where the policy sets none, by the moment it arrived (the customer has waited since).
+  const awaitingKey = sql`case when ${unanswered} then ${tickets.responseDueAt}
+    else coalesce(${tickets.followUpDueAt}, ${tickets.awaitingSupportSince}) end`;
   const key = sql<Date>`case ${band}
     when 0 then ${nearestDue} when 1 then ${nearestDue}
-    when 2 then ${tickets.awaitingSupportSince} else ${tickets.responseDueAt} end`;
+    when 2 then ${awaitingKey} else ${tickets.responseDueAt} end`;
   return { band, key };
 }
 

@@ -81,9 +81,18 @@ export async function api<T>(
 
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: Body) => api<T>('POST', path, body ?? {});
+/**
+ * A change to what the reader saw at `version` (a request's): when it has moved on since, the server
+ * answers 409 ticket_changed instead of writing over a change the reader has not seen.
+ */
+export const postAt = <T>(path: string, body: Body, version: number | undefined) =>
+  api<T>('POST', path, body ?? {}, version === undefined ? {} : { 'if-match': String(version) });
 /** A write the server keeps under a key: sent again after a lost answer, it is not made twice. */
-export const postOnce = <T>(path: string, body: Body, idempotencyKey: string) =>
-  api<T>('POST', path, body, { 'idempotency-key': idempotencyKey });
+export const postOnce = <T>(path: string, body: Body, idempotencyKey: string, version?: number) =>
+  api<T>('POST', path, body, {
+    'idempotency-key': idempotencyKey,
+    ...(version === undefined ? {} : { 'if-match': String(version) }),
+  });
 export const patch = <T>(path: string, body: Body) => api<T>('PATCH', path, body);
 export const put = <T>(path: string, body: Body) => api<T>('PUT', path, body);
 export const remove = <T>(path: string) => api<T>('DELETE', path);

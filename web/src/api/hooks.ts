@@ -1,9 +1,13 @@
 import { type Status, TICKET_NUMBER_PATTERN } from '@contract/constants';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { liveFeedOpen } from './live';
 import { desk } from './operations';
 
-/** How often open screens refresh by themselves: countdowns, new requests, replies. */
+/** How often open screens refresh by themselves while the live feed is down. */
 export const LIVE_MS = 30_000;
+/** While it is up, changes arrive by it; the slow refresh only moves requests on as time makes them due. */
+const WITH_FEED_MS = 300_000;
+const pollUnlessLive = () => (liveFeedOpen() ? WITH_FEED_MS : LIVE_MS);
 
 export const useOrganization = (organizationId: string | null | undefined) =>
   useQuery({
@@ -43,7 +47,7 @@ export const useTicketPages = (filter: TicketFilter) =>
     queryFn: ({ pageParam }) => desk.listTickets(filter, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
-    refetchInterval: LIVE_MS,
+    refetchInterval: pollUnlessLive,
   });
 
 /** A request by its id or by its number (SD-2026-00001), as its address names it. */
@@ -55,6 +59,6 @@ export const useTicket = (ticketId: string | undefined) =>
         ? desk.getTicketByNumber(ticketId ?? '')
         : desk.getTicket(ticketId ?? ''),
     enabled: Boolean(ticketId),
-    refetchInterval: LIVE_MS,
+    refetchInterval: pollUnlessLive,
     retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
   });

@@ -5,6 +5,7 @@ import type { OutboxEntry } from '@contract/deliveries';
 import type { DeskSettings, TelegramBinding } from '@contract/desk';
 import type { DocumentationPage, documentationInput } from '@contract/documentation';
 import type { EntitlementDecision, entitlementCheckInput } from '@contract/entitlement';
+import type { PresentPerson, presenceInput } from '@contract/events';
 import type { ReceivedMail, SentMail } from '@contract/mail';
 import type {
   Certificate,
@@ -44,7 +45,7 @@ import type {
   UploadedAttachment,
 } from '@contract/tickets';
 import type { z } from 'zod';
-import { get, patch, post, postOnce, put, query, remove } from './client';
+import { get, patch, post, postAt, postOnce, put, query, remove } from './client';
 
 /**
  * What an operation takes: the fields of the contract's input schema with their types. A field may be
@@ -116,27 +117,35 @@ export const desk = {
     get<TicketDetail>(`/tickets/by-number/${encodeURIComponent(number)}`),
   createTicket: (body: Body<typeof ticketInput>, idempotencyKey: string) =>
     postOnce<TicketSummary>('/tickets', body, idempotencyKey),
-  addTicketMessage: (ticketId: string, body: Body<typeof messageInput>, idempotencyKey: string) =>
-    postOnce<{ messageId: string }>(`/tickets/${ticketId}/messages`, body, idempotencyKey),
-  assignTicket: (ticketId: string, body: Body<typeof assignInput>) =>
-    post<TicketSummary>(`/tickets/${ticketId}/assignee`, body),
-  changeTicketSeverity: (ticketId: string, body: Body<typeof severityChangeInput>) =>
-    post<TicketSummary>(`/tickets/${ticketId}/severity`, body),
-  changeTicketInstance: (ticketId: string, body: Body<typeof instanceChangeInput>) =>
-    post<TicketSummary>(`/tickets/${ticketId}/instance`, body),
-  splitTicket: (ticketId: string, body: Body<typeof splitInput>) =>
-    post<TicketSummary[]>(`/tickets/${ticketId}/split`, body),
-  requestTicketInfo: (ticketId: string, body: Body<typeof infoRequestInput>) =>
-    post<TicketSummary>(`/tickets/${ticketId}/info-request`, body),
-  resolveTicket: (ticketId: string, body: Body<typeof resolutionInput>) =>
-    post<TicketSummary>(`/tickets/${ticketId}/resolve`, body),
-  closeTicket: (ticketId: string, body: Body<typeof closeInput>) =>
-    post<TicketSummary>(`/tickets/${ticketId}/close`, body),
-  reopenTicket: (ticketId: string) => post<TicketSummary>(`/tickets/${ticketId}/reopen`, {}),
-  markOutOfScope: (ticketId: string, body: Body<typeof outOfScopeInput>) =>
-    post<TicketSummary>(`/tickets/${ticketId}/out-of-scope`, body),
-  createRemoteSession: (ticketId: string, body: Body<typeof remoteSessionInput>) =>
-    post<RemoteSession>(`/tickets/${ticketId}/remote-sessions`, body),
+  addTicketMessage: (
+    ticketId: string,
+    body: Body<typeof messageInput>,
+    idempotencyKey: string,
+    version?: number,
+  ) => postOnce<{ messageId: string }>(`/tickets/${ticketId}/messages`, body, idempotencyKey, version),
+  assignTicket: (ticketId: string, body: Body<typeof assignInput>, version?: number) =>
+    postAt<TicketSummary>(`/tickets/${ticketId}/assignee`, body, version),
+  changeTicketSeverity: (ticketId: string, body: Body<typeof severityChangeInput>, version?: number) =>
+    postAt<TicketSummary>(`/tickets/${ticketId}/severity`, body, version),
+  changeTicketInstance: (ticketId: string, body: Body<typeof instanceChangeInput>, version?: number) =>
+    postAt<TicketSummary>(`/tickets/${ticketId}/instance`, body, version),
+  splitTicket: (ticketId: string, body: Body<typeof splitInput>, version?: number) =>
+    postAt<TicketSummary[]>(`/tickets/${ticketId}/split`, body, version),
+  requestTicketInfo: (ticketId: string, body: Body<typeof infoRequestInput>, version?: number) =>
+    postAt<TicketSummary>(`/tickets/${ticketId}/info-request`, body, version),
+  resolveTicket: (ticketId: string, body: Body<typeof resolutionInput>, version?: number) =>
+    postAt<TicketSummary>(`/tickets/${ticketId}/resolve`, body, version),
+  closeTicket: (ticketId: string, body: Body<typeof closeInput>, version?: number) =>
+    postAt<TicketSummary>(`/tickets/${ticketId}/close`, body, version),
+  reopenTicket: (ticketId: string, version?: number) =>
+    postAt<TicketSummary>(`/tickets/${ticketId}/reopen`, {}, version),
+  markOutOfScope: (ticketId: string, body: Body<typeof outOfScopeInput>, version?: number) =>
+    postAt<TicketSummary>(`/tickets/${ticketId}/out-of-scope`, body, version),
+  createRemoteSession: (ticketId: string, body: Body<typeof remoteSessionInput>, version?: number) =>
+    postAt<RemoteSession>(`/tickets/${ticketId}/remote-sessions`, body, version),
+  announcePresence: (ticketId: string, body: Body<typeof presenceInput>) =>
+    post<PresentPerson[]>(`/tickets/${ticketId}/presence`, body),
+  listPresence: (ticketId: string) => get<PresentPerson[]>(`/tickets/${ticketId}/presence`),
   uploadAttachment: (form: FormData) => post<UploadedAttachment>('/attachments', form),
 
   listReleases: () => get<Release[]>('/releases'),

@@ -43,7 +43,7 @@ export function AwaitingBadge({ since }: { since: string | null }) {
   const { t } = useTranslation();
   if (!since) return null;
   return (
-    <Badge color="red.8" variant="light" style={NO_WRAP} data-testid="awaiting-support">
+    <Badge color="red.9" variant="outline" style={NO_WRAP} data-testid="awaiting-support">
       {t('requests.awaitingSince', { at: moscowDateTime(since) })}
     </Badge>
   );

@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useLiveFeed } from '../api/live';
 import { desk } from '../api/operations';
 import { isAdmin, isSupport, useSessionActions } from '../session';
 import { SearchBox } from './SearchBox';
@@ -80,6 +81,7 @@ export function Layout({ principal, children }: { principal: Principal; children
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const session = useSessionActions();
+  useLiveFeed();
   const changeLanguage = async (language: Language) => {
     await desk.updateProfile({ language });
     session.adoptLanguage(language);

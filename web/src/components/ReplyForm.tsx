@@ -1,4 +1,4 @@
-import type { Attachment } from '@contract/tickets';
+import type { Attachment, TicketDetail } from '@contract/tickets';
 import { Button, Checkbox, Group, SegmentedControl, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,12 +10,28 @@ import { useWriteKey } from '../api/writeKey';
 import { TextAreaField } from '../components/FormFields';
 import { AttachmentPicker } from './Attachments';
 import { ProblemAlert } from './Feedback';
+import { ChangedSince, isStaleChange, useSeenTicket } from './StaleChange';
 
-/** A reply: to the customer or, for support, an internal note the customer never sees. */
-export function ReplyForm({ ticketId, support }: { ticketId: string; support: boolean }) {
+/**
+ * A reply: to the customer or, for support, an internal note the customer never sees. Support's reply
+ * is sent on the version of the request the agent saw when they began typing: if someone changed it
+ * since, the form shows what changed and asks before sending; the draft stays until it is sent.
+ */
+export function ReplyForm({
+  ticket,
+  support,
+  onTyping,
+}: {
+  ticket: TicketDetail;
+  support: boolean;
+  /** Told on each keystroke, so that others see the agent typing. */
+  onTyping?: () => void;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const ticketId = ticket.id;
   const [body, setBody] = useState('');
+  const seen = useSeenTicket(ticket, support && body.trim() !== '');
   const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
   const [awaitCustomer, setAwaitCustomer] = useState(false);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
@@ -23,14 +39,17 @@ export function ReplyForm({ ticketId, support }: { ticketId: string; support: bo
   const [pickerKey, setPickerKey] = useState(0);
   const writeKey = useWriteKey();
   const send = useMutation({
-    mutationFn: () => {
+    mutationFn: (version: number | undefined) => {
       const message = {
         body,
         visibility,
         awaitCustomer: visibility === 'public' && awaitCustomer,
         attachmentIds: attachments.map((file) => file.id),
       };
-      return desk.addTicketMessage(ticketId, message, writeKey.keyFor({ ticketId, message }));
+      return desk.addTicketMessage(ticketId, message, writeKey.keyFor({ ticketId, message }), version);
+    },
+    onError: (error) => {
+      if (isStaleChange(error)) void client.invalidateQueries({ queryKey: ['ticket'] });
     },
     onSuccess: () => {
       writeKey.written();
@@ -45,9 +64,10 @@ export function ReplyForm({ ticketId, support }: { ticketId: string; support: bo
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    send.mutate();
+    send.mutate(support ? seen.version : undefined);
   };
   const bodyError = send.error instanceof ApiProblem ? send.error.forField('body') : undefined;
+  const stale = isStaleChange(send.error);
   return (
     <form onSubmit={submit} noValidate aria-label={t('ticket.reply')}>
       <Stack gap="sm">
@@ -68,7 +88,10 @@ export function ReplyForm({ ticketId, support }: { ticketId: string; support: bo
           autosize
           minRows={4}
           value={body}
-          onChange={setBody}
+          onChange={(value) => {
+            setBody(value);
+            onTyping?.();
+          }}
           error={bodyError}
         />
         <AttachmentPicker
@@ -77,7 +100,24 @@ export function ReplyForm({ ticketId, support }: { ticketId: string; support: bo
           onChange={setAttachments}
           onBusy={setUploading}
         />
-        {send.error && !bodyError ? <ProblemAlert error={send.error} /> : null}
+        {stale ? (
+          <ChangedSince
+            before={seen.seen}
+            after={ticket}
+            proceedLabel={t('stale.sendAnyway')}
+            onProceed={() => {
+              seen.acceptLatest();
+              // Sent on the version now shown, whose changes the agent has just been shown.
+              send.mutate(ticket.version);
+            }}
+            onReview={() => {
+              seen.acceptLatest();
+              send.reset();
+            }}
+          />
+        ) : send.error && !bodyError ? (
+          <ProblemAlert error={send.error} />
+        ) : null}
         <Group justify="space-between">
           {support && visibility === 'public' ? (
             <Checkbox

@@ -1,9 +1,11 @@
+import type { TicketDetail } from '@contract/tickets';
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client';
 import { ProblemAlert } from '../components/Feedback';
+import { ChangedSince, isStaleChange, useSeenTicket } from '../components/StaleChange';
 
 /**
  * A dialog that runs one action of the desk: the fields are the caller's, the submit, the errors next to
@@ -19,22 +21,30 @@ export function ActionDialog({
   children,
   refresh,
   onDone,
+  ticket,
 }: {
   title: string;
   opened: boolean;
   onClose: () => void;
   submitLabel: string;
-  run: () => Promise<unknown>;
+  /** The action, made on the version of the request (`ticket`) seen when the dialog opened. */
+  run: (version?: number) => Promise<unknown>;
   /** The fields this dialog shows, so a problem naming one of them appears beside it instead. */
   fields: string[];
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
   refresh: unknown[][];
   onDone?: (result: unknown) => void;
+  /** The request the action changes: a change someone made to it meanwhile is shown, not overwritten. */
+  ticket?: TicketDetail;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const seen = useSeenTicket(ticket, opened);
   const action = useMutation({
-    mutationFn: run,
+    mutationFn: (version: number | undefined) => run(version),
+    onError: (error) => {
+      if (isStaleChange(error)) void client.invalidateQueries({ queryKey: ['ticket'] });
+    },
     onSuccess: (result) => {
       for (const queryKey of refresh) void client.invalidateQueries({ queryKey });
       onClose();
@@ -43,10 +53,11 @@ export function ActionDialog({
   });
   const problem = action.error instanceof ApiProblem ? action.error : null;
   const fieldError = (field: string) => problem?.forField(field);
-  const unplaced = action.error && !fields.some((field) => fieldError(field));
+  const stale = ticket && seen.seen && isStaleChange(action.error);
+  const unplaced = action.error && !stale && !fields.some((field) => fieldError(field));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    action.mutate();
+    action.mutate(seen.version);
   };
   return (
     <Modal
@@ -61,6 +72,22 @@ export function ActionDialog({
       <form onSubmit={submit} noValidate>
         <Stack>
           {children(fieldError)}
+          {stale && seen.seen ? (
+            <ChangedSince
+              before={seen.seen}
+              after={ticket}
+              proceedLabel={t('stale.applyAnyway')}
+              onProceed={() => {
+                seen.acceptLatest();
+                action.mutate(ticket.version);
+              }}
+              onReview={() => {
+                seen.acceptLatest();
+                action.reset();
+                onClose();
+              }}
+            />
+          ) : null}
           {unplaced ? <ProblemAlert error={action.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -105,6 +105,22 @@ export const en: Messages = {
     results: 'Search: “{{q}}”',
     nothing: 'Nothing found. Check the spelling, or drop some words or filters.',
   },
+  stale: {
+    title: 'The request changed while you were working on it',
+    message: '{{author}} wrote at {{at}}:',
+    note: '{{author}} added an internal note at {{at}}:',
+    status: 'Status: {{from}} → {{to}}',
+    severity: 'Severity: {{from}} → {{to}}',
+    assignee: 'Assigned to {{to}}',
+    unspecified: 'Someone else changed the request.',
+    sendAnyway: 'Send anyway',
+    applyAnyway: 'Apply anyway',
+    review: 'Let me look first',
+  },
+  presence: {
+    viewing: '{{name}} is viewing',
+    typing: '{{name}} is typing…',
+  },
   requests: {
     awaitingSince: 'Awaiting support since {{at}}',
     followUpDue: 'Reply due {{at}}',

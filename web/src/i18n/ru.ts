@@ -105,6 +105,22 @@ export const ru = {
     results: 'Поиск: «{{q}}»',
     nothing: 'Ничего не найдено. Проверьте написание или уберите часть слов и фильтров.',
   },
+  stale: {
+    title: 'Запрос изменился, пока вы с ним работали',
+    message: '{{author}} написал(а) в {{at}}:',
+    note: '{{author}} добавил(а) внутреннюю заметку в {{at}}:',
+    status: 'Статус: {{from}} → {{to}}',
+    severity: 'Критичность: {{from}} → {{to}}',
+    assignee: 'Назначен: {{to}}',
+    unspecified: 'Запрос изменил кто-то другой.',
+    sendAnyway: 'Всё равно отправить',
+    applyAnyway: 'Всё равно применить',
+    review: 'Сначала посмотрю',
+  },
+  presence: {
+    viewing: '{{name}} просматривает',
+    typing: '{{name}} печатает…',
+  },
   requests: {
     awaitingSince: 'Ждёт ответа с {{at}}',
     followUpDue: 'Ответить до {{at}}',

@@ -72,7 +72,7 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
         </Title>
         <Conversation messages={ticket.messages} />
       </section>
-      {may('reply') ? <ReplyForm ticketId={ticket.id} support={false} /> : null}
+      {may('reply') ? <ReplyForm ticket={ticket} support={false} /> : null}
     </Stack>
   );
 }

@@ -11,7 +11,8 @@ export function AssignSelect({ ticket }: { ticket: TicketDetail }) {
   const client = useQueryClient();
   const agents = useAgents();
   const assign = useMutation({
-    mutationFn: (assigneeId: string | null) => desk.assignTicket(ticket.id, { assigneeId }),
+    // Made on the version on screen: the agent picks an assignee looking at the request as it is.
+    mutationFn: (assigneeId: string | null) => desk.assignTicket(ticket.id, { assigneeId }, ticket.version),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['ticket'] });
       void client.invalidateQueries({ queryKey: ['tickets'] });

@@ -18,7 +18,8 @@ export function InstanceDialog({ ticket, opened, onClose, refresh }: DialogProps
       submitLabel={t('common.save')}
       refresh={refresh}
       fields={['instanceId']}
-      run={() => desk.changeTicketInstance(ticket.id, { instanceId: instanceId ?? '' })}
+      ticket={ticket}
+      run={(version) => desk.changeTicketInstance(ticket.id, { instanceId: instanceId ?? '' }, version)}
     >
       {(fieldError) => (
         <>

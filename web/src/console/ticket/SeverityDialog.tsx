@@ -19,7 +19,8 @@ export function SeverityDialog({ ticket, opened, onClose, refresh }: DialogProps
       submitLabel={t('common.save')}
       refresh={refresh}
       fields={['severity', 'reason']}
-      run={() => desk.changeTicketSeverity(ticket.id, { severity, reason })}
+      ticket={ticket}
+      run={(version) => desk.changeTicketSeverity(ticket.id, { severity, reason }, version)}
     >
       {(fieldError) => (
         <>

@@ -31,7 +31,8 @@ export function SplitDialog({ ticket, opened, onClose, refresh }: DialogProps) {
       submitLabel={t('console.split')}
       refresh={refresh}
       fields={fields}
-      run={() => desk.splitTicket(ticket.id, { parts })}
+      ticket={ticket}
+      run={(version) => desk.splitTicket(ticket.id, { parts }, version)}
       onDone={(created) => {
         const [first] = created as TicketSummary[];
         setParts([blank(), blank()]);

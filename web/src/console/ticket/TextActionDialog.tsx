@@ -14,13 +14,14 @@ export function TextActionDialog({
   field,
   send,
   required = false,
-}: Omit<DialogProps, 'ticket'> & {
+  ticket,
+}: DialogProps & {
   title: string;
   hint?: string;
   label: string;
   field: string;
   /** The operation, given what was typed (nothing when the field is optional and left empty). */
-  send: (text: string | undefined) => Promise<unknown>;
+  send: (text: string | undefined, version: number | undefined) => Promise<unknown>;
   required?: boolean;
 }) {
   const [text, setText] = useState('');
@@ -32,7 +33,8 @@ export function TextActionDialog({
       submitLabel={title}
       refresh={refresh}
       fields={[field]}
-      run={() => send(text.trim() || required ? text : undefined)}
+      ticket={ticket}
+      run={(version) => send(text.trim() || required ? text : undefined, version)}
       onDone={() => setText('')}
     >
       {(fieldError) => (

@@ -10,6 +10,7 @@ import { TicketHeader } from '../../components/TicketHeader';
 import { RequestLinks } from '../../portal/RequestPage';
 import { AssignSelect } from './AssignSelect';
 import { InstanceDialog } from './InstanceDialog';
+import { PresenceBar, usePresence } from './Presence';
 import { RemoteSessionDialog, RemoteSessions } from './RemoteSessions';
 import { SeverityDialog } from './SeverityDialog';
 import { SplitDialog } from './SplitDialog';
@@ -37,6 +38,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
     { action: 'logRemoteSession', dialog: 'remote', label: t('console.logRemoteSession') },
   ];
   const offered = menu.filter((item) => may(item.action));
+  const presence = usePresence(ticket.id);
   return (
     <Stack gap="lg">
       <TicketHeader
@@ -62,6 +64,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
           </Group>
         }
       />
+      <PresenceBar people={presence.people} />
       <RequestLinks ticket={ticket} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -71,7 +74,9 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
               {t('console.timeline')}
             </Title>
             <TicketTimeline ticket={ticket} />
-            {may('reply') || may('addNote') ? <ReplyForm ticketId={ticket.id} support /> : null}
+            {may('reply') || may('addNote') ? (
+              <ReplyForm ticket={ticket} support onTyping={presence.typing} />
+            ) : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -103,7 +108,10 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         hint={t('console.requestInfoHint')}
         label={t('console.extraText')}
         field="body"
-        send={(text) => desk.requestTicketInfo(ticket.id, text === undefined ? {} : { body: text })}
+        ticket={ticket}
+        send={(text, version) =>
+          desk.requestTicketInfo(ticket.id, text === undefined ? {} : { body: text }, version)
+        }
       />
       <TextActionDialog
         opened={dialog === 'resolve'}
@@ -113,7 +121,8 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         label={t('console.resolution')}
         field="body"
         required
-        send={(text) => desk.resolveTicket(ticket.id, { body: text ?? '' })}
+        ticket={ticket}
+        send={(text, version) => desk.resolveTicket(ticket.id, { body: text ?? '' }, version)}
       />
       <TextActionDialog
         opened={dialog === 'close'}
@@ -122,7 +131,10 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         title={t('console.close')}
         label={t('console.closeReason')}
         field="reason"
-        send={(text) => desk.closeTicket(ticket.id, text === undefined ? {} : { reason: text })}
+        ticket={ticket}
+        send={(text, version) =>
+          desk.closeTicket(ticket.id, text === undefined ? {} : { reason: text }, version)
+        }
       />
       <TextActionDialog
         opened={dialog === 'scope'}
@@ -132,7 +144,10 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         hint={t('console.outOfScopeHint')}
         label={t('console.note')}
         field="note"
-        send={(text) => desk.markOutOfScope(ticket.id, text === undefined ? {} : { note: text })}
+        ticket={ticket}
+        send={(text, version) =>
+          desk.markOutOfScope(ticket.id, text === undefined ? {} : { note: text }, version)
+        }
       />
       <RemoteSessionDialog ticket={ticket} opened={dialog === 'remote'} onClose={close} refresh={refresh} />
     </Stack>

@@ -1,0 +1,60 @@
+import type { LiveEvent } from '@contract/events';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+
+/** Changes coming in a burst (a sweep, a split) refresh the page once. */
+const COALESCE_MS = 150;
+
+let feedOpen = false;
+
+/** Whether the live feed is up: the lists poll only while it is not. */
+export const liveFeedOpen = () => feedOpen;
+
+/**
+ * The signed-in person's live feed (GET /api/v1/events): each change they may see refreshes the lists
+ * and the request on screen, each notice their bell, each sign of presence the request page. The
+ * browser's EventSource reconnects by itself and names the last event it had, so the server sends what
+ * was missed, or `resync` when it cannot: then everything on screen is fetched again.
+ */
+export function useLiveFeed(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/events');
+    const refresh = coalescedRefresh(client);
+    const on = <T extends LiveEvent['type']>(
+      type: T,
+      handle: (event: Extract<LiveEvent, { type: T }>) => void,
+    ) =>
+      source.addEventListener(type, (message) => handle(JSON.parse((message as MessageEvent<string>).data)));
+    source.onopen = () => {
+      feedOpen = true;
+    };
+    source.onerror = () => {
+      feedOpen = false;
+    };
+    on('ticket.changed', () => refresh(['tickets'], ['ticket']));
+    on('message.added', () => refresh(['tickets'], ['ticket']));
+    on('notification.changed', () => refresh(['notifications']));
+    on('presence.changed', (event) => client.setQueryData(['presence', event.ticketId], event.people));
+    on('resync', () => void client.invalidateQueries());
+    return () => {
+      source.close();
+      feedOpen = false;
+    };
+  }, [client]);
+}
+
+function coalescedRefresh(client: QueryClient) {
+  const pending = new Map<string, unknown[]>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return (...queryKeys: unknown[][]) => {
+    for (const queryKey of queryKeys) pending.set(JSON.stringify(queryKey), queryKey);
+    if (timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      for (const queryKey of pending.values()) void client.invalidateQueries({ queryKey });
+      pending.clear();
+    }, COALESCE_MS);
+  };
+}
