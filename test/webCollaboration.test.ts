@@ -53,9 +53,9 @@ describe('two agents on one request in a real browser', () => {
     const support = caller(desk.app, await signIn(desk.app, ...AGENT));
     messagesOf = async () => (await support('GET', `/api/v1/tickets/${ticket.id}`)).json().messages;
     browser = await launchBrowser();
-    [irina, pavel, anna] = await Promise.all(
-      [1, 2, 3].map(async () => (await newPerson(browser, baseURL)).page),
-    );
+    irina = (await newPerson(browser, baseURL)).page;
+    pavel = (await newPerson(browser, baseURL)).page;
+    anna = (await newPerson(browser, baseURL)).page;
     await signInAs(irina, ...AGENT);
     await signInAs(pavel, ...PAVEL);
     await signInAs(anna, ...STANDARD_CONTACT);
