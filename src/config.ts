@@ -188,6 +188,8 @@ export interface MailSettings {
   /** The addresses the desk takes mail for (the first one sends, unless MAIL_FROM says otherwise). */
   supportAddresses: string[];
   from: string;
+  /** Where a mail's link to a request points (PUBLIC_URL): the web app's address. */
+  webUrl: string;
   listen: { enabled: boolean; host: string; port: number };
   smtpUrl: string | null;
   imap: { url: string; processedMailbox: string | null } | null;
@@ -279,6 +281,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     mail: {
       supportAddresses: env.SUPPORT_ADDRESSES,
       from: env.MAIL_FROM ?? env.SUPPORT_ADDRESSES[0] ?? 'support@supportdesk.example',
+      webUrl: publicUrl,
       listen: { enabled: env.SMTP_LISTEN, host: env.HOST, port: env.SMTP_LISTEN_PORT },
       smtpUrl: env.SMTP_URL ?? null,
       imap: env.IMAP_URL ? { url: env.IMAP_URL, processedMailbox: env.IMAP_PROCESSED_MAILBOX ?? null } : null,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/accessibility.js';
 import { launchBrowser, newPerson, signInAs } from './support/browser.js';
 import { databaseBackends } from './support/databases.js';
+import { deliverOutbox } from './support/outbox.js';
 import {
   ADMIN,
   AGENT,
@@ -138,5 +139,29 @@ describe('two agents on one request in a real browser', () => {
   it('lets presence go when an agent leaves the request', async () => {
     await pavel.getByRole('link', { name: 'Очередь' }).click();
     await irina.getByTestId('presence').waitFor({ state: 'detached', timeout: LIVE_WITHIN_MS });
+  });
+
+  it("rings the bell for a customer's reply and clears it when the request is opened", async () => {
+    const bell = pavel.getByTestId('notification-bell');
+    await pavel.getByRole('button', { name: /Уведомления/ }).waitFor();
+    await caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT))(
+      'POST',
+      `/api/v1/tickets/${ticket.id}/messages`,
+      { body: 'Установили 4.2.1, ошибка ушла.' },
+    );
+    await deliverOutbox(desk.ctx);
+    await expect
+      .poll(() => bell.getAttribute('aria-label'), { timeout: LIVE_WITHIN_MS })
+      .not.toBe('Уведомления: непрочитанных 0');
+    await bell.click();
+    await pavel
+      .getByTestId('notification-list')
+      .getByRole('link', { name: `Клиент написал по запросу ${ticket.number}.` })
+      .first()
+      .click();
+    await pavel.getByTestId('sla-explanation').waitFor();
+    await expect
+      .poll(() => bell.getAttribute('aria-label'), { timeout: LIVE_WITHIN_MS })
+      .toBe('Уведомления: непрочитанных 0');
   });
 });

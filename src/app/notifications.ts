@@ -1,9 +1,12 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { notifications } from '../db/schema.js';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { NotificationSettingsInput, NotificationsReadInput } from '../contract/notifications.js';
+import { agents, notifications } from '../db/schema.js';
+import { agentMailSettings } from '../domain/notices/agentMail.js';
 import type { Language } from '../domain/people.js';
 import { renderNotification } from '../i18n/notifications.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
+import { forbidden } from './errors.js';
 import type { BatchOutboxHandler } from './outbox/dispatch.js';
 
 function recipientOf(actor: Actor) {
@@ -36,19 +39,70 @@ export async function listNotifications(
   }));
 }
 
+/** How many of the signed-in person's notifications are unread: the bell's count. */
+export async function countUnreadNotifications(ctx: AppContext, actor: Actor): Promise<number> {
+  const mine = recipientOf(actor);
+  if (!mine) return 0;
+  const [row] = await ctx.db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(and(mine, isNull(notifications.readAt)));
+  return row?.unread ?? 0;
+}
+
+/** Marks notices read: the ones named, those of one request (its page was opened), or all of them. */
 export async function markNotificationsRead(
   ctx: AppContext,
   actor: Actor,
-  ids: readonly string[],
+  target: NotificationsReadInput,
 ): Promise<number> {
   const mine = recipientOf(actor);
-  if (!mine || ids.length === 0) return 0;
+  if (!mine) return 0;
+  const which =
+    'ids' in target
+      ? inArray(notifications.id, [...target.ids])
+      : 'ticketId' in target
+        ? eq(notifications.ticketId, target.ticketId)
+        : undefined;
   const updated = await ctx.db
     .update(notifications)
     .set({ readAt: ctx.clock.now() })
-    .where(and(mine, inArray(notifications.id, [...ids]), isNull(notifications.readAt)))
+    .where(and(mine, which, isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return updated.length;
+}
+
+/** The notices a support person gets by mail too; customers' channels are theirs to bind, not chosen here. */
+export async function getNotificationSettings(ctx: AppContext, actor: Actor) {
+  const agent = requireAgent(actor);
+  const [row] = await ctx.db
+    .select({ mailNotices: agents.mailNotices })
+    .from(agents)
+    .where(eq(agents.id, agent.id));
+  return { mail: agentMailSettings(row?.mailNotices) };
+}
+
+export async function updateNotificationSettings(
+  ctx: AppContext,
+  actor: Actor,
+  input: NotificationSettingsInput,
+) {
+  const agent = requireAgent(actor);
+  const [row] = await ctx.db
+    .select({ mailNotices: agents.mailNotices })
+    .from(agents)
+    .where(eq(agents.id, agent.id));
+  const mail = agentMailSettings({ ...row?.mailNotices, ...input.mail });
+  await ctx.db
+    .update(agents)
+    .set({ mailNotices: mail, updatedAt: ctx.clock.now() })
+    .where(eq(agents.id, agent.id));
+  return { mail };
+}
+
+function requireAgent(actor: Actor): Extract<Actor, { type: 'agent' }> {
+  if (actor.type !== 'agent') throw forbidden();
+  return actor;
 }
 
 /**

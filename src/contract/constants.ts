@@ -6,6 +6,7 @@ export { CLOCK_KINDS, type ClockKind } from '../domain/calendar/intervalClock.js
 export { DAY_TYPES, type DayType } from '../domain/calendar/productionCalendar.js';
 export { LEVELS, type Level } from '../domain/entitlement/entitlement.js';
 export { VALIDITY_STATUSES, type ValidityStatus } from '../domain/entitlement/period.js';
+export { AGENT_MAIL_CHOICES, type AgentMailChoice } from '../domain/notices/agentMail.js';
 export {
   AGENT_ROLES,
   type AgentRole,

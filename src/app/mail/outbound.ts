@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { preparedStatement } from '../../db/database.js';
-import { contacts, outboundMail } from '../../db/schema.js';
+import { agents, contacts, outboundMail } from '../../db/schema.js';
 import { LANGUAGES, type Language } from '../../domain/people.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import { translator } from '../../i18n/translator.js';
@@ -128,10 +128,13 @@ const markSentStatement = preparedStatement((db) =>
 
 const firstSentence = (text: string) => (text.split(/(?<=[.!?])\s/)[0] ?? text).slice(0, 150);
 
-/** A customer's notification as a mail in their language, threaded under the ticket's earlier mail. */
+/**
+ * A notification as a mail in its reader's language: to a customer threaded under the ticket's earlier
+ * mail, to a support person with the link to the request in the console.
+ */
 export const mailNotification: OutboxHandler<'notice.mail'> = async (ctx, entry) => {
   const { payload } = entry;
-  if (payload.recipient.type !== 'contact') return;
+  if (payload.recipient.type === 'agent') return mailAgentNotification(ctx, entry);
   const found = await recipientAndThread(ctx, payload.recipient.id, payload.ticketId);
   if (!found?.contact.active) return;
   const { contact, thread } = found;
@@ -165,6 +168,41 @@ export const mailNotification: OutboxHandler<'notice.mail'> = async (ctx, entry)
     payload.ticketId,
   );
 };
+
+/** Support is answered in the console, not by mail: the mail says what happened and links there. */
+async function mailAgentNotification(ctx: AppContext, entry: OutboxEntry<'notice.mail'>): Promise<void> {
+  const { payload } = entry;
+  const [agent] = await ctx.db
+    .select({ email: agents.email, language: agents.language, active: agents.active })
+    .from(agents)
+    .where(eq(agents.id, payload.recipient.id));
+  if (!agent?.active) return;
+  await sendOnce(
+    ctx,
+    entry,
+    async () => {
+      const t = translator(agent.language);
+      const params = payload.params;
+      const number = typeof params.number === 'string' ? params.number : null;
+      const notice = renderNotification(payload.template, params, agent.language);
+      const paragraphs = [
+        notice,
+        typeof params.body === 'string' ? params.body : null,
+        number ? t('mail.open_request', { url: `${ctx.mail.settings.webUrl}/requests/${number}` }) : null,
+        `-- \n${t('mail.signature_agent')}`,
+      ];
+      return {
+        to: agent.email,
+        subject: number ? `[${number}] ${notice}` : firstSentence(notice),
+        text: paragraphs.filter(Boolean).join('\n\n'),
+        inReplyTo: null,
+        references: [],
+        automatic: true,
+      };
+    },
+    payload.ticketId,
+  );
+}
 
 /** The polite refusal, at most once a day per sender (the caller checks that), in Russian and English. */
 export const mailRefusal: OutboxHandler<'mail.refusal'> = async (ctx, entry) => {

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { agents, outbox, partnerOrganizations } from '../../db/schema.js';
+import type { AgentMailSettings } from '../../domain/notices/agentMail.js';
 import type { NotificationPayload, OutboxTopic, Recipient, TopicPayload } from './topics.js';
 
 export type OutboxRow = typeof outbox.$inferInsert;
@@ -30,10 +31,11 @@ const NOT_PUSHED = new Set(['ticket_acknowledged', 'ticket_refused']);
 
 /**
  * The deliveries of one notification: always in the desk's own list; to a customer also by mail and to
- * their Telegram chat (each sender skips a contact who has no such channel). A ticket's notices to one
- * person keep their order on every channel, also after an outage.
+ * their Telegram chat (each sender skips a contact who has no such channel); to a support person by mail
+ * when they chose it (`mailAgent`, see domain/notices/agentMail.ts). A ticket's notices to one person
+ * keep their order on every channel, also after an outage.
  */
-export function noticeEntries(now: Date, notification: NotificationPayload): OutboxRow[] {
+export function noticeEntries(now: Date, notification: NotificationPayload, mailAgent = false): OutboxRow[] {
   const orderKey = notification.ticketId ? `${notification.recipient.id}:${notification.ticketId}` : null;
   const entries: OutboxRow[] = [outboxEntry(now, 'notice.inapp', notification, orderKey)];
   if (notification.recipient.type === 'contact') {
@@ -41,25 +43,37 @@ export function noticeEntries(now: Date, notification: NotificationPayload): Out
       entries.push(outboxEntry(now, 'notice.mail', notification, orderKey));
     if (!NOT_PUSHED.has(notification.template))
       entries.push(outboxEntry(now, 'notice.telegram', notification, orderKey));
+  } else if (mailAgent) {
+    entries.push(outboxEntry(now, 'notice.mail', notification, orderKey));
   }
   return entries;
 }
 
-export async function notify(db: Queryable, now: Date, notification: NotificationPayload): Promise<void> {
-  await enqueue(db, noticeEntries(now, notification));
+export async function notify(
+  db: Queryable,
+  now: Date,
+  notification: NotificationPayload,
+  mailAgent = false,
+): Promise<void> {
+  await enqueue(db, noticeEntries(now, notification, mailAgent));
+}
+
+/** A support person a notice is for, with the notices they chose to get by mail too. */
+export interface SupportRecipient extends Recipient {
+  mailNotices: Partial<AgentMailSettings>;
 }
 
 /**
  * Who hears about an unassigned request: the support team (administrators and agents) and the partner
  * engineers who work for the request's organization.
  */
-export async function queueRecipients(db: Queryable, organizationId: string): Promise<Recipient[]> {
+export async function queueRecipients(db: Queryable, organizationId: string): Promise<SupportRecipient[]> {
   const partners = db
     .select({ agentId: partnerOrganizations.agentId })
     .from(partnerOrganizations)
     .where(eq(partnerOrganizations.organizationId, organizationId));
   const rows = await db
-    .select({ id: agents.id })
+    .select({ id: agents.id, mailNotices: agents.mailNotices })
     .from(agents)
     .where(
       and(
@@ -68,5 +82,5 @@ export async function queueRecipients(db: Queryable, organizationId: string): Pr
       ),
     )
     .orderBy(asc(agents.email));
-  return rows.map((row) => ({ type: 'agent', id: row.id }));
+  return rows.map((row) => ({ type: 'agent', id: row.id, mailNotices: row.mailNotices }));
 }

@@ -48,7 +48,7 @@ export async function addTicketMessage(
           attachmentIds: input.attachmentIds,
           ...(intakeKey ? { intakeKey } : {}),
         });
-        await tellSupport(context, updated, 'customer_message');
+        await tellSupport(context, updated, 'customer_message', { body: input.body });
         return { ...posted, status: updated.status };
       }
       requireSupport(actor);

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AssignInput } from '../../contract/tickets.js';
 import { agents, partnerOrganizations } from '../../db/schema.js';
+import { agentWantsMail } from '../../domain/notices/agentMail.js';
 import { AppError } from '../errors.js';
 import { notify } from '../outbox/enqueue.js';
 import { requireOperation } from './access.js';
@@ -12,8 +13,9 @@ export const assignTicket = ticketAction(
   async (context, ticket, input: AssignInput) => {
     const { actor } = context;
     requireOperation(actor, ticket, 'assign');
+    let assignee: typeof agents.$inferSelect | undefined;
     if (input.assigneeId) {
-      const [assignee] = await context.db.select().from(agents).where(eq(agents.id, input.assigneeId));
+      [assignee] = await context.db.select().from(agents).where(eq(agents.id, input.assigneeId));
       if (!assignee?.active)
         throw new AppError('invalid', 'assignee_unknown', 'assigneeId', { value: input.assigneeId });
       if (assignee.role === 'partner') {
@@ -38,13 +40,18 @@ export const assignTicket = ticketAction(
         ? await applyAction(context, ticket, 'take', { assigneeId: input.assigneeId })
         : await updateTicket(context, ticket.id, { assigneeId: input.assigneeId });
     await auditTicket(context, ticket, { assigneeId: ticket.assigneeId }, { assigneeId: input.assigneeId });
-    if (input.assigneeId && !(actor.type === 'agent' && actor.id === input.assigneeId)) {
-      await notify(context.db, context.now, {
-        recipient: { type: 'agent', id: input.assigneeId },
-        template: 'ticket_assigned',
-        params: { number: ticket.number, subject: ticket.subject },
-        ticketId: ticket.id,
-      });
+    if (assignee && !(actor.type === 'agent' && actor.id === assignee.id)) {
+      await notify(
+        context.db,
+        context.now,
+        {
+          recipient: { type: 'agent', id: assignee.id },
+          template: 'ticket_assigned',
+          params: { number: ticket.number, subject: ticket.subject },
+          ticketId: ticket.id,
+        },
+        agentWantsMail(assignee.mailNotices, 'ticket_assigned', true),
+      );
     }
     return updated;
   },

@@ -1,15 +1,23 @@
-import { notify, queueRecipients } from '../outbox/enqueue.js';
-import type { Recipient } from '../outbox/topics.js';
+import { eq } from 'drizzle-orm';
+import { agents } from '../../db/schema.js';
+import { agentWantsMail } from '../../domain/notices/agentMail.js';
+import { notify, queueRecipients, type SupportRecipient } from '../outbox/enqueue.js';
 import type { TicketRow } from './access.js';
 import type { TransitionContext } from './state.js';
 
 /** The queue of each organization, read once per transaction however many tickets a sweep handles. */
-const queues = new WeakMap<TransitionContext, Map<string, Promise<Recipient[]>>>();
+const queues = new WeakMap<TransitionContext, Map<string, Promise<SupportRecipient[]>>>();
 
 /** Who on the support side hears about a ticket: its assignee, or the whole queue while unassigned. */
-async function supportRecipients(context: TransitionContext, ticket: TicketRow): Promise<Recipient[]> {
-  if (ticket.assigneeId) return [{ type: 'agent', id: ticket.assigneeId }];
-  const known = queues.get(context) ?? new Map<string, Promise<Recipient[]>>();
+async function supportRecipients(context: TransitionContext, ticket: TicketRow): Promise<SupportRecipient[]> {
+  if (ticket.assigneeId) {
+    const assignee = await context.db
+      .select({ id: agents.id, mailNotices: agents.mailNotices })
+      .from(agents)
+      .where(eq(agents.id, ticket.assigneeId));
+    return assignee.map((row) => ({ type: 'agent', id: row.id, mailNotices: row.mailNotices }));
+  }
+  const known = queues.get(context) ?? new Map<string, Promise<SupportRecipient[]>>();
   queues.set(context, known);
   let queue = known.get(ticket.organizationId);
   if (!queue) {
@@ -40,7 +48,7 @@ export async function tellContact(
   });
 }
 
-/** Tells support (never the support person who acted), through the outbox. */
+/** Tells support (never the support person who acted), through the outbox: by mail too where they chose it. */
 export async function tellSupport(
   context: TransitionContext,
   ticket: TicketRow,
@@ -49,11 +57,16 @@ export async function tellSupport(
 ): Promise<void> {
   for (const recipient of await supportRecipients(context, ticket)) {
     if (context.actor.type === 'agent' && recipient.id === context.actor.id) continue;
-    await notify(context.db, context.now, {
-      recipient,
-      template,
-      params: ticketParams(ticket, params),
-      ticketId: ticket.id,
-    });
+    await notify(
+      context.db,
+      context.now,
+      {
+        recipient: { type: recipient.type, id: recipient.id },
+        template,
+        params: ticketParams(ticket, params),
+        ticketId: ticket.id,
+      },
+      agentWantsMail(recipient.mailNotices, template, ticket.assigneeId === recipient.id),
+    );
   }
 }

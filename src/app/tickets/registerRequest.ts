@@ -4,9 +4,17 @@ import type { TicketInput } from '../../contract/tickets.js';
 import { preparedStatement, type Queryable } from '../../db/database.js';
 import { violatedUniqueConstraint } from '../../db/errors.js';
 import { type ContactRow, intakeFacts } from '../../db/repositories/entitlementRecords.js';
-import { auditEvents, intakeRejections, outbox, tickets } from '../../db/schema.js';
+import {
+  agents,
+  auditEvents,
+  intakeRejections,
+  outbox,
+  partnerOrganizations,
+  tickets,
+} from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import { decideEntitlement, type EntitlementRefusal } from '../../domain/entitlement/entitlement.js';
+import { DEFAULT_AGENT_MAIL } from '../../domain/notices/agentMail.js';
 import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
 import { type Channel, policyInForce, type Severity } from '../../domain/sla/policy.js';
 import type { Category } from '../../domain/tickets/lifecycle.js';
@@ -158,6 +166,8 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
       ...prefixed('ticket', values),
       ...prefixed('audit', { ...audit, after: JSON.stringify(audit.after) }),
       ...acknowledgementParameters(acknowledgement),
+      announcedAt: now.toISOString(),
+      newRequestByDefault: DEFAULT_AGENT_MAIL.new_request,
       year,
       sequence,
     });
@@ -300,7 +310,24 @@ const storeRequestStatement = preparedStatement((db) => {
       }),
     ),
   );
-  return db.with(created, audited, acknowledged).select().from(created).prepare('store_request');
+  // The support people who chose to hear of every new request in their queue by mail (domain/notices).
+  const announced = db.$with('announced', {}).as(
+    sql`insert into ${outbox} (topic, payload, created_at, available_at, order_key)
+      select 'notice.mail',
+        jsonb_build_object(
+          'recipient', jsonb_build_object('type', 'agent', 'id', a.id),
+          'template', 'ticket_created',
+          'params', jsonb_build_object('number', c.number, 'subject', c.subject, 'severity', c.severity),
+          'ticketId', c.id),
+        ${sql.placeholder('announcedAt')}::timestamptz, ${sql.placeholder('announcedAt')}::timestamptz,
+        a.id::text || ':' || c.id::text
+      from ${agents} a, created c
+      where a.active
+        and coalesce((a.mail_notices ->> 'new_request')::boolean, ${sql.placeholder('newRequestByDefault')}::boolean)
+        and (a.role in ('admin', 'agent') or exists (
+          select 1 from ${partnerOrganizations} p where p.agent_id = a.id and p.organization_id = c.organization_id))`,
+  );
+  return db.with(created, audited, acknowledged, announced).select().from(created).prepare('store_request');
 });
 
 /** What the intake log keeps of a refused attempt; a channel may not have got as far as an instance. */

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -14,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { LEVELS } from '../../domain/entitlement/entitlement.js';
+import type { AgentMailSettings } from '../../domain/notices/agentMail.js';
 import { AGENT_ROLES, ENVIRONMENTS, LANGUAGES } from '../../domain/people.js';
 import { createdAt, updatedAt } from './columns.js';
 
@@ -166,6 +168,8 @@ export const agents = pgTable(
     language: languageEnum('language').notNull().default('ru'),
     active: boolean('active').notNull().default(true),
     passwordHash: text('password_hash'),
+    /** The notices the agent chose to get by mail too; what is absent takes the default (domain/notices). */
+    mailNotices: jsonb('mail_notices').$type<Partial<AgentMailSettings>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

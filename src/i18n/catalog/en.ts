@@ -207,6 +207,7 @@ export const en = {
       'Request {{number}} is registered at the {{level}} level. A response is due by {{responseDueAt}} Moscow time.',
     ticket_refused: 'The request "{{subject}}" was not accepted: {{reason}}',
     ticket_reply: 'Support replied on request {{number}}.',
+    ticket_created: 'New request {{number}} in the queue: {{subject}}.',
     customer_message: 'The customer wrote on request {{number}}.',
     info_requested: 'Support needs more information on request {{number}}.',
     ticket_resolved: 'Request {{number}} is resolved. Reply if the problem remains.',
@@ -280,6 +281,8 @@ export const en = {
       'Your message "{{subject}}" was not registered as a support request: {{reason}}\nRequests are accepted from the authorized contacts of customers with a valid support certificate. This notice is sent at most once a day.',
     attachment_skipped: 'Attachment {{name}} was not kept: {{reason}}',
     signature: 'Supportdesk',
+    open_request: 'Open the request: {{url}}',
+    signature_agent: 'Supportdesk. Choose which notices come by mail in your profile.',
   },
   calendar: {
     weekday_1: 'Mon',

@@ -29,6 +29,8 @@ export function useLiveFeed(): void {
       source.addEventListener(type, (message) => handle(JSON.parse((message as MessageEvent<string>).data)));
     source.onopen = () => {
       feedOpen = true;
+      // Who is on a request may have changed between the page's first reads and the feed's opening.
+      void client.invalidateQueries({ queryKey: ['presence'] });
     };
     source.onerror = () => {
       feedOpen = false;

@@ -8,6 +8,12 @@ import type { EntitlementDecision, entitlementCheckInput } from '@contract/entit
 import type { PresentPerson, presenceInput } from '@contract/events';
 import type { ReceivedMail, SentMail } from '@contract/mail';
 import type {
+  Notification,
+  NotificationSettings,
+  NotificationsReadInput,
+  notificationSettingsInput,
+} from '@contract/notifications';
+import type {
   Certificate,
   Contact,
   certificateInput,
@@ -143,6 +149,13 @@ export const desk = {
     postAt<TicketSummary>(`/tickets/${ticketId}/out-of-scope`, body, version),
   createRemoteSession: (ticketId: string, body: Body<typeof remoteSessionInput>, version?: number) =>
     postAt<RemoteSession>(`/tickets/${ticketId}/remote-sessions`, body, version),
+  listNotifications: () => get<Notification[]>('/notifications?limit=20'),
+  countUnreadNotifications: () => get<{ unread: number }>('/notifications/unread-count'),
+  markNotificationsRead: (body: NotificationsReadInput) =>
+    post<{ marked: number }>('/notifications/read', body),
+  getNotificationSettings: () => get<NotificationSettings>('/me/notification-settings'),
+  updateNotificationSettings: (body: Body<typeof notificationSettingsInput>) =>
+    put<NotificationSettings>('/me/notification-settings', body),
   announcePresence: (ticketId: string, body: Body<typeof presenceInput>) =>
     post<PresentPerson[]>(`/tickets/${ticketId}/presence`, body),
   listPresence: (ticketId: string) => get<PresentPerson[]>(`/tickets/${ticketId}/presence`),

@@ -18,6 +18,7 @@ import { Link, useLocation } from 'react-router';
 import { useLiveFeed } from '../api/live';
 import { desk } from '../api/operations';
 import { isAdmin, isSupport, useSessionActions } from '../session';
+import { NotificationBell } from './NotificationBell';
 import { SearchBox } from './SearchBox';
 
 interface Item {
@@ -105,6 +106,7 @@ export function Layout({ principal, children }: { principal: Principal; children
           </Group>
           <Group gap="md" wrap="nowrap">
             <SearchBox />
+            <NotificationBell />
             <LanguageSwitch onChange={changeLanguage} />
             <Text size="sm" visibleFrom="sm" data-testid="principal-name">
               {principal.name}

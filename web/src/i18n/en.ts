@@ -105,6 +105,12 @@ export const en: Messages = {
     results: 'Search: “{{q}}”',
     nothing: 'Nothing found. Check the spelling, or drop some words or filters.',
   },
+  bell: {
+    label: 'Notifications: {{count}} unread',
+    title: 'Notifications',
+    readAll: 'Mark all read',
+    empty: 'Nothing yet.',
+  },
   stale: {
     title: 'The request changed while you were working on it',
     message: '{{author}} wrote at {{at}}:',
@@ -416,5 +422,14 @@ export const en: Messages = {
     telegramLinked: 'The support bot is bound to your Telegram since {{at}}.',
     telegramNotLinked: 'Telegram is not bound. Send /start to the support bot and share your phone number.',
     telegramUnbind: 'Unbind',
+    mailNotices: 'Notices by mail',
+    mailNoticesHint: 'Everything appears under the bell; choose what also comes by mail.',
+    mailChoice: {
+      customer_reply: "A customer's reply on a request assigned to me",
+      assignment: 'A request assigned to me',
+      sla_warning: 'A response deadline 75% used',
+      sla_breach: 'A response deadline missed',
+      new_request: 'Every new request in my queue',
+    },
   },
 };

@@ -1,5 +1,6 @@
 import type { Language } from '@contract/constants';
-import { Button, Group, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
+import { AGENT_MAIL_CHOICES, type AgentMailChoice } from '@contract/constants';
+import { Button, Checkbox, Group, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -58,7 +59,7 @@ export function Profile() {
         allowDeselect={false}
       />
       {language.error ? <ProblemAlert error={language.error} /> : null}
-      {principal.type === 'contact' ? <TelegramBinding contactId={principal.id} /> : null}
+      {principal.type === 'contact' ? <TelegramBinding contactId={principal.id} /> : <MailNotices />}
       <Paper withBorder p="md" component="section" aria-labelledby="password-title">
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -90,6 +91,51 @@ export function Profile() {
         </form>
       </Paper>
     </Stack>
+  );
+}
+
+/** Which notices a support person gets by mail as well as in the bell; each choice is saved as it is made. */
+function MailNotices() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const settings = useQuery({
+    queryKey: ['notification-settings'],
+    queryFn: () => desk.getNotificationSettings(),
+  });
+  const choose = useMutation({
+    mutationFn: (mail: Partial<Record<AgentMailChoice, boolean>>) =>
+      desk.updateNotificationSettings({ mail }),
+    onSuccess: (saved) => {
+      client.setQueryData(['notification-settings'], saved);
+      notifications.show({ color: 'green', message: t('common.saved') });
+    },
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="mail-notices-title">
+      <Stack gap="xs">
+        <Title order={2} size="h5" id="mail-notices-title">
+          {t('profile.mailNotices')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('profile.mailNoticesHint')}
+        </Text>
+        <Loaded query={settings} rows={3}>
+          {(data) => (
+            <Stack gap={6}>
+              {AGENT_MAIL_CHOICES.map((choice) => (
+                <Checkbox
+                  key={choice}
+                  label={t(`profile.mailChoice.${choice}`)}
+                  checked={data.mail[choice]}
+                  onChange={(event) => choose.mutate({ [choice]: event.currentTarget.checked })}
+                />
+              ))}
+            </Stack>
+          )}
+        </Loaded>
+        {choose.error ? <ProblemAlert error={choose.error} /> : null}
+      </Stack>
+    </Paper>
   );
 }
 

@@ -1,6 +1,8 @@
-import { lazy } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, useEffect } from 'react';
 import { useParams } from 'react-router';
 import { useTicket } from '../api/hooks';
+import { desk } from '../api/operations';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
 import { isSupport, useSignedIn } from '../session';
 
@@ -9,11 +11,27 @@ const TicketConsole = lazy(async () => ({
 }));
 const RequestPage = lazy(async () => ({ default: (await import('../portal/RequestPage')).RequestPage }));
 
+/** Opening a request reads its notices: the bell counts what is still to be seen. */
+function useReadOnOpen(ticketId: string | undefined) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!ticketId) return;
+    desk
+      .markNotificationsRead({ ticketId })
+      .then(({ marked }) => {
+        if (marked > 0) void client.invalidateQueries({ queryKey: ['notifications'] });
+      })
+      // The bell keeps the notices unread; nothing else depends on it.
+      .catch(() => undefined);
+  }, [client, ticketId]);
+}
+
 /** One address for a request, whoever opens it: customers get the portal view, support the console. */
 export function TicketRoute() {
   const { ticketId } = useParams();
   const principal = useSignedIn();
   const ticket = useTicket(ticketId);
+  useReadOnOpen(ticket.data?.id);
   if (ticket.isPending) return <LoadingRows rows={8} height={48} />;
   if (ticket.isError) return <ProblemAlert error={ticket.error} onRetry={() => ticket.refetch()} />;
   return isSupport(principal) ? (

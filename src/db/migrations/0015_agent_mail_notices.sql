@@ -1,0 +1,1 @@
+ALTER TABLE "agents" ADD COLUMN "mail_notices" jsonb DEFAULT '{}'::jsonb NOT NULL;
