@@ -1,12 +1,7 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/database.js';
 import { tickets } from '../../db/schema.js';
-import {
-  messageDocument,
-  SEARCH_CONFIGURATION,
-  ticketDocument,
-  webSearchQuery,
-} from '../../db/searchDocuments.js';
+import { SEARCH_CONFIGURATION, webSearchQuery } from '../../db/searchDocuments.js';
 import type { SearchTerms } from '../../domain/tickets/searchQuery.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
@@ -52,6 +47,15 @@ function readableBy(actor: Actor) {
 const containing = (fragment: string) => `%${fragment.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 /**
+ * How many hits of each kind are ranked. A common word matches a large part of a big desk, and
+ * ranking every hit would take seconds: the first thousand the index gives are ranked instead, so a
+ * search costs the same however common its words. The reader's visibility and the filters apply
+ * before the cut, so a contact's search never comes back empty because other organizations' hits
+ * filled it; a more precise search (two words, a phrase, a filter) narrows the hits below the cut.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
+/**
  * The requests a search finds among those `conditions` (the reader's visibility and the queue's
  * filters) admit, best first, a page at a time. Each kind of hit is looked up through its own
  * index and the hits of one request are merged: a contact's search reads public messages only.
@@ -64,22 +68,30 @@ export async function findTickets(
   page: { limit: number; offset: number },
 ): Promise<TicketRow[]> {
   const readable = readableBy(actor);
-  const messageDoc = messageDocument(sql`m.body`);
-  const ticketDoc = ticketDocument(sql`t.subject`, sql`t.description`);
+  const cut = sql`limit ${SEARCH_CANDIDATES}`;
   const hits: SQL[] = [
-    sql`select t.id as ticket_id, ts_rank(${ticketDoc}, q.query) as rank from tickets t, q where ${ticketDoc} @@ q.query`,
-    sql`select m.ticket_id, ${WEIGHT.message} * ts_rank(${messageDoc}, q.query) from ticket_messages m, q
-        where ${messageDoc} @@ q.query ${readable.message}`,
+    sql`(select ${tickets.id} as ticket_id, ts_rank(${tickets.searchDocument}, q.query) as rank
+        from ${tickets}, q where ${tickets.searchDocument} @@ q.query and ${conditions}
+        ${cut})`,
+    sql`(select m.ticket_id, ${WEIGHT.message} * ts_rank(m.search_document, q.query)
+        from ticket_messages m join ${tickets} on ${tickets.id} = m.ticket_id, q
+        where m.search_document @@ q.query ${readable.message} and ${conditions}
+        ${cut})`,
   ];
   if (terms.number)
-    hits.push(sql`select t.id, ${WEIGHT.number}::real from tickets t where t.number = ${terms.number}`);
+    hits.push(
+      sql`(select ${tickets.id}, ${WEIGHT.number}::real from ${tickets} where ${tickets.number} = ${terms.number} and ${conditions})`,
+    );
   if (terms.fragment) {
     const pattern = containing(terms.fragment);
     hits.push(
-      sql`select t.id, ${WEIGHT.numberPart}::real from tickets t where t.number ilike ${pattern}`,
-      sql`select t.id, ${WEIGHT.subjectPart}::real from tickets t where t.subject ilike ${pattern}`,
-      sql`select a.ticket_id, ${WEIGHT.fileName}::real from attachments a ${readable.attachmentJoin}
-          where a.ticket_id is not null and a.file_name ilike ${pattern}`,
+      sql`(select ${tickets.id}, ${WEIGHT.numberPart}::real from ${tickets}
+          where ${tickets.number} ilike ${pattern} and ${conditions} ${cut})`,
+      sql`(select ${tickets.id}, ${WEIGHT.subjectPart}::real from ${tickets}
+          where ${tickets.subject} ilike ${pattern} and ${conditions} ${cut})`,
+      sql`(select a.ticket_id, ${WEIGHT.fileName}::real from attachments a ${readable.attachmentJoin}
+          join ${tickets} on ${tickets.id} = a.ticket_id
+          where a.file_name ilike ${pattern} and ${conditions} ${cut})`,
     );
   }
   const ranked = await rowsOf<{ id: string }>(
@@ -88,7 +100,6 @@ export async function findTickets(
       hits as (${sql.join(hits, sql` union all `)}),
       ranked as (select ticket_id, max(rank) as rank from hits group by ticket_id)
     select ${tickets.id} as id from ranked join ${tickets} on ${tickets.id} = ranked.ticket_id
-    where ${conditions}
     order by ranked.rank desc, ${tickets.registeredAt} desc, ${tickets.id}
     limit ${page.limit} offset ${page.offset}`,
   );
@@ -108,7 +119,6 @@ export async function searchMatches(
 ): Promise<Map<string, SearchMatch>> {
   if (ticketIds.length === 0) return new Map();
   const readable = readableBy(actor);
-  const messageDoc = messageDocument(sql`m.body`);
   const pattern = terms.fragment ? containing(terms.fragment) : null;
   const rows = await rowsOf<{
     id: string;
@@ -124,8 +134,8 @@ export async function searchMatches(
       case when to_tsvector(${SEARCH_CONFIGURATION}, t.description) @@ q.query
         then ts_headline(${SEARCH_CONFIGURATION}, t.description, q.query, ${HEADLINE}) end as description,
       (select ts_headline(${SEARCH_CONFIGURATION}, m.body, q.query, ${HEADLINE}) from ticket_messages m
-        where m.ticket_id = t.id and ${messageDoc} @@ q.query ${readable.message}
-        order by ts_rank(${messageDoc}, q.query) desc limit 1) as message,
+        where m.ticket_id = t.id and m.search_document @@ q.query ${readable.message}
+        order by ts_rank(m.search_document, q.query) desc limit 1) as message,
       ${
         pattern
           ? sql`(select a.file_name from attachments a ${readable.attachmentJoin}

@@ -1,0 +1,260 @@
+/**
+ * Request search on PostgreSQL at the size of a large vendor's desk: 1,000,000 requests and 5,000,000
+ * messages of Russian and English support text. 200 mixed searches (words in any form, phrases,
+ * exclusions, OR, numbers, parts of words), some narrowed by organization or status, some by a
+ * customer's contact, each asking the HTTP API of a desk running as its own process for the first page
+ * of 20 with its highlighted snippets. Prints the index sizes and build times and p50/p99 of a cold and
+ * a warm pass; the last line is one JSON object. Target: p99 under 50 ms.
+ */
+import pg from 'pg';
+import { benchDatabase, freePort, startDesk } from '../support/desk.js';
+import { ENGLISH_TERMS, FILLER, RUSSIAN_TERMS } from './vocabulary.js';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const MESSAGES_PER_TICKET = Number(process.env.BENCH_MESSAGES_PER_TICKET ?? 5);
+const QUERIES = 200;
+const SEED_STREAMS = 2;
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+const SEARCH_INDEXES = [
+  [
+    'tickets_search_document_idx',
+    'create index tickets_search_document_idx on tickets using gin (search_document)',
+  ],
+  [
+    'ticket_messages_search_document_idx',
+    'create index ticket_messages_search_document_idx on ticket_messages using gin (search_document)',
+  ],
+  [
+    'tickets_subject_trgm_idx',
+    'create index tickets_subject_trgm_idx on tickets using gin (subject gin_trgm_ops)',
+  ],
+  [
+    'tickets_number_trgm_idx',
+    'create index tickets_number_trgm_idx on tickets using gin (number gin_trgm_ops)',
+  ],
+] as const;
+
+const literal = (words: readonly string[]) => `array[${words.map((word) => `'${word}'`).join(',')}]`;
+
+/**
+ * Text as support writes it: a few terms of the trade, the commoner ones more often (a power law, as
+ * in real text: the commonest term is in about one message in seven), among everyday words; one term
+ * in five in English.
+ */
+async function defineTextFunction(pool: pg.Pool) {
+  await pool.query(`create or replace function bench_text(words int) returns text language sql volatile as $$
+    select string_agg(
+      case when random() < 0.25
+        then (case when random() < 0.2 then ${literal(ENGLISH_TERMS)} else ${literal(RUSSIAN_TERMS)} end)
+          [1 + floor(power(random(), 1.3) * ${Math.min(ENGLISH_TERMS.length, RUSSIAN_TERMS.length)})::int]
+        else (${literal(FILLER)})[1 + floor(random() * ${FILLER.length})::int]
+      end, ' ')
+    from generate_series(1, words)
+  $$`);
+}
+
+async function seed(pool: pg.Pool) {
+  for (const [name] of SEARCH_INDEXES) await pool.query(`drop index if exists ${name}`);
+  const perStream = Math.ceil(TICKETS / SEED_STREAMS);
+  const began = performance.now();
+  await Promise.all(
+    Array.from({ length: SEED_STREAMS }, (_, stream) =>
+      pool.query(
+        `insert into tickets (number, organization_id, contact_id, instance_id, certificate_id, level, policy_version,
+           channel, category, subject, description, severity, status, registered_at, response_due_at,
+           response_warn_at, first_response_at)
+         select 'SD-2025-' || lpad(i::text, 7, '0'), c.organization_id, ct.id, ci.instance_id, c.id, c.level,
+           '2025-07-10', (array['portal','email','telegram','api'])[1 + i % 4]::channel, 'problem',
+           bench_text(4 + i % 5), bench_text(20 + i % 30),
+           (array['critical','high','medium','low'])[1 + i % 4]::severity,
+           (array['new','in_progress','waiting_for_customer','resolved','closed'])[1 + i % 5]::ticket_status,
+           timestamptz '2025-08-01' + i * interval '20 seconds',
+           timestamptz '2025-08-01' + i * interval '20 seconds' + interval '8 hours',
+           timestamptz '2025-08-01' + i * interval '20 seconds' + interval '6 hours',
+           case when i % 3 > 0 then timestamptz '2025-08-01' + i * interval '20 seconds' + interval '2 hours' end
+         from generate_series($1::int, $2::int) as i
+         cross join lateral (select * from certificates order by id offset (i % 2) limit 1) as c
+         cross join lateral (select * from certificate_instances where certificate_id = c.id limit 1) as ci
+         cross join lateral (select * from contacts where organization_id = c.organization_id limit 1) as ct`,
+        [stream * perStream + 1, Math.min(TICKETS, (stream + 1) * perStream)],
+      ),
+    ),
+  );
+  out(`seeded ${TICKETS} requests in ${seconds(began)} s`);
+  const messagesBegan = performance.now();
+  await Promise.all(
+    Array.from({ length: SEED_STREAMS }, (_, stream) =>
+      pool.query(
+        `insert into ticket_messages (ticket_id, author_type, author_id, author_name, visibility, kind, body,
+           channel, created_at)
+         select t.id, case when k % 2 = 0 then 'contact' else 'agent' end, null,
+           case when k % 2 = 0 then 'Клиент' else 'Поддержка' end,
+           (case when k = 3 then 'internal' else 'public' end)::message_visibility,
+           case when k = 3 then 'note' when k % 2 = 0 then 'customer' else 'reply' end,
+           bench_text(15 + (k * 7) % 40), t.channel, t.registered_at + k * interval '1 hour'
+         from tickets t cross join generate_series(1, $1::int) as k
+         where abs(hashtext(t.id::text)) % ${SEED_STREAMS} = $2`,
+        [MESSAGES_PER_TICKET, stream],
+      ),
+    ),
+  );
+  out(`seeded ${TICKETS * MESSAGES_PER_TICKET} messages in ${seconds(messagesBegan)} s`);
+  const indexes: Record<string, { buildSeconds: number; sizeMb: number }> = {};
+  await pool.query(`set maintenance_work_mem = '1GB'`);
+  for (const [name, statement] of SEARCH_INDEXES) {
+    const start = performance.now();
+    await pool.query(statement);
+    const [{ bytes }] = (await pool.query('select pg_relation_size($1) as bytes', [name])).rows;
+    indexes[name] = { buildSeconds: Number(seconds(start)), sizeMb: Math.round(Number(bytes) / 1_048_576) };
+    out(`index ${name}: ${indexes[name].sizeMb} MB, built in ${indexes[name].buildSeconds} s`);
+  }
+  await pool.query('vacuum analyze tickets');
+  await pool.query('vacuum analyze ticket_messages');
+  return indexes;
+}
+
+const pick = <T>(items: readonly T[], index: number): T => items[index % items.length] as T;
+
+/** 200 searches as agents and customers type them, some with the queue's filters. */
+function searches(organizationIds: string[]) {
+  const terms = [...RUSSIAN_TERMS.slice(0, 60), ...ENGLISH_TERMS.slice(0, 20)];
+  const rare = [...RUSSIAN_TERMS.slice(-40), ...ENGLISH_TERMS.slice(-10)];
+  const list: { q: string; filter: string; asContact: boolean }[] = [];
+  for (let index = 0; list.length < QUERIES; index += 1) {
+    const word = pick(terms, index * 7);
+    const other = pick(terms, index * 13 + 5);
+    const kinds = [
+      word,
+      pick(rare, index),
+      `${word} ${other}`,
+      `"${word} ${pick(FILLER, index)} ${other}"`,
+      `${word} -${other}`,
+      `${word} OR ${pick(rare, index * 3)}`,
+      `SD-2025-${String(1 + ((index * 7919) % TICKETS)).padStart(7, '0')}`,
+      word.slice(0, Math.max(4, word.length - 3)),
+    ];
+    const q = pick(kinds, index);
+    const filter =
+      index % 3 === 0
+        ? `&organizationId=${pick(organizationIds, index)}`
+        : index % 3 === 1
+          ? '&status=in_progress&status=waiting_for_customer'
+          : '';
+    list.push({ q, filter, asContact: index % 10 === 9 });
+  }
+  return list;
+}
+
+async function signIn(base: string, email: string, password: string) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`sign-in as ${email} answered ${login.status}`);
+  return login.headers.get('set-cookie')?.split(';')[0] ?? '';
+}
+
+const percentile = (sorted: number[], share: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * share) - 1)] ?? 0;
+
+/**
+ * The benchmark's database: its own, dropped after, or with BENCH_SEARCH_KEEP=1 one kept by name between
+ * runs, seeded only the first time (seeding a million requests takes a while).
+ */
+async function searchDatabase() {
+  if (process.env.BENCH_SEARCH_KEEP !== '1') return benchDatabase(SERVER_URL, 'supportdesk_bench_search');
+  const name = `supportdesk_bench_search_kept_${TICKETS}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: async () => {} };
+}
+
+async function seeded(pool: pg.Pool): Promise<boolean> {
+  const found = await pool.query(`select count(*)::int as count from tickets where number like 'SD-2025-%'`);
+  return found.rows[0].count === TICKETS;
+}
+
+async function main() {
+  const database = await searchDatabase();
+  const port = await freePort();
+  const env = { DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn', SMTP_LISTEN: 'false' };
+  const desk = await startDesk(env);
+  const pool = new pg.Pool({ connectionString: database.url, max: SEED_STREAMS });
+  pool.on('error', () => {});
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await defineTextFunction(pool);
+    const indexes = (await seeded(pool)) ? 'seeded by an earlier run' : await seed(pool);
+    const organizationIds = (await pool.query('select distinct organization_id from certificates')).rows.map(
+      (row) => row.organization_id as string,
+    );
+    const agent = await signIn(base, 'admin@supportdesk.example', 'admin-demo-2026');
+    const contact = await signIn(base, 'anna.petrova@baltlog.example', 'contact-demo-2026');
+    const list = searches(organizationIds);
+    const pass = async () => {
+      const times: number[] = [];
+      const timed: { q: string; ms: number; found: number }[] = [];
+      let found = 0;
+      for (const search of list) {
+        const start = performance.now();
+        const response = await fetch(
+          `${base}/api/v1/tickets?limit=20&q=${encodeURIComponent(search.q)}${search.filter}`,
+          { headers: { cookie: search.asContact ? contact : agent } },
+        );
+        const body = (await response.json()) as { items?: unknown[] };
+        if (!response.ok)
+          throw new Error(`"${search.q}" answered ${response.status}: ${JSON.stringify(body)}`);
+        const ms = performance.now() - start;
+        times.push(ms);
+        const items = (body.items ?? []).length;
+        timed.push({
+          q: `${search.q}${search.filter}${search.asContact ? ' (contact)' : ''}`,
+          ms,
+          found: items,
+        });
+        if (items > 0) found += 1;
+      }
+      times.sort((a, b) => a - b);
+      for (const slow of timed.sort((a, b) => b.ms - a.ms).slice(0, 5))
+        out(`  slowest: ${slow.ms.toFixed(1)} ms, ${slow.found} found, ${slow.q}`);
+      return {
+        p50Ms: percentile(times, 0.5),
+        p99Ms: percentile(times, 0.99),
+        maxMs: times.at(-1) ?? 0,
+        found,
+      };
+    };
+    const cold = await pass();
+    out(
+      `cold pass: p50 ${cold.p50Ms.toFixed(1)} ms, p99 ${cold.p99Ms.toFixed(1)} ms, ${cold.found} of ${QUERIES} found something`,
+    );
+    const warm = await pass();
+    out(
+      `warm pass: p50 ${warm.p50Ms.toFixed(1)} ms, p99 ${warm.p99Ms.toFixed(1)} ms, slowest ${warm.maxMs.toFixed(1)} ms`,
+    );
+    out(JSON.stringify({ indexes, coldP99Ms: Math.round(cold.p99Ms) }));
+    out(
+      JSON.stringify({
+        p50Ms: Math.round(warm.p50Ms * 10) / 10,
+        p99Ms: Math.round(warm.p99Ms * 10) / 10,
+        tickets: TICKETS,
+        messages: TICKETS * MESSAGES_PER_TICKET,
+      }),
+    );
+  } finally {
+    await desk.stop();
+    await pool.end();
+    await database.drop();
+  }
+}
+
+await main();
