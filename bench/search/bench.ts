@@ -179,14 +179,27 @@ async function searchDatabase() {
 }
 
 async function seeded(pool: pg.Pool): Promise<boolean> {
-  const found = await pool.query(`select count(*)::int as count from tickets where number like 'SD-2025-%'`);
-  return found.rows[0].count === TICKETS;
+  const found = await pool.query(
+    `select (select count(*) from tickets where number like 'SD-2025-%')::int as tickets,
+       (select count(*) from ticket_messages)::int as messages,
+       (select count(*) from pg_indexes where indexname = 'ticket_messages_search_document_idx')::int as indexed`,
+  );
+  const { tickets, messages, indexed } = found.rows[0];
+  return tickets === TICKETS && messages >= TICKETS * MESSAGES_PER_TICKET && indexed === 1;
 }
 
 async function main() {
   const database = await searchDatabase();
   const port = await freePort();
-  const env = { DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: 'warn', SMTP_LISTEN: 'false' };
+  // The desk serves only: its sweeps would otherwise take the seeded requests' long-passed deadlines
+  // for breaches to announce, and the benchmark would time the outbox instead of the search.
+  const env = {
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    SMTP_LISTEN: 'false',
+    ROLE: 'web',
+  };
   const desk = await startDesk(env);
   const pool = new pg.Pool({ connectionString: database.url, max: SEED_STREAMS });
   pool.on('error', () => {});

@@ -32,10 +32,6 @@ export class LiveHub {
   private readonly recent: { sequence: number; change: LiveChange }[] = [];
   private readonly subscribers = new Set<Subscriber>();
 
-  get streams(): number {
-    return this.subscribers.size;
-  }
-
   publish(change: LiveChange): void {
     this.sequence += 1;
     this.recent.push({ sequence: this.sequence, change });

@@ -4,7 +4,7 @@ import { liveFeedOpen } from './live';
 import { desk } from './operations';
 
 /** How often open screens refresh by themselves while the live feed is down. */
-export const LIVE_MS = 30_000;
+const LIVE_MS = 30_000;
 /** While it is up, changes arrive by it; the slow refresh only moves requests on as time makes them due. */
 const WITH_FEED_MS = 300_000;
 const pollUnlessLive = () => (liveFeedOpen() ? WITH_FEED_MS : LIVE_MS);
