@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSlaWatch } from '../src/app/tickets/sweeps.js';
 import { databaseBackends } from './support/databases.js';
+import { deliverOutbox } from './support/outbox.js';
 import {
   ADMIN,
   AGENT,
@@ -165,7 +167,21 @@ describe.each(databaseBackends)('what needs an answer on $name', (backend) => {
     await say(anna, lowRequest.id, 'Спасибо, ещё вопрос.');
     expect((await ticket(lowRequest.id)).followUp).toBeNull();
 
+    // Support is warned at 75% of the four hours and told of the breach, once each.
+    const noticesOf = async () => {
+      await runSlaWatch(desk.ctx);
+      await deliverOutbox(desk.ctx);
+      const notices = (await agent('GET', '/api/v1/notifications?limit=200')).json() as {
+        ticketId: string;
+        template: string;
+      }[];
+      return notices.filter((notice) => notice.ticketId === request.id).map((notice) => notice.template);
+    };
+    at(new Date('2026-11-27T07:30:00Z'));
+    expect(await noticesOf()).toEqual(['follow_up_warning', 'customer_message']);
     at(new Date('2026-11-27T08:30:00Z'));
+    expect(await noticesOf()).toEqual(['follow_up_breach', 'follow_up_warning', 'customer_message']);
+    expect(await noticesOf()).toHaveLength(3);
     expect((await ticket(request.id)).followUp).toMatchObject({ breached: true });
     const first = (await queue('&status=in_progress')).items[0];
     expect(first?.id).toBe(request.id);

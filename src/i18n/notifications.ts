@@ -2,7 +2,7 @@ import type { Language } from '../domain/people.js';
 import { formatDate, moscowDateTime } from './slaExplanation.js';
 import { hasMessage, translator } from './translator.js';
 
-const INSTANTS = new Set(['responseDueAt', 'autoCloseAt']);
+const INSTANTS = new Set(['responseDueAt', 'autoCloseAt', 'followUpDueAt']);
 const DAYS = new Set(['validTo', 'effectiveFrom']);
 const TRANSLATED: Record<string, string> = {
   level: 'levels',

@@ -212,7 +212,10 @@ function awaitingFields(
   context: TransitionContext,
   ticket: TicketRow,
   since: Date | null,
-): Pick<TicketRow, 'awaitingSupportSince' | 'followUpDueAt' | 'followUpWarnAt'> {
+): Pick<
+  TicketRow,
+  'awaitingSupportSince' | 'followUpDueAt' | 'followUpWarnAt' | 'followUpWarnedAt' | 'followUpBreachedAt'
+> {
   const times =
     since && ticket.firstResponseAt !== null
       ? withinCalendar(() =>
@@ -229,6 +232,8 @@ function awaitingFields(
     awaitingSupportSince: since,
     followUpDueAt: times?.dueAt ?? null,
     followUpWarnAt: times?.warnAt ?? null,
+    followUpWarnedAt: null,
+    followUpBreachedAt: null,
   };
 }
 

@@ -33,7 +33,10 @@ async function claimDue(context: TransitionContext, condition: SQL | undefined, 
     .for('update', { skipLocked: true });
 }
 
-/** Warns at 75% of the response window and at breach; a breach is recorded for the reports. */
+/**
+ * Warns at 75% of the response window and at breach; a breach is recorded for the reports. A reply
+ * to a customer's later message, where the policy sets a target for it, is watched the same way.
+ */
 export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; breached: number }> {
   const sla = await ctx.sla.load(ctx.db);
   const now = ctx.clock.now();
@@ -88,6 +91,46 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
     }
     return due.length;
   });
+  const followUp = await watchFollowUps(ctx, sla, now);
+  return { warned: warned + followUp.warned, breached: breached + followUp.breached };
+}
+
+/** The follow-up targets' warning at 75% and their breach, each told to support once per message. */
+async function watchFollowUps(ctx: AppContext, sla: TransitionContext['sla'], now: Date) {
+  const open = inArray(tickets.status, [...ACTIVE_STATUSES]);
+  const pass = (
+    condition: SQL | undefined,
+    order: AnyPgColumn,
+    mark: Partial<typeof tickets.$inferInsert>,
+    template: string,
+  ) =>
+    ctx.db.transaction(async (tx) => {
+      const context: TransitionContext = { db: tx, sla, actor: desk, now };
+      const due = await claimDue(context, and(open, condition), order);
+      for (const ticket of due) {
+        await tx.update(tickets).set(mark).where(eq(tickets.id, ticket.id));
+        await tellSupport(context, ticket, template, {
+          followUpDueAt: ticket.followUpDueAt?.toISOString() ?? null,
+        });
+      }
+      return due.length;
+    });
+  const warned = await pass(
+    and(
+      isNull(tickets.followUpWarnedAt),
+      isNull(tickets.followUpBreachedAt),
+      lte(tickets.followUpWarnAt, now),
+    ),
+    tickets.followUpWarnAt,
+    { followUpWarnedAt: now },
+    'follow_up_warning',
+  );
+  const breached = await pass(
+    and(isNull(tickets.followUpBreachedAt), lte(tickets.followUpDueAt, now)),
+    tickets.followUpDueAt,
+    { followUpBreachedAt: now },
+    'follow_up_breach',
+  );
   return { warned, breached };
 }
 

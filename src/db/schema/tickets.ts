@@ -71,6 +71,9 @@ export const tickets = pgTable(
     /** Support's reply to that message is due, where the request's policy sets a follow-up target. */
     followUpDueAt: timestamp('follow_up_due_at', { withTimezone: true, mode: 'date' }),
     followUpWarnAt: timestamp('follow_up_warn_at', { withTimezone: true, mode: 'date' }),
+    /** When support was warned of, and told it missed, that reply's deadline; null again for the next message. */
+    followUpWarnedAt: timestamp('follow_up_warned_at', { withTimezone: true, mode: 'date' }),
+    followUpBreachedAt: timestamp('follow_up_breached_at', { withTimezone: true, mode: 'date' }),
     slaWarnedAt: timestamp('sla_warned_at', { withTimezone: true, mode: 'date' }),
     slaBreachedAt: timestamp('sla_breached_at', { withTimezone: true, mode: 'date' }),
     /** When the request last started waiting for the customer; null while support has it. */
@@ -102,6 +105,9 @@ export const tickets = pgTable(
     index('tickets_awaiting_support_idx')
       .on(table.awaitingSupportSince, table.id)
       .where(sql`${table.awaitingSupportSince} is not null`),
+    index('tickets_follow_up_watch_idx')
+      .on(table.followUpWarnAt)
+      .where(sql`${table.followUpDueAt} is not null and ${table.followUpBreachedAt} is null`),
     index('tickets_auto_close_idx').on(table.autoCloseAt).where(sql`${table.autoCloseAt} is not null`),
     index('tickets_split_from_idx').on(table.splitFromId),
     index('tickets_search_document_idx').using('gin', table.searchDocument),

@@ -26,6 +26,8 @@ const CHOICE_OF_TEMPLATE: Partial<Record<string, AgentMailChoice>> = {
   ticket_assigned: 'assignment',
   sla_warning: 'sla_warning',
   sla_breach: 'sla_breach',
+  follow_up_warning: 'sla_warning',
+  follow_up_breach: 'sla_breach',
   ticket_created: 'new_request',
 };
 

@@ -208,6 +208,10 @@ export const en = {
     ticket_refused: 'The request "{{subject}}" was not accepted: {{reason}}',
     ticket_reply: 'Support replied on request {{number}}.',
     ticket_created: 'New request {{number}} in the queue: {{subject}}.',
+    follow_up_warning:
+      'Request {{number}}: the customer is waiting, 75% of the time is used; reply by {{followUpDueAt}} Moscow time.',
+    follow_up_breach:
+      "Request {{number}}: the reply to the customer's message was due at {{followUpDueAt}} Moscow time.",
     customer_message: 'The customer wrote on request {{number}}.',
     info_requested: 'Support needs more information on request {{number}}.',
     ticket_resolved: 'Request {{number}} is resolved. Reply if the problem remains.',

@@ -217,6 +217,9 @@ export const ru: Catalog = {
     ticket_refused: 'Запрос «{{subject}}» не принят: {{reason}}',
     ticket_reply: 'Поддержка ответила по запросу {{number}}.',
     ticket_created: 'Новый запрос {{number}} в очереди: {{subject}}.',
+    follow_up_warning:
+      'Запрос {{number}}: клиент ждёт ответа, израсходовано 75% времени; ответить до {{followUpDueAt}} МСК.',
+    follow_up_breach: 'Запрос {{number}}: срок ответа на сообщение клиента ({{followUpDueAt}} МСК) нарушен.',
     customer_message: 'Клиент написал по запросу {{number}}.',
     info_requested: 'Поддержке нужны дополнительные сведения по запросу {{number}}.',
     ticket_resolved: 'Запрос {{number}} решён. Ответьте, если проблема осталась.',
