@@ -198,7 +198,13 @@ async function searchTickets(
   conditions: SQL,
 ) {
   const offset = query.cursor ? decodeSearchCursor(query.cursor) : 0;
-  const rows = await findTickets(ctx, actor, terms, conditions, { limit: query.limit + 1, offset });
+  // The reader sees every organization's requests and asked for no one organization.
+  const wholeDesk = visibleTicketsCondition(actor) === undefined && !query.organizationId;
+  const rows = await findTickets(ctx, actor, terms, conditions, {
+    limit: query.limit + 1,
+    offset,
+    wholeDesk,
+  });
   const page = rows.slice(0, query.limit);
   const [data, matches] = await Promise.all([
     ctx.sla.load(ctx.db),

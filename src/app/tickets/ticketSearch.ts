@@ -48,12 +48,21 @@ const containing = (fragment: string) => `%${fragment.replace(/[\\%_]/g, (char) 
 
 /**
  * How many hits of each kind are ranked. A common word matches a large part of a big desk, and
- * ranking every hit would take seconds: the first thousand the index gives are ranked instead, so a
- * search costs the same however common its words. The reader's visibility and the filters apply
+ * ranking every hit would take seconds: the first hits the index gives are ranked instead, so a
+ * search costs about the same however common its words. The reader's visibility and the filters apply
  * before the cut, so a contact's search never comes back empty because other organizations' hits
  * filled it; a more precise search (two words, a phrase, a filter) narrows the hits below the cut.
  */
-export const SEARCH_CANDIDATES = 1000;
+export const SEARCH_CANDIDATES = 500;
+
+/**
+ * Over the whole desk, a text index gives at most about this many hits of a word, a sample drawn
+ * evenly from all of them (PostgreSQL's gin_fuzzy_search_limit): reading the million postings of a
+ * very common word is what made such a search slow, and a sample of thousands still ranks well.
+ * A search narrowed to some organizations reads every posting: a sample of the whole desk could
+ * hold none of theirs.
+ */
+const WHOLE_DESK_SAMPLE = 5000;
 
 /**
  * The requests a search finds among those `conditions` (the reader's visibility and the queue's
@@ -65,44 +74,47 @@ export async function findTickets(
   actor: Actor,
   terms: SearchTerms,
   conditions: SQL,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; wholeDesk: boolean },
 ): Promise<TicketRow[]> {
   const readable = readableBy(actor);
   const cut = sql`limit ${SEARCH_CANDIDATES}`;
   const hits: SQL[] = [
-    sql`(select ${tickets.id} as ticket_id, ts_rank(${tickets.searchDocument}, q.query) as rank
+    sql`(select ${tickets.id} as ticket_id, ${tickets.registeredAt} as registered_at,
+        ts_rank(${tickets.searchDocument}, q.query) as rank
         from ${tickets}, q where ${tickets.searchDocument} @@ q.query and ${conditions}
         ${cut})`,
-    sql`(select m.ticket_id, ${WEIGHT.message} * ts_rank(m.search_document, q.query)
+    sql`(select m.ticket_id, ${tickets.registeredAt}, ${WEIGHT.message} * ts_rank(m.search_document, q.query)
         from ticket_messages m join ${tickets} on ${tickets.id} = m.ticket_id, q
         where m.search_document @@ q.query ${readable.message} and ${conditions}
         ${cut})`,
   ];
   if (terms.number)
     hits.push(
-      sql`(select ${tickets.id}, ${WEIGHT.number}::real from ${tickets} where ${tickets.number} = ${terms.number} and ${conditions})`,
+      sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.number}::real from ${tickets} where ${tickets.number} = ${terms.number} and ${conditions})`,
     );
   if (terms.fragment) {
     const pattern = containing(terms.fragment);
     hits.push(
-      sql`(select ${tickets.id}, ${WEIGHT.numberPart}::real from ${tickets}
+      sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.numberPart}::real from ${tickets}
           where ${tickets.number} ilike ${pattern} and ${conditions} ${cut})`,
-      sql`(select ${tickets.id}, ${WEIGHT.subjectPart}::real from ${tickets}
+      sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.subjectPart}::real from ${tickets}
           where ${tickets.subject} ilike ${pattern} and ${conditions} ${cut})`,
-      sql`(select a.ticket_id, ${WEIGHT.fileName}::real from attachments a ${readable.attachmentJoin}
+      sql`(select a.ticket_id, ${tickets.registeredAt}, ${WEIGHT.fileName}::real from attachments a ${readable.attachmentJoin}
           join ${tickets} on ${tickets.id} = a.ticket_id
           where a.file_name ilike ${pattern} and ${conditions} ${cut})`,
     );
   }
-  const ranked = await rowsOf<{ id: string }>(
-    ctx.db,
-    sql`with q as (select ${webSearchQuery(terms.text)} as query),
-      hits as (${sql.join(hits, sql` union all `)}),
-      ranked as (select ticket_id, max(rank) as rank from hits group by ticket_id)
-    select ${tickets.id} as id from ranked join ${tickets} on ${tickets.id} = ranked.ticket_id
-    order by ranked.rank desc, ${tickets.registeredAt} desc, ${tickets.id}
-    limit ${page.limit} offset ${page.offset}`,
-  );
+  const rank = sql`with q as (select ${webSearchQuery(terms.text)} as query),
+      hits as (${sql.join(hits, sql` union all `)})
+    select ticket_id as id from hits group by ticket_id
+    order by max(rank) desc, max(registered_at) desc, ticket_id
+    limit ${page.limit} offset ${page.offset}`;
+  const ranked = page.wholeDesk
+    ? await ctx.db.transaction(async (tx) => {
+        await rowsOf(tx, sql.raw(`set local gin_fuzzy_search_limit = ${WHOLE_DESK_SAMPLE}`));
+        return rowsOf<{ id: string }>(tx, rank);
+      })
+    : await rowsOf<{ id: string }>(ctx.db, rank);
   const ids = ranked.map((row) => row.id);
   if (ids.length === 0) return [];
   const rows = await ctx.db.select().from(tickets).where(inArray(tickets.id, ids));
