@@ -175,5 +175,11 @@ describe.each(databaseBackends)('search on $name', (backend) => {
       [annaQueue.id, sergeyLicenses.id].sort(),
     );
     expect(second.json().nextCursor).toBeNull();
+    const forged = Buffer.from('search|1|yesterday|nobody').toString('base64url');
+    const refused = await caller(desk.app, sessions.agent)(
+      'GET',
+      `/api/v1/tickets?q=сервер&cursor=${forged}`,
+    );
+    expect(refused.json()).toMatchObject({ code: 'cursor_invalid', field: 'cursor' });
   });
 });

@@ -21,7 +21,7 @@ import { AppError } from '../errors.js';
 import type { SlaData } from '../slaData.js';
 import { type TicketRow, ticketActionsFor, visibleTicket, visibleTicketsCondition } from './access.js';
 import { ticketPolicy } from './state.js';
-import { findTickets, searchMatches } from './ticketSearch.js';
+import { findTickets, type SearchPosition, searchMatches } from './ticketSearch.js';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
@@ -197,39 +197,45 @@ async function searchTickets(
   query: TicketListQuery,
   conditions: SQL,
 ) {
-  const offset = query.cursor ? decodeSearchCursor(query.cursor) : 0;
-  // The reader sees every organization's requests and asked for no one organization.
-  const wholeDesk = visibleTicketsCondition(actor) === undefined && !query.organizationId;
-  const rows = await findTickets(ctx, actor, terms, conditions, {
+  const found = await findTickets(ctx, actor, terms, conditions, {
     limit: query.limit + 1,
-    offset,
-    wholeDesk,
+    after: query.cursor ? decodeSearchCursor(query.cursor) : null,
   });
-  const page = rows.slice(0, query.limit);
+  const page = found.slice(0, query.limit);
   const [data, matches] = await Promise.all([
     ctx.sla.load(ctx.db),
     searchMatches(
       ctx,
       actor,
       terms,
-      page.map((row) => row.id),
+      page.map(({ row }) => row.id),
     ),
   ]);
   const now = ctx.clock.now();
+  const last = page.at(-1)?.position;
   return {
-    items: page.map((row) => ({ ...ticketSummary(row, now, data, actor), match: matches.get(row.id) })),
+    items: page.map(({ row }) => ({ ...ticketSummary(row, now, data, actor), match: matches.get(row.id) })),
     nextCursor:
-      rows.length > query.limit ? Buffer.from(`search|${offset + query.limit}`).toString('base64url') : null,
+      found.length > query.limit && last
+        ? Buffer.from(`search|${last.rank}|${last.registeredAt}|${last.id}`).toString('base64url')
+        : null,
   };
 }
 
-function decodeSearchCursor(cursor: string): number {
-  const [kind, offset] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const value = Number(offset);
-  if (kind !== 'search' || !Number.isInteger(value) || value < 0) {
+function decodeSearchCursor(cursor: string): SearchPosition {
+  const [kind, rank, registeredAt = '', id = ''] = Buffer.from(cursor, 'base64url')
+    .toString('utf8')
+    .split('|');
+  const value = Number(rank);
+  if (
+    kind !== 'search' ||
+    !Number.isFinite(value) ||
+    !CURSOR_INSTANT.test(registeredAt) ||
+    !/^[0-9a-f-]{36}$/.test(id)
+  ) {
     throw new AppError('invalid', 'cursor_invalid', 'cursor');
   }
-  return value;
+  return { rank: value, registeredAt, id };
 }
 
 /** A ticket by the number the customer and support quote, as getTicket answers it. */

@@ -53,16 +53,23 @@ const containing = (fragment: string) => `%${fragment.replace(/[\\%_]/g, (char) 
  * before the cut, so a contact's search never comes back empty because other organizations' hits
  * filled it; a more precise search (two words, a phrase, a filter) narrows the hits below the cut.
  */
-export const SEARCH_CANDIDATES = 500;
+export const SEARCH_CANDIDATES = 100;
 
 /**
- * Over the whole desk, a text index gives at most about this many hits of a word, a sample drawn
- * evenly from all of them (PostgreSQL's gin_fuzzy_search_limit): reading the million postings of a
- * very common word is what made such a search slow, and a sample of thousands still ranks well.
- * A search narrowed to some organizations reads every posting: a sample of the whole desk could
- * hold none of theirs.
+ * A text index gives at most about this many hits of a word, a sample drawn evenly from all of them
+ * (PostgreSQL's gin_fuzzy_search_limit): reading the million postings of a very common word is what
+ * made such a search slow, and a sample of thousands still ranks well. When the sample leaves a page
+ * short (a search narrowed to an organization the sample held little of), the page is read again from
+ * every posting, so a search never misses what it would have found.
  */
-const WHOLE_DESK_SAMPLE = 5000;
+const SAMPLE = 2000;
+
+/** Where the last page of a search ended: the next begins below it, whatever sample it is drawn from. */
+export interface SearchPosition {
+  rank: number;
+  registeredAt: string;
+  id: string;
+}
 
 /**
  * The requests a search finds among those `conditions` (the reader's visibility and the queue's
@@ -74,8 +81,8 @@ export async function findTickets(
   actor: Actor,
   terms: SearchTerms,
   conditions: SQL,
-  page: { limit: number; offset: number; wholeDesk: boolean },
-): Promise<TicketRow[]> {
+  page: { limit: number; after: SearchPosition | null },
+): Promise<{ row: TicketRow; position: SearchPosition }[]> {
   const readable = readableBy(actor);
   const cut = sql`limit ${SEARCH_CANDIDATES}`;
   const hits: SQL[] = [
@@ -104,22 +111,40 @@ export async function findTickets(
           where a.file_name ilike ${pattern} and ${conditions} ${cut})`,
     );
   }
+  const below = page.after
+    ? sql`having (max(rank)::float8, max(registered_at), ticket_id) <
+        (${page.after.rank}::float8, ${page.after.registeredAt}::timestamptz, ${page.after.id}::uuid)`
+    : sql``;
   const rank = sql`with q as (select ${webSearchQuery(terms.text)} as query),
       hits as (${sql.join(hits, sql` union all `)})
-    select ticket_id as id from hits group by ticket_id
-    order by max(rank) desc, max(registered_at) desc, ticket_id
-    limit ${page.limit} offset ${page.offset}`;
-  const ranked = page.wholeDesk
-    ? await ctx.db.transaction(async (tx) => {
-        await rowsOf(tx, sql.raw(`set local gin_fuzzy_search_limit = ${WHOLE_DESK_SAMPLE}`));
-        return rowsOf<{ id: string }>(tx, rank);
-      })
-    : await rowsOf<{ id: string }>(ctx.db, rank);
-  const ids = ranked.map((row) => row.id);
-  if (ids.length === 0) return [];
-  const rows = await ctx.db.select().from(tickets).where(inArray(tickets.id, ids));
+    select ticket_id as id, max(rank)::float8 as rank,
+      to_char(max(registered_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as registered_at
+    from hits group by ticket_id ${below}
+    order by max(rank)::float8 desc, max(registered_at) desc, ticket_id desc
+    limit ${page.limit}`;
+  type Ranked = { id: string; rank: number; registered_at: string };
+  const sampled = await ctx.db.transaction(async (tx) => {
+    await rowsOf(tx, sql.raw(`set local gin_fuzzy_search_limit = ${SAMPLE}`));
+    return rowsOf<Ranked>(tx, rank);
+  });
+  const ranked = sampled.length < page.limit ? await rowsOf<Ranked>(ctx.db, rank) : sampled;
+  if (ranked.length === 0) return [];
+  const rows = await ctx.db
+    .select()
+    .from(tickets)
+    .where(
+      inArray(
+        tickets.id,
+        ranked.map((found) => found.id),
+      ),
+    );
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return ranked.flatMap((found) => {
+    const row = byId.get(found.id);
+    return row
+      ? [{ row, position: { rank: found.rank, registeredAt: found.registered_at, id: found.id } }]
+      : [];
+  });
 }
 
 /** What each found request matched, highlighted, for the page shown. */
@@ -140,12 +165,19 @@ export async function searchMatches(
     file_name: string | null;
   }>(
     ctx.db,
-    sql`with q as (select ${webSearchQuery(terms.text)} as query)
+    // The page's messages are read by request and then matched: matching them through the text index
+    // would read every posting of a common word once per request on the page.
+    sql`with q as (select ${webSearchQuery(terms.text)} as query),
+      page_messages as materialized (select ticket_id, body, visibility, search_document
+        from ticket_messages where ticket_id in ${sql`(${sql.join(
+          ticketIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`})
     select t.id,
       ts_headline(${SEARCH_CONFIGURATION}, t.subject, q.query, ${WHOLE_HEADLINE}) as subject,
       case when to_tsvector(${SEARCH_CONFIGURATION}, t.description) @@ q.query
         then ts_headline(${SEARCH_CONFIGURATION}, t.description, q.query, ${HEADLINE}) end as description,
-      (select ts_headline(${SEARCH_CONFIGURATION}, m.body, q.query, ${HEADLINE}) from ticket_messages m
+      (select ts_headline(${SEARCH_CONFIGURATION}, m.body, q.query, ${HEADLINE}) from page_messages m
         where m.ticket_id = t.id and m.search_document @@ q.query ${readable.message}
         order by ts_rank(m.search_document, q.query) desc limit 1) as message,
       ${
