@@ -56,11 +56,12 @@ const containing = (fragment: string) => `%${fragment.replace(/[\\%_]/g, (char) 
 export const SEARCH_CANDIDATES = 100;
 
 /**
- * A text index gives at most about this many hits of a word, a sample drawn evenly from all of them
+ * A word is read from a sample of at most about this many of its hits, drawn evenly from all of them
  * (PostgreSQL's gin_fuzzy_search_limit): reading the million postings of a very common word is what
- * made such a search slow, and a sample of thousands still ranks well. When the sample leaves a page
- * short (a search narrowed to an organization the sample held little of), the page is read again from
- * every posting, so a search never misses what it would have found.
+ * made such a search slow, and a sample of thousands still ranks well. Words that must stand together
+ * are read whole (see SearchTerms.sampleable). When the sample
+ * leaves a page short (a search narrowed to an organization the sample held little of), the page is
+ * read again from every posting, so a search never misses what it would have found.
  */
 const SAMPLE = 2000;
 
@@ -123,10 +124,12 @@ export async function findTickets(
     order by max(rank)::float8 desc, max(registered_at) desc, ticket_id desc
     limit ${page.limit}`;
   type Ranked = { id: string; rank: number; registered_at: string };
-  const sampled = await ctx.db.transaction(async (tx) => {
-    await rowsOf(tx, sql.raw(`set local gin_fuzzy_search_limit = ${SAMPLE}`));
-    return rowsOf<Ranked>(tx, rank);
-  });
+  const sampled = terms.sampleable
+    ? await ctx.db.transaction(async (tx) => {
+        await rowsOf(tx, sql.raw(`set local gin_fuzzy_search_limit = ${SAMPLE}`));
+        return rowsOf<Ranked>(tx, rank);
+      })
+    : [];
   const ranked = sampled.length < page.limit ? await rowsOf<Ranked>(ctx.db, rank) : sampled;
   if (ranked.length === 0) return [];
   const rows = await ctx.db

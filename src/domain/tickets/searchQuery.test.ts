@@ -7,6 +7,7 @@ describe('reading a search', () => {
       text: 'sd-2026-00017',
       number: 'SD-2026-00017',
       fragment: 'sd-2026-00017',
+      sampleable: true,
     });
     expect(readSearch('SD-2026-0017').number).toBeNull();
   });
@@ -19,5 +20,14 @@ describe('reading a search', () => {
     expect(readSearch('"очередь заказов"').fragment).toBeNull();
     expect(readSearch('-диск').fragment).toBeNull();
     expect(readSearch('сервер   \n диск').text).toBe('сервер диск');
+  });
+
+  it('reads from samples only words that need not stand together', () => {
+    expect(readSearch('ошибка').sampleable).toBe(true);
+    expect(readSearch('ошибка OR error').sampleable).toBe(true);
+    expect(readSearch('ошибка -лицензия').sampleable).toBe(true);
+    expect(readSearch('ошибка подключения').sampleable).toBe(false);
+    expect(readSearch('"ошибка подключения"').sampleable).toBe(false);
+    expect(readSearch('ошибка OR сервер диск').sampleable).toBe(false);
   });
 });

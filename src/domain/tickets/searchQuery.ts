@@ -14,6 +14,12 @@ export interface SearchTerms {
   number: string | null;
   /** One plain word or number part, also looked for inside words, numbers and file names. */
   fragment: string | null;
+  /**
+   * Whether each alternative (OR) is one word, besides words left out (-word): then its hits may be
+   * read from a sample of each word's. Words that must stand together (two words, a phrase) must not:
+   * samples of two words intersect to almost nothing.
+   */
+  sampleable: boolean;
 }
 
 /** Reads what a person typed into the search field. */
@@ -21,5 +27,11 @@ export function readSearch(typed: string): SearchTerms {
   const text = typed.trim().replace(/\s+/g, ' ');
   const number = TICKET_NUMBER_PATTERN.test(text) ? text.toUpperCase() : null;
   const plain = /^[^\s"'()-][^\s"'()]*$/.test(text) && text.length >= FRAGMENT_MIN_LENGTH;
-  return { text, number, fragment: plain ? text : null };
+  const alternatives = text.split(/\s+OR\s+/);
+  const sampleable =
+    !text.includes('"') &&
+    alternatives.every(
+      (alternative) => alternative.split(' ').filter((word) => word && !word.startsWith('-')).length === 1,
+    );
+  return { text, number, fragment: plain ? text : null, sampleable };
 }
