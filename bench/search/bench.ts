@@ -124,11 +124,12 @@ const pick = <T>(items: readonly T[], index: number): T => items[index % items.l
 
 /**
  * 200 searches as agents and customers type them: terms from the whole vocabulary (a few of them the
- * commonest, which match a large part of the desk), pairs, phrases, exclusions, OR, request numbers,
+ * commonest, which match a large part of the desk), pairs, phrases copied from the stored text (as a
+ * person pastes a line of an error), exclusions, OR, request numbers,
  * error codes and parts of words; a third narrowed to an organization, a third to open statuses, one
  * in ten by a customer's contact.
  */
-function searches(organizationIds: string[]) {
+function searches(organizationIds: string[], phrases: string[]) {
   const terms = [...RUSSIAN_TERMS, ...ENGLISH_TERMS];
   const commonest = [...RUSSIAN_TERMS.slice(0, 5), ...ENGLISH_TERMS.slice(0, 2)];
   const list: { q: string; filter: string; asContact: boolean }[] = [];
@@ -138,7 +139,7 @@ function searches(organizationIds: string[]) {
     const kinds = [
       word,
       `${word} ${other}`,
-      `"${word} ${other}"`,
+      `"${pick(phrases, index)}"`,
       `${word} -${other}`,
       `${word} OR ${pick(terms, index * 3 + 1)}`,
       `SD-2025-${String(1 + ((index * 7919) % TICKETS)).padStart(7, '0')}`,
@@ -223,7 +224,14 @@ async function main() {
     );
     const agent = await signIn(base, 'admin@supportdesk.example', 'admin-demo-2026');
     const contact = await signIn(base, 'anna.petrova@baltlog.example', 'contact-demo-2026');
-    const list = searches(organizationIds);
+    const phrases = (
+      await pool.query(`select body from ticket_messages tablesample system (0.01) repeatable (7) limit 40`)
+    ).rows.flatMap((row) => {
+      const words = String(row.body).split(' ');
+      const at = words.findIndex((word, index) => word.length > 3 && (words[index + 1] ?? '').length > 3);
+      return at >= 0 ? [`${words[at]} ${words[at + 1]}`] : [];
+    });
+    const list = searches(organizationIds, phrases);
     const pass = async () => {
       const times: number[] = [];
       const timed: { q: string; ms: number; found: number }[] = [];
