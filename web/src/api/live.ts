@@ -38,7 +38,11 @@ export function useLiveFeed(): void {
     on('ticket.changed', () => refresh(['tickets'], ['ticket']));
     on('message.added', () => refresh(['tickets'], ['ticket']));
     on('notification.changed', () => refresh(['notifications']));
-    on('presence.changed', (event) => client.setQueryData(['presence', event.ticketId], event.people));
+    // Read again rather than taken from the event: an answer to a read begun earlier must not win over it.
+    on(
+      'presence.changed',
+      (event) => void client.invalidateQueries({ queryKey: ['presence', event.ticketId] }),
+    );
     on('resync', () => void client.invalidateQueries());
     return () => {
       source.close();

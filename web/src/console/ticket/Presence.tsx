@@ -29,8 +29,8 @@ export function usePresence(ticketId: string) {
     (next: State | 'left') =>
       desk
         .announcePresence(ticketId, { state: next })
-        .then((present) => {
-          if (next !== 'left') client.setQueryData(['presence', ticketId], present);
+        .then(() => {
+          if (next !== 'left') void client.invalidateQueries({ queryKey: ['presence', ticketId] });
         })
         // A missed sign of presence is repeated by the next heartbeat; nothing to tell the agent.
         .catch(() => undefined),
