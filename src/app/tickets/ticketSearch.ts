@@ -10,7 +10,7 @@ import type { TicketRow } from './access.js';
 /** Marks around a hit in a headline: control characters, which no stored text can hold. */
 const HIT_START = '\u0002';
 const HIT_END = '\u0003';
-const HEADLINE = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const HEADLINE = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=1`;
 const WHOLE_HEADLINE = `StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`;
 
 /**
@@ -53,7 +53,7 @@ const containing = (fragment: string) => `%${fragment.replace(/[\\%_]/g, (char) 
  * before the cut, so a contact's search never comes back empty because other organizations' hits
  * filled it; a more precise search (two words, a phrase, a filter) narrows the hits below the cut.
  */
-export const SEARCH_CANDIDATES = 100;
+export const SEARCH_CANDIDATES = 60;
 
 /**
  * A word is read from a sample of at most about this many of its hits, drawn evenly from all of them
@@ -96,9 +96,10 @@ export async function findTickets(
     ownText.push(
       sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.number}::real from ${tickets} where ${tickets.number} = ${terms.number} and ${conditions})`,
     );
+  const parts: SQL[] = [];
   if (terms.fragment) {
     const pattern = containing(terms.fragment);
-    ownText.push(
+    parts.push(
       sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.numberPart}::real from ${tickets}
           where ${tickets.number} ilike ${pattern} and ${conditions} ${cut})`,
       sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.subjectPart}::real from ${tickets}
@@ -135,9 +136,13 @@ export async function findTickets(
       : [];
     return sampled.length < page.limit ? rowsOf<Ranked>(ctx.db, rankOf(hits)) : sampled;
   };
-  // The requests' own text first: their messages, five times as many, are read when it does not fill the page.
-  const fromOwnText = await read(ownText);
-  const ranked = fromOwnText.length < page.limit ? await read([...ownText, ...messages]) : fromOwnText;
+  // The requests' own words first; then parts of words (a trigram scan is dear for a common one), then
+  // the messages, five times as many, each only when what came before does not fill the page. A
+  // request number written in full names its request: nothing else is searched for it.
+  let ranked = await read(ownText);
+  if (!terms.number && ranked.length < page.limit && parts.length > 0)
+    ranked = await read([...ownText, ...parts]);
+  if (!terms.number && ranked.length < page.limit) ranked = await read([...ownText, ...parts, ...messages]);
   if (ranked.length === 0) return [];
   const rows = await ctx.db
     .select()
@@ -185,18 +190,21 @@ export async function searchMatches(
         )})`})
     select t.id,
       ts_headline(${SEARCH_CONFIGURATION}, t.subject, q.query, ${WHOLE_HEADLINE}) as subject,
-      case when to_tsvector(${SEARCH_CONFIGURATION}, t.description) @@ q.query
+      case when d.matched
         then ts_headline(${SEARCH_CONFIGURATION}, t.description, q.query, ${HEADLINE}) end as description,
-      (select ts_headline(${SEARCH_CONFIGURATION}, m.body, q.query, ${HEADLINE}) from page_messages m
-        where m.ticket_id = t.id and m.search_document @@ q.query ${readable.message}
-        order by ts_rank(m.search_document, q.query) desc limit 1) as message,
+      -- One passage is shown: a message's is made only when the description has none (a headline is dear).
+      case when not d.matched then (select ts_headline(${SEARCH_CONFIGURATION}, m.body, q.query, ${HEADLINE})
+        from page_messages m where m.ticket_id = t.id and m.search_document @@ q.query ${readable.message}
+        order by ts_rank(m.search_document, q.query) desc limit 1) end as message,
       ${
         pattern
           ? sql`(select a.file_name from attachments a ${readable.attachmentJoin}
               where a.ticket_id = t.id and a.file_name ilike ${pattern} limit 1)`
           : sql`null`
       } as file_name
-    from tickets t, q where t.id in ${sql`(${sql.join(
+    from tickets t cross join q
+      cross join lateral (select to_tsvector(${SEARCH_CONFIGURATION}, t.description) @@ q.query as matched) d
+    where t.id in ${sql`(${sql.join(
       ticketIds.map((id) => sql`${id}::uuid`),
       sql`, `,
     )})`}`,
