@@ -59,9 +59,9 @@ export const SEARCH_CANDIDATES = 60;
  * A word is read from a sample of at most about this many of its hits, drawn evenly from all of them
  * (PostgreSQL's gin_fuzzy_search_limit): reading the million postings of a very common word is what
  * made such a search slow, and a sample of thousands still ranks well. Words that must stand together
- * are read whole (see SearchTerms.sampleable). When the sample
- * leaves a page short (a search narrowed to an organization the sample held little of), the page is
- * read again from every posting, so a search never misses what it would have found.
+ * are read whole (see SearchTerms.sampleable). When the sample leaves a page short (a search narrowed
+ * to an organization the sample held little of), the page is read again from every posting, so a
+ * search never misses what it would have found.
  */
 const SAMPLE = 2000;
 
