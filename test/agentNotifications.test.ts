@@ -9,7 +9,7 @@ import {
   caller,
   type DemoWorld,
   demoWorld,
-  instanceNamed,
+  fileOnBaltlog,
   openTestDesk,
   STANDARD_CONTACT,
   signIn,
@@ -35,16 +35,7 @@ describe.each(databaseBackends)("support's notifications on $name", (backend) =>
         .where(eq(outboundMail.recipient, address))
         .orderBy(asc(outboundMail.createdAt), asc(outboundMail.outboxId))
     ).map((mail) => ({ ...mail, text: mail.text ?? '' }));
-  const file = async (subject: string) => {
-    const response = await anna('POST', '/api/v1/tickets', {
-      instanceId: instanceNamed(world.baltlog, 'esb-prod-spb'),
-      severity: 'medium',
-      subject,
-      description: 'Подробности',
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as { id: string; number: string };
-  };
+  const file = (subject: string) => fileOnBaltlog(anna, world, subject, 'medium');
   const unread = async (who: ReturnType<typeof caller>) =>
     (await who('GET', '/api/v1/notifications/unread-count')).json().unread as number;
 

@@ -7,8 +7,9 @@ import {
   AGENT,
   caller,
   DEMO_NOW,
+  type DemoWorld,
   demoWorld,
-  instanceNamed,
+  fileOnBaltlog,
   openTestDesk,
   STANDARD_CONTACT,
   signIn,
@@ -29,19 +30,10 @@ describe.each(databaseBackends)('what needs an answer on $name', (backend) => {
   let agent: ReturnType<typeof caller>;
   let admin: ReturnType<typeof caller>;
   let anna: ReturnType<typeof caller>;
-  let instanceId: string;
+  let world: DemoWorld;
   let organizationId: string;
 
-  const file = async (severity: string, subject: string) => {
-    const response = await anna('POST', '/api/v1/tickets', {
-      instanceId,
-      severity,
-      subject,
-      description: `${subject}: подробности`,
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as { id: string; version: number };
-  };
+  const file = (severity: string, subject: string) => fileOnBaltlog(anna, world, subject, severity);
   const say = async (who: ReturnType<typeof caller>, ticketId: string, body: string, extra = {}) => {
     const response = await who('POST', `/api/v1/tickets/${ticketId}/messages`, { body, ...extra });
     expect(response.statusCode, response.body).toBe(201);
@@ -62,8 +54,7 @@ describe.each(databaseBackends)('what needs an answer on $name', (backend) => {
     // Sessions that outlast the days the test moves its clock through.
     desk = await openTestDesk(backend, { SESSION_TTL_HOURS: '720' });
     const adminSession = await signIn(desk.app, ...ADMIN);
-    const world = await demoWorld(desk.app, adminSession);
-    instanceId = instanceNamed(world.baltlog, 'esb-prod-spb');
+    world = await demoWorld(desk.app, adminSession);
     organizationId = world.baltlog.id;
     admin = caller(desk.app, adminSession);
     agent = caller(desk.app, await signIn(desk.app, ...AGENT));

@@ -7,7 +7,7 @@ import {
   caller,
   type DemoWorld,
   demoWorld,
-  instanceNamed,
+  fileOnBaltlog,
   openTestDesk,
   type Session,
   STANDARD_CONTACT,
@@ -36,16 +36,7 @@ describe.each(databaseBackends)('two changes of one request at once, on $name', 
   let irina: Session;
   let anna: ReturnType<typeof caller>;
 
-  const fileRequest = async (subject: string) => {
-    const created = await anna('POST', '/api/v1/tickets', {
-      instanceId: instanceNamed(world.baltlog, 'esb-prod-spb'),
-      severity: 'high',
-      subject,
-      description: 'Сообщения копятся в очереди orders.in.',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    return created.json() as { id: string; version: number };
-  };
+  const fileRequest = (subject: string) => fileOnBaltlog(anna, world, subject);
 
   beforeAll(async () => {
     desk = await openTestDesk(backend);

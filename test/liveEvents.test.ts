@@ -12,6 +12,7 @@ import {
   type DemoWorld,
   demoWorld,
   EXTENDED_CONTACT,
+  fileOnBaltlog,
   instanceNamed,
   openTestDesk,
   PARTNER,
@@ -37,16 +38,8 @@ describe.each(databaseBackends)('live updates on $name', (backend) => {
     streams.push(opened);
     return opened;
   };
-  const fileForAnna = async (subject: string) => {
-    const response = await caller(desk.app, sessions.anna)('POST', '/api/v1/tickets', {
-      instanceId: instanceNamed(world.baltlog, 'esb-prod-spb'),
-      severity: 'medium',
-      subject,
-      description: 'Подробности',
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as { id: string };
-  };
+  const fileForAnna = (subject: string) =>
+    fileOnBaltlog(caller(desk.app, sessions.anna), world, subject, 'medium');
 
   beforeAll(async () => {
     desk = await openTestDesk(backend);

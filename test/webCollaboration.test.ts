@@ -10,7 +10,7 @@ import {
   AGENT,
   caller,
   demoWorld,
-  instanceNamed,
+  fileOnBaltlog,
   openTestDesk,
   STANDARD_CONTACT,
   signIn,
@@ -43,14 +43,7 @@ describe('two agents on one request in a real browser', () => {
     const baseURL = `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}`;
     const world = await demoWorld(desk.app, await signIn(desk.app, ...ADMIN));
     const customer = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT));
-    const filed = await customer('POST', '/api/v1/tickets', {
-      instanceId: instanceNamed(world.baltlog, 'esb-prod-spb'),
-      severity: 'high',
-      subject: 'Очередь обмена не разбирается',
-      description: 'С утра сообщения копятся в очереди обмена.',
-    });
-    expect(filed.statusCode, filed.body).toBe(201);
-    ticket = filed.json();
+    ticket = await fileOnBaltlog(customer, world, 'Очередь обмена не разбирается');
     const support = caller(desk.app, await signIn(desk.app, ...AGENT));
     messagesOf = async () => (await support('GET', `/api/v1/tickets/${ticket.id}`)).json().messages;
     browser = await launchBrowser();

@@ -6,7 +6,8 @@
  * Target: p99 under 200 ms.
  */
 import { readFileSync } from 'node:fs';
-import { benchDatabase, freePort, startDesk } from '../support/desk.js';
+import { benchDatabase, freePort, signInOverHttp, startDesk } from '../support/desk.js';
+import { percentile } from '../support/percentile.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 500);
@@ -69,20 +70,6 @@ async function openStream(base: string, cookie: string, seesReplies: boolean): P
   return stream;
 }
 
-async function signIn(base: string, email: string, password: string) {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!login.ok) throw new Error(`sign-in as ${email} answered ${login.status}`);
-  const body = (await login.json()) as { csrfToken: string };
-  return { cookie: login.headers.get('set-cookie')?.split(';')[0] ?? '', csrfToken: body.csrfToken };
-}
-
-const percentile = (sorted: number[], share: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * share) - 1)] ?? 0;
-
 async function main() {
   const database = await benchDatabase(SERVER_URL, 'supportdesk_bench_events');
   const port = await freePort();
@@ -96,7 +83,9 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const streams: Stream[] = [];
   try {
-    const sessions = await Promise.all(PEOPLE.map((person) => signIn(base, person.email, person.password)));
+    const sessions = await Promise.all(
+      PEOPLE.map((person) => signInOverHttp(base, person.email, person.password)),
+    );
     const [admin, , , anna] = sessions;
     if (!admin || !anna) throw new Error('the demo sign-ins are missing');
     const json = (session: { cookie: string; csrfToken: string }) => ({

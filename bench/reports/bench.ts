@@ -4,7 +4,7 @@
  * JSON object. Target: every report under 2 s.
  */
 import pg from 'pg';
-import { benchDatabase, freePort, startDesk } from '../support/desk.js';
+import { benchDatabase, freePort, servingOnly, startDesk } from '../support/desk.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -39,15 +39,7 @@ async function seed(pool: pg.Pool) {
 async function main() {
   const database = await benchDatabase(SERVER_URL, 'supportdesk_bench_reports');
   const port = await freePort();
-  // The desk serves only: its sweeps would take the seeded requests' passed deadlines for breaches to
-  // announce, and the reports would be timed against the outbox draining them.
-  const env = {
-    DATABASE_URL: database.url,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    SMTP_LISTEN: 'false',
-    ROLE: 'web',
-  };
+  const env = servingOnly(database.url, port);
   const desk = await startDesk(env);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   pool.on('error', () => {});

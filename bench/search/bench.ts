@@ -7,7 +7,8 @@
  * a warm pass; the last line is one JSON object. Target: p99 under 50 ms.
  */
 import pg from 'pg';
-import { benchDatabase, freePort, startDesk } from '../support/desk.js';
+import { benchDatabase, freePort, servingOnly, signInOverHttp, startDesk } from '../support/desk.js';
+import { percentile } from '../support/percentile.js';
 import { ENGLISH_TERMS, FILLER, RUSSIAN_TERMS } from './vocabulary.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -162,19 +163,6 @@ function searches(organizationIds: string[], phrases: string[]) {
   return list;
 }
 
-async function signIn(base: string, email: string, password: string) {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!login.ok) throw new Error(`sign-in as ${email} answered ${login.status}`);
-  return login.headers.get('set-cookie')?.split(';')[0] ?? '';
-}
-
-const percentile = (sorted: number[], share: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * share) - 1)] ?? 0;
-
 /**
  * The benchmark's database: its own, dropped after, or with BENCH_SEARCH_KEEP=1 one kept by name between
  * runs, seeded only the first time (seeding a million requests takes a while).
@@ -205,15 +193,7 @@ async function seeded(pool: pg.Pool): Promise<boolean> {
 async function main() {
   const database = await searchDatabase();
   const port = await freePort();
-  // The desk serves only: its sweeps would otherwise take the seeded requests' long-passed deadlines
-  // for breaches to announce, and the benchmark would time the outbox instead of the search.
-  const env = {
-    DATABASE_URL: database.url,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    SMTP_LISTEN: 'false',
-    ROLE: 'web',
-  };
+  const env = servingOnly(database.url, port);
   const desk = await startDesk(env);
   const pool = new pg.Pool({ connectionString: database.url, max: SEED_STREAMS });
   pool.on('error', () => {});
@@ -224,8 +204,8 @@ async function main() {
     const organizationIds = (await pool.query('select distinct organization_id from certificates')).rows.map(
       (row) => row.organization_id as string,
     );
-    const agent = await signIn(base, 'admin@supportdesk.example', 'admin-demo-2026');
-    const contact = await signIn(base, 'anna.petrova@baltlog.example', 'contact-demo-2026');
+    const agent = (await signInOverHttp(base, 'admin@supportdesk.example', 'admin-demo-2026')).cookie;
+    const contact = (await signInOverHttp(base, 'anna.petrova@baltlog.example', 'contact-demo-2026')).cookie;
     const phrases = (
       await pool.query(`select body from ticket_messages tablesample system (0.01) repeatable (7) limit 40`)
     ).rows.flatMap((row) => {

@@ -54,6 +54,30 @@ export async function startDesk(env: Record<string, string>) {
   };
 }
 
+/** Signs in over HTTP as a browser does: the session cookie and the CSRF token writes need. */
+export async function signInOverHttp(base: string, email: string, password: string) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`sign-in as ${email} answered ${login.status}`);
+  const body = (await login.json()) as { csrfToken: string };
+  return { cookie: login.headers.get('set-cookie')?.split(';')[0] ?? '', csrfToken: body.csrfToken };
+}
+
+/**
+ * A desk that serves only (ROLE=web), on the benchmark's database: its sweeps would take seeded
+ * requests' long-passed deadlines for breaches to announce, and the benchmark would time the outbox.
+ */
+export const servingOnly = (databaseUrl: string, port: number) => ({
+  DATABASE_URL: databaseUrl,
+  PORT: String(port),
+  LOG_LEVEL: 'warn',
+  SMTP_LISTEN: 'false',
+  ROLE: 'web',
+});
+
 /** Runs a `supportdesk` command of the build (`token create`, say) and answers what it printed. */
 export async function runCli(cli: string[], env: Record<string, string>): Promise<string> {
   const child = spawn(process.execPath, ['bin/supportdesk.js', ...cli], { env: { ...process.env, ...env } });

@@ -120,6 +120,28 @@ export async function demoWorld(app: FastifyInstance, admin: Session): Promise<D
   };
 }
 
+export type Caller = ReturnType<typeof caller>;
+
+/**
+ * A request filed by a Baltic Logistics contact (the standard certificate) on its production ESB, the
+ * one most tests start from; the answer is checked to be 201.
+ */
+export async function fileOnBaltlog(
+  contact: Caller,
+  world: DemoWorld,
+  subject: string,
+  severity = 'high',
+): Promise<{ id: string; number: string; version: number }> {
+  const created = await contact('POST', '/api/v1/tickets', {
+    instanceId: instanceNamed(world.baltlog, 'esb-prod-spb'),
+    severity,
+    subject,
+    description: 'Сообщения копятся в очереди orders.in.',
+  });
+  if (created.statusCode !== 201) throw new Error(`filing answered ${created.statusCode}: ${created.body}`);
+  return created.json();
+}
+
 export function instanceNamed(organization: OrganizationDetail, name: string): string {
   const instance = organization.instances.find((candidate) => candidate.name === name);
   if (!instance) throw new Error(`no instance ${name}`);

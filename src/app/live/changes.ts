@@ -33,12 +33,15 @@ export interface PresenceChange {
 
 export type LiveChange = z.infer<typeof databaseChange> | PresenceChange;
 
-/** A change read off the channel, or null for a payload this version does not know (logged by the caller). */
-export function readDatabaseChange(payload: string): LiveChange | null {
+/** A notice read off a channel by its schema, or null for one this version does not know. */
+export function readNotice<T>(schema: z.ZodType<T>, payload: string): T | null {
   try {
-    const parsed = databaseChange.safeParse(JSON.parse(payload));
+    const parsed = schema.safeParse(JSON.parse(payload));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
+
+/** A change read off the channel, or null for a payload this version does not know (logged by the caller). */
+export const readDatabaseChange = (payload: string): LiveChange | null => readNotice(databaseChange, payload);

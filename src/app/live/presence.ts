@@ -6,7 +6,7 @@ import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { forbidden } from '../errors.js';
 import { visibleTicket } from '../tickets/access.js';
-import { PRESENCE_CHANNEL, type PresenceChange } from './changes.js';
+import { PRESENCE_CHANNEL, type PresenceChange, readNotice } from './changes.js';
 
 /** How long a sign of presence lasts: the web repeats it well within, so a closed tab fades out. */
 export const PRESENCE_TTL_MS = 30_000;
@@ -21,14 +21,8 @@ const presenceNotice = z.object({
 });
 export type PresenceNotice = z.infer<typeof presenceNotice>;
 
-export function readPresenceNotice(payload: string): PresenceNotice | null {
-  try {
-    const parsed = presenceNotice.safeParse(JSON.parse(payload));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const readPresenceNotice = (payload: string): PresenceNotice | null =>
+  readNotice(presenceNotice, payload);
 
 /**
  * Says that a support person is viewing or typing on a request, or has left it, to every instance
