@@ -7,7 +7,7 @@ import type { AppContext } from './context.js';
 import { forbidden } from './errors.js';
 
 /** Reports are for the vendor's own team: administrators and agents (partners see their customers only). */
-function requireVendorTeam(actor: Actor) {
+export function requireVendorTeam(actor: Actor) {
   if (actor.type === 'system') return;
   if (actor.type === 'agent' && (actor.role === 'admin' || actor.role === 'agent')) return;
   throw forbidden();

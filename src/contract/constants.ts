@@ -29,3 +29,5 @@ export {
 } from '../domain/tickets/lifecycle.js';
 export * from '../domain/tickets/limits.js';
 export { SEARCH_MAX_LENGTH, TICKET_NUMBER_PATTERN } from '../domain/tickets/searchQuery.js';
+export { MACRO_PURPOSES, MACRO_STATUSES, MACRO_VARIABLES, type MacroStatus } from '../domain/macros/macro.js';
+export { QUEUE_SORTS, type QueueSort, SORT_DIRECTIONS, type SortDirection } from '../domain/tickets/queueSort.js';

@@ -3,8 +3,10 @@
  * Shared by the server's routes and use cases and by the web.
  */
 import { z } from 'zod';
+import { MACRO_STATUSES } from '../domain/macros/macro.js';
 import { TICKET_OPERATIONS } from '../domain/tickets/allowedActions.js';
 import { ATTACHMENTS_PER_MESSAGE, SUBJECT_MAX_LENGTH, TEXT_MAX_LENGTH } from '../domain/tickets/limits.js';
+import { QUEUE_SORTS, SORT_DIRECTIONS } from '../domain/tickets/queueSort.js';
 import { SEARCH_MAX_LENGTH, TICKET_NUMBER_PATTERN } from '../domain/tickets/searchQuery.js';
 import {
   calendarDate,
@@ -20,6 +22,7 @@ import {
   version,
   visibility,
 } from './fields.js';
+import { tagSchema } from './tags.js';
 
 export const ticketInput = z.object({
   instanceId: id,
@@ -94,17 +97,21 @@ export const ticketNumber = z
   .regex(TICKET_NUMBER_PATTERN, { error: 'validation.ticket_number' })
   .describe('SD, the Moscow year and five digits or more: SD-2026-00001');
 
-export const ticketListQuery = z.object({
-  status: z
-    .union([status, z.array(status)])
+const oneOrMany = <Item extends z.ZodType>(item: Item) =>
+  z
+    .union([item, z.array(item)])
     .optional()
-    .transform((value) => (value === undefined ? undefined : [value].flat())),
-  severity: z
-    .union([severity, z.array(severity)])
-    .optional()
-    .transform((value) => (value === undefined ? undefined : [value].flat())),
+    .transform((value) => (value === undefined ? undefined : ([value].flat() as z.output<Item>[])));
+
+/** What selects requests in the queue: the filters a saved view keeps and the URL carries. */
+export const ticketQueueFilter = z.object({
+  status: oneOrMany(status),
+  severity: oneOrMany(severity),
   organizationId: id.optional(),
-  assigneeId: z.union([id, z.enum(['none'])]).optional(),
+  assigneeId: z
+    .union([id, z.enum(['none', 'me'])])
+    .optional()
+    .describe('An agent, `me` (the reader: what a shared view means by "mine") or `none` (unassigned)'),
   breached: z.enum(['true', 'false']).optional(),
   awaiting: z
     .enum(['true', 'false'])
@@ -112,6 +119,7 @@ export const ticketListQuery = z.object({
     .describe(
       "Only requests awaiting support (the customer's message is the latest public word), or none of them",
     ),
+  tag: oneOrMany(id).describe('Only requests carrying every one of these tags'),
   dueBefore: z.iso.datetime({ offset: true }).optional(),
   q: z
     .string()
@@ -119,8 +127,19 @@ export const ticketListQuery = z.object({
     .max(SEARCH_MAX_LENGTH)
     .optional()
     .describe(
-      'Search the requests, their messages and file names, as a web search: words in any form, "a phrase", -word, OR; a number such as SD-2026-00001. Results come best first.',
+      'Search the requests, their messages and file names, as a web search: words in any form, "a phrase", -word, OR, tag:name; a number such as SD-2026-00001. Results come best first.',
     ),
+});
+export type TicketQueueFilter = z.output<typeof ticketQueueFilter>;
+
+/** The queue's order: its own bands (`queue`), or one column either way. */
+export const queueSortFields = {
+  sort: z.enum(QUEUE_SORTS).default('queue'),
+  direction: z.enum(SORT_DIRECTIONS).default('asc'),
+};
+
+export const ticketListQuery = ticketQueueFilter.extend({
+  ...queueSortFields,
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -159,6 +178,7 @@ export const ticketSummarySchema = z
     closedAt: instant.nullable(),
     closeReason: z.string().nullable(),
     splitFromId: id.nullable(),
+    mergedIntoId: id.nullable().describe('The original this duplicate was merged into'),
     policyVersion: calendarDate,
     countdown: countdownSchema.nullable().describe('The response countdown; null once support has responded'),
     awaitingSupportSince: instant
@@ -188,7 +208,7 @@ export const searchMatchSchema = z
 
 export const ticketPageSchema = z
   .object({
-    items: z.array(ticketSummarySchema.extend({ match: searchMatchSchema.optional() })),
+    items: z.array(ticketSummarySchema.extend({ match: searchMatchSchema.optional(), tags: z.array(tagSchema) })),
     nextCursor: z.string().nullable(),
   })
   .meta({ id: 'TicketPage' });
@@ -212,6 +232,10 @@ export const messageSchema = z
     body: z.string(),
     channel,
     createdAt: instant,
+    mergedFrom: z
+      .object({ id, number: z.string() })
+      .nullable()
+      .describe('The duplicate the message was written on before it was merged into this request'),
     attachments: z.array(attachmentSchema),
   })
   .meta({ id: 'Message' });
@@ -264,6 +288,9 @@ export const ticketDetailSchema = ticketSummarySchema
       .nullable()
       .describe('The closed request the customer wrote to again; this one continues it'),
     followedUpBy: z.array(ticketLink).describe('Requests that continue this one after it was closed'),
+    mergedInto: ticketLink.nullable().describe('The original this request was merged into'),
+    mergedFrom: z.array(ticketLink).describe('Duplicates merged into this request'),
+    tags: z.array(tagSchema),
     remoteSessions: z.array(remoteSessionSchema),
     history: z.array(historyEventSchema),
   })
@@ -297,3 +324,64 @@ export type HistoryEvent = z.output<typeof historyEventSchema>;
 export type TicketDetail = z.output<typeof ticketDetailSchema>;
 export type IntakeRejection = z.output<typeof intakeRejectionSchema>;
 export type UploadedAttachment = z.output<typeof uploadedAttachmentSchema>;
+
+export const mergeInput = z
+  .object({
+    intoTicketId: id.describe('The original: it keeps the conversation; this request is the duplicate'),
+    intoVersion: version.optional().describe('The version of the original the caller saw'),
+  })
+  .strict();
+export type MergeInput = z.infer<typeof mergeInput>;
+
+export const bulkActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('assign'), assigneeId: id.nullable() }).strict(),
+  z
+    .object({
+      kind: z.literal('status'),
+      status: z.enum(MACRO_STATUSES),
+      body: z.string().trim().max(TEXT_MAX_LENGTH).default('').describe('The reply each request gets; a resolution needs one'),
+    })
+    .strict(),
+  z.object({ kind: z.literal('tag'), tagIds: z.array(id).min(1).max(20) }).strict(),
+  z.object({ kind: z.literal('macro'), macroId: id }).strict(),
+]);
+
+export const bulkUpdateInput = z
+  .object({
+    tickets: z
+      .array(z.object({ id, version: version.optional() }).strict())
+      .min(1)
+      .max(200)
+      .describe('The selected requests, each with the version the agent saw'),
+    action: bulkActionSchema,
+  })
+  .strict();
+export type BulkUpdateInput = z.infer<typeof bulkUpdateInput>;
+
+export const bulkResultSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        ticketId: id,
+        ok: z.boolean(),
+        ticket: ticketSummarySchema.optional(),
+        code: z.string().optional().describe('Why this one was not changed'),
+        message: z.string().optional().describe("The reason in the reader's language"),
+      }),
+    ),
+    changed: z.int(),
+    failed: z.int(),
+  })
+  .meta({ id: 'BulkResult' });
+export type BulkResult = z.output<typeof bulkResultSchema>;
+
+export const phoneRequestInput = ticketInput
+  .omit({ contactId: true, attachmentIds: true })
+  .extend({
+    contactId: id.describe('The authorized contact who phoned'),
+    calledAt: z.iso
+      .datetime({ offset: true })
+      .describe('When the call came: the registration time; not in the future, not more than a day back'),
+  })
+  .strict();
+export type PhoneRequestInput = z.infer<typeof phoneRequestInput>;

@@ -11,3 +11,4 @@ export * from './schema/releases.js';
 export * from './schema/sla.js';
 export * from './schema/telegram.js';
 export * from './schema/tickets.js';
+export * from './schema/agentTools.js';

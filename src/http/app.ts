@@ -27,6 +27,7 @@ import { authenticate, requireCsrf, requireSignIn, SESSION_COOKIE } from './auth
 import { finishOpenApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
 import { requestIdOf } from './requestId.js';
+import { agentToolRoutes } from './routes/agentTools.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -36,6 +37,7 @@ import { entitlementRoutes } from './routes/entitlement.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { intakeRoutes } from './routes/intake.js';
+import { macroRoutes } from './routes/macros.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { partnerRoutes } from './routes/partners.js';
@@ -43,8 +45,10 @@ import { productRoutes } from './routes/products.js';
 import { releaseRoutes } from './routes/releases.js';
 import { reportRoutes } from './routes/reports.js';
 import { slaRoutes } from './routes/sla.js';
+import { tagRoutes } from './routes/tags.js';
 import { ticketReadRoutes } from './routes/ticketReads.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { viewRoutes } from './routes/views.js';
 import { registerWeb } from './web.js';
 
 declare module 'fastify' {
@@ -272,6 +276,10 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(slaRoutes, deps);
       await api.register(ticketReadRoutes, deps);
       await api.register(ticketRoutes, deps);
+      await api.register(agentToolRoutes, deps);
+      await api.register(macroRoutes, deps);
+      await api.register(tagRoutes, deps);
+      await api.register(viewRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(notificationRoutes, deps);
       await api.register(eventRoutes, deps);

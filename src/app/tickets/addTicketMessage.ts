@@ -7,9 +7,9 @@ import type { Status } from '../../domain/tickets/lifecycle.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
-import { visibleTicket } from './access.js';
+import { type TicketRow, visibleTicket } from './access.js';
 import { tellContact, tellSupport } from './notices.js';
-import { applyAction, postMessage } from './state.js';
+import { applyAction, postMessage, type TransitionContext } from './state.js';
 import { requireSupport, withTicket } from './withTicket.js';
 
 /** A public reply or an internal note by support, or a message from the customer. */
@@ -52,27 +52,38 @@ export async function addTicketMessage(
         return { ...posted, status: updated.status };
       }
       requireSupport(actor);
-      const action =
-        input.visibility === 'internal'
-          ? 'internal_note'
-          : input.awaitCustomer
-            ? 'support_awaits_customer'
-            : 'support_reply';
-      const updated = await applyAction(context, ticket, action);
-      const posted = await postMessage(context, updated, {
-        visibility: input.visibility,
-        kind: input.visibility === 'internal' ? 'note' : 'reply',
-        body: input.body,
-        channel,
-        attachmentIds: input.attachmentIds,
-        ...(intakeKey ? { intakeKey } : {}),
-      });
-      if (input.visibility === 'public')
-        await tellContact(context, updated, 'ticket_reply', { body: input.body });
+      const { updated, posted } = await postSupportMessage(context, ticket, input, channel, intakeKey);
       return { ...posted, status: updated.status };
     },
     seenVersion,
   );
+}
+
+/** A public reply or internal note by support, moving the request as the lifecycle says; the customer is told of a reply. */
+export async function postSupportMessage(
+  context: TransitionContext,
+  ticket: TicketRow,
+  input: Pick<MessageInput, 'body' | 'visibility' | 'awaitCustomer' | 'attachmentIds'>,
+  channel: Channel,
+  intakeKey?: string,
+) {
+  const action =
+    input.visibility === 'internal'
+      ? 'internal_note'
+      : input.awaitCustomer
+        ? 'support_awaits_customer'
+        : 'support_reply';
+  const updated = await applyAction(context, ticket, action);
+  const posted = await postMessage(context, updated, {
+    visibility: input.visibility,
+    kind: input.visibility === 'internal' ? 'note' : 'reply',
+    body: input.body,
+    channel,
+    attachmentIds: input.attachmentIds,
+    ...(intakeKey ? { intakeKey } : {}),
+  });
+  if (input.visibility === 'public') await tellContact(context, updated, 'ticket_reply', { body: input.body });
+  return { updated, posted };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { RemoteSessionInput } from '../../contract/tickets.js';
 import { agents, remoteSessions } from '../../db/schema.js';
+import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import { translator } from '../../i18n/translator.js';
+import { logTime } from '../worklog.js';
 import { AppError } from '../errors.js';
 import { requireOperation } from './access.js';
 import { tellContact } from './notices.js';
@@ -32,6 +34,15 @@ export const createRemoteSession = ticketAction(
       })
       .returning();
     if (!session) throw new Error('insert returned no row');
+    // The session's time is time spent on the request: logged once, by the session, for its engineer.
+    await logTime(context, ticket, {
+      agentId: engineerId,
+      workedOn: moscowDate(session.startedAt),
+      minutes: input.durationMinutes,
+      note: input.outcome,
+      billable: true,
+      remoteSessionId: session.id,
+    });
     await auditTicket(context, ticket, null, {
       remoteSession: session.id,
       engineer: engineer.email,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { TicketInput } from '../../contract/tickets.js';
+import type { PhoneRequestInput, TicketInput } from '../../contract/tickets.js';
 import type { Queryable } from '../../db/database.js';
 import { violatedUniqueConstraint } from '../../db/errors.js';
 import { type ContactRow, intakeFacts } from '../../db/repositories/entitlementRecords.js';
@@ -10,10 +10,11 @@ import { decideEntitlement, type EntitlementRefusal } from '../../domain/entitle
 import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
 import { type Channel, policyInForce, type Severity } from '../../domain/sla/policy.js';
 import type { Category } from '../../domain/tickets/lifecycle.js';
+import { phoneCallRefusal } from '../../domain/tickets/phoneIntake.js';
 import type { Actor } from '../actor.js';
 import { auditRecord } from '../audit.js';
 import type { AppContext } from '../context.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, forbidden, notFound } from '../errors.js';
 import { requireVisibleOrganization } from '../organizationAccess.js';
 import { noticeEntries, notify } from '../outbox/enqueue.js';
 import type { NotificationPayload } from '../outbox/topics.js';
@@ -141,6 +142,8 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
       responseDueAt: responseDueAt.toISOString(),
       channel: values.channel,
       contactId: values.contactId,
+      // A phoned-in request is registered at the call, which the agent states: both times are kept.
+      ...(values.channel === 'phone' ? { calledAt: intake.receivedAt.toISOString(), recordedAt: now.toISOString() } : {}),
     },
   });
   const acknowledgement = noticeEntries(now, {
@@ -278,5 +281,27 @@ export async function createTicket(
     attachmentIds: input.attachmentIds,
     receivedAt: ctx.clock.now(),
     ...(intakeKey ? { intakeKey } : {}),
+  });
+}
+
+/**
+ * A request for a contact who phoned, registered by support at the time the call came (as the agent
+ * states it, within the day), with the entitlement checked as of that moment; the audit names both times.
+ */
+export async function registerPhoneRequest(ctx: AppContext, actor: Actor, input: PhoneRequestInput) {
+  if (actor.type !== 'agent') throw forbidden();
+  const calledAt = new Date(input.calledAt);
+  const refusal = phoneCallRefusal(calledAt, ctx.clock.now());
+  if (refusal) throw new AppError('invalid', refusal, 'calledAt', { value: input.calledAt });
+  return registerRequest(ctx, actor, {
+    channel: 'phone',
+    contactId: input.contactId,
+    instanceId: input.instanceId,
+    severity: input.severity,
+    category: input.category,
+    subject: input.subject,
+    description: input.description,
+    attachmentIds: [],
+    receivedAt: calledAt,
   });
 }

@@ -29,14 +29,16 @@ export function requireSupport(actor: Actor): void {
 /**
  * A ticket use case of the common shape: the request taken for a change in one transaction (at the
  * version the caller saw, when it names one), the input applied by `work`. `supportOnly` refuses
- * customers before the request is even looked up.
+ * customers before the request is even looked up. `within` is the same work inside a transaction that
+ * already holds the request, for a use case made of several (a macro, a bulk change).
  */
 export function ticketAction<Input, Result>(
   options: { supportOnly: boolean },
   work: (context: TransitionContext, ticket: TicketRow, input: Input) => Promise<Result>,
 ) {
-  return (ctx: AppContext, actor: Actor, ticketId: string, input: Input, seenVersion?: number) => {
+  const run = (ctx: AppContext, actor: Actor, ticketId: string, input: Input, seenVersion?: number) => {
     if (options.supportOnly) requireSupport(actor);
     return withTicket(ctx, actor, ticketId, (context, ticket) => work(context, ticket, input), seenVersion);
   };
+  return Object.assign(run, { within: work });
 }

@@ -12,7 +12,7 @@ import { claimDraftsToOffer, dialogueOf, saveDialogue } from '../../app/telegram
 import type { Keyboard } from '../../app/telegram/sender.js';
 import { dueUpdates } from '../../app/telegram/updates.js';
 import { receiveCustomerWriting } from '../../app/tickets/customerWrites.js';
-import { listTickets } from '../../app/tickets/queries.js';
+import { listTickets } from '../../app/tickets/queue.js';
 import { IntakeRefused, registerRequest } from '../../app/tickets/registerRequest.js';
 import type { TelegramSettings } from '../../config.js';
 import { ticketListQuery } from '../../contract/tickets.js';

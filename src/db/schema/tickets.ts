@@ -87,6 +87,8 @@ export const tickets = pgTable(
     splitFromId: uuid('split_from_id'),
     /** The closed request a customer wrote to again: this one continues it (a closed request is final). */
     followsUpId: uuid('follows_up_id'),
+    /** The original a duplicate was merged into: its messages moved there and it was closed. */
+    mergedIntoId: uuid('merged_into_id'),
     /** Stored, so that ranking a hit reads it instead of parsing the text again. */
     searchDocument: tsvector('search_document')
       .notNull()
@@ -110,6 +112,7 @@ export const tickets = pgTable(
       .where(sql`${table.followUpDueAt} is not null and ${table.followUpBreachedAt} is null`),
     index('tickets_auto_close_idx').on(table.autoCloseAt).where(sql`${table.autoCloseAt} is not null`),
     index('tickets_split_from_idx').on(table.splitFromId),
+    index('tickets_merged_into_idx').on(table.mergedIntoId),
     index('tickets_search_document_idx').using('gin', table.searchDocument),
     // The newest hits are ranked first when a common word matches very many requests.
     index('tickets_registered_idx').on(table.registeredAt),
@@ -138,6 +141,8 @@ export const ticketMessages = pgTable(
     channel: channelEnum('channel').notNull(),
     /** As on tickets: a customer's message taken again after a failure is not added twice. */
     intakeKey: text('intake_key').unique(),
+    /** The duplicate a message was written on before it was merged into this request. */
+    mergedFromId: uuid('merged_from_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** Order of writing, for messages that share an instant. */
     sequence: bigint('sequence', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),

@@ -5,7 +5,12 @@ import type { Level } from '../entitlement/entitlement.js';
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const CHANNELS = ['portal', 'email', 'telegram', 'api'] as const;
+/** The channels the policy opens to customers, each with the hours it takes requests in (§3.5-§3.9). */
+export const POLICY_CHANNELS = ['portal', 'email', 'telegram', 'api'] as const;
+export type PolicyChannel = (typeof POLICY_CHANNELS)[number];
+
+/** How a request reached the vendor; `phone`: support registered it while the contact was on the line. */
+export const CHANNELS = [...POLICY_CHANNELS, 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 const HOUR_MS = 3_600_000;
@@ -30,7 +35,7 @@ export interface PolicyVersion {
    */
   followUp?: Partial<Record<Level, Partial<Record<Severity, PolicyDuration>>>>;
   autoClose: PolicyDuration;
-  channels: Record<Channel, ChannelHours>;
+  channels: Record<PolicyChannel, ChannelHours>;
 }
 
 /** The policy of 2025-07-10 (§6 response times, §6.1 auto-close, §3.5-§3.9 channels). */

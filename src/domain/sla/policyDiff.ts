@@ -1,7 +1,7 @@
 import type { Level } from '../entitlement/entitlement.js';
 import {
-  CHANNELS,
-  type Channel,
+  POLICY_CHANNELS,
+  type PolicyChannel,
   type ChannelHours,
   type PolicyDuration,
   type PolicyVersion,
@@ -19,7 +19,7 @@ export type PolicyChange =
       to: PolicyDuration | null;
     }
   | { kind: 'auto_close'; from: PolicyDuration; to: PolicyDuration }
-  | { kind: 'channel'; channel: Channel; from: ChannelHours; to: ChannelHours }
+  | { kind: 'channel'; channel: PolicyChannel; from: ChannelHours; to: ChannelHours }
   | { kind: 'working_day_hours'; from: number; to: number };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -41,7 +41,7 @@ export function policyChanges(previous: PolicyVersion, next: PolicyVersion): Pol
   if (!same(previous.autoClose, next.autoClose)) {
     changes.push({ kind: 'auto_close', from: previous.autoClose, to: next.autoClose });
   }
-  for (const channel of CHANNELS) {
+  for (const channel of POLICY_CHANNELS) {
     if (previous.channels[channel] !== next.channels[channel]) {
       changes.push({
         kind: 'channel',

@@ -8,6 +8,7 @@ describe('reading a search', () => {
       number: 'SD-2026-00017',
       fragment: 'sd-2026-00017',
       sampleable: true,
+      tags: [],
     });
     expect(readSearch('SD-2026-0017').number).toBeNull();
   });
@@ -29,5 +30,12 @@ describe('reading a search', () => {
     expect(readSearch('ошибка подключения').sampleable).toBe(false);
     expect(readSearch('"ошибка подключения"').sampleable).toBe(false);
     expect(readSearch('ошибка OR сервер диск').sampleable).toBe(false);
+  });
+
+  it('takes tag:name out of the words as a tag the requests must carry', () => {
+    const terms = readSearch('tag:1С-интеграция ошибка TAG:срочно tag:срочно');
+    expect(terms.tags).toEqual(['1с-интеграция', 'срочно']);
+    expect(terms.text).toBe('ошибка');
+    expect(readSearch('tag:срочно').text).toBe('');
   });
 });

@@ -20,11 +20,16 @@ export interface SearchTerms {
    * samples of two words intersect to almost nothing.
    */
   sampleable: boolean;
+  /** Tags named as `tag:name`: only requests carrying each of them, whatever the words. */
+  tags: string[];
 }
+
+const TAG_TOKEN = /(?:^|\s)tag:(\S+)/gi;
 
 /** Reads what a person typed into the search field. */
 export function readSearch(typed: string): SearchTerms {
-  const text = typed.trim().replace(/\s+/g, ' ');
+  const tags = [...typed.matchAll(TAG_TOKEN)].map((match) => (match[1] ?? '').toLowerCase());
+  const text = typed.replace(TAG_TOKEN, ' ').trim().replace(/\s+/g, ' ');
   const number = TICKET_NUMBER_PATTERN.test(text) ? text.toUpperCase() : null;
   const plain = /^[^\s"'()-][^\s"'()]*$/.test(text) && text.length >= FRAGMENT_MIN_LENGTH;
   const alternatives = text.split(/\s+OR\s+/);
@@ -33,5 +38,5 @@ export function readSearch(typed: string): SearchTerms {
     alternatives.every(
       (alternative) => alternative.split(' ').filter((word) => word && !word.startsWith('-')).length === 1,
     );
-  return { text, number, fragment: plain ? text : null, sampleable };
+  return { text, number, fragment: plain ? text : null, sampleable, tags: [...new Set(tags)] };
 }

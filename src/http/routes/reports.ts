@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { backlogReport, certificateReport, channelReport, slaReport } from '../../app/reports.js';
+import { worklogReport } from '../../app/worklog.js';
 import { problems } from '../../contract/problem.js';
 import { type ReportQuery, reportQuery } from '../../contract/reports.js';
 import type { HttpDependencies } from '../app.js';
@@ -83,5 +84,11 @@ export const reportRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         request.query,
         await certificateReport(ctx, signedIn(request), request.query),
       ),
+  );
+  api.get(
+    '/reports/time',
+    schema('worklogReport', 'Time spent by month, organization, certificate and agent, in hours, billable apart'),
+    async (request, reply) =>
+      send(request, reply, 'time', request.query, await worklogReport(ctx, signedIn(request), request.query)),
   );
 };

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getTicket, getTicketByNumber, listTickets } from '../../app/tickets/queries.js';
+import { getTicket, getTicketByNumber } from '../../app/tickets/queries.js';
+import { listTickets } from '../../app/tickets/queue.js';
 import { problems } from '../../contract/problem.js';
 import {
   ticketDetailSchema,

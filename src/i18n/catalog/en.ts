@@ -84,6 +84,18 @@ export const en = {
     sender_ambiguous: 'The message names more than one sender in From, so its sender cannot be verified.',
     database_in_use:
       'The embedded database in {{dataDir}} is in use by process {{pid}} (a running Supportdesk). Stop it first, or run the desk on PostgreSQL (DATABASE_URL) to use the command line alongside it.',
+    macro_unknown_variable: 'There is no variable {{value}}. Available: {{contact.name}}, {{ticket.number}}, {{ticket.responseDueAt}}, {{agent.name}}, {{organization.name}} and the others listed.',
+    macro_empty: 'A macro needs a reply text or at least one action.',
+    macro_is_policy_answer: 'This is an answer the support policy provides: it can be edited, not deleted.',
+    macro_needs_text: 'This action needs a message to the customer.',
+    tag_unknown: 'There is no tag {{value}} in the list.',
+    tag_name_taken: 'The tag "{{value}}" already exists.',
+    view_query_invalid: 'The view parameter {{value}} is not valid.',
+    merge_into_itself: 'A request cannot be merged into itself.',
+    merge_across_organizations: 'Only requests of the same organization can be merged.',
+    phone_call_in_future: 'The call time {{value}} has not come yet.',
+    phone_call_too_old: 'The call at {{value}} was more than a day ago: register the request at the current time and say in it when the call was.',
+    worklog_in_future: 'The work date {{value}} has not come yet.',
   },
   validation: {
     link_or_page: 'Give either a link or the text of a page, not both.',
@@ -119,6 +131,7 @@ export const en = {
     one_of: 'Choose one of: {{values}}.',
     unexpected_field: 'The desk does not take the field "{{field}}".',
     invalid: 'This value is not accepted.',
+    tag_name: 'A tag is one word, without spaces.',
   },
   report_columns: {
     month: 'Month',
@@ -143,6 +156,10 @@ export const en = {
     contact: 'Contact',
     requests: 'Requests',
     organizationDownloads: 'Release downloads by the customer',
+    agent: 'Agent',
+    entries: 'Entries',
+    hours: 'Hours',
+    billableHours: 'Billable hours',
   },
   report_ages: {
     under_1_day: 'under a day',
@@ -201,6 +218,7 @@ export const en = {
     auto_close_message:
       'The request was closed automatically after 14 working days without a reply (§6.1 of the support policy). ' +
       'If the problem remains, please file a new request.',
+    merged_message: 'This request was merged into {{number}}: the conversation goes on there.',
   },
   notifications: {
     ticket_acknowledged:
@@ -237,6 +255,7 @@ export const en = {
       'The support certificate {{number}} of {{organization}} ({{level}}) expires on {{validTo}}, in {{days}} days.',
     policy_published:
       'A new version of the support policy, «{{name}}», takes effect on {{effectiveFrom}}. See what changes on the support policy page.',
+    ticket_merged: 'Request {{number}} was merged into {{into}}; the conversation goes on there.',
   },
   telegram: {
     welcome:
@@ -306,6 +325,13 @@ export const en = {
     totals:
       'Working days: {{days}}; desk hours ({{opensAt}}-{{closesAt}}): {{deskHours}}; norm for a 40-hour week: {{normHours}} h',
     override: 'set by the vendor',
+  },
+  macros: {
+    info_request_title: 'Configuration information request (§4.5)',
+    info_request_greeting:
+      'Hello {{contact.name}},\n\nTo look into request {{ticket.number}} ({{product.name}}, instance {{instance.name}}), please send us the details below.',
+    out_of_scope_title: 'Outside the scope of support (§4.2)',
+    moscow_time: 'MSK',
   },
 } as const;
 

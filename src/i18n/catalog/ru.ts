@@ -89,6 +89,18 @@ export const ru: Catalog = {
       'В поле From письма указано несколько отправителей, поэтому отправителя нельзя проверить.',
     database_in_use:
       'Встроенная база данных в {{dataDir}} занята процессом {{pid}} (запущенный Supportdesk). Сначала остановите его или переведите службу на PostgreSQL (DATABASE_URL), чтобы пользоваться командной строкой параллельно.',
+    macro_unknown_variable: 'Переменной {{value}} нет. Доступны: {{contact.name}}, {{ticket.number}}, {{ticket.responseDueAt}}, {{agent.name}}, {{organization.name}} и другие из списка.',
+    macro_empty: 'Макрос должен содержать текст ответа или хотя бы одно действие.',
+    macro_is_policy_answer: 'Это ответ, предусмотренный Регламентом: его можно изменить, но не удалить.',
+    macro_needs_text: 'Для этого действия нужен текст сообщения клиенту.',
+    tag_unknown: 'Метки {{value}} нет в списке.',
+    tag_name_taken: 'Метка «{{value}}» уже есть.',
+    view_query_invalid: 'Параметр представления {{value}} указан неверно.',
+    merge_into_itself: 'Запрос нельзя объединить с самим собой.',
+    merge_across_organizations: 'Объединять можно только запросы одной организации.',
+    phone_call_in_future: 'Время звонка {{value}} ещё не наступило.',
+    phone_call_too_old: 'Звонок {{value}} был больше суток назад: зарегистрируйте запрос текущим временем и опишите в нём, когда звонили.',
+    worklog_in_future: 'Дата работ {{value}} ещё не наступила.',
   },
   validation: {
     link_or_page: 'Укажите либо ссылку, либо текст страницы, но не то и другое.',
@@ -126,6 +138,7 @@ export const ru: Catalog = {
     one_of: 'Выберите одно из значений: {{values}}.',
     unexpected_field: 'Поле «{{field}}» не предусмотрено.',
     invalid: 'Такое значение не подходит.',
+    tag_name: 'Метка пишется одним словом, без пробелов.',
   },
   report_columns: {
     month: 'Месяц',
@@ -150,6 +163,10 @@ export const ru: Catalog = {
     contact: 'Контакт',
     requests: 'Запросов',
     organizationDownloads: 'Скачиваний релизов клиентом',
+    agent: 'Сотрудник',
+    entries: 'Записей',
+    hours: 'Часов',
+    billableHours: 'Часов к оплате',
   },
   report_ages: {
     under_1_day: 'меньше суток',
@@ -210,6 +227,7 @@ export const ru: Catalog = {
     auto_close_message:
       'Запрос закрыт автоматически: 14 рабочих дней без ответа (п. 6.1 Регламента). ' +
       'Если проблема осталась, зарегистрируйте новый запрос.',
+    merged_message: 'Запрос объединён с запросом {{number}}: переписка продолжается там.',
   },
   notifications: {
     ticket_acknowledged:
@@ -244,6 +262,7 @@ export const ru: Catalog = {
       'Сертификат технической поддержки {{number}} клиента {{organization}} (уровень «{{level}}») истекает {{validTo}}, через {{days}} дн.',
     policy_published:
       'Новая редакция регламента технической поддержки «{{name}}» вступает в силу {{effectiveFrom}}. Что меняется — на странице регламента.',
+    ticket_merged: 'Запрос {{number}} объединён с запросом {{into}}; переписка продолжается в нём.',
   },
   telegram: {
     welcome:
@@ -314,5 +333,12 @@ export const ru: Catalog = {
     totals:
       'Рабочих дней: {{days}}; часов службы ({{opensAt}}–{{closesAt}}): {{deskHours}}; норма при 40-часовой неделе: {{normHours}} ч',
     override: 'установлено правообладателем',
+  },
+  macros: {
+    info_request_title: 'Запрос сведений о конфигурации (п. 4.5)',
+    info_request_greeting:
+      'Здравствуйте, {{contact.name}}!\n\nЧтобы разобраться с запросом {{ticket.number}} ({{product.name}}, экземпляр {{instance.name}}), пришлите, пожалуйста, сведения ниже.',
+    out_of_scope_title: 'Вне рамок поддержки (п. 4.2)',
+    moscow_time: 'МСК',
   },
 };

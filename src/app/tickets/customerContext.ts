@@ -1,0 +1,122 @@
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import {
+  certificateInstances,
+  certificates,
+  contacts,
+  instances,
+  organizations,
+  telegramLinks,
+  tickets,
+} from '../../db/schema.js';
+import { moscowDate } from '../../domain/calendar/moscowTime.js';
+import { validityStatusOn } from '../../domain/entitlement/period.js';
+import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
+import type { Actor } from '../actor.js';
+import type { AppContext } from '../context.js';
+import { visibleTicket } from './access.js';
+import { requireSupport } from './withTicket.js';
+
+const OPEN_SHOWN = 20;
+const RECENT_SHOWN = 10;
+
+const requestLine = {
+  id: tickets.id,
+  number: tickets.number,
+  subject: tickets.subject,
+  status: tickets.status,
+  severity: tickets.severity,
+  registeredAt: tickets.registeredAt,
+  mergedIntoId: tickets.mergedIntoId,
+};
+const lineView = <Row extends { registeredAt: Date }>(row: Row) => ({
+  ...row,
+  registeredAt: row.registeredAt.toISOString(),
+});
+
+/** The customer at hand, for support on the request page: what they hold, what else they asked, how they write. */
+export async function customerContext(ctx: AppContext, actor: Actor, ticketId: string) {
+  requireSupport(actor);
+  const ticket = await visibleTicket(ctx.db, actor, ticketId);
+  const today = moscowDate(ctx.clock.now());
+  const [[organization], held, covered, open, recent, [contact], [telegram], channels] = await Promise.all([
+    ctx.db
+      .select({ id: organizations.id, name: organizations.name, inn: organizations.inn })
+      .from(organizations)
+      .where(eq(organizations.id, ticket.organizationId)),
+    ctx.db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.organizationId, ticket.organizationId))
+      .orderBy(desc(certificates.validTo)),
+    ctx.db
+      .select({ certificateId: certificateInstances.certificateId, id: instances.id, name: instances.name })
+      .from(certificateInstances)
+      .innerJoin(instances, eq(instances.id, certificateInstances.instanceId))
+      .innerJoin(certificates, eq(certificates.id, certificateInstances.certificateId))
+      .where(eq(certificates.organizationId, ticket.organizationId))
+      .orderBy(asc(instances.name)),
+    ctx.db
+      .select(requestLine)
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.organizationId, ticket.organizationId),
+          ne(tickets.id, ticket.id),
+          inArray(tickets.status, [...ACTIVE_STATUSES]),
+        ),
+      )
+      .orderBy(asc(tickets.responseDueAt))
+      .limit(OPEN_SHOWN),
+    ctx.db
+      .select(requestLine)
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.organizationId, ticket.organizationId),
+          ne(tickets.id, ticket.id),
+          inArray(tickets.status, ['resolved', 'closed']),
+        ),
+      )
+      .orderBy(desc(tickets.registeredAt))
+      .limit(RECENT_SHOWN),
+    ctx.db.select().from(contacts).where(eq(contacts.id, ticket.contactId)),
+    ctx.db
+      .select({ contactId: telegramLinks.contactId })
+      .from(telegramLinks)
+      .where(eq(telegramLinks.contactId, ticket.contactId))
+      .limit(1),
+    ctx.db
+      .select({ channel: tickets.channel, count: sql<number>`count(*)::int` })
+      .from(tickets)
+      .where(eq(tickets.contactId, ticket.contactId))
+      .groupBy(tickets.channel)
+      .orderBy(desc(sql`count(*)`)),
+  ]);
+  if (!organization || !contact) throw new Error('a request without its organization or contact');
+  return {
+    organization,
+    certificates: held.map((certificate) => ({
+      id: certificate.id,
+      number: certificate.number,
+      level: certificate.level,
+      validFrom: certificate.validFrom,
+      validTo: certificate.validTo,
+      status: validityStatusOn(certificate, today),
+      instances: covered
+        .filter((row) => row.certificateId === certificate.id)
+        .map((row) => ({ id: row.id, name: row.name })),
+      coversThisRequest: certificate.id === ticket.certificateId,
+    })),
+    openRequests: open.map(lineView),
+    recentRequests: recent.map(lineView),
+    contact: {
+      id: contact.id,
+      name: contact.name,
+      email: contact.email,
+      phone: contact.phone,
+      active: contact.active,
+      telegramLinked: telegram !== undefined,
+      requestsByChannel: channels,
+    },
+  };
+}
