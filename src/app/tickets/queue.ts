@@ -57,7 +57,8 @@ interface Ordering {
 }
 
 function ordering(sort: QueueSort, now: Date): Ordering {
-  const noBand = sql<number>`0`;
+  // An expression, not the literal 0: ORDER BY reads a bare number as a column's position.
+  const noBand = sql<number>`0::int`;
   switch (sort) {
     case 'queue':
       return queueOrder(now);
