@@ -60,7 +60,9 @@ describe.each(databaseBackends)('macros on $name', (backend) => {
     // Listed twice, kept once.
     expect((await macros(admin)).filter((macro) => macro.purpose === 'info_request')).toHaveLength(1);
 
-    expect((await agent('PATCH', `/api/v1/macros/${infoRequest?.id}`, { title: 'Моё' })).statusCode).toBe(403);
+    expect((await agent('PATCH', `/api/v1/macros/${infoRequest?.id}`, { title: 'Моё' })).statusCode).toBe(
+      403,
+    );
     const edited = await admin('PATCH', `/api/v1/macros/${infoRequest?.id}`, {
       body: `${infoRequest?.body}\n- выгрузка настроек модуля маршрутизации.`,
     });
@@ -77,7 +79,9 @@ describe.each(databaseBackends)('macros on $name', (backend) => {
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json()).toMatchObject({ shared: false, mayEdit: true });
     expect((await macros(admin)).some((macro) => macro.id === own.json().id)).toBe(false);
-    expect((await admin('PATCH', `/api/v1/macros/${own.json().id}`, { title: 'Чужая' })).statusCode).toBe(404);
+    expect((await admin('PATCH', `/api/v1/macros/${own.json().id}`, { title: 'Чужая' })).statusCode).toBe(
+      404,
+    );
     expect((await anna('GET', '/api/v1/macros')).statusCode).toBe(403);
 
     const unknown = await create(agent, { title: 'Опечатка', body: 'Заявка {{ticket.numbr}}' });
@@ -128,10 +132,18 @@ describe.each(databaseBackends)('macros on $name', (backend) => {
     const reply = detail.messages.find((message: { kind: string }) => message.kind === 'reply');
     expect(reply.body).toContain('И версию драйвера.');
     expect(reply.visibility).toBe('public');
-    expect(detail.messages.some((message: { kind: string; body: string }) => message.kind === 'note' && message.body === note)).toBe(true);
+    expect(
+      detail.messages.some(
+        (message: { kind: string; body: string }) => message.kind === 'note' && message.body === note,
+      ),
+    ).toBe(true);
     expect(detail.firstResponseAt).not.toBeNull();
     expect(detail.autoCloseAt).not.toBeNull();
-    expect(detail.history.some((event: { after: { macro?: string } | null }) => event.after?.macro === 'Нужны журналы')).toBe(true);
+    expect(
+      detail.history.some(
+        (event: { after: { macro?: string } | null }) => event.after?.macro === 'Нужны журналы',
+      ),
+    ).toBe(true);
     // The customer was told once, of the reply.
     const told = await rowsOf<{ count: number }>(
       desk.database.db,
@@ -144,18 +156,26 @@ describe.each(databaseBackends)('macros on $name', (backend) => {
   it('applies the information request with its checklist as edited, and refuses a stale version', async () => {
     const ticket = await fileOnBaltlog(anna, world, 'Не стартует адаптер 1С');
     const infoRequest = (await macros(agent)).find((macro) => macro.purpose === 'info_request');
-    const preview = (await agent('GET', `/api/v1/tickets/${ticket.id}/macros/${infoRequest?.id}/preview`)).json();
+    const preview = (
+      await agent('GET', `/api/v1/tickets/${ticket.id}/macros/${infoRequest?.id}/preview`)
+    ).json();
     expect(preview.body).toContain('Анна Петрова');
     expect(preview.body).toContain('esb-prod-spb');
     expect(preview.body).toContain('модуля маршрутизации');
-    const edited = preview.body.replace('- журналы за период, когда возникла проблема.', '- журнал адаптера 1С.');
+    const edited = preview.body.replace(
+      '- журналы за период, когда возникла проблема.',
+      '- журнал адаптера 1С.',
+    );
     const stale = await agent('POST', `/api/v1/tickets/${ticket.id}/macro`, {
       macroId: infoRequest?.id,
       version: ticket.version + 5,
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('ticket_changed');
-    const applied = await agent('POST', `/api/v1/tickets/${ticket.id}/macro`, { macroId: infoRequest?.id, body: edited });
+    const applied = await agent('POST', `/api/v1/tickets/${ticket.id}/macro`, {
+      macroId: infoRequest?.id,
+      body: edited,
+    });
     expect(applied.json().status).toBe('waiting_for_customer');
     const detail = (await agent('GET', `/api/v1/tickets/${ticket.id}`)).json();
     const asked = detail.messages.find((message: { kind: string }) => message.kind === 'info_request');

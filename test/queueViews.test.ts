@@ -107,19 +107,28 @@ describe.each(databaseBackends)('sorting, tags and saved views on $name', (backe
     const onlyTag = await list(`q=${encodeURIComponent('tag:1С-интеграция')}`);
     expect(onlyTag.items).toHaveLength(2);
 
-    expect((await agent('DELETE', `/api/v1/tickets/${second?.id}/tags/${tag.json().id}`)).statusCode).toBe(200);
+    expect((await agent('DELETE', `/api/v1/tickets/${second?.id}/tags/${tag.json().id}`)).statusCode).toBe(
+      200,
+    );
     expect((await list(`tag=${tag.json().id}`)).items.map((item) => item.id)).toEqual([first?.id]);
     const detail = (await agent('GET', `/api/v1/tickets/${first?.id}`)).json();
     expect(detail.tags.map((item: { name: string }) => item.name)).toEqual(['1С-интеграция']);
   });
 
   it('saves views with their counts, personal to their owner and shared by administrators', async () => {
-    const query = { organizationId: world.baltlog.id, severity: ['critical'], sort: 'registeredAt', direction: 'desc' };
+    const query = {
+      organizationId: world.baltlog.id,
+      severity: ['critical'],
+      sort: 'registeredAt',
+      direction: 'desc',
+    };
     const mine = await agent('POST', '/api/v1/views', { name: 'Критичные Балтлог', query });
     expect(mine.statusCode, mine.body).toBe(201);
     expect(mine.json()).toMatchObject({ shared: false, mayEdit: true, count: 2, query });
 
-    expect((await agent('POST', '/api/v1/views', { name: 'Для всех', query, shared: true })).statusCode).toBe(403);
+    expect((await agent('POST', '/api/v1/views', { name: 'Для всех', query, shared: true })).statusCode).toBe(
+      403,
+    );
     const shared = await admin('POST', '/api/v1/views', {
       name: 'Мои открытые',
       query: { assigneeId: 'me', status: ['new', 'in_progress'] },
@@ -137,7 +146,11 @@ describe.each(databaseBackends)('sorting, tags and saved views on $name', (backe
     await agent('POST', `/api/v1/tickets/${first?.id}/assignee`, {
       assigneeId: (await agent('GET', '/api/v1/me')).json().principal.id,
     });
-    const seenByAgent = (await agent('GET', '/api/v1/views')).json() as { id: string; count: number; name: string }[];
+    const seenByAgent = (await agent('GET', '/api/v1/views')).json() as {
+      id: string;
+      count: number;
+      name: string;
+    }[];
     const seenByAdmin = (await admin('GET', '/api/v1/views')).json() as { id: string; count: number }[];
     expect(seenByAgent.map((view) => view.name)).toEqual(['Мои открытые', 'Критичные Балтлог']);
     expect(seenByAgent.find((view) => view.id === shared.json().id)?.count).toBe(1);

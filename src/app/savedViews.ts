@@ -11,7 +11,8 @@ import { requireSupport } from './tickets/withTicket.js';
 type ViewRow = typeof savedViews.$inferSelect;
 type ViewQuery = ViewRow['query'];
 
-const isAdmin = (actor: Actor) => actor.type === 'system' || (actor.type === 'agent' && actor.role === 'admin');
+const isAdmin = (actor: Actor) =>
+  actor.type === 'system' || (actor.type === 'agent' && actor.role === 'admin');
 const ownerOf = (actor: Actor) => (actor.type === 'agent' ? actor.id : null);
 
 /**
@@ -53,7 +54,10 @@ export async function listViews(ctx: AppContext, actor: Actor) {
     .where(owner ? or(isNull(savedViews.ownerId), eq(savedViews.ownerId, owner)) : isNull(savedViews.ownerId))
     .orderBy(asc(savedViews.ownerId), asc(savedViews.position), asc(savedViews.name));
   // Shared views first: ordering by owner puts the null owner last in PostgreSQL.
-  const ordered = [...rows.filter((row) => row.ownerId === null), ...rows.filter((row) => row.ownerId !== null)];
+  const ordered = [
+    ...rows.filter((row) => row.ownerId === null),
+    ...rows.filter((row) => row.ownerId !== null),
+  ];
   return Promise.all(ordered.map((row) => viewWithCount(ctx, actor, row)));
 }
 
@@ -64,7 +68,13 @@ export async function createView(ctx: AppContext, actor: Actor, input: ViewInput
   const now = ctx.clock.now();
   const [row] = await ctx.db
     .insert(savedViews)
-    .values({ ownerId: input.shared ? null : ownerOf(actor), name: input.name, query: input.query, createdAt: now, updatedAt: now })
+    .values({
+      ownerId: input.shared ? null : ownerOf(actor),
+      name: input.name,
+      query: input.query,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   if (!row) throw new Error('insert returned no row');
   return viewWithCount(ctx, actor, row);

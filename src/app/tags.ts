@@ -26,7 +26,11 @@ export async function listTags(ctx: AppContext, actor: Actor) {
 export async function createTag(ctx: AppContext, actor: Actor, input: TagInput) {
   requireAdmin(actor);
   const [row] = await guardUnique(
-    () => ctx.db.insert(tags).values({ name: input.name, color: input.color, createdAt: ctx.clock.now() }).returning(),
+    () =>
+      ctx.db
+        .insert(tags)
+        .values({ name: input.name, color: input.color, createdAt: ctx.clock.now() })
+        .returning(),
     nameRule(input),
   );
   if (!row) throw new Error('insert returned no row');
@@ -36,7 +40,8 @@ export async function createTag(ctx: AppContext, actor: Actor, input: TagInput) 
 export async function updateTag(ctx: AppContext, actor: Actor, tagId: string, input: TagInput) {
   requireAdmin(actor);
   const [row] = await guardUnique(
-    () => ctx.db.update(tags).set({ name: input.name, color: input.color }).where(eq(tags.id, tagId)).returning(),
+    () =>
+      ctx.db.update(tags).set({ name: input.name, color: input.color }).where(eq(tags.id, tagId)).returning(),
     nameRule(input),
   );
   if (!row) throw notFound();
@@ -60,13 +65,21 @@ export async function tagsOfTickets(db: Queryable, ticketIds: readonly string[])
     .innerJoin(tags, eq(tags.id, ticketTags.tagId))
     .where(inArray(ticketTags.ticketId, [...ticketIds]))
     .orderBy(asc(tags.name));
-  for (const row of rows) byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), tagView(row.tag)]);
+  for (const row of rows)
+    byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), tagView(row.tag)]);
   return byTicket;
 }
 
 /** Puts tags from the list on a request the caller holds; one it already carries stays as it was. */
-export async function addTicketTags(context: TransitionContext, ticket: TicketRow, tagIds: readonly string[]) {
-  const known = await context.db.select().from(tags).where(inArray(tags.id, [...tagIds]));
+export async function addTicketTags(
+  context: TransitionContext,
+  ticket: TicketRow,
+  tagIds: readonly string[],
+) {
+  const known = await context.db
+    .select()
+    .from(tags)
+    .where(inArray(tags.id, [...tagIds]));
   const missing = tagIds.find((tagId) => !known.some((tag) => tag.id === tagId));
   if (missing) throw new AppError('invalid', 'tag_unknown', 'tagIds', { value: missing });
   const added = await context.db
@@ -85,12 +98,15 @@ export const tagTicket = ticketAction({ supportOnly: true }, (context, ticket, i
   addTicketTags(context, ticket, input.tagIds),
 );
 
-export const untagTicket = ticketAction({ supportOnly: true }, async (context, ticket, input: { tagId: string }) => {
-  const removed = await context.db
-    .delete(ticketTags)
-    .where(and(eq(ticketTags.ticketId, ticket.id), eq(ticketTags.tagId, input.tagId)))
-    .returning({ tagId: ticketTags.tagId });
-  if (removed.length === 0) throw notFound();
-  await auditTicket(context, ticket, { tag: input.tagId }, { tagRemoved: input.tagId });
-  return ticket;
-});
+export const untagTicket = ticketAction(
+  { supportOnly: true },
+  async (context, ticket, input: { tagId: string }) => {
+    const removed = await context.db
+      .delete(ticketTags)
+      .where(and(eq(ticketTags.ticketId, ticket.id), eq(ticketTags.tagId, input.tagId)))
+      .returning({ tagId: ticketTags.tagId });
+    if (removed.length === 0) throw notFound();
+    await auditTicket(context, ticket, { tag: input.tagId }, { tagRemoved: input.tagId });
+    return ticket;
+  },
+);

@@ -31,7 +31,14 @@ const entryView = (row: EntryRow, agentName: string) => ({
 export async function logTime(
   context: TransitionContext,
   ticket: TicketRow,
-  entry: { agentId: string; workedOn: string; minutes: number; note: string; billable: boolean; remoteSessionId?: string },
+  entry: {
+    agentId: string;
+    workedOn: string;
+    minutes: number;
+    note: string;
+    billable: boolean;
+    remoteSessionId?: string;
+  },
 ) {
   const [row] = await context.db
     .insert(worklogEntries)
@@ -49,21 +56,24 @@ export async function logTime(
 }
 
 /** An agent logs the time they spent; on any request they may work on, whatever its status. */
-export const createWorklogEntry = ticketAction({ supportOnly: true }, async (context, ticket, input: WorklogInput) => {
-  const { actor } = context;
-  if (actor.type !== 'agent') throw new AppError('forbidden', 'forbidden');
-  const today = moscowDate(context.now);
-  const workedOn = input.workedOn ?? today;
-  if (workedOn > today) throw new AppError('invalid', 'worklog_in_future', 'workedOn', { value: workedOn });
-  const row = await logTime(context, ticket, {
-    agentId: actor.id,
-    workedOn,
-    minutes: input.minutes,
-    note: input.note,
-    billable: input.billable,
-  });
-  return entryView(row, actor.name);
-});
+export const createWorklogEntry = ticketAction(
+  { supportOnly: true },
+  async (context, ticket, input: WorklogInput) => {
+    const { actor } = context;
+    if (actor.type !== 'agent') throw new AppError('forbidden', 'forbidden');
+    const today = moscowDate(context.now);
+    const workedOn = input.workedOn ?? today;
+    if (workedOn > today) throw new AppError('invalid', 'worklog_in_future', 'workedOn', { value: workedOn });
+    const row = await logTime(context, ticket, {
+      agentId: actor.id,
+      workedOn,
+      minutes: input.minutes,
+      note: input.note,
+      billable: input.billable,
+    });
+    return entryView(row, actor.name);
+  },
+);
 
 /** The time spent on a request, oldest first, with its totals: for support only. */
 export async function listWorklog(ctx: AppContext, actor: Actor, ticketId: string) {

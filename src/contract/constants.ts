@@ -6,6 +6,7 @@ export { CLOCK_KINDS, type ClockKind } from '../domain/calendar/intervalClock.js
 export { DAY_TYPES, type DayType } from '../domain/calendar/productionCalendar.js';
 export { LEVELS, type Level } from '../domain/entitlement/entitlement.js';
 export { VALIDITY_STATUSES, type ValidityStatus } from '../domain/entitlement/period.js';
+export { MACRO_PURPOSES, MACRO_STATUSES, MACRO_VARIABLES, type MacroStatus } from '../domain/macros/macro.js';
 export { AGENT_MAIL_CHOICES, type AgentMailChoice } from '../domain/notices/agentMail.js';
 export {
   AGENT_ROLES,
@@ -28,6 +29,10 @@ export {
   type Visibility,
 } from '../domain/tickets/lifecycle.js';
 export * from '../domain/tickets/limits.js';
+export {
+  QUEUE_SORTS,
+  type QueueSort,
+  SORT_DIRECTIONS,
+  type SortDirection,
+} from '../domain/tickets/queueSort.js';
 export { SEARCH_MAX_LENGTH, TICKET_NUMBER_PATTERN } from '../domain/tickets/searchQuery.js';
-export { MACRO_PURPOSES, MACRO_STATUSES, MACRO_VARIABLES, type MacroStatus } from '../domain/macros/macro.js';
-export { QUEUE_SORTS, type QueueSort, SORT_DIRECTIONS, type SortDirection } from '../domain/tickets/queueSort.js';

@@ -27,7 +27,9 @@ export const customerContextSchema = z
         coversThisRequest: z.boolean(),
       }),
     ),
-    openRequests: z.array(requestLine).describe("The organization's other open requests, nearest deadline first"),
+    openRequests: z
+      .array(requestLine)
+      .describe("The organization's other open requests, nearest deadline first"),
     recentRequests: z.array(requestLine).describe('Its latest resolved or closed requests'),
     contact: z.object({
       id,

@@ -50,8 +50,12 @@ export const macroSchema = z
     purpose: z
       .enum(MACRO_PURPOSES)
       .nullable()
-      .describe('The policy answer it stands for: the §4.5 information request, the §4.2 out-of-scope answer'),
-    mayEdit: z.boolean().describe('Whether the reader may change it: their own, or any shared one for an administrator'),
+      .describe(
+        'The policy answer it stands for: the §4.5 information request, the §4.2 out-of-scope answer',
+      ),
+    mayEdit: z
+      .boolean()
+      .describe('Whether the reader may change it: their own, or any shared one for an administrator'),
     updatedAt: instant,
   })
   .meta({ id: 'Macro' });

@@ -2,7 +2,17 @@
 import { z } from 'zod';
 import { id, text } from './fields.js';
 
-export const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'violet', 'pink'] as const;
+export const TAG_COLORS = [
+  'gray',
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'teal',
+  'blue',
+  'violet',
+  'pink',
+] as const;
 
 export const tagSchema = z.object({ id, name: z.string(), color: z.enum(TAG_COLORS) }).meta({ id: 'Tag' });
 export type Tag = z.output<typeof tagSchema>;

@@ -208,7 +208,9 @@ export const searchMatchSchema = z
 
 export const ticketPageSchema = z
   .object({
-    items: z.array(ticketSummarySchema.extend({ match: searchMatchSchema.optional(), tags: z.array(tagSchema) })),
+    items: z.array(
+      ticketSummarySchema.extend({ match: searchMatchSchema.optional(), tags: z.array(tagSchema) }),
+    ),
     nextCursor: z.string().nullable(),
   })
   .meta({ id: 'TicketPage' });
@@ -339,7 +341,12 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('status'),
       status: z.enum(MACRO_STATUSES),
-      body: z.string().trim().max(TEXT_MAX_LENGTH).default('').describe('The reply each request gets; a resolution needs one'),
+      body: z
+        .string()
+        .trim()
+        .max(TEXT_MAX_LENGTH)
+        .default('')
+        .describe('The reply each request gets; a resolution needs one'),
     })
     .strict(),
   z.object({ kind: z.literal('tag'), tagIds: z.array(id).min(1).max(20) }).strict(),

@@ -9,10 +9,15 @@ import { queueSortFields, ticketQueueFilter } from './tickets.js';
 /** The queue's URL parameters, as the web writes them: what a view keeps and gives back. */
 export const viewQueryInput = z
   .record(z.string(), z.union([z.string().max(500), z.array(z.string().max(100)).max(50)]))
-  .describe('The queue parameters: status, severity, organizationId, assigneeId (an id, me, none), breached, awaiting, tag, q, sort, direction');
+  .describe(
+    'The queue parameters: status, severity, organizationId, assigneeId (an id, me, none), breached, awaiting, tag, q, sort, direction',
+  );
 
 /** The parameters a view keeps, checked as the queue reads them; anything else (limit, cursor) is dropped. */
-export const viewQueryParameters = ticketQueueFilter.omit({ dueBefore: true }).extend(queueSortFields).strict();
+export const viewQueryParameters = ticketQueueFilter
+  .omit({ dueBefore: true })
+  .extend(queueSortFields)
+  .strict();
 
 export const viewInput = z
   .object({

@@ -9,7 +9,9 @@ export const worklogInput = z
     minutes: z.int().min(1).max(WORKLOG_MAX_MINUTES),
     note: text(2000),
     billable: z.boolean().default(true),
-    workedOn: calendarDate.optional().describe('The Moscow day the work was done; today when absent, never later'),
+    workedOn: calendarDate
+      .optional()
+      .describe('The Moscow day the work was done; today when absent, never later'),
   })
   .strict();
 export type WorklogInput = z.infer<typeof worklogInput>;

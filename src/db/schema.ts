@@ -4,6 +4,7 @@
  */
 
 export * from './schema/access.js';
+export * from './schema/agentTools.js';
 export * from './schema/deliveries.js';
 export * from './schema/entitlement.js';
 export * from './schema/mail.js';
@@ -11,4 +12,3 @@ export * from './schema/releases.js';
 export * from './schema/sla.js';
 export * from './schema/telegram.js';
 export * from './schema/tickets.js';
-export * from './schema/agentTools.js';

@@ -147,3 +147,16 @@ export function instanceNamed(organization: OrganizationDetail, name: string): s
   if (!instance) throw new Error(`no instance ${name}`);
   return instance.id;
 }
+
+/** The demo partner engineer, signed in, working for the given organizations only (§2.6). */
+export async function partnerFor(
+  app: FastifyInstance,
+  admin: Caller,
+  organizationIds: string[],
+): Promise<Caller> {
+  const partner = caller(app, await signIn(app, ...PARTNER));
+  const partnerId = (await partner('GET', '/api/v1/me')).json().principal.id;
+  const assigned = await admin('PUT', `/api/v1/partners/${partnerId}/organizations`, { organizationIds });
+  expect(assigned.statusCode, assigned.body).toBe(200);
+  return partner;
+}

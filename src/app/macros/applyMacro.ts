@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { ApplyMacroInput } from '../../contract/macros.js';
 import type { Queryable } from '../../db/database.js';
 import { contacts, instances, organizations, products } from '../../db/schema.js';
-import { fillVariables, type MacroActions, type MacroStatus, type MacroValues } from '../../domain/macros/macro.js';
+import {
+  fillVariables,
+  type MacroActions,
+  type MacroStatus,
+  type MacroValues,
+} from '../../domain/macros/macro.js';
 import type { Channel } from '../../domain/sla/policy.js';
 import { moscowDateTime } from '../../i18n/slaExplanation.js';
 import { translator } from '../../i18n/translator.js';
@@ -25,7 +30,12 @@ import { type MacroRow, usableMacro } from './macros.js';
 /** What the variables stand for on this request, written for the contact who reads the reply. */
 async function macroValues(db: Queryable, ticket: TicketRow, actor: Actor): Promise<MacroValues> {
   const [row] = await db
-    .select({ contact: contacts, organization: organizations.name, instance: instances.name, product: products.name })
+    .select({
+      contact: contacts,
+      organization: organizations.name,
+      instance: instances.name,
+      product: products.name,
+    })
     .from(contacts)
     .innerJoin(organizations, eq(organizations.id, ticket.organizationId))
     .innerJoin(instances, eq(instances.id, ticket.instanceId))
@@ -97,7 +107,10 @@ export async function applyMacroWithin(
 ): Promise<TicketRow> {
   // A closed request is final (the customer files a new one): no reply, note or change is added to it.
   if (ticket.status === 'closed')
-    throw new AppError('conflict', 'transition_not_allowed', 'status', { from: ticket.status, action: 'macro' });
+    throw new AppError('conflict', 'transition_not_allowed', 'status', {
+      from: ticket.status,
+      action: 'macro',
+    });
   const { actions } = macro;
   const values = await macroValues(context.db, ticket, context.actor);
   const body = edited.body ?? fillVariables(macro.body, values);
@@ -112,10 +125,22 @@ export async function applyMacroWithin(
   const assigneeId = assigneeOf(actions, context.actor);
   if (assigneeId !== undefined && assigneeId !== current.assigneeId)
     current = await assignTicket.within(context, current, { assigneeId });
-  current = await replyAndMove(context, current, { purpose: macro.purpose, status: actions.status, body }, channel);
+  current = await replyAndMove(
+    context,
+    current,
+    { purpose: macro.purpose, status: actions.status, body },
+    channel,
+  );
   if (actions.tagIds?.length) current = await addTicketTags(context, current, actions.tagIds);
   if (note) {
-    current = (await postSupportMessage(context, current, { body: note, visibility: 'internal', awaitCustomer: false, attachmentIds: [] }, channel)).updated;
+    current = (
+      await postSupportMessage(
+        context,
+        current,
+        { body: note, visibility: 'internal', awaitCustomer: false, attachmentIds: [] },
+        channel,
+      )
+    ).updated;
   }
   await auditTicket(context, ticket, null, { macro: macro.title, macroId: macro.id });
   return current;
@@ -149,7 +174,12 @@ export async function replyAndMove(
   if (status === 'resolved') return resolveTicket.within(context, ticket, { body: requireBody(body) });
   let current = ticket;
   if (body) {
-    const reply = { body, visibility: 'public' as const, awaitCustomer: status === 'waiting_for_customer', attachmentIds: [] };
+    const reply = {
+      body,
+      visibility: 'public' as const,
+      awaitCustomer: status === 'waiting_for_customer',
+      attachmentIds: [],
+    };
     current = (await postSupportMessage(context, current, reply, channel)).updated;
   } else if (status === 'waiting_for_customer') {
     current = await applyAction(context, current, 'support_awaits_customer');

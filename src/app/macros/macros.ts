@@ -17,7 +17,8 @@ import { requireSupport } from '../tickets/withTicket.js';
 
 export type MacroRow = typeof macros.$inferSelect;
 
-const isAdmin = (actor: Actor) => actor.type === 'system' || (actor.type === 'agent' && actor.role === 'admin');
+const isAdmin = (actor: Actor) =>
+  actor.type === 'system' || (actor.type === 'agent' && actor.role === 'admin');
 const ownerOf = (actor: Actor) => (actor.type === 'agent' ? actor.id : null);
 
 export function macroView(row: MacroRow, reader: Actor) {
@@ -114,7 +115,10 @@ async function checkMacro(db: Queryable, body: string, actions: MacroActions) {
     if (unknown) throw new AppError('invalid', 'macro_unknown_variable', field, { value: `{{${unknown}}}` });
   }
   if (actions.assignee && actions.assignee !== 'self' && actions.assignee !== 'none') {
-    const [agent] = await db.select({ active: agents.active }).from(agents).where(eq(agents.id, actions.assignee));
+    const [agent] = await db
+      .select({ active: agents.active })
+      .from(agents)
+      .where(eq(agents.id, actions.assignee));
     if (!agent?.active)
       throw new AppError('invalid', 'assignee_unknown', 'actions.assignee', { value: actions.assignee });
   }
@@ -123,7 +127,14 @@ async function checkMacro(db: Queryable, body: string, actions: MacroActions) {
     const missing = actions.tagIds.find((tagId) => !known.some((tag) => tag.id === tagId));
     if (missing) throw new AppError('invalid', 'tag_unknown', 'actions.tagIds', { value: missing });
   }
-  if (!body && !actions.status && !actions.severity && !actions.assignee && !actions.note && !actions.tagIds?.length)
+  if (
+    !body &&
+    !actions.status &&
+    !actions.severity &&
+    !actions.assignee &&
+    !actions.note &&
+    !actions.tagIds?.length
+  )
     throw new AppError('invalid', 'macro_empty', 'body');
 }
 

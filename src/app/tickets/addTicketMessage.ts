@@ -82,7 +82,8 @@ export async function postSupportMessage(
     attachmentIds: input.attachmentIds,
     ...(intakeKey ? { intakeKey } : {}),
   });
-  if (input.visibility === 'public') await tellContact(context, updated, 'ticket_reply', { body: input.body });
+  if (input.visibility === 'public')
+    await tellContact(context, updated, 'ticket_reply', { body: input.body });
   return { updated, posted };
 }
 

@@ -48,23 +48,24 @@ export async function mergeTicket(
       .select({ name: contacts.name, language: contacts.language })
       .from(contacts)
       .where(eq(contacts.id, duplicate.contactId));
-    await tx
-      .insert(ticketMessages)
-      .values({
-        ticketId: original.id,
-        authorType: 'contact',
-        authorId: duplicate.contactId,
-        authorName: contact?.name ?? '',
-        visibility: 'public',
-        kind: 'customer',
-        body: `${duplicate.subject}\n\n${duplicate.description}`,
-        channel: duplicate.channel,
-        mergedFromId: duplicate.id,
-        createdAt: duplicate.registeredAt,
-      });
+    await tx.insert(ticketMessages).values({
+      ticketId: original.id,
+      authorType: 'contact',
+      authorId: duplicate.contactId,
+      authorName: contact?.name ?? '',
+      visibility: 'public',
+      kind: 'customer',
+      body: `${duplicate.subject}\n\n${duplicate.description}`,
+      channel: duplicate.channel,
+      mergedFromId: duplicate.id,
+      createdAt: duplicate.registeredAt,
+    });
     await tx
       .update(ticketMessages)
-      .set({ ticketId: original.id, mergedFromId: sql`coalesce(${ticketMessages.mergedFromId}, ${duplicate.id})` })
+      .set({
+        ticketId: original.id,
+        mergedFromId: sql`coalesce(${ticketMessages.mergedFromId}, ${duplicate.id})`,
+      })
       .where(eq(ticketMessages.ticketId, duplicate.id));
     await tx.update(attachments).set({ ticketId: original.id }).where(eq(attachments.ticketId, duplicate.id));
 
@@ -76,7 +77,13 @@ export async function mergeTicket(
       ...(earlier
         ? {
             registeredAt: earlier,
-            ...deadlineChanges(context, { ...original, registeredAt: earlier }, original.level, original.severity, 'intoTicketId'),
+            ...deadlineChanges(
+              context,
+              { ...original, registeredAt: earlier },
+              original.level,
+              original.severity,
+              'intoTicketId',
+            ),
           }
         : {}),
       ...(awaiting && original.status !== 'resolved' ? { awaitingSupportSince: awaiting } : {}),
@@ -84,14 +91,20 @@ export async function mergeTicket(
     await auditTicket(
       context,
       original,
-      { registeredAt: original.registeredAt.toISOString(), responseDueAt: original.responseDueAt.toISOString() },
+      {
+        registeredAt: original.registeredAt.toISOString(),
+        responseDueAt: original.responseDueAt.toISOString(),
+      },
       {
         mergedFrom: duplicate.number,
         registeredAt: merged.registeredAt.toISOString(),
         responseDueAt: merged.responseDueAt.toISOString(),
       },
     );
-    const closed = await applyAction(context, duplicate, 'close', { closeReason: 'merged', mergedIntoId: original.id });
+    const closed = await applyAction(context, duplicate, 'close', {
+      closeReason: 'merged',
+      mergedIntoId: original.id,
+    });
     // The desk's own word: it answers nobody, so the duplicate is not counted as responded to by it.
     await postMessage({ ...context, actor: { type: 'system', name: 'merge' } }, closed, {
       visibility: 'public',

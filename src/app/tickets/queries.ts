@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from 'drizzle-orm';
-import type { TicketListQuery } from '../../contract/tickets.js';
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import {
   attachments,
   auditEvents,
@@ -13,16 +12,13 @@ import {
 import { explainResponseDeadline } from '../../domain/sla/deadline.js';
 import type { PolicyDuration } from '../../domain/sla/policy.js';
 import { slaProgress } from '../../domain/sla/progress.js';
-import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
-import { readSearch, type SearchTerms } from '../../domain/tickets/searchQuery.js';
 import { type Actor, requireAdmin } from '../actor.js';
-import { tagsOfTickets } from '../tags.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { SlaData } from '../slaData.js';
-import { type TicketRow, ticketActionsFor, visibleTicket, visibleTicketsCondition } from './access.js';
+import { tagsOfTickets } from '../tags.js';
+import { type TicketRow, ticketActionsFor, visibleTicket } from './access.js';
 import { ticketPolicy } from './state.js';
-import { findTickets, type SearchPosition, searchMatches } from './ticketSearch.js';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
@@ -106,46 +102,59 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
   const customer = actor.type === 'contact';
   const links = (condition: SQL) =>
     ctx.db.select({ id: tickets.id, number: tickets.number }).from(tickets).where(condition);
-  const [messages, files, children, parent, sessions, contact, instance, history, earlier, later, mergedFrom, mergedInto, tagged] =
-    await Promise.all([
-      ctx.db
-        .select()
-        .from(ticketMessages)
-        .where(
-          customer
-            ? and(eq(ticketMessages.ticketId, ticket.id), eq(ticketMessages.visibility, 'public'))
-            : eq(ticketMessages.ticketId, ticket.id),
-        )
-        .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.sequence)),
-      ctx.db.select().from(attachments).where(eq(attachments.ticketId, ticket.id)),
-      links(eq(tickets.splitFromId, ticket.id)),
-      ticket.splitFromId ? links(eq(tickets.id, ticket.splitFromId)) : Promise.resolve([]),
-      ctx.db
-        .select()
-        .from(remoteSessions)
-        .where(eq(remoteSessions.ticketId, ticket.id))
-        .orderBy(asc(remoteSessions.startedAt)),
-      ctx.db
-        .select({ id: contacts.id, name: contacts.name, email: contacts.email })
-        .from(contacts)
-        .where(eq(contacts.id, ticket.contactId)),
-      ctx.db
-        .select({ id: instances.id, name: instances.name, environment: instances.environment })
-        .from(instances)
-        .where(eq(instances.id, ticket.instanceId)),
-      customer
-        ? Promise.resolve([])
-        : ctx.db
-            .select()
-            .from(auditEvents)
-            .where(and(eq(auditEvents.entity, 'ticket'), eq(auditEvents.entityId, ticket.id)))
-            .orderBy(desc(auditEvents.sequence)),
-      ticket.followsUpId ? links(eq(tickets.id, ticket.followsUpId)) : Promise.resolve([]),
-      links(eq(tickets.followsUpId, ticket.id)),
-      links(eq(tickets.mergedIntoId, ticket.id)),
-      ticket.mergedIntoId ? links(eq(tickets.id, ticket.mergedIntoId)) : Promise.resolve([]),
-      tagsOfTickets(ctx.db, [ticket.id]),
-    ]);
+  const [
+    messages,
+    files,
+    children,
+    parent,
+    sessions,
+    contact,
+    instance,
+    history,
+    earlier,
+    later,
+    mergedFrom,
+    mergedInto,
+    tagged,
+  ] = await Promise.all([
+    ctx.db
+      .select()
+      .from(ticketMessages)
+      .where(
+        customer
+          ? and(eq(ticketMessages.ticketId, ticket.id), eq(ticketMessages.visibility, 'public'))
+          : eq(ticketMessages.ticketId, ticket.id),
+      )
+      .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.sequence)),
+    ctx.db.select().from(attachments).where(eq(attachments.ticketId, ticket.id)),
+    links(eq(tickets.splitFromId, ticket.id)),
+    ticket.splitFromId ? links(eq(tickets.id, ticket.splitFromId)) : Promise.resolve([]),
+    ctx.db
+      .select()
+      .from(remoteSessions)
+      .where(eq(remoteSessions.ticketId, ticket.id))
+      .orderBy(asc(remoteSessions.startedAt)),
+    ctx.db
+      .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+      .from(contacts)
+      .where(eq(contacts.id, ticket.contactId)),
+    ctx.db
+      .select({ id: instances.id, name: instances.name, environment: instances.environment })
+      .from(instances)
+      .where(eq(instances.id, ticket.instanceId)),
+    customer
+      ? Promise.resolve([])
+      : ctx.db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.entity, 'ticket'), eq(auditEvents.entityId, ticket.id)))
+          .orderBy(desc(auditEvents.sequence)),
+    ticket.followsUpId ? links(eq(tickets.id, ticket.followsUpId)) : Promise.resolve([]),
+    links(eq(tickets.followsUpId, ticket.id)),
+    links(eq(tickets.mergedIntoId, ticket.id)),
+    ticket.mergedIntoId ? links(eq(tickets.id, ticket.mergedIntoId)) : Promise.resolve([]),
+    tagsOfTickets(ctx.db, [ticket.id]),
+  ]);
   const duplicates = new Map(mergedFrom.map((link) => [link.id, link]));
   const data = await ctx.sla.load(ctx.db);
   return {

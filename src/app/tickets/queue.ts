@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { TicketListQuery, TicketQueueFilter } from '../../contract/tickets.js';
-import { tags, ticketTags, tickets } from '../../db/schema.js';
+import { tags, tickets, ticketTags } from '../../db/schema.js';
 import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { type QueueSort, SEVERITY_RANK, STATUS_RANK } from '../../domain/tickets/queueSort.js';
 import { readSearch, type SearchTerms } from '../../domain/tickets/searchQuery.js';
@@ -163,17 +163,19 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
     .select({ ticket: tickets, band, key })
     .from(tickets)
     .where(and(...bounds))
-    .orderBy(
-      direction(band),
-      direction(sql`(${key})::${sql.raw(cast)}`),
-      direction(tickets.id),
-    )
+    .orderBy(direction(band), direction(sql`(${key})::${sql.raw(cast)}`), direction(tickets.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const tagged = await tagsOfTickets(ctx.db, page.map((row) => row.ticket.id));
+  const tagged = await tagsOfTickets(
+    ctx.db,
+    page.map((row) => row.ticket.id),
+  );
   return {
-    items: page.map((row) => ({ ...ticketSummary(row.ticket, now, data, actor), tags: tagged.get(row.ticket.id) ?? [] })),
+    items: page.map((row) => ({
+      ...ticketSummary(row.ticket, now, data, actor),
+      tags: tagged.get(row.ticket.id) ?? [],
+    })),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor(sortName, Number(last.band), last.key, last.ticket.id)

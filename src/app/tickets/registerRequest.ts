@@ -143,7 +143,9 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
       channel: values.channel,
       contactId: values.contactId,
       // A phoned-in request is registered at the call, which the agent states: both times are kept.
-      ...(values.channel === 'phone' ? { calledAt: intake.receivedAt.toISOString(), recordedAt: now.toISOString() } : {}),
+      ...(values.channel === 'phone'
+        ? { calledAt: intake.receivedAt.toISOString(), recordedAt: now.toISOString() }
+        : {}),
     },
   });
   const acknowledgement = noticeEntries(now, {

@@ -17,7 +17,10 @@ const values: MacroValues = {
 describe('macro variables', () => {
   it('fills every known variable, with or without spaces inside the braces', () => {
     expect(
-      fillVariables('{{contact.name}}, по заявке {{ ticket.number }} ответ до {{ticket.responseDueAt}}.', values),
+      fillVariables(
+        '{{contact.name}}, по заявке {{ ticket.number }} ответ до {{ticket.responseDueAt}}.',
+        values,
+      ),
     ).toBe('Ирина Петрова, по заявке SD-2026-00042 ответ до 02.12.2026 11:00 МСК.');
   });
 

@@ -1,8 +1,8 @@
 import type { Level } from '../entitlement/entitlement.js';
 import {
+  type ChannelHours,
   POLICY_CHANNELS,
   type PolicyChannel,
-  type ChannelHours,
   type PolicyDuration,
   type PolicyVersion,
   SEVERITIES,

@@ -5,7 +5,14 @@ import { STATUSES } from './lifecycle.js';
  * How the queue may be sorted: its own order (breached, due soon, awaiting support, the rest), or by one
  * column either way. Severity and status sort by their rank in the policy, not by their names.
  */
-export const QUEUE_SORTS = ['queue', 'responseDueAt', 'registeredAt', 'updatedAt', 'severity', 'status'] as const;
+export const QUEUE_SORTS = [
+  'queue',
+  'responseDueAt',
+  'registeredAt',
+  'updatedAt',
+  'severity',
+  'status',
+] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;

@@ -8,7 +8,6 @@ import { ticketSummary } from '../../app/tickets/queries.js';
 import { registerPhoneRequest } from '../../app/tickets/registerRequest.js';
 import { createWorklogEntry, listWorklog } from '../../app/worklog.js';
 import { customerContextSchema } from '../../contract/customerContext.js';
-import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import {
   bulkResultSchema,
@@ -35,7 +34,8 @@ export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app,
       schema: {
         operationId: 'bulkUpdateTickets',
         tags: ['tickets'],
-        summary: 'One change to selected requests: assign, change status, add tags or apply a macro (support)',
+        summary:
+          'One change to selected requests: assign, change status, add tags or apply a macro (support)',
         description:
           'Each request is changed on its own, at the version given for it; the answer lists every request ' +
           'with the outcome, and for one not changed the reason as `code` and `message`.',
@@ -83,7 +83,10 @@ export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app,
       const actor = signedIn(request);
       const { version, ...input } = request.body;
       const merged = await mergeTicket(ctx, actor, request.params.ticketId, input, version);
-      return { duplicate: await summary(actor, merged.duplicate), original: await summary(actor, merged.original) };
+      return {
+        duplicate: await summary(actor, merged.duplicate),
+        original: await summary(actor, merged.original),
+      };
     },
   );
 
@@ -110,7 +113,8 @@ export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app,
       schema: {
         operationId: 'getCustomerContext',
         tags: ['tickets'],
-        summary: "The customer beside a request: certificates, other requests, the contact's channels (support)",
+        summary:
+          "The customer beside a request: certificates, other requests, the contact's channels (support)",
         params: ticketParams,
         response: { 200: customerContextSchema, ...problems(401, 403, 404) },
       },
@@ -145,6 +149,8 @@ export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app,
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createWorklogEntry(ctx, signedIn(request), request.params.ticketId, request.body)),
+      reply
+        .code(201)
+        .send(await createWorklogEntry(ctx, signedIn(request), request.params.ticketId, request.body)),
   );
 };

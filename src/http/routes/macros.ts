@@ -5,7 +5,13 @@ import { applyMacro, previewMacro } from '../../app/macros/applyMacro.js';
 import { createMacro, deleteMacro, listMacros, updateMacro } from '../../app/macros/macros.js';
 import { ticketSummary } from '../../app/tickets/queries.js';
 import { id } from '../../contract/fields.js';
-import { applyMacroInput, macroInput, macroPreviewSchema, macroSchema, macroUpdateInput } from '../../contract/macros.js';
+import {
+  applyMacroInput,
+  macroInput,
+  macroPreviewSchema,
+  macroSchema,
+  macroUpdateInput,
+} from '../../contract/macros.js';
 import { problems } from '../../contract/problem.js';
 import { ticketSummarySchema } from '../../contract/tickets.js';
 import type { HttpDependencies } from '../app.js';
@@ -97,7 +103,8 @@ export const macroRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { c
       schema: {
         operationId: 'applyMacro',
         tags: ['macros'],
-        summary: 'Apply a macro in one step: its reply (as edited), status, severity, assignment, tags and note',
+        summary:
+          'Apply a macro in one step: its reply (as edited), status, severity, assignment, tags and note',
         description:
           'Every step goes through the same rules as the action on its own; if one is refused, nothing is changed. ' +
           'A closed request takes no macro.',

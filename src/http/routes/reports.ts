@@ -87,7 +87,10 @@ export const reportRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
   );
   api.get(
     '/reports/time',
-    schema('worklogReport', 'Time spent by month, organization, certificate and agent, in hours, billable apart'),
+    schema(
+      'worklogReport',
+      'Time spent by month, organization, certificate and agent, in hours, billable apart',
+    ),
     async (request, reply) =>
       send(request, reply, 'time', request.query, await worklogReport(ctx, signedIn(request), request.query)),
   );

@@ -90,7 +90,10 @@ export const tagRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx
       },
     },
     async (request) =>
-      summary(signedIn(request), await tagTicket(ctx, signedIn(request), request.params.ticketId, request.body)),
+      summary(
+        signedIn(request),
+        await tagTicket(ctx, signedIn(request), request.params.ticketId, request.body),
+      ),
   );
 
   api.delete(

@@ -61,7 +61,8 @@ function seenVersion(request: { headers: Record<string, unknown>; body?: unknown
 }
 
 /** A portal user works through a session; a program through a token. */
-export const channelOf = (request: FastifyRequest): Channel => (request.authMethod === 'token' ? 'api' : 'portal');
+export const channelOf = (request: FastifyRequest): Channel =>
+  request.authMethod === 'token' ? 'api' : 'portal';
 
 export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -33,7 +33,8 @@ export const viewRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
       schema: {
         operationId: 'createView',
         tags: ['views'],
-        summary: 'Save the queue as it is filtered and sorted: a personal view, or a shared one (administrators)',
+        summary:
+          'Save the queue as it is filtered and sorted: a personal view, or a shared one (administrators)',
         body: viewInput,
         response: { 201: savedViewSchema, ...problems(400, 401, 403) },
       },

@@ -84,7 +84,8 @@ export const en = {
     sender_ambiguous: 'The message names more than one sender in From, so its sender cannot be verified.',
     database_in_use:
       'The embedded database in {{dataDir}} is in use by process {{pid}} (a running Supportdesk). Stop it first, or run the desk on PostgreSQL (DATABASE_URL) to use the command line alongside it.',
-    macro_unknown_variable: 'There is no variable {{value}}. Available: {{contact.name}}, {{ticket.number}}, {{ticket.responseDueAt}}, {{agent.name}}, {{organization.name}} and the others listed.',
+    macro_unknown_variable:
+      'There is no variable {{value}}. Available: {{contact.name}}, {{ticket.number}}, {{ticket.responseDueAt}}, {{agent.name}}, {{organization.name}} and the others listed.',
     macro_empty: 'A macro needs a reply text or at least one action.',
     macro_is_policy_answer: 'This is an answer the support policy provides: it can be edited, not deleted.',
     macro_needs_text: 'This action needs a message to the customer.',
@@ -94,7 +95,8 @@ export const en = {
     merge_into_itself: 'A request cannot be merged into itself.',
     merge_across_organizations: 'Only requests of the same organization can be merged.',
     phone_call_in_future: 'The call time {{value}} has not come yet.',
-    phone_call_too_old: 'The call at {{value}} was more than a day ago: register the request at the current time and say in it when the call was.',
+    phone_call_too_old:
+      'The call at {{value}} was more than a day ago: register the request at the current time and say in it when the call was.',
     worklog_in_future: 'The work date {{value}} has not come yet.',
   },
   validation: {

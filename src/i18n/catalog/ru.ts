@@ -89,7 +89,8 @@ export const ru: Catalog = {
       'В поле From письма указано несколько отправителей, поэтому отправителя нельзя проверить.',
     database_in_use:
       'Встроенная база данных в {{dataDir}} занята процессом {{pid}} (запущенный Supportdesk). Сначала остановите его или переведите службу на PostgreSQL (DATABASE_URL), чтобы пользоваться командной строкой параллельно.',
-    macro_unknown_variable: 'Переменной {{value}} нет. Доступны: {{contact.name}}, {{ticket.number}}, {{ticket.responseDueAt}}, {{agent.name}}, {{organization.name}} и другие из списка.',
+    macro_unknown_variable:
+      'Переменной {{value}} нет. Доступны: {{contact.name}}, {{ticket.number}}, {{ticket.responseDueAt}}, {{agent.name}}, {{organization.name}} и другие из списка.',
     macro_empty: 'Макрос должен содержать текст ответа или хотя бы одно действие.',
     macro_is_policy_answer: 'Это ответ, предусмотренный Регламентом: его можно изменить, но не удалить.',
     macro_needs_text: 'Для этого действия нужен текст сообщения клиенту.',
@@ -99,7 +100,8 @@ export const ru: Catalog = {
     merge_into_itself: 'Запрос нельзя объединить с самим собой.',
     merge_across_organizations: 'Объединять можно только запросы одной организации.',
     phone_call_in_future: 'Время звонка {{value}} ещё не наступило.',
-    phone_call_too_old: 'Звонок {{value}} был больше суток назад: зарегистрируйте запрос текущим временем и опишите в нём, когда звонили.',
+    phone_call_too_old:
+      'Звонок {{value}} был больше суток назад: зарегистрируйте запрос текущим временем и опишите в нём, когда звонили.',
     worklog_in_future: 'Дата работ {{value}} ещё не наступила.',
   },
   validation: {
