@@ -298,7 +298,11 @@ describe.each(databaseBackends)(
         reason: 'Разобрались сами, спасибо.',
       });
       expect(closed.json()).toMatchObject({ status: 'closed', closeReason: 'customer', allowedActions: [] });
-      expect((await irina('GET', `/api/v1/tickets/${ids.t2}`)).json().allowedActions).toEqual(['assign']);
+      expect((await irina('GET', `/api/v1/tickets/${ids.t2}`)).json().allowedActions).toEqual([
+        'assign',
+        'tag',
+        'logTime',
+      ]);
       expect((await anna('POST', `/api/v1/tickets/${ids.t2}/reopen`)).statusCode).toBe(409);
       expect(
         (await anna('POST', `/api/v1/tickets/${ids.t2}/messages`, { body: 'ещё вопрос' })).statusCode,

@@ -5,7 +5,7 @@ import { tags, ticketTags } from '../db/schema.js';
 import { type Actor, requireAdmin } from './actor.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
-import type { TicketRow } from './tickets/access.js';
+import { requireOperation, type TicketRow } from './tickets/access.js';
 import { auditTicket, type TransitionContext } from './tickets/state.js';
 import { requireSupport, ticketAction } from './tickets/withTicket.js';
 import { guardUnique } from './uniqueness.js';
@@ -94,13 +94,18 @@ export async function addTicketTags(
   return ticket;
 }
 
-export const tagTicket = ticketAction({ supportOnly: true }, (context, ticket, input: { tagIds: string[] }) =>
-  addTicketTags(context, ticket, input.tagIds),
+export const tagTicket = ticketAction(
+  { supportOnly: true },
+  (context, ticket, input: { tagIds: string[] }) => {
+    requireOperation(context.actor, ticket, 'tag');
+    return addTicketTags(context, ticket, input.tagIds);
+  },
 );
 
 export const untagTicket = ticketAction(
   { supportOnly: true },
   async (context, ticket, input: { tagId: string }) => {
+    requireOperation(context.actor, ticket, 'tag');
     const removed = await context.db
       .delete(ticketTags)
       .where(and(eq(ticketTags.ticketId, ticket.id), eq(ticketTags.tagId, input.tagId)))

@@ -8,7 +8,7 @@ import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { requireVendorTeam } from './reports.js';
-import { type TicketRow, visibleTicket } from './tickets/access.js';
+import { requireOperation, type TicketRow, visibleTicket } from './tickets/access.js';
 import { auditTicket, type TransitionContext } from './tickets/state.js';
 import { requireSupport, ticketAction } from './tickets/withTicket.js';
 
@@ -61,6 +61,7 @@ export const createWorklogEntry = ticketAction(
   async (context, ticket, input: WorklogInput) => {
     const { actor } = context;
     if (actor.type !== 'agent') throw new AppError('forbidden', 'forbidden');
+    requireOperation(actor, ticket, 'logTime');
     const today = moscowDate(context.now);
     const workedOn = input.workedOn ?? today;
     if (workedOn > today) throw new AppError('invalid', 'worklog_in_future', 'workedOn', { value: workedOn });

@@ -15,7 +15,7 @@ import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { addTicketTags } from '../tags.js';
-import { type TicketRow, visibleTicket } from '../tickets/access.js';
+import { requireOperation, type TicketRow, visibleTicket } from '../tickets/access.js';
 import { postSupportMessage } from '../tickets/addTicketMessage.js';
 import { assignTicket } from '../tickets/assignTicket.js';
 import { changeTicketSeverity } from '../tickets/changeTicketSeverity.js';

@@ -41,7 +41,7 @@ export async function mergeTicket(
       throw new AppError('invalid', 'merge_across_organizations', 'intoTicketId');
     const context = { db: tx, sla, actor, now: ctx.clock.now() };
     // The duplicate is closed by the merge; the original takes messages, as a note would be added.
-    requireOperation(actor, duplicate, 'close');
+    requireOperation(actor, duplicate, 'merge');
     requireOperation(actor, original, 'addNote');
 
     const [contact] = await tx

@@ -15,12 +15,22 @@ describe('what a reader may do to a request', () => {
 
   it('offers nothing on a closed request but who owned it: it is final, a new request follows it', () => {
     expect(allowedActions(problem('closed'), 'customer')).toEqual([]);
-    expect(allowedActions(problem('closed', 'extended'), 'support')).toEqual(['assign']);
+    expect(allowedActions(problem('closed', 'extended'), 'support')).toEqual(['assign', 'tag', 'logTime']);
     expect(operationRefusal(problem('closed'), 'customer', 'reopen')).toBe('transition_not_allowed');
   });
 
   it("keeps support's tools from the customer", () => {
-    for (const operation of ['addNote', 'assign', 'changeSeverity', 'split', 'resolve'] as const) {
+    for (const operation of [
+      'addNote',
+      'assign',
+      'changeSeverity',
+      'split',
+      'resolve',
+      'applyMacro',
+      'merge',
+      'tag',
+      'logTime',
+    ] as const) {
       expect(operationRefusal(problem('new'), 'customer', operation)).toBe('forbidden');
     }
   });
@@ -36,6 +46,10 @@ describe('what a reader may do to a request', () => {
       'requestInfo',
       'resolve',
       'close',
+      'applyMacro',
+      'merge',
+      'tag',
+      'logTime',
     ]);
     expect(allowedActions(problem('new', 'extended'), 'support')).toContain('logRemoteSession');
     expect(operationRefusal(problem('new'), 'support', 'logRemoteSession')).toBe(

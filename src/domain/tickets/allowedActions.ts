@@ -15,6 +15,10 @@ export const TICKET_OPERATIONS = [
   'logRemoteSession',
   'reopen',
   'close',
+  'applyMacro',
+  'merge',
+  'tag',
+  'logTime',
 ] as const;
 export type TicketOperation = (typeof TICKET_OPERATIONS)[number];
 
@@ -75,6 +79,13 @@ const RULES: Record<TicketOperation, Rule> = {
   },
   reopen: { readers: EVERYONE, step: () => 'reopen' },
   close: { readers: EVERYONE, step: () => 'close' },
+  // A macro replies or notes: nothing is added to a closed request.
+  applyMacro: { readers: SUPPORT, step: whileOpen },
+  // A merged duplicate is closed by the merge.
+  merge: { readers: SUPPORT, step: () => 'close' },
+  // Tags and time spent describe the work for the reports, also after a request is closed.
+  tag: { readers: SUPPORT },
+  logTime: { readers: SUPPORT },
 };
 
 /** Why the reader may not do this to the request, or null when they may. */
