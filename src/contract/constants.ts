@@ -36,3 +36,16 @@ export {
   type SortDirection,
 } from '../domain/tickets/queueSort.js';
 export { SEARCH_MAX_LENGTH, TICKET_NUMBER_PATTERN } from '../domain/tickets/searchQuery.js';
+
+/** The colours a tag may be shown in (the web's palette names). */
+export const TAG_COLORS = [
+  'gray',
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'teal',
+  'blue',
+  'violet',
+  'pink',
+] as const;

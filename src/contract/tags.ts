@@ -1,18 +1,7 @@
 /** Tags: the list administrators keep, and the tags on a request. Shared by the server's routes and by the web. */
 import { z } from 'zod';
+import { TAG_COLORS } from './constants.js';
 import { id, text } from './fields.js';
-
-export const TAG_COLORS = [
-  'gray',
-  'red',
-  'orange',
-  'yellow',
-  'green',
-  'teal',
-  'blue',
-  'violet',
-  'pink',
-] as const;
 
 export const tagSchema = z.object({ id, name: z.string(), color: z.enum(TAG_COLORS) }).meta({ id: 'Tag' });
 export type Tag = z.output<typeof tagSchema>;

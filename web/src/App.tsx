@@ -23,6 +23,8 @@ const Releases = page(() => import('./pages/Releases'), 'Releases');
 const Documentation = page(() => import('./pages/Documentation'), 'Documentation');
 const Profile = page(() => import('./pages/Profile'), 'Profile');
 const Queue = page(() => import('./console/Queue'), 'Queue');
+const PhoneRequest = page(() => import('./console/phone/PhoneRequest'), 'PhoneRequest');
+const MacrosPage = page(() => import('./console/macros/MacrosPage'), 'MacrosPage');
 const Customers = page(() => import('./console/Customers'), 'Customers');
 const OrganizationPage = page(() => import('./console/organization/OrganizationPage'), 'OrganizationPage');
 const CalendarPage = page(() => import('./console/CalendarPage'), 'CalendarPage');
@@ -50,6 +52,8 @@ export function App({ principal }: { principal: Principal | null }) {
           <Route path="/" element={support ? <Queue /> : <Home />} />
           <Route path="/requests" element={support ? <Queue /> : <MyRequests />} />
           {support ? null : <Route path="/requests/new" element={<NewRequest />} />}
+          {support ? <Route path="/requests/phone" element={<PhoneRequest />} /> : null}
+          {support ? <Route path="/macros" element={<MacrosPage />} /> : null}
           <Route path="/requests/:ticketId" element={<TicketRoute />} />
           <Route path="/policy" element={<PolicyPage />} />
           <Route path="/releases" element={<Releases />} />

@@ -106,11 +106,7 @@ export async function applyMacroWithin(
   channel: Channel,
 ): Promise<TicketRow> {
   // A closed request is final (the customer files a new one): no reply, note or change is added to it.
-  if (ticket.status === 'closed')
-    throw new AppError('conflict', 'transition_not_allowed', 'status', {
-      from: ticket.status,
-      action: 'macro',
-    });
+  requireOperation(context.actor, ticket, 'applyMacro');
   const { actions } = macro;
   const values = await macroValues(context.db, ticket, context.actor);
   const body = edited.body ?? fillVariables(macro.body, values);

@@ -8,6 +8,7 @@ import { ticketSummary } from '../../app/tickets/queries.js';
 import { registerPhoneRequest } from '../../app/tickets/registerRequest.js';
 import { createWorklogEntry, listWorklog } from '../../app/worklog.js';
 import { customerContextSchema } from '../../contract/customerContext.js';
+import { version } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import {
   bulkResultSchema,
@@ -20,7 +21,7 @@ import { worklogEntrySchema, worklogInput, worklogSchema } from '../../contract/
 import { translator } from '../../i18n/translator.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { channelOf, ticketParams } from './tickets.js';
+import { channelOf, ifMatchHeader, seenVersion, ticketParams } from './tickets.js';
 
 /** Support's tools on requests: bulk changes, merging, phoned-in requests, the customer's context, time spent. */
 export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
@@ -72,7 +73,8 @@ export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app,
         tags: ['tickets'],
         summary: 'Merge this duplicate into the original request of the same organization (support)',
         params: ticketParams,
-        body: mergeInput.extend({ version: z.int().positive().optional() }),
+        body: mergeInput.extend({ version: version.optional() }),
+        headers: ifMatchHeader,
         response: {
           200: z.object({ duplicate: ticketSummarySchema, original: ticketSummarySchema }),
           ...problems(400, 401, 403, 404, 409),
@@ -81,8 +83,13 @@ export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app,
     },
     async (request) => {
       const actor = signedIn(request);
-      const { version, ...input } = request.body;
-      const merged = await mergeTicket(ctx, actor, request.params.ticketId, input, version);
+      const merged = await mergeTicket(
+        ctx,
+        actor,
+        request.params.ticketId,
+        request.body,
+        seenVersion(request),
+      );
       return {
         duplicate: await summary(actor, merged.duplicate),
         original: await summary(actor, merged.original),

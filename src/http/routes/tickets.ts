@@ -44,7 +44,7 @@ const ifMatch = z
   .string()
   .regex(/^(W\/)?"?\d+"?$/, { error: 'validation.if_match' })
   .optional();
-const ifMatchHeader = z.looseObject({ 'if-match': ifMatch });
+export const ifMatchHeader = z.looseObject({ 'if-match': ifMatch });
 const retryableHeaders = z.looseObject({ 'idempotency-key': idempotencyKeyHeader });
 const retryableVersionedHeaders = z.looseObject({
   'if-match': ifMatch,
@@ -53,7 +53,10 @@ const retryableVersionedHeaders = z.looseObject({
 const versioned = <Shape extends z.ZodRawShape>(body: z.ZodObject<Shape>) =>
   body.extend({ version: version.optional() });
 
-function seenVersion(request: { headers: Record<string, unknown>; body?: unknown }): number | undefined {
+export function seenVersion(request: {
+  headers: Record<string, unknown>;
+  body?: unknown;
+}): number | undefined {
   const header = request.headers['if-match'];
   if (typeof header === 'string') return Number(header.replace(/\D/g, ''));
   const body = request.body as { version?: unknown } | undefined;

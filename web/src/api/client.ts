@@ -98,7 +98,9 @@ export const put = <T>(path: string, body: Body) => api<T>('PUT', path, body);
 export const remove = <T>(path: string) => api<T>('DELETE', path);
 
 /** Query strings with repeated keys for lists (status=new&status=in_progress). */
-export function query(params: Record<string, string | string[] | number | undefined | null>): string {
+export function query(
+  params: Record<string, string | readonly string[] | number | undefined | null>,
+): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;

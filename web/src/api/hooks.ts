@@ -1,4 +1,4 @@
-import { type Status, TICKET_NUMBER_PATTERN } from '@contract/constants';
+import { TICKET_NUMBER_PATTERN } from '@contract/constants';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { liveFeedOpen } from './live';
 import { desk } from './operations';
@@ -29,16 +29,11 @@ export const usePolicies = () =>
     staleTime: 600_000,
   });
 
-export interface TicketFilter {
-  status?: Status[];
-  severity?: string[];
-  organizationId?: string | null;
-  assigneeId?: string | null;
-  breached?: 'true' | null;
-  awaiting?: 'true' | null;
-  /** A search: the list comes best match first, each request with what it matched. */
-  q?: string;
-}
+/**
+ * What selects the requests of a list, as the API reads it (status, severity, organizationId, assigneeId,
+ * breached, awaiting, tag, q, sort, direction); a search lists the best match first.
+ */
+export type TicketFilter = Record<string, string | readonly string[] | null | undefined>;
 
 /** A list of tickets a page at a time (the API's cursor), all loaded pages refreshed together. */
 export const useTicketPages = (filter: TicketFilter) =>
@@ -61,4 +56,19 @@ export const useTicket = (ticketId: string | undefined) =>
     enabled: Boolean(ticketId),
     refetchInterval: pollUnlessLive,
     retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
+  });
+
+export const useTags = (enabled = true) =>
+  useQuery({ queryKey: ['tags'], queryFn: () => desk.listTags(), enabled, staleTime: 60_000 });
+
+export const useMacros = (enabled = true) =>
+  useQuery({ queryKey: ['macros'], queryFn: () => desk.listMacros(), enabled });
+
+/** The saved views with their counts, kept fresh as the queue is. */
+export const useViews = (enabled = true) =>
+  useQuery({
+    queryKey: ['views'],
+    queryFn: () => desk.listViews(),
+    enabled,
+    refetchInterval: pollUnlessLive,
   });

@@ -35,7 +35,8 @@ export function useLiveFeed(): void {
     source.onerror = () => {
       feedOpen = false;
     };
-    on('ticket.changed', () => refresh(['tickets'], ['ticket']));
+    // A request's change moves the lists, the request's page, its customer's context and the views' counts.
+    on('ticket.changed', () => refresh(['tickets'], ['ticket'], ['customer-context'], ['views']));
     on('message.added', () => refresh(['tickets'], ['ticket']));
     on('notification.changed', () => refresh(['notifications']));
     // Read again rather than taken from the event: an answer to a read begun earlier must not win over it.

@@ -1,11 +1,13 @@
 import type { Agent } from '@contract/agents';
 import type { loginInput, passwordChangeInput, profileInput, Session } from '@contract/auth';
 import type { CalendarMonth, CalendarOverride, calendarOverrideInput } from '@contract/calendar';
+import type { CustomerContext } from '@contract/customerContext';
 import type { OutboxEntry } from '@contract/deliveries';
 import type { DeskSettings, TelegramBinding } from '@contract/desk';
 import type { DocumentationPage, documentationInput } from '@contract/documentation';
 import type { EntitlementDecision, entitlementCheckInput } from '@contract/entitlement';
 import type { PresentPerson, presenceInput } from '@contract/events';
+import type { applyMacroInput, Macro, MacroPreview, macroInput, macroUpdateInput } from '@contract/macros';
 import type { ReceivedMail, SentMail } from '@contract/mail';
 import type {
   Notification,
@@ -31,14 +33,19 @@ import type {
 import type { Product } from '@contract/products';
 import type { Release, ReleaseFile, releaseInput } from '@contract/releases';
 import type { PolicyHistoryEntry, PolicyVersion } from '@contract/sla';
+import type { Tag, tagInput } from '@contract/tags';
 import type {
   assignInput,
+  BulkResult,
+  bulkUpdateInput,
   closeInput,
   IntakeRejection,
   infoRequestInput,
   instanceChangeInput,
+  mergeInput,
   messageInput,
   outOfScopeInput,
+  phoneRequestInput,
   RemoteSession,
   remoteSessionInput,
   resolutionInput,
@@ -50,6 +57,8 @@ import type {
   ticketInput,
   UploadedAttachment,
 } from '@contract/tickets';
+import type { SavedView, viewInput, viewUpdateInput } from '@contract/views';
+import type { Worklog, WorklogEntry, worklogInput } from '@contract/worklog';
 import type { z } from 'zod';
 import { get, patch, post, postAt, postOnce, put, query, remove } from './client';
 
@@ -60,14 +69,6 @@ import { get, patch, post, postAt, postOnce, put, query, remove } from './client
  * type, fails to compile.
  */
 type Body<Schema extends z.ZodType> = { [Field in keyof z.input<Schema>]?: z.input<Schema>[Field] | null };
-
-export interface TicketFilter {
-  status?: string[];
-  severity?: string[];
-  organizationId?: string | null;
-  assigneeId?: string | null;
-  breached?: 'true' | null;
-}
 
 /**
  * One typed call per API operation (named as in the OpenAPI document), its body and answer typed by
@@ -116,8 +117,10 @@ export const desk = {
     put<CalendarOverride>(`/calendar/overrides/${date || '-'}`, body),
   removeCalendarOverride: (date: string) => remove<undefined>(`/calendar/overrides/${date}`),
 
-  listTickets: (filter: TicketFilter, cursor: string | null) =>
-    get<TicketPage>(`/tickets${query({ limit: 50, ...filter, cursor })}`),
+  listTickets: (
+    filter: Record<string, string | readonly string[] | null | undefined>,
+    cursor: string | null,
+  ) => get<TicketPage>(`/tickets${query({ limit: 50, ...filter, cursor })}`),
   getTicket: (ticketId: string) => get<TicketDetail>(`/tickets/${ticketId}`),
   getTicketByNumber: (number: string) =>
     get<TicketDetail>(`/tickets/by-number/${encodeURIComponent(number)}`),
@@ -149,6 +152,39 @@ export const desk = {
     postAt<TicketSummary>(`/tickets/${ticketId}/out-of-scope`, body, version),
   createRemoteSession: (ticketId: string, body: Body<typeof remoteSessionInput>, version?: number) =>
     postAt<RemoteSession>(`/tickets/${ticketId}/remote-sessions`, body, version),
+  mergeTicket: (ticketId: string, body: Body<typeof mergeInput>, version?: number) =>
+    postAt<{ duplicate: TicketSummary; original: TicketSummary }>(
+      `/tickets/${ticketId}/merge`,
+      body,
+      version,
+    ),
+  bulkUpdateTickets: (body: Body<typeof bulkUpdateInput>) => post<BulkResult>('/tickets/bulk', body),
+  createPhoneRequest: (body: Body<typeof phoneRequestInput>) => post<TicketSummary>('/tickets/phone', body),
+  getCustomerContext: (ticketId: string) => get<CustomerContext>(`/tickets/${ticketId}/context`),
+  listWorklog: (ticketId: string) => get<Worklog>(`/tickets/${ticketId}/worklog`),
+  createWorklogEntry: (ticketId: string, body: Body<typeof worklogInput>) =>
+    post<WorklogEntry>(`/tickets/${ticketId}/worklog`, body),
+  listMacros: () => get<Macro[]>('/macros'),
+  createMacro: (body: Body<typeof macroInput>) => post<Macro>('/macros', body),
+  updateMacro: (macroId: string, body: Body<typeof macroUpdateInput>) =>
+    patch<Macro>(`/macros/${macroId}`, body),
+  deleteMacro: (macroId: string) => remove<undefined>(`/macros/${macroId}`),
+  previewMacro: (ticketId: string, macroId: string) =>
+    get<MacroPreview>(`/tickets/${ticketId}/macros/${macroId}/preview`),
+  applyMacro: (ticketId: string, body: Body<typeof applyMacroInput>) =>
+    post<TicketSummary>(`/tickets/${ticketId}/macro`, body),
+  listTags: () => get<Tag[]>('/tags'),
+  createTag: (body: Body<typeof tagInput>) => post<Tag>('/tags', body),
+  deleteTag: (tagId: string) => remove<undefined>(`/tags/${tagId}`),
+  tagTicket: (ticketId: string, tagIds: string[]) =>
+    post<TicketSummary>(`/tickets/${ticketId}/tags`, { tagIds }),
+  untagTicket: (ticketId: string, tagId: string) =>
+    remove<TicketSummary>(`/tickets/${ticketId}/tags/${tagId}`),
+  listViews: () => get<SavedView[]>('/views'),
+  createView: (body: Body<typeof viewInput>) => post<SavedView>('/views', body),
+  updateView: (viewId: string, body: Body<typeof viewUpdateInput>) =>
+    patch<SavedView>(`/views/${viewId}`, body),
+  deleteView: (viewId: string) => remove<undefined>(`/views/${viewId}`),
   listNotifications: () => get<Notification[]>('/notifications?limit=20'),
   countUnreadNotifications: () => get<{ unread: number }>('/notifications/unread-count'),
   markNotificationsRead: (body: NotificationsReadInput) =>

@@ -27,6 +27,11 @@ export function MessageCard({ message }: { message: Message }) {
               {t('ticket.noteBadge')}
             </Badge>
           ) : null}
+          {message.mergedFrom ? (
+            <Badge size="xs" color="grape" data-testid="merged-from">
+              {t('ticket.mergedFrom', { number: message.mergedFrom.number })}
+            </Badge>
+          ) : null}
           {message.authorType === 'system' ? (
             <Badge size="xs" color="gray">
               {t('ticket.automatic')}

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useLiveFeed } from '../api/live';
 import { desk } from '../api/operations';
+import { SavedViewsNav } from '../console/queue/SavedViewsNav';
 import { isAdmin, isSupport, useSessionActions } from '../session';
 import { NotificationBell } from './NotificationBell';
 import { SearchBox } from './SearchBox';
@@ -43,6 +44,7 @@ function itemsFor(principal: Principal, t: (key: string) => string): Item[] {
     { to: '/customers', label: t('nav.customers') },
     { to: '/calendar', label: t('nav.calendar') },
     ...(principal.role === 'partner' ? [] : [{ to: '/reports', label: t('nav.reports') }]),
+    { to: '/macros', label: t('nav.macros') },
     { to: '/releases', label: t('nav.releases') },
     { to: '/documentation', label: t('nav.documentation') },
   ];
@@ -122,14 +124,16 @@ export function Layout({ principal, children }: { principal: Principal; children
       <AppShell.Navbar p="xs" aria-label={t('nav.home')}>
         <nav>
           {itemsFor(principal, t).map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={item.label}
-              active={isActive(item, location.pathname)}
-              onClick={close}
-            />
+            <div key={item.to}>
+              <NavLink
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={isActive(item, location.pathname) && !location.search.includes('view=')}
+                onClick={close}
+              />
+              {item.to === '/' && isSupport(principal) ? <SavedViewsNav onOpen={close} /> : null}
+            </div>
           ))}
         </nav>
       </AppShell.Navbar>

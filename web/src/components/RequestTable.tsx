@@ -1,5 +1,7 @@
+import type { QueueSort } from '@contract/constants';
 import type { FoundTicket } from '@contract/tickets';
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { moscowDateTime } from '../format';
@@ -8,38 +10,104 @@ import { Countdown } from './Countdown';
 import { EmptyState } from './Feedback';
 import { Highlighted } from './Highlighted';
 
+/** The order a list is read in, and how a click on a column header changes it. */
+export interface SortControl {
+  sort: QueueSort;
+  direction: 'asc' | 'desc';
+  onSort: (sort: QueueSort) => void;
+}
+
+/** The requests picked for a bulk change. */
+export interface Selection {
+  selected: ReadonlySet<string>;
+  toggle: (ticketId: string) => void;
+  setAll: (ticketIds: string[], on: boolean) => void;
+}
+
+function SortableHeader({
+  label,
+  column,
+  control,
+}: {
+  label: string;
+  column: QueueSort;
+  control?: SortControl;
+}) {
+  if (!control) return <Table.Th>{label}</Table.Th>;
+  const active = control.sort === column;
+  const ariaSort = active ? (control.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  return (
+    <Table.Th aria-sort={ariaSort}>
+      <UnstyledButton
+        onClick={() => control.onSort(column)}
+        data-sort={column}
+        fw={active ? 700 : 600}
+        fz="sm"
+      >
+        {label}
+        {active ? (control.direction === 'asc' ? ' ↑' : ' ↓') : ''}
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
 export function RequestTable({
   tickets,
   fetchedAt,
   empty,
   customerOf,
   assigneeOf,
+  sortControl,
+  selection,
 }: {
   tickets: FoundTicket[];
   fetchedAt: number;
   empty: string;
   customerOf?: (ticket: FoundTicket) => string;
   assigneeOf?: (ticket: FoundTicket) => string;
+  sortControl?: SortControl;
+  selection?: Selection;
 }) {
   const { t } = useTranslation();
   if (tickets.length === 0) return <EmptyState>{empty}</EmptyState>;
+  const ids = tickets.map((ticket) => ticket.id);
+  const picked = ids.filter((ticketId) => selection?.selected.has(ticketId)).length;
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="request-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('requests.number')}</Table.Th>
+            {selection ? (
+              <Table.Th w={36}>
+                <Checkbox
+                  aria-label={t('tools.selectAll')}
+                  checked={picked === ids.length}
+                  indeterminate={picked > 0 && picked < ids.length}
+                  onChange={(event) => selection.setAll(ids, event.currentTarget.checked)}
+                />
+              </Table.Th>
+            ) : null}
+            <SortableHeader label={t('requests.number')} column="registeredAt" control={sortControl} />
             <Table.Th>{t('requests.subject')}</Table.Th>
             {customerOf ? <Table.Th>{t('console.customer')}</Table.Th> : null}
-            <Table.Th>{t('requests.severity')}</Table.Th>
-            <Table.Th>{t('requests.status')}</Table.Th>
-            <Table.Th>{t('requests.due')}</Table.Th>
+            <SortableHeader label={t('requests.severity')} column="severity" control={sortControl} />
+            <SortableHeader label={t('requests.status')} column="status" control={sortControl} />
+            <SortableHeader label={t('requests.due')} column="responseDueAt" control={sortControl} />
             {assigneeOf ? <Table.Th>{t('console.assignee')}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {tickets.map((ticket) => (
             <Table.Tr key={ticket.id} data-ticket={ticket.number}>
+              {selection ? (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('tools.select', { number: ticket.number })}
+                    checked={selection.selected.has(ticket.id)}
+                    onChange={() => selection.toggle(ticket.id)}
+                  />
+                </Table.Td>
+              ) : null}
               <Table.Td>
                 <Anchor component={Link} to={`/requests/${ticket.number}`} fw={500}>
                   {ticket.number}
@@ -49,6 +117,7 @@ export function RequestTable({
                 <Text size="sm" lineClamp={2}>
                   {ticket.match ? <Highlighted segments={ticket.match.subject} /> : ticket.subject}
                 </Text>
+                <TagBadges tags={ticket.tags} />
                 {ticket.match?.snippet ? (
                   <Text size="xs" c="dimmed" lineClamp={2} data-testid="search-snippet">
                     <Highlighted segments={ticket.match.snippet} />
@@ -106,5 +175,32 @@ export function RequestTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** A request's tags, small, under its subject. */
+export function TagBadges({
+  tags,
+  children,
+}: {
+  tags: FoundTicket['tags'];
+  children?: (tagId: string) => ReactNode;
+}) {
+  if (tags.length === 0) return null;
+  return (
+    <Group gap={4} mt={2}>
+      {tags.map((tag) => (
+        <Badge
+          key={tag.id}
+          size="xs"
+          variant="light"
+          color={tag.color}
+          data-tag={tag.name}
+          rightSection={children?.(tag.id)}
+        >
+          {tag.name}
+        </Badge>
+      ))}
+    </Group>
   );
 }

@@ -3,19 +3,23 @@ import { Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type TicketFilter, useTicketPages } from '../api/hooks';
 import { Loaded } from './Feedback';
-import { RequestTable } from './RequestTable';
+import { RequestTable, type Selection, type SortControl } from './RequestTable';
 
-/** Tickets by response deadline, a page at a time, refreshing by themselves. */
+/** Requests in the order asked for (by default the queue's), a page at a time, refreshing by themselves. */
 export function TicketList({
   filter,
   empty,
   customerOf,
   assigneeOf,
+  sortControl,
+  selection,
 }: {
   filter: TicketFilter;
   empty: string;
   customerOf?: (ticket: FoundTicket) => string;
   assigneeOf?: (ticket: FoundTicket) => string;
+  sortControl?: SortControl;
+  selection?: Selection;
 }) {
   const { t } = useTranslation();
   const pages = useTicketPages(filter);
@@ -29,6 +33,8 @@ export function TicketList({
             empty={empty}
             customerOf={customerOf}
             assigneeOf={assigneeOf}
+            {...(sortControl ? { sortControl } : {})}
+            {...(selection ? { selection } : {})}
           />
           {pages.hasNextPage ? (
             <Group justify="center">

@@ -1,38 +1,71 @@
-import { ACTIVE_STATUSES, SEVERITIES, STATUSES, type Status } from '@contract/constants';
-import { Checkbox, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
+import { type QueueSort, SEVERITIES, STATUSES } from '@contract/constants';
+import { Button, Checkbox, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { useAgents, useOrganizations } from '../api/hooks';
+import { Link, useSearchParams } from 'react-router';
+import { useAgents, useOrganizations, useTags, useTicketPages } from '../api/hooks';
 import { TicketList } from '../components/TicketList';
 import { useSignedIn } from '../session';
-
-/** The agent queue, or what a search found: a new search starts with its own filters. */
-export function Queue() {
-  const [params] = useSearchParams();
-  const q = params.get('q') ?? '';
-  return <QueueView key={q} q={q} />;
-}
+import { BulkBar } from './queue/BulkBar';
+import { SaveViewButton } from './queue/SaveViewButton';
+import {
+  apiQuery,
+  type QueueParams,
+  readQueueParams,
+  statusesOf,
+  statusParam,
+  writeQueueParams,
+} from './queueParams';
 
 /**
- * The agent queue: soonest response deadline first, refreshed by itself, filtered as the agent likes.
- * A search looks through every status unless the agent narrows it, and lists the best match first.
+ * The agent queue, or what a search found. Its filters and order live in the address, so that the
+ * queue can be bookmarked, shared and saved as a view; it refreshes by itself.
  */
-function QueueView({ q }: { q: string }) {
+export function Queue() {
   const { t } = useTranslation();
   const principal = useSignedIn();
-  const [status, setStatus] = useState<Status[]>(q ? [] : [...ACTIVE_STATUSES]);
-  const [severity, setSeverity] = useState<string[]>([]);
-  const [organizationId, setOrganizationId] = useState<string | null>(null);
-  const [assigneeId, setAssigneeId] = useState<string | null>(null);
-  const [breached, setBreached] = useState(false);
-  const [awaiting, setAwaiting] = useState(false);
+  const [search, setSearch] = useSearchParams();
+  const params = readQueueParams(search);
+  const viewId = search.get('view');
+  const q = typeof params.q === 'string' ? params.q : undefined;
   const organizations = useOrganizations();
   const agents = useAgents();
+  const tags = useTags();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+
+  // The same query the list reads (shared by its key): the selected requests as the list shows them.
+  // Any change of filter or order is a queue of its own: it is no longer the view it was opened from.
+  const change = (next: QueueParams) => {
+    const cleaned = Object.fromEntries(
+      Object.entries(next).filter(([, value]) => value !== undefined && [value].flat().length > 0),
+    ) as QueueParams;
+    setSearch(writeQueueParams(cleaned), { replace: true });
+    setSelected(new Set());
+  };
+  const set = (key: string, value: string | string[] | null | undefined) => {
+    const next: QueueParams = { ...params };
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0))
+      delete next[key];
+    else next[key] = value;
+    change(next);
+  };
+  const sort = (params.sort as QueueSort | undefined) ?? 'queue';
+  const direction = params.direction === 'desc' ? 'desc' : 'asc';
+  const onSort = (column: QueueSort) => {
+    const next: QueueParams = {
+      ...params,
+      sort: column,
+      direction: sort === column && direction === 'asc' ? 'desc' : 'asc',
+    };
+    change(next);
+  };
   const organizationName = (id: string) =>
     organizations.data?.find((organization) => organization.id === id)?.name ?? '';
   const agentName = (id: string | null) =>
     id ? (agents.data?.find((agent) => agent.id === id)?.name ?? '') : t('console.unassigned');
+  const filter = apiQuery(params);
+  const pages = useTicketPages(filter);
+  const shown = pages.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <Stack>
@@ -40,26 +73,32 @@ function QueueView({ q }: { q: string }) {
         <Title order={1} size="h2">
           {q ? t('search.results', { q }) : t('console.queueTitle')}
         </Title>
-        <Text size="xs" c="dimmed">
-          {t('console.live')}
-        </Text>
+        <Group gap="sm">
+          <Text size="xs" c="dimmed">
+            {t('console.live')}
+          </Text>
+          <Button component={Link} to="/requests/phone" variant="light" size="xs">
+            {t('tools.phoneRequest')}
+          </Button>
+          <SaveViewButton query={filter} viewId={viewId} admin={principal.role === 'admin'} />
+        </Group>
       </Group>
       <Group align="flex-end" gap="sm" role="search" aria-label={t('console.filters')}>
         <MultiSelect
           label={t('console.status')}
           data={STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))}
-          value={status}
-          onChange={(value) => setStatus(value as Status[])}
-          placeholder={status.length ? undefined : t('console.anyone')}
+          value={statusesOf(params)}
+          onChange={(value) => set('status', statusParam(value, q))}
+          placeholder={statusesOf(params).length ? undefined : t('console.anyone')}
           clearable
           w={300}
         />
         <MultiSelect
           label={t('console.severity')}
           data={SEVERITIES.map((value) => ({ value, label: t(`severities.${value}`) }))}
-          value={severity}
-          onChange={setSeverity}
-          placeholder={severity.length ? undefined : t('console.anyone')}
+          value={[params.severity ?? []].flat()}
+          onChange={(value) => set('severity', value)}
+          placeholder={params.severity ? undefined : t('console.anyone')}
           clearable
           w={220}
         />
@@ -70,8 +109,8 @@ function QueueView({ q }: { q: string }) {
             value: organization.id,
             label: organization.name,
           }))}
-          value={organizationId}
-          onChange={setOrganizationId}
+          value={(params.organizationId as string | undefined) ?? null}
+          onChange={(value) => set('organizationId', value)}
           clearable
           searchable
           w={240}
@@ -80,43 +119,60 @@ function QueueView({ q }: { q: string }) {
           label={t('console.assignee')}
           placeholder={t('console.anyone')}
           data={[
-            { value: principal.id, label: t('console.mine') },
+            { value: 'me', label: t('console.mine') },
             { value: 'none', label: t('console.unassigned') },
             ...(agents.data ?? [])
               .filter((agent) => agent.id !== principal.id)
               .map((agent) => ({ value: agent.id, label: agent.name })),
           ]}
-          value={assigneeId}
-          onChange={setAssigneeId}
+          value={(params.assigneeId as string | undefined) ?? null}
+          onChange={(value) => set('assigneeId', value)}
           clearable
+          w={200}
+        />
+        <MultiSelect
+          label={t('tools.tags')}
+          placeholder={params.tag ? undefined : t('console.anyone')}
+          data={(tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name }))}
+          value={[params.tag ?? []].flat()}
+          onChange={(value) => set('tag', value)}
+          clearable
+          searchable
           w={200}
         />
         <Checkbox
           label={t('console.breachedOnly')}
-          checked={breached}
-          onChange={(event) => setBreached(event.currentTarget.checked)}
+          checked={params.breached === 'true'}
+          onChange={(event) => set('breached', event.currentTarget.checked ? 'true' : null)}
           mb={8}
         />
         <Checkbox
           label={t('console.awaitingOnly')}
-          checked={awaiting}
-          onChange={(event) => setAwaiting(event.currentTarget.checked)}
+          checked={params.awaiting === 'true'}
+          onChange={(event) => set('awaiting', event.currentTarget.checked ? 'true' : null)}
           mb={8}
         />
       </Group>
+      <BulkBar
+        tickets={shown.filter((ticket) => selected.has(ticket.id))}
+        onDone={() => setSelected(new Set())}
+      />
       <TicketList
-        filter={{
-          status,
-          severity,
-          organizationId,
-          assigneeId,
-          breached: breached ? 'true' : null,
-          awaiting: awaiting ? 'true' : null,
-          q,
-        }}
+        filter={filter}
         empty={q ? t('search.nothing') : t('requests.emptyFiltered')}
         customerOf={(ticket) => organizationName(ticket.organizationId)}
         assigneeOf={(ticket) => agentName(ticket.assigneeId)}
+        sortControl={q ? undefined : { sort, direction, onSort }}
+        selection={{
+          selected,
+          toggle: (ticketId) =>
+            setSelected((before) => {
+              const next = new Set(before);
+              if (!next.delete(ticketId)) next.add(ticketId);
+              return next;
+            }),
+          setAll: (ticketIds, on) => setSelected(new Set(on ? ticketIds : [])),
+        }}
       />
     </Stack>
   );

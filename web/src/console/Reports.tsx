@@ -59,6 +59,7 @@ export function Reports() {
   const backlog = useReport<Row[]>('backlog', period);
   const channels = useReport<Row[]>('channels', period);
   const certificates = useReport<Row[]>('certificates', period);
+  const time = useReport<Row[]>('time', period);
 
   return (
     <Stack>
@@ -218,6 +219,42 @@ export function Reports() {
                   row.contact ?? t('common.none'),
                   row.requests,
                   row.organizationDownloads,
+                ],
+              }))}
+            />
+          )}
+        </Loaded>
+      </Paper>
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            {t('tools.timeReport')}
+          </Title>
+          <Downloads report="time" period={period} />
+        </Group>
+        <Loaded query={time} rows={3}>
+          {(rows) => (
+            <DataTable
+              empty={t('reports.empty')}
+              headers={[
+                t('reports.month'),
+                t('console.customer'),
+                t('customers.certificates'),
+                t('tools.agent'),
+                t('tools.entries'),
+                t('tools.hours'),
+                t('tools.billableHours'),
+              ]}
+              rows={rows.map((row) => ({
+                key: `${row.month}${row.organization}${row.certificate}${row.agent}`,
+                cells: [
+                  row.month,
+                  row.organization,
+                  row.certificate,
+                  row.agent,
+                  row.entries,
+                  row.hours,
+                  row.billableHours,
                 ],
               }))}
             />

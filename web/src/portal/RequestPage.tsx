@@ -83,8 +83,9 @@ export function RequestLinks({ ticket }: { ticket: TicketDetail }) {
   const later = [
     { label: t('ticket.splitInto'), links: ticket.splitInto },
     { label: t('ticket.followedUpBy'), links: ticket.followedUpBy },
+    { label: t('ticket.mergedFromList'), links: ticket.mergedFrom },
   ].filter((group) => group.links.length > 0);
-  if (!ticket.splitFrom && !ticket.followsUp && later.length === 0) return null;
+  if (!ticket.splitFrom && !ticket.followsUp && !ticket.mergedInto && later.length === 0) return null;
   return (
     <Group gap="md">
       {ticket.splitFrom ? (
@@ -95,6 +96,11 @@ export function RequestLinks({ ticket }: { ticket: TicketDetail }) {
       {ticket.followsUp ? (
         <Anchor component={Link} to={`/requests/${ticket.followsUp.id}`} size="sm">
           {t('ticket.followsUp', { number: ticket.followsUp.number })}
+        </Anchor>
+      ) : null}
+      {ticket.mergedInto ? (
+        <Anchor component={Link} to={`/requests/${ticket.mergedInto.id}`} size="sm" data-testid="merged-into">
+          {t('ticket.mergedInto', { number: ticket.mergedInto.number })}
         </Anchor>
       ) : null}
       {later.map((group) => (

@@ -7,6 +7,7 @@ import { useOrganization } from '../../api/hooks';
 import { LevelBadge } from '../../components/Badges';
 import { DataTable } from '../../components/DataTable';
 import { LoadingRows, ProblemAlert } from '../../components/Feedback';
+import { TicketList } from '../../components/TicketList';
 import { calendarDay } from '../../format';
 import { isAdmin, useSignedIn } from '../../session';
 import { CertificateDialog } from './CertificateDialog';
@@ -58,7 +59,14 @@ export function OrganizationPage() {
           <Tabs.Tab value="licenses">{t('customers.licenses')}</Tabs.Tab>
           <Tabs.Tab value="instances">{t('customers.instances')}</Tabs.Tab>
           <Tabs.Tab value="contacts">{t('customers.contacts')}</Tabs.Tab>
+          <Tabs.Tab value="requests">{t('tools.organizationRequests')}</Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="requests" pt="md">
+          <TicketList
+            filter={{ organizationId: data.id, sort: 'registeredAt', direction: 'desc' }}
+            empty={t('requests.emptyFiltered')}
+          />
+        </Tabs.Panel>
         <Tabs.Panel value="certificates" pt="md">
           <Section action={addButton(t('common.add'), { kind: 'certificate', certificate: null })}>
             <Rows

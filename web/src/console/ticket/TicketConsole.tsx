@@ -9,15 +9,31 @@ import { TicketDescription } from '../../components/TicketDescription';
 import { TicketHeader } from '../../components/TicketHeader';
 import { RequestLinks } from '../../portal/RequestPage';
 import { AssignSelect } from './AssignSelect';
+import { CustomerContextPanel } from './CustomerContextPanel';
 import { InstanceDialog } from './InstanceDialog';
+import { MacroDialog } from './MacroDialog';
+import { MergeDialog } from './MergeDialog';
 import { PresenceBar, usePresence } from './Presence';
 import { RemoteSessionDialog, RemoteSessions } from './RemoteSessions';
 import { SeverityDialog } from './SeverityDialog';
 import { SplitDialog } from './SplitDialog';
 import { TextActionDialog } from './TextActionDialog';
+import { TicketTags } from './TicketTags';
 import { TicketTimeline } from './TicketTimeline';
+import { WorklogPanel } from './WorklogPanel';
 
-type Dialog = 'severity' | 'instance' | 'split' | 'info' | 'resolve' | 'close' | 'scope' | 'remote' | null;
+type Dialog =
+  | 'severity'
+  | 'instance'
+  | 'split'
+  | 'info'
+  | 'resolve'
+  | 'close'
+  | 'scope'
+  | 'remote'
+  | 'macro'
+  | 'merge'
+  | null;
 
 /** The agent's view: the timeline, reply and note, and every action the policy gives support. */
 export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fetchedAt: number }) {
@@ -25,7 +41,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   // Every open request, by id or by number, and the lists: a change (a split) may touch several.
-  const refresh = [['ticket'], ['tickets']];
+  const refresh = [['ticket'], ['tickets'], ['customer-context'], ['views'], ['worklog']];
   const may = (action: TicketOperation) => ticket.allowedActions.includes(action);
   const menu: { action: TicketOperation; dialog: Exclude<Dialog, null>; label: string }[] = [
     { action: 'changeSeverity', dialog: 'severity', label: t('console.changeSeverity') },
@@ -36,6 +52,8 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
     { action: 'close', dialog: 'close', label: t('console.close') },
     { action: 'markOutOfScope', dialog: 'scope', label: t('console.outOfScope') },
     { action: 'logRemoteSession', dialog: 'remote', label: t('console.logRemoteSession') },
+    { action: 'applyMacro', dialog: 'macro', label: t('tools.applyMacro') },
+    { action: 'merge', dialog: 'merge', label: t('tools.merge') },
   ];
   const offered = menu.filter((item) => may(item.action));
   const presence = usePresence(ticket.id);
@@ -64,6 +82,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
           </Group>
         }
       />
+      <TicketTags ticket={ticket} />
       <PresenceBar people={presence.people} />
       <RequestLinks ticket={ticket} />
       <Grid gap="lg">
@@ -74,6 +93,13 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
               {t('console.timeline')}
             </Title>
             <TicketTimeline ticket={ticket} />
+            {may('applyMacro') ? (
+              <Group>
+                <Button variant="light" size="xs" onClick={() => setDialog('macro')}>
+                  {t('tools.applyMacro')}
+                </Button>
+              </Group>
+            ) : null}
             {may('reply') || may('addNote') ? (
               <ReplyForm ticket={ticket} support onTyping={presence.typing} />
             ) : null}
@@ -93,6 +119,8 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
                 ))}
               </Stack>
             </Paper>
+            <CustomerContextPanel ticket={ticket} />
+            <WorklogPanel ticket={ticket} />
             <RemoteSessions ticket={ticket} />
           </Stack>
         </Grid.Col>
@@ -100,18 +128,12 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
       <SeverityDialog ticket={ticket} opened={dialog === 'severity'} onClose={close} refresh={refresh} />
       <InstanceDialog ticket={ticket} opened={dialog === 'instance'} onClose={close} refresh={refresh} />
       <SplitDialog ticket={ticket} opened={dialog === 'split'} onClose={close} refresh={refresh} />
-      <TextActionDialog
+      <MacroDialog
+        ticket={ticket}
         opened={dialog === 'info'}
         onClose={close}
         refresh={refresh}
-        title={t('console.requestInfo')}
-        hint={t('console.requestInfoHint')}
-        label={t('console.extraText')}
-        field="body"
-        ticket={ticket}
-        send={(text, version) =>
-          desk.requestTicketInfo(ticket.id, text === undefined ? {} : { body: text }, version)
-        }
+        initialPurpose="info_request"
       />
       <TextActionDialog
         opened={dialog === 'resolve'}
@@ -136,19 +158,15 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
           desk.closeTicket(ticket.id, text === undefined ? {} : { reason: text }, version)
         }
       />
-      <TextActionDialog
+      <MacroDialog
+        ticket={ticket}
         opened={dialog === 'scope'}
         onClose={close}
         refresh={refresh}
-        title={t('console.outOfScope')}
-        hint={t('console.outOfScopeHint')}
-        label={t('console.note')}
-        field="note"
-        ticket={ticket}
-        send={(text, version) =>
-          desk.markOutOfScope(ticket.id, text === undefined ? {} : { note: text }, version)
-        }
+        initialPurpose="out_of_scope"
       />
+      <MacroDialog ticket={ticket} opened={dialog === 'macro'} onClose={close} refresh={refresh} />
+      <MergeDialog ticket={ticket} opened={dialog === 'merge'} onClose={close} refresh={refresh} />
       <RemoteSessionDialog ticket={ticket} opened={dialog === 'remote'} onClose={close} refresh={refresh} />
     </Stack>
   );

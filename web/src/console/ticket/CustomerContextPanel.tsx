@@ -1,0 +1,109 @@
+import type { CustomerContext } from '@contract/customerContext';
+import type { TicketDetail } from '@contract/tickets';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { desk } from '../../api/operations';
+import { StatusBadge } from '../../components/Badges';
+import { Loaded } from '../../components/Feedback';
+
+const VALIDITY_COLOR = { active: 'green', upcoming: 'blue', expired: 'red' } as const;
+
+function RequestLines({ title, lines }: { title: string; lines: CustomerContext['openRequests'] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text size="xs" fw={600} c="dimmed">
+        {title}
+      </Text>
+      {lines.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('tools.none')}
+        </Text>
+      ) : (
+        lines.map((line) => (
+          <Group key={line.id} gap="xs" wrap="nowrap">
+            <Anchor component={Link} to={`/requests/${line.number}`} size="sm">
+              {line.number}
+            </Anchor>
+            <StatusBadge status={line.status} />
+            <Text size="sm" lineClamp={1}>
+              {line.subject}
+            </Text>
+          </Group>
+        ))
+      )}
+    </Stack>
+  );
+}
+
+/** Who the customer is, beside their request: what they hold, what else they asked, how they write. */
+export function CustomerContextPanel({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation();
+  const context = useQuery({
+    queryKey: ['customer-context', ticket.id],
+    queryFn: () => desk.getCustomerContext(ticket.id),
+  });
+  return (
+    <Paper withBorder p="sm" data-testid="customer-context">
+      <Title order={2} size="h6" mb="xs">
+        {t('tools.customerContext')}
+      </Title>
+      <Loaded query={context} rows={3}>
+        {(data) => (
+          <Stack gap="sm">
+            <Anchor component={Link} to={`/customers/${data.organization.id}`} fw={600} size="sm">
+              {data.organization.name}
+            </Anchor>
+            <Stack gap={4}>
+              {data.certificates.map((certificate) => (
+                <Group key={certificate.id} gap="xs" wrap="nowrap">
+                  <Text size="sm" fw={certificate.coversThisRequest ? 600 : 400}>
+                    {certificate.number}
+                  </Text>
+                  <Badge size="xs" variant="light">
+                    {t(`levels.${certificate.level}`)}
+                  </Badge>
+                  <Badge size="xs" color={VALIDITY_COLOR[certificate.status]}>
+                    {t(`validity.${certificate.status}`)}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {t('tools.validTo', { date: certificate.validTo })}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+            <RequestLines title={t('tools.openRequests')} lines={data.openRequests} />
+            <RequestLines title={t('tools.recentRequests')} lines={data.recentRequests} />
+            <Stack gap={2}>
+              <Text size="xs" fw={600} c="dimmed">
+                {t('tools.contact')}
+              </Text>
+              <Text size="sm">
+                {data.contact.name}
+                {data.contact.active ? '' : ` · ${t('tools.inactive')}`}
+              </Text>
+              <Anchor href={`mailto:${data.contact.email}`} size="sm">
+                {data.contact.email}
+              </Anchor>
+              {data.contact.phone ? (
+                <Anchor href={`tel:${data.contact.phone}`} size="sm">
+                  {data.contact.phone}
+                </Anchor>
+              ) : null}
+              <Text size="sm">
+                {data.contact.telegramLinked ? t('tools.telegramLinked') : t('tools.telegramNotLinked')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {data.contact.requestsByChannel
+                  .map((line) => `${t(`channels.${line.channel}`)}: ${line.count}`)
+                  .join(' · ')}
+              </Text>
+            </Stack>
+          </Stack>
+        )}
+      </Loaded>
+    </Paper>
+  );
+}
