@@ -193,7 +193,7 @@ export function TagBadges({
         <Badge
           key={tag.id}
           size="xs"
-          variant="light"
+          variant="dot"
           color={tag.color}
           data-tag={tag.name}
           rightSection={children?.(tag.id)}

@@ -68,6 +68,7 @@ export function ActionDialog({
       }}
       title={title}
       size="lg"
+      closeButtonProps={{ 'aria-label': t('common.cancel') }}
     >
       <form onSubmit={submit} noValidate>
         <Stack>

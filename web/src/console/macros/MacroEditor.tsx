@@ -58,6 +58,7 @@ export function MacroEditor({
   const fieldError = (field: string) => problem?.forField(field);
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.cancel') }}
       opened={opened}
       onClose={onClose}
       title={macro ? t('tools.editMacro') : t('tools.newMacro')}

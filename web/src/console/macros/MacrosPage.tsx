@@ -51,7 +51,7 @@ export function MacrosPage() {
                     <Text size="sm" fw={500}>
                       {macro.title}
                     </Text>
-                    <Badge size="xs" variant="light" color={macro.shared ? 'blue' : 'gray'}>
+                    <Badge size="xs" variant="outline" color={macro.shared ? 'blue.9' : 'gray.8'}>
                       {macro.shared ? t('tools.sharedMacro') : t('tools.personal')}
                     </Badge>
                   </Table.Td>
@@ -127,7 +127,7 @@ function TagList() {
               <Badge
                 key={tag.id}
                 color={tag.color}
-                variant="light"
+                variant="dot"
                 rightSection={
                   <Button
                     size="compact-xs"

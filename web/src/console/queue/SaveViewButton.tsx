@@ -40,7 +40,12 @@ export function SaveViewButton({
       <Button variant="light" size="xs" onClick={() => setOpened(true)} disabled={Boolean(viewId)}>
         {t('tools.saveView')}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('tools.saveView')}>
+      <Modal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={t('tools.saveView')}
+        closeButtonProps={{ 'aria-label': t('common.cancel') }}
+      >
         <form
           onSubmit={(event) => {
             event.preventDefault();

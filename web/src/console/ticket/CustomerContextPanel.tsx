@@ -8,7 +8,8 @@ import { desk } from '../../api/operations';
 import { StatusBadge } from '../../components/Badges';
 import { Loaded } from '../../components/Feedback';
 
-const VALIDITY_COLOR = { active: 'green', upcoming: 'blue', expired: 'red' } as const;
+/** Dark shades on outline badges: readable small text (WCAG AA). */
+const VALIDITY_COLOR = { active: 'teal.9', upcoming: 'blue.9', expired: 'red.9' } as const;
 
 function RequestLines({ title, lines }: { title: string; lines: CustomerContext['openRequests'] }) {
   const { t } = useTranslation();
@@ -62,10 +63,10 @@ export function CustomerContextPanel({ ticket }: { ticket: TicketDetail }) {
                   <Text size="sm" fw={certificate.coversThisRequest ? 600 : 400}>
                     {certificate.number}
                   </Text>
-                  <Badge size="xs" variant="light">
+                  <Badge size="xs" variant="outline" color="gray.8">
                     {t(`levels.${certificate.level}`)}
                   </Badge>
-                  <Badge size="xs" color={VALIDITY_COLOR[certificate.status]}>
+                  <Badge size="xs" variant="outline" color={VALIDITY_COLOR[certificate.status]}>
                     {t(`validity.${certificate.status}`)}
                   </Badge>
                   <Text size="xs" c="dimmed">
