@@ -73,6 +73,11 @@ try {
     recommendations: 'Увеличить пул до 40 и вынести отчёты в отдельную очередь.',
   });
 
+  await irina('POST', `/api/v1/tickets/${extended.id}/worklog`, {
+    minutes: 50,
+    note: 'Разбор журналов планировщика',
+  });
+
   mkdirSync(OUT, { recursive: true });
   const shoot = async (page: Page, path: string, name: string) => {
     await page.goto(path);
@@ -93,6 +98,14 @@ try {
   await shoot(agent, `/customers/${world.uralenergo.id}`, 'console-customer');
   await shoot(agent, '/calendar', 'console-calendar');
   await shoot(agent, '/reports', 'console-reports');
+  await shoot(agent, '/macros', 'console-macros');
+  await agent.goto(`/requests/${first.id}`);
+  await agent.getByRole('button', { name: 'Применить макрос' }).first().click();
+  await agent.getByRole('dialog').getByRole('combobox', { name: 'Макрос' }).click();
+  await agent.getByRole('option', { name: /Просим журналы/ }).click();
+  await agent.getByRole('dialog').getByText('статус: Ожидает клиента').waitFor();
+  await agent.screenshot({ path: `${OUT}console-macro.png` });
+  process.stdout.write('docs/screenshots/console-macro.png\n');
   const admin = (await newPerson(browser, baseURL, 'en-GB')).page;
   await signInAs(admin, ...ADMIN);
   await admin.getByText('EN', { exact: true }).click();

@@ -1,7 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import { agentInput } from '../contract/agents.js';
+import { macroInput } from '../contract/macros.js';
 import { certificateInput, contactInput, instanceInput, licenseInput } from '../contract/organizations.js';
 import { productInput } from '../contract/products.js';
+import { tagInput } from '../contract/tags.js';
+import { viewInput } from '../contract/views.js';
 import { rowsOf } from '../db/database.js';
 import { agents, contacts } from '../db/schema.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
@@ -12,8 +15,11 @@ import { createContact } from './contacts.js';
 import type { AppContext } from './context.js';
 import { createInstance } from './instances.js';
 import { createLicense } from './licenses.js';
+import { createMacro } from './macros/macros.js';
 import { createOrganization } from './organizations.js';
 import { createProduct } from './products.js';
+import { createView } from './savedViews.js';
+import { createTag } from './tags.js';
 
 /** The fixed demo sign-ins; published in the README, so they must never exist in production. */
 export const DEMO_ACCOUNTS = [
@@ -209,7 +215,40 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
       language: 'en',
     }),
   );
+  await loadTeamTools(ctx, loader);
   return true;
+}
+
+/** What the team works with from the first day: tags, a shared macro and a shared view of the queue. */
+async function loadTeamTools(ctx: AppContext, loader: Actor) {
+  const tag = (name: string, color: string) => createTag(ctx, loader, tagInput.parse({ name, color }));
+  const integration = await tag('интеграция-1С', 'blue');
+  await tag('обновление', 'teal');
+  await createMacro(
+    ctx,
+    loader,
+    macroInput.parse({
+      title: 'Просим журналы',
+      body:
+        'Здравствуйте, {{contact.name}}!\n\nЧтобы разобраться с запросом {{ticket.number}} ({{instance.name}}), ' +
+        'пришлите, пожалуйста, журналы {{product.name}} за время сбоя.\n\n{{agent.name}}',
+      actions: { status: 'waiting_for_customer', assignee: 'self', tagIds: [integration.id] },
+      shared: true,
+    }),
+  );
+  await createView(
+    ctx,
+    loader,
+    viewInput.parse({
+      name: 'Критичные без исполнителя',
+      query: {
+        severity: ['critical', 'high'],
+        assigneeId: 'none',
+        status: ['new', 'in_progress', 'waiting_for_customer'],
+      },
+      shared: true,
+    }),
+  );
 }
 
 /** The demo accounts present in a database, for the production start-up warning. */
