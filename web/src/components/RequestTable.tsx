@@ -109,7 +109,12 @@ export function RequestTable({
                 </Table.Td>
               ) : null}
               <Table.Td>
-                <Anchor component={Link} to={`/requests/${ticket.number}`} fw={500}>
+                <Anchor
+                  component={Link}
+                  to={`/requests/${ticket.number}`}
+                  fw={500}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {ticket.number}
                 </Anchor>
               </Table.Td>

@@ -7,8 +7,11 @@ import { Link } from 'react-router';
 import { desk } from '../../api/operations';
 import { StatusBadge } from '../../components/Badges';
 import { Loaded } from '../../components/Feedback';
+import { calendarDay } from '../../format';
 
 /** Dark shades on outline badges: readable small text (WCAG AA). */
+/** A badge shows its whole word: the line wraps rather than cut it. */
+const NO_WRAP = { minWidth: 'max-content' } as const;
 const VALIDITY_COLOR = { active: 'teal.9', upcoming: 'blue.9', expired: 'red.9' } as const;
 
 function RequestLines({ title, lines }: { title: string; lines: CustomerContext['openRequests'] }) {
@@ -59,18 +62,27 @@ export function CustomerContextPanel({ ticket }: { ticket: TicketDetail }) {
             </Anchor>
             <Stack gap={4}>
               {data.certificates.map((certificate) => (
-                <Group key={certificate.id} gap="xs" wrap="nowrap">
-                  <Text size="sm" fw={certificate.coversThisRequest ? 600 : 400}>
+                <Group key={certificate.id} gap={6} wrap="wrap">
+                  <Text
+                    size="sm"
+                    fw={certificate.coversThisRequest ? 600 : 400}
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
                     {certificate.number}
                   </Text>
-                  <Badge size="xs" variant="outline" color="gray.8">
+                  <Badge size="xs" variant="outline" color="gray.8" style={NO_WRAP}>
                     {t(`levels.${certificate.level}`)}
                   </Badge>
-                  <Badge size="xs" variant="outline" color={VALIDITY_COLOR[certificate.status]}>
+                  <Badge
+                    size="xs"
+                    variant="outline"
+                    color={VALIDITY_COLOR[certificate.status]}
+                    style={NO_WRAP}
+                  >
                     {t(`validity.${certificate.status}`)}
                   </Badge>
                   <Text size="xs" c="dimmed">
-                    {t('tools.validTo', { date: certificate.validTo })}
+                    {t('tools.validTo', { date: calendarDay(certificate.validTo) })}
                   </Text>
                 </Group>
               ))}

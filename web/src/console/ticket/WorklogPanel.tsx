@@ -7,6 +7,7 @@ import { ApiProblem } from '../../api/client';
 import { desk } from '../../api/operations';
 import { Loaded, ProblemAlert } from '../../components/Feedback';
 import { TextField } from '../../components/FormFields';
+import { calendarDay } from '../../format';
 
 const hours = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 
@@ -44,7 +45,7 @@ export function WorklogPanel({ ticket }: { ticket: TicketDetail }) {
             </Text>
             {data.entries.map((entry) => (
               <Text size="xs" key={entry.id}>
-                {entry.workedOn} · {hours(entry.minutes)} · {entry.agentName}
+                {calendarDay(entry.workedOn)} · {hours(entry.minutes)} · {entry.agentName}
                 {entry.billable ? '' : ` · ${t('tools.notBillable')}`} — {entry.note}
               </Text>
             ))}
