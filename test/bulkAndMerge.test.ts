@@ -11,7 +11,7 @@ import {
   demoWorld,
   EXTENDED_CONTACT,
   fileOnBaltlog,
-  instanceNamed,
+  fileOnUralenergo,
   openTestDesk,
   partnerFor,
   STANDARD_CONTACT,
@@ -121,18 +121,13 @@ describe.each(databaseBackends)('bulk changes and merging on $name', (backend) =
         })
       ).statusCode,
     ).toBe(403);
-    const sergeys = await sergey('POST', '/api/v1/tickets', {
-      instanceId: instanceNamed(world.uralenergo, 'esb-prod-ekb'),
-      severity: 'low',
-      subject: 'Уралэнерго',
-      description: 'Описание',
-    });
+    const sergeys = await fileOnUralenergo(sergey, world, 'Уралэнерго', 'low');
     const partner = await partnerFor(desk.app, caller(desk.app, await signIn(desk.app, ...ADMIN)), [
       world.uralenergo.id,
     ]);
     const outcome = (
       await partner('POST', '/api/v1/tickets/bulk', {
-        tickets: [{ id: ticket.id }, { id: sergeys.json().id }],
+        tickets: [{ id: ticket.id }, { id: sergeys.id }],
         action: { kind: 'assign', assigneeId: null },
       })
     ).json() as BulkResult;
@@ -196,14 +191,7 @@ describe.each(databaseBackends)('bulk changes and merging on $name', (backend) =
 
   it('refuses a merge across organizations, into itself, by a customer, or on a stale version', async () => {
     const annas = await fileOnBaltlog(anna, world, 'Балтлог');
-    const sergeys = (
-      await sergey('POST', '/api/v1/tickets', {
-        instanceId: instanceNamed(world.uralenergo, 'esb-prod-ekb'),
-        severity: 'low',
-        subject: 'Уралэнерго',
-        description: 'Описание',
-      })
-    ).json();
+    const sergeys = await fileOnUralenergo(sergey, world, 'Уралэнерго', 'low');
     const across = await agent('POST', `/api/v1/tickets/${annas.id}/merge`, { intoTicketId: sergeys.id });
     expect(across.statusCode).toBe(400);
     expect(across.json()).toMatchObject({ code: 'merge_across_organizations' });

@@ -10,6 +10,7 @@ import {
   demoWorld,
   EXTENDED_CONTACT,
   fileOnBaltlog,
+  fileOnUralenergo,
   instanceNamed,
   openTestDesk,
   partnerFor,
@@ -118,14 +119,7 @@ describe.each(databaseBackends)(
       expect((await anna('GET', `/api/v1/tickets/${ticket.id}/context`)).statusCode).toBe(403);
       const partner = await partnerFor(desk.app, admin, [world.uralenergo.id]);
       const sergey = caller(desk.app, await signIn(desk.app, ...EXTENDED_CONTACT));
-      const sergeys = (
-        await sergey('POST', '/api/v1/tickets', {
-          instanceId: instanceNamed(world.uralenergo, 'esb-prod-ekb'),
-          severity: 'low',
-          subject: 'Уралэнерго',
-          description: 'Описание',
-        })
-      ).json();
+      const sergeys = await fileOnUralenergo(sergey, world, 'Уралэнерго', 'low');
       // The partner works for Uralenergo only: Baltic Logistics' context is not found, as if absent.
       expect((await partner('GET', `/api/v1/tickets/${sergeys.id}/context`)).statusCode).toBe(200);
       expect((await partner('GET', `/api/v1/tickets/${ticket.id}/context`)).statusCode).toBe(404);
@@ -167,14 +161,7 @@ describe.each(databaseBackends)(
       expect((await anna('GET', `/api/v1/tickets/${ticket.id}/worklog`)).statusCode).toBe(403);
 
       const sergey = caller(desk.app, await signIn(desk.app, ...EXTENDED_CONTACT));
-      const extended = (
-        await sergey('POST', '/api/v1/tickets', {
-          instanceId: instanceNamed(world.uralenergo, 'esb-prod-ekb'),
-          severity: 'high',
-          subject: 'Нужна удалённая диагностика',
-          description: 'Описание',
-        })
-      ).json();
+      const extended = await fileOnUralenergo(sergey, world, 'Нужна удалённая диагностика', 'high');
       const session = await agent('POST', `/api/v1/tickets/${extended.id}/remote-sessions`, {
         startedAt: '2026-11-24T10:00:00+03:00',
         durationMinutes: 90,

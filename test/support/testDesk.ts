@@ -142,6 +142,23 @@ export async function fileOnBaltlog(
   return created.json();
 }
 
+/** A request filed by an Uralenergo contact (the extended certificate) on its production ESB; checked to be 201. */
+export async function fileOnUralenergo(
+  contact: Caller,
+  world: DemoWorld,
+  subject: string,
+  severity = 'low',
+): Promise<{ id: string; number: string; version: number }> {
+  const created = await contact('POST', '/api/v1/tickets', {
+    instanceId: instanceNamed(world.uralenergo, 'esb-prod-ekb'),
+    severity,
+    subject,
+    description: 'Планировщик не видит шину.',
+  });
+  if (created.statusCode !== 201) throw new Error(`filing answered ${created.statusCode}: ${created.body}`);
+  return created.json();
+}
+
 export function instanceNamed(organization: OrganizationDetail, name: string): string {
   const instance = organization.instances.find((candidate) => candidate.name === name);
   if (!instance) throw new Error(`no instance ${name}`);

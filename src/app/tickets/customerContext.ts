@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import {
   certificateInstances,
   certificates,
@@ -10,7 +10,7 @@ import {
 } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import { validityStatusOn } from '../../domain/entitlement/period.js';
-import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
+import { ACTIVE_STATUSES, type Status } from '../../domain/tickets/lifecycle.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { visibleTicket } from './access.js';
@@ -38,6 +38,20 @@ export async function customerContext(ctx: AppContext, actor: Actor, ticketId: s
   requireSupport(actor);
   const ticket = await visibleTicket(ctx.db, actor, ticketId);
   const today = moscowDate(ctx.clock.now());
+  // The organization's other requests in some statuses, in an order, the first few.
+  const others = (statuses: Status[], order: SQL, limit: number) =>
+    ctx.db
+      .select(requestLine)
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.organizationId, ticket.organizationId),
+          ne(tickets.id, ticket.id),
+          inArray(tickets.status, statuses),
+        ),
+      )
+      .orderBy(order)
+      .limit(limit);
   const [[organization], held, covered, open, recent, [contact], [telegram], channels] = await Promise.all([
     ctx.db
       .select({ id: organizations.id, name: organizations.name, inn: organizations.inn })
@@ -55,30 +69,8 @@ export async function customerContext(ctx: AppContext, actor: Actor, ticketId: s
       .innerJoin(certificates, eq(certificates.id, certificateInstances.certificateId))
       .where(eq(certificates.organizationId, ticket.organizationId))
       .orderBy(asc(instances.name)),
-    ctx.db
-      .select(requestLine)
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.organizationId, ticket.organizationId),
-          ne(tickets.id, ticket.id),
-          inArray(tickets.status, [...ACTIVE_STATUSES]),
-        ),
-      )
-      .orderBy(asc(tickets.responseDueAt))
-      .limit(OPEN_SHOWN),
-    ctx.db
-      .select(requestLine)
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.organizationId, ticket.organizationId),
-          ne(tickets.id, ticket.id),
-          inArray(tickets.status, ['resolved', 'closed']),
-        ),
-      )
-      .orderBy(desc(tickets.registeredAt))
-      .limit(RECENT_SHOWN),
+    others([...ACTIVE_STATUSES], asc(tickets.responseDueAt), OPEN_SHOWN),
+    others(['resolved', 'closed'], desc(tickets.registeredAt), RECENT_SHOWN),
     ctx.db.select().from(contacts).where(eq(contacts.id, ticket.contactId)),
     ctx.db
       .select({ contactId: telegramLinks.contactId })

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { bulkUpdateTickets } from '../../app/tickets/bulkUpdateTickets.js';
 import { customerContext } from '../../app/tickets/customerContext.js';
 import { mergeTicket } from '../../app/tickets/mergeTicket.js';
-import { ticketSummary } from '../../app/tickets/queries.js';
 import { registerPhoneRequest } from '../../app/tickets/registerRequest.js';
 import { createWorklogEntry, listWorklog } from '../../app/worklog.js';
 import { customerContextSchema } from '../../contract/customerContext.js';
@@ -21,13 +20,13 @@ import { worklogEntrySchema, worklogInput, worklogSchema } from '../../contract/
 import { translator } from '../../i18n/translator.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { ticketAnswer } from './ticketAnswer.js';
 import { channelOf, ifMatchHeader, seenVersion, ticketParams } from './tickets.js';
 
 /** Support's tools on requests: bulk changes, merging, phoned-in requests, the customer's context, time spent. */
 export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const summary = async (actor: ReturnType<typeof signedIn>, row: Parameters<typeof ticketSummary>[0]) =>
-    ticketSummary(row, ctx.clock.now(), await ctx.sla.load(ctx.db), actor);
+  const summary = ticketAnswer(ctx);
 
   api.post(
     '/tickets/bulk',

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyMacro, previewMacro } from '../../app/macros/applyMacro.js';
 import { createMacro, deleteMacro, listMacros, updateMacro } from '../../app/macros/macros.js';
-import { ticketSummary } from '../../app/tickets/queries.js';
 import { id } from '../../contract/fields.js';
 import {
   applyMacroInput,
@@ -16,6 +15,7 @@ import { problems } from '../../contract/problem.js';
 import { ticketSummarySchema } from '../../contract/tickets.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { ticketAnswer } from './ticketAnswer.js';
 import { channelOf } from './tickets.js';
 
 const macroParams = z.object({ macroId: id });
@@ -23,6 +23,7 @@ const macroParams = z.object({ macroId: id });
 /** Macros: kept by their owners (shared ones by administrators), previewed on a request and applied in one step. */
 export const macroRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const summary = ticketAnswer(ctx);
 
   api.get(
     '/macros',
@@ -115,8 +116,10 @@ export const macroRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { c
     },
     async (request) => {
       const actor = signedIn(request);
-      const row = await applyMacro(ctx, actor, request.params.ticketId, request.body, channelOf(request));
-      return ticketSummary(row, ctx.clock.now(), await ctx.sla.load(ctx.db), actor);
+      return summary(
+        actor,
+        await applyMacro(ctx, actor, request.params.ticketId, request.body, channelOf(request)),
+      );
     },
   );
 };

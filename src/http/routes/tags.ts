@@ -2,21 +2,20 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createTag, deleteTag, listTags, tagTicket, untagTicket, updateTag } from '../../app/tags.js';
-import { ticketSummary } from '../../app/tickets/queries.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import { tagInput, tagSchema, ticketTagsInput } from '../../contract/tags.js';
 import { ticketSummarySchema } from '../../contract/tickets.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { ticketAnswer } from './ticketAnswer.js';
 
 const tagParams = z.object({ tagId: id });
 
 /** The tag list administrators keep, and tags put on and taken off requests by support. */
 export const tagRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const summary = async (actor: ReturnType<typeof signedIn>, row: Parameters<typeof ticketSummary>[0]) =>
-    ticketSummary(row, ctx.clock.now(), await ctx.sla.load(ctx.db), actor);
+  const summary = ticketAnswer(ctx);
 
   api.get(
     '/tags',

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../app/actor.js';
 import { addTicketMessage } from '../../app/tickets/addTicketMessage.js';
 import { assignTicket } from '../../app/tickets/assignTicket.js';
 import { changeTicketInstance } from '../../app/tickets/changeTicketInstance.js';
@@ -9,7 +8,6 @@ import { changeTicketSeverity } from '../../app/tickets/changeTicketSeverity.js'
 import { closeTicket } from '../../app/tickets/closeTicket.js';
 import { createRemoteSession } from '../../app/tickets/createRemoteSession.js';
 import { markOutOfScope } from '../../app/tickets/markOutOfScope.js';
-import { ticketSummary } from '../../app/tickets/queries.js';
 import { createTicket } from '../../app/tickets/registerRequest.js';
 import { reopenTicket } from '../../app/tickets/reopenTicket.js';
 import { requestTicketInfo } from '../../app/tickets/requestTicketInfo.js';
@@ -36,6 +34,7 @@ import type { Channel } from '../../domain/sla/policy.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 import { idempotencyKeyHeader, intakeKeyOf } from '../idempotency.js';
+import { ticketAnswer } from './ticketAnswer.js';
 
 export const ticketParams = z.object({ ticketId: id });
 
@@ -69,8 +68,7 @@ export const channelOf = (request: FastifyRequest): Channel =>
 
 export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const summary = async (actor: Actor, row: Parameters<typeof ticketSummary>[0]) =>
-    ticketSummary(row, ctx.clock.now(), await ctx.sla.load(ctx.db), actor);
+  const summary = ticketAnswer(ctx);
   const routeOf = (operationId: string, summaryText: string) => ({
     operationId,
     tags: ['tickets'],

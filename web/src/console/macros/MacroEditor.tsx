@@ -1,14 +1,12 @@
 import { MACRO_STATUSES, MACRO_VARIABLES, SEVERITIES } from '@contract/constants';
 import type { Macro } from '@contract/macros';
-import { Button, Checkbox, Group, Modal, MultiSelect, Select, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Checkbox, Group, MultiSelect, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../api/client';
 import { useAgents, useTags } from '../../api/hooks';
 import { desk } from '../../api/operations';
-import { ProblemAlert } from '../../components/Feedback';
 import { TextAreaField, TextField } from '../../components/FormFields';
+import { ActionDialog } from '../ActionDialog';
 
 const SHOWN_FIELDS = ['title', 'body', 'actions.note', 'actions.severity.reason'];
 
@@ -25,7 +23,6 @@ export function MacroEditor({
   admin: boolean;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const agents = useAgents(opened);
   const tags = useTags(opened);
   const [title, setTitle] = useState(macro?.title ?? '');
@@ -44,34 +41,22 @@ export function MacroEditor({
     ...(note ? { note } : {}),
     ...(tagIds.length ? { tagIds } : {}),
   };
-  const save = useMutation({
-    mutationFn: () =>
-      macro
-        ? desk.updateMacro(macro.id, { title, body, actions: actions as never })
-        : desk.createMacro({ title, body, actions: actions as never, shared }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['macros'] });
-      onClose();
-    },
-  });
-  const problem = save.error instanceof ApiProblem ? save.error : null;
-  const fieldError = (field: string) => problem?.forField(field);
+  const save = () =>
+    macro
+      ? desk.updateMacro(macro.id, { title, body, actions: actions as never })
+      : desk.createMacro({ title, body, actions: actions as never, shared });
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.cancel') }}
+    <ActionDialog
+      title={macro ? t('tools.editMacro') : t('tools.newMacro')}
       opened={opened}
       onClose={onClose}
-      title={macro ? t('tools.editMacro') : t('tools.newMacro')}
-      size="lg"
+      submitLabel={t('tools.save')}
+      refresh={[['macros']]}
+      fields={SHOWN_FIELDS}
+      run={save}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate();
-        }}
-        noValidate
-      >
-        <Stack>
+      {(fieldError) => (
+        <>
           <TextField
             label={t('tools.macroTitle')}
             required
@@ -149,19 +134,8 @@ export function MacroEditor({
               onChange={(event) => setShared(event.currentTarget.checked)}
             />
           ) : null}
-          {save.error && !SHOWN_FIELDS.some((field) => fieldError(field)) ? (
-            <ProblemAlert error={save.error} />
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('tools.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </ActionDialog>
   );
 }
