@@ -1,6 +1,6 @@
 import { type Category, SEVERITIES, type Severity, SUBJECT_MAX_LENGTH } from '@contract/constants';
 import type { Attachment } from '@contract/tickets';
-import { Alert, Button, Group, Radio, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Radio, Select, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -13,6 +13,7 @@ import { useWriteKey } from '../api/writeKey';
 import { AttachmentPicker } from '../components/Attachments';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
 import { TextAreaField, TextField } from '../components/FormFields';
+import { CategoryField, EntitlementNotice } from '../components/RequestFields';
 import { moscowDateTime } from '../format';
 import { useSignedIn } from '../session';
 
@@ -97,17 +98,7 @@ export function NewRequest() {
             onChange={setInstanceId}
             error={fieldError('instanceId')}
           />
-          {check.data ? (
-            check.data.allowed ? (
-              <Alert color="green" data-testid="entitlement">
-                {t('newRequest.allowed', { level: t(`levels.${check.data.level ?? 'standard'}`) })}
-              </Alert>
-            ) : (
-              <Alert color="red" title={t('newRequest.refused')} data-testid="entitlement">
-                {check.data.message}
-              </Alert>
-            )
-          ) : null}
+          <EntitlementNotice decision={check.data} />
           <Radio.Group
             label={t('newRequest.severity')}
             required
@@ -126,21 +117,7 @@ export function NewRequest() {
               ))}
             </Stack>
           </Radio.Group>
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="category-label">
-              {t('newRequest.category')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="category-label"
-              value={category}
-              onChange={(value) => setCategory(value as Category)}
-              data={[
-                { value: 'problem', label: t('categories.problem') },
-                { value: 'consultation', label: t('categories.consultation') },
-              ]}
-              maw={360}
-            />
-          </Stack>
+          <CategoryField value={category} onChange={setCategory} />
           <TextField
             label={t('newRequest.subject')}
             required

@@ -1,6 +1,6 @@
 import { type Category, SEVERITIES, type Severity, SUBJECT_MAX_LENGTH } from '@contract/constants';
 import { moscowDateTimeLocal, moscowLocalToIso } from '@contract/moscowTime';
-import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -12,6 +12,7 @@ import { desk } from '../../api/operations';
 import { browserNow } from '../../clock';
 import { ProblemAlert } from '../../components/Feedback';
 import { TextAreaField, TextField } from '../../components/FormFields';
+import { CategoryField, EntitlementNotice } from '../../components/RequestFields';
 import { moscowDateTime } from '../../format';
 
 const SHOWN_FIELDS = ['contactId', 'instanceId', 'severity', 'subject', 'description', 'calledAt'];
@@ -133,13 +134,7 @@ export function PhoneRequest() {
             onChange={setCalledAt}
             error={fieldError('calledAt')}
           />
-          {check.data ? (
-            <Alert color={check.data.allowed ? 'green' : 'red'} data-testid="entitlement">
-              {check.data.allowed
-                ? t('newRequest.allowed', { level: t(`levels.${check.data.level ?? 'standard'}`) })
-                : check.data.message}
-            </Alert>
-          ) : null}
+          <EntitlementNotice decision={check.data} />
           <Select
             label={t('newRequest.severity')}
             required
@@ -148,16 +143,7 @@ export function PhoneRequest() {
             onChange={(value) => value && setSeverity(value as Severity)}
             error={fieldError('severity')}
           />
-          <SegmentedControl
-            aria-label={t('newRequest.category')}
-            value={category}
-            onChange={(value) => setCategory(value as Category)}
-            data={[
-              { value: 'problem', label: t('categories.problem') },
-              { value: 'consultation', label: t('categories.consultation') },
-            ]}
-            maw={360}
-          />
+          <CategoryField value={category} onChange={setCategory} />
           <TextField
             label={t('newRequest.subject')}
             required
