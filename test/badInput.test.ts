@@ -249,7 +249,7 @@ describe.each(databaseBackends)('bad input to every write, on $name', (backend) 
       [
         'POST',
         `/api/v1/organizations/${org}/contacts`,
-        { name: 'Иван', email: 'ivan@baltlog.example', phone: '8 800 555-35-35' },
+        { name: 'Иван', email: 'ivan@baltlog.example', phone: '8 912 345 67 8' },
         400,
         'phone',
         'invalid_format',
@@ -327,13 +327,17 @@ describe.each(databaseBackends)('bad input to every write, on $name', (backend) 
     const response = await russian('POST', `/api/v1/organizations/${world.baltlog.id}/contacts`, {
       name: 'Иван',
       email: 'ivan@baltlog.example',
-      phone: '8 800 555-35-35',
+      phone: '8 912 345 67 8',
     });
     expect(response.json()).toMatchObject({
       title: 'В запросе есть неверно заполненные поля.',
       field: 'phone',
       errors: [
-        { field: 'phone', message: 'Укажите телефон в международном формате, например +74951234567.' },
+        {
+          field: 'phone',
+          message:
+            'Укажите номер телефона, например +7 912 345-67-89 или 8 (495) 123-45-67; номер другой страны — с + и её кодом.',
+        },
       ],
     });
     const conflict = await russian('POST', '/api/v1/products', { code: 'ESB', name: 'ESB' });

@@ -37,7 +37,7 @@ describe.each(databaseBackends)('entitlements over the API on $name', (backend) 
   it('builds a customer from scratch and grants its contact support at the certificate level', async () => {
     const organization = await call('POST', '/api/v1/organizations', {
       name: 'ООО «Тест-Сервис»',
-      inn: '7712345678',
+      inn: '7712345671',
     });
     expect(organization.statusCode, organization.body).toBe(201);
     const organizationId = organization.json().id;

@@ -80,7 +80,7 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
 
   const baltlog = await createOrganization(ctx, loader, {
     name: 'АО «Балтийская логистика»',
-    inn: '7801234567',
+    inn: '7801234564',
   });
   await createLicense(
     ctx,
@@ -146,7 +146,7 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
 
   const uralenergo = await createOrganization(ctx, loader, {
     name: 'ПАО «Уралэнергосбыт»',
-    inn: '6601987654',
+    inn: '6601987657',
   });
   await createLicense(
     ctx,

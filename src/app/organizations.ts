@@ -38,7 +38,10 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
             .insert(organizations)
             .values({ ...input, createdAt: now, updatedAt: now })
             .returning(),
-        { organizations_name_unique: { code: 'organization_name_taken', field: 'name', value: input.name } },
+        {
+          organizations_name_unique: { code: 'organization_name_taken', field: 'name', value: input.name },
+          organizations_inn_unique: { code: 'organization_inn_taken', field: 'inn', value: input.inn ?? '' },
+        },
       ),
     );
     const view = organizationView(row);

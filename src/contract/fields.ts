@@ -9,6 +9,7 @@ import { VALIDITY_STATUSES } from '../domain/entitlement/period.js';
 import { AGENT_ROLES, ENVIRONMENTS, LANGUAGES } from '../domain/people.js';
 import { CHANNELS, SEVERITIES } from '../domain/sla/policy.js';
 import { CATEGORIES, STATUSES, VISIBILITIES } from '../domain/tickets/lifecycle.js';
+import { writtenPhoneToE164 } from './phone.js';
 
 export const text = (max: number) => z.string().trim().min(1, { error: 'validation.not_blank' }).max(max);
 
@@ -21,8 +22,18 @@ export const email = z
 export const phone = z
   .string()
   .trim()
-  .regex(/^\+[1-9]\d{6,14}$/, { error: 'validation.phone_e164' })
-  .describe('E.164, e.g. +74951234567');
+  .transform((value, context) => {
+    const e164 = writtenPhoneToE164(value);
+    if (e164) return e164;
+    context.issues.push({
+      code: 'invalid_format',
+      format: 'e164',
+      input: value,
+      message: 'validation.phone',
+    });
+    return z.NEVER;
+  })
+  .describe('As people write it (+7 912 345-67-89, 8 (495) 123-45-67); kept as E.164: +79123456789');
 export const password = z.string().min(12, { error: 'validation.password_length' }).max(256, {
   error: 'validation.password_length',
 });

@@ -3,6 +3,7 @@
  * Shared by the server's routes and use cases and by the web.
  */
 import { z } from 'zod';
+import { isValidInn } from '../domain/organizations/registryNumbers.js';
 import {
   calendarDate,
   email,
@@ -21,7 +22,9 @@ export const organizationInput = z.object({
   name: text(300),
   inn: z
     .string()
+    .trim()
     .regex(/^(\d{10}|\d{12})$/, { error: 'validation.inn' })
+    .refine(isValidInn, { error: 'validation.inn_checksum' })
     .nullish()
     .transform((value) => value ?? null),
 });

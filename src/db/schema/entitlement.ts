@@ -46,7 +46,11 @@ export const organizations = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [uniqueIndex('organizations_name_unique').on(sql`lower(${table.name})`)],
+  (table) => [
+    uniqueIndex('organizations_name_unique').on(sql`lower(${table.name})`),
+    // One taxpayer is one customer: a second organization with the same INN is a mistake.
+    uniqueIndex('organizations_inn_unique').on(table.inn).where(sql`${table.inn} is not null`),
+  ],
 );
 
 export const licenses = pgTable(

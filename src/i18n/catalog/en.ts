@@ -98,11 +98,13 @@ export const en = {
     phone_call_too_old:
       'The call at {{value}} was more than a day ago: register the request at the current time and say in it when the call was.',
     worklog_in_future: 'The work date {{value}} has not come yet.',
+    organization_inn_taken: 'An organization with the INN {{value}} already exists.',
   },
   validation: {
     link_or_page: 'Give either a link or the text of a page, not both.',
     period_order: 'The end of the period must not come before its start.',
-    phone_e164: 'Enter the phone number in international format, e.g. +74951234567.',
+    phone:
+      'Enter a phone number, e.g. +7 912 345-67-89 or 8 (495) 123-45-67; a number of another country with + and its code.',
     inn: 'An INN has 10 digits (organizations) or 12 digits (individuals).',
     product_code: 'Use 1-32 Latin letters, digits, "-" or "_", starting with a letter or digit.',
     password_length: 'The password must be 12 to 256 characters long.',
@@ -134,6 +136,7 @@ export const en = {
     unexpected_field: 'The desk does not take the field "{{field}}".',
     invalid: 'This value is not accepted.',
     tag_name: 'A tag is one word, without spaces.',
+    inn_checksum: 'The INN has a mistake: its check digits do not match. Check the number.',
   },
   report_columns: {
     month: 'Month',

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "organizations_inn_unique" ON "organizations" USING btree ("inn") WHERE "organizations"."inn" is not null;
