@@ -59,4 +59,32 @@ describe.each(databaseBackends)("an organization's INN and a contact's phone on 
       expect(created.json().phone).toBe(stored);
     }
   });
+
+  it('checks the KPP and OGRN, and that they match the kind of INN', async () => {
+    const company = { name: 'ООО «Реестр»', inn: '7736050003', kpp: '773601001', ogrn: '1027700132195' };
+    const created = await admin('POST', '/api/v1/organizations', company);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ kpp: '773601001', ogrn: '1027700132195', active: true });
+    const badOgrn = await admin('POST', '/api/v1/organizations', {
+      name: 'ООО «Ошибка»',
+      ogrn: '1027700132196',
+    });
+    expect(badOgrn.json().errors[0]).toMatchObject({ field: 'ogrn' });
+    expect(badOgrn.json().errors[0].message).toContain('контрольной цифрой');
+    const badKpp = await admin('POST', '/api/v1/organizations', { name: 'ООО «Ошибка»', kpp: '77AB01001' });
+    expect(badKpp.json().errors[0]).toMatchObject({ field: 'kpp' });
+    const soleTraderWithCompanyOgrn = await admin('POST', '/api/v1/organizations', {
+      name: 'ИП Сидоров',
+      inn: '500100732259',
+      ogrn: '1027700132195',
+    });
+    expect(soleTraderWithCompanyOgrn.statusCode).toBe(400);
+    expect(soleTraderWithCompanyOgrn.json().errors[0]).toMatchObject({ field: 'ogrn' });
+    // Changed later to numbers of the other kind, the same rule holds.
+    const changed = await admin('PATCH', `/api/v1/organizations/${created.json().id}`, {
+      inn: '500100732259',
+    });
+    expect(changed.statusCode).toBe(400);
+    expect(changed.json()).toMatchObject({ code: 'organization_registry_kind', field: 'ogrn' });
+  });
 });

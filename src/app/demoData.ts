@@ -1,7 +1,13 @@
 import { inArray, sql } from 'drizzle-orm';
 import { agentInput } from '../contract/agents.js';
 import { macroInput } from '../contract/macros.js';
-import { certificateInput, contactInput, instanceInput, licenseInput } from '../contract/organizations.js';
+import {
+  certificateInput,
+  contactInput,
+  instanceInput,
+  licenseInput,
+  organizationInput,
+} from '../contract/organizations.js';
 import { productInput } from '../contract/products.js';
 import { tagInput } from '../contract/tags.js';
 import { viewInput } from '../contract/views.js';
@@ -78,10 +84,16 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
     await createAgent(ctx, loader, agentInput.parse({ name, email, role, password: password(email) }));
   }
 
-  const baltlog = await createOrganization(ctx, loader, {
-    name: 'АО «Балтийская логистика»',
-    inn: '7801234564',
-  });
+  const baltlog = await createOrganization(
+    ctx,
+    loader,
+    organizationInput.parse({
+      name: 'АО «Балтийская логистика»',
+      inn: '7801234564',
+      kpp: '780101001',
+      ogrn: '1027800000018',
+    }),
+  );
   await createLicense(
     ctx,
     loader,
@@ -144,10 +156,16 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
     contactInput.parse({ name: 'Олег Смирнов', email: 'oleg.smirnov@baltlog.example', active: false }),
   );
 
-  const uralenergo = await createOrganization(ctx, loader, {
-    name: 'ПАО «Уралэнергосбыт»',
-    inn: '6601987657',
-  });
+  const uralenergo = await createOrganization(
+    ctx,
+    loader,
+    organizationInput.parse({
+      name: 'ПАО «Уралэнергосбыт»',
+      inn: '6601987657',
+      kpp: '660101001',
+      ogrn: '1026600000020',
+    }),
+  );
   await createLicense(
     ctx,
     loader,

@@ -1,5 +1,9 @@
-import { asc } from 'drizzle-orm';
-import type { OrganizationInput } from '../contract/organizations.js';
+import { and, asc, eq } from 'drizzle-orm';
+import {
+  type OrganizationInput,
+  type OrganizationUpdate,
+  registryKindsMatch,
+} from '../contract/organizations.js';
 import { theRow } from '../db/errors.js';
 import {
   certificatesOf,
@@ -8,12 +12,12 @@ import {
   instancesOf,
   licensesOf,
 } from '../db/repositories/entitlementRecords.js';
-import { organizations } from '../db/schema.js';
+import { contacts, organizations } from '../db/schema.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
 import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
-import { notFound } from './errors.js';
+import { AppError, notFound } from './errors.js';
 import { requireVisibleOrganization, visibleOrganizationsCondition } from './organizationAccess.js';
 import { guardUnique } from './uniqueness.js';
 import { certificateView, contactView, instanceView, licenseView, organizationView } from './views.js';
@@ -38,10 +42,7 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
             .insert(organizations)
             .values({ ...input, createdAt: now, updatedAt: now })
             .returning(),
-        {
-          organizations_name_unique: { code: 'organization_name_taken', field: 'name', value: input.name },
-          organizations_inn_unique: { code: 'organization_inn_taken', field: 'inn', value: input.inn ?? '' },
-        },
+        uniqueRules(input),
       ),
     );
     const view = organizationView(row);
@@ -54,6 +55,67 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
       after: view,
     });
     return view;
+  });
+}
+
+const uniqueRules = (input: { name?: string; inn?: string | null }) => ({
+  organizations_name_unique: { code: 'organization_name_taken', field: 'name', value: input.name ?? '' },
+  organizations_inn_unique: { code: 'organization_inn_taken', field: 'inn', value: input.inn ?? '' },
+});
+
+/**
+ * Changes an organization's name and registry numbers, or makes it a former customer and back. A former
+ * customer's active contacts are made inactive with it (their sessions and tokens stop at once: they
+ * are checked on every request) and active again with it; its requests, history and reports stay.
+ */
+export async function updateOrganization(
+  ctx: AppContext,
+  actor: Actor,
+  organizationId: string,
+  input: OrganizationUpdate,
+) {
+  requireAdmin(actor);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, organizationId))
+      .for('update');
+    if (!before) throw notFound();
+    const next = { ...before, ...input };
+    if (!registryKindsMatch(next)) throw new AppError('invalid', 'organization_registry_kind', 'ogrn');
+    const row = theRow(
+      await guardUnique(
+        () =>
+          tx
+            .update(organizations)
+            .set({ ...input, updatedAt: now })
+            .where(eq(organizations.id, organizationId))
+            .returning(),
+        uniqueRules(next),
+      ),
+    );
+    if (before.active && !row.active) {
+      await tx
+        .update(contacts)
+        .set({ active: false, suspendedWithOrganization: true, updatedAt: now })
+        .where(and(eq(contacts.organizationId, row.id), eq(contacts.active, true)));
+    } else if (!before.active && row.active) {
+      await tx
+        .update(contacts)
+        .set({ active: true, suspendedWithOrganization: false, updatedAt: now })
+        .where(and(eq(contacts.organizationId, row.id), eq(contacts.suspendedWithOrganization, true)));
+    }
+    await recordAudit(tx, actor, now, {
+      entity: 'organization',
+      entityId: row.id,
+      action: 'update',
+      organizationId: row.id,
+      before: organizationView(before),
+      after: organizationView(row),
+    });
+    return organizationView(row);
   });
 }
 

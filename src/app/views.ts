@@ -21,7 +21,15 @@ export function productView(row: ProductRow) {
 }
 
 export function organizationView(row: OrganizationRow) {
-  return { id: row.id, name: row.name, inn: row.inn, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    inn: row.inn,
+    kpp: row.kpp,
+    ogrn: row.ogrn,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export function licenseView(row: LicenseRecord, today: string) {

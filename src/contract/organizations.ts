@@ -3,7 +3,7 @@
  * Shared by the server's routes and use cases and by the web.
  */
 import { z } from 'zod';
-import { isValidInn } from '../domain/organizations/registryNumbers.js';
+import { isValidInn, isValidKpp, isValidOgrn } from '../domain/organizations/registryNumbers.js';
 import {
   calendarDate,
   email,
@@ -18,17 +18,62 @@ import {
   validityStatus,
 } from './fields.js';
 
-export const organizationInput = z.object({
-  name: text(300),
+const registryNumbers = {
   inn: z
     .string()
     .trim()
     .regex(/^(\d{10}|\d{12})$/, { error: 'validation.inn' })
     .refine(isValidInn, { error: 'validation.inn_checksum' })
-    .nullish()
-    .transform((value) => value ?? null),
-});
+    .describe('ИНН: 10 digits for a company, 12 for a sole trader, with its check digits'),
+  kpp: z
+    .string()
+    .trim()
+    .refine(isValidKpp, { error: 'validation.kpp' })
+    .describe('КПП: nine characters, e.g. 773601001'),
+  ogrn: z
+    .string()
+    .trim()
+    .refine(isValidOgrn, { error: 'validation.ogrn' })
+    .describe('ОГРН (13 digits) or ОГРНИП (15), with its check digit'),
+};
+
+/** An ОГРН goes with a company's INN, an ОГРНИП with a sole trader's; a КПП with a company only. */
+export const registryKindsMatch = (value: {
+  inn?: string | null;
+  kpp?: string | null;
+  ogrn?: string | null;
+}) =>
+  !value.inn ||
+  ((!value.ogrn || (value.ogrn.length === 13) === (value.inn.length === 10)) &&
+    (!value.kpp || value.inn.length === 10));
+
+const orNull = <Schema extends z.ZodType<string>>(schema: Schema) =>
+  schema.nullish().transform((value) => value ?? null);
+
+export const organizationInput = z
+  .object({
+    name: text(300),
+    inn: orNull(registryNumbers.inn),
+    kpp: orNull(registryNumbers.kpp),
+    ogrn: orNull(registryNumbers.ogrn),
+  })
+  .refine(registryKindsMatch, { error: 'validation.registry_kind', path: ['ogrn'] });
 export type OrganizationInput = z.infer<typeof organizationInput>;
+
+/** Without defaults: a field left out stays as it is; `active: false` makes the customer a former one. */
+export const organizationUpdate = z
+  .object({
+    name: text(300),
+    inn: registryNumbers.inn.nullable(),
+    kpp: registryNumbers.kpp.nullable(),
+    ogrn: registryNumbers.ogrn.nullable(),
+    active: z
+      .boolean()
+      .describe("A former customer's contacts can neither file nor sign in; its requests and reports stay"),
+  })
+  .partial()
+  .strict();
+export type OrganizationUpdate = z.infer<typeof organizationUpdate>;
 
 export const licenseInput = z.object({
   number: text(64),
@@ -98,6 +143,9 @@ export const organizationSchema = z
     id,
     name: z.string(),
     inn: z.string().nullable(),
+    kpp: z.string().nullable(),
+    ogrn: z.string().nullable(),
+    active: z.boolean(),
     createdAt: instant,
   })
   .meta({ id: 'Organization' });

@@ -43,6 +43,11 @@ export const organizations = pgTable(
     name: text('name').notNull(),
     /** Russian taxpayer number (ИНН), when the customer is a Russian legal entity. */
     inn: text('inn'),
+    /** Tax registration reason code (КПП) and state registration number (ОГРН, ОГРНИП), where known. */
+    kpp: text('kpp'),
+    ogrn: text('ogrn'),
+    /** A former customer: its contacts may neither file nor sign in; its history stays. */
+    active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -152,6 +157,8 @@ export const contacts = pgTable(
     phone: text('phone'),
     language: languageEnum('language').notNull().default('ru'),
     active: boolean('active').notNull().default(true),
+    /** Made inactive with its organization, and active again when the organization is. */
+    suspendedWithOrganization: boolean('suspended_with_organization').notNull().default(false),
     passwordHash: text('password_hash'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

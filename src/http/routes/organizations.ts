@@ -5,7 +5,12 @@ import { createCertificate, getCertificate, updateCertificate } from '../../app/
 import { createContact, getContact, updateContact } from '../../app/contacts.js';
 import { createInstance, getInstance } from '../../app/instances.js';
 import { createLicense, getLicense } from '../../app/licenses.js';
-import { createOrganization, getOrganization, listOrganizations } from '../../app/organizations.js';
+import {
+  createOrganization,
+  getOrganization,
+  listOrganizations,
+  updateOrganization,
+} from '../../app/organizations.js';
 import { id } from '../../contract/fields.js';
 import {
   certificateInput,
@@ -21,6 +26,7 @@ import {
   organizationDetailSchema,
   organizationInput,
   organizationSchema,
+  organizationUpdate,
 } from '../../contract/organizations.js';
 import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
@@ -71,6 +77,21 @@ export const organizationRoutes: FastifyPluginAsync<HttpDependencies> = async (a
       },
     },
     (request) => getOrganization(ctx, signedIn(request), request.params.organizationId),
+  );
+
+  api.patch(
+    '/organizations/:organizationId',
+    {
+      schema: {
+        operationId: 'updateOrganization',
+        tags: ['organizations'],
+        summary: 'Change an organization, or make it a former customer (active: false) and back (admin)',
+        params: organizationParams,
+        body: organizationUpdate,
+        response: { 200: organizationSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) => updateOrganization(ctx, signedIn(request), request.params.organizationId, request.body),
   );
 
   api.post(

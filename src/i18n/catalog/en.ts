@@ -99,6 +99,8 @@ export const en = {
       'The call at {{value}} was more than a day ago: register the request at the current time and say in it when the call was.',
     worklog_in_future: 'The work date {{value}} has not come yet.',
     organization_inn_taken: 'An organization with the INN {{value}} already exists.',
+    organization_registry_kind:
+      'The OGRN and KPP must match the INN: a company has a 10-digit INN, a 13-digit OGRN and a KPP; a sole trader a 12-digit INN and a 15-digit OGRNIP, without a KPP.',
   },
   validation: {
     link_or_page: 'Give either a link or the text of a page, not both.',
@@ -137,6 +139,10 @@ export const en = {
     invalid: 'This value is not accepted.',
     tag_name: 'A tag is one word, without spaces.',
     inn_checksum: 'The INN has a mistake: its check digits do not match. Check the number.',
+    kpp: 'A KPP is nine characters: four digits, two digits or Latin capitals, three digits, e.g. 773601001.',
+    ogrn: 'The OGRN has a mistake: it is 13 digits (an OGRNIP 15) with a right check digit.',
+    registry_kind:
+      'The OGRN and KPP must match the INN: a company has a 13-digit OGRN and a KPP, a sole trader a 15-digit OGRNIP without a KPP.',
   },
   report_columns: {
     month: 'Month',

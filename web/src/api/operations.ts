@@ -29,6 +29,7 @@ import type {
   Organization,
   OrganizationDetail,
   organizationInput,
+  organizationUpdate,
 } from '@contract/organizations';
 import type { Product } from '@contract/products';
 import type { Release, ReleaseFile, releaseInput } from '@contract/releases';
@@ -85,6 +86,8 @@ export const desk = {
   listOrganizations: () => get<Organization[]>('/organizations'),
   getOrganization: (organizationId: string) => get<OrganizationDetail>(`/organizations/${organizationId}`),
   createOrganization: (body: Body<typeof organizationInput>) => post<Organization>('/organizations', body),
+  updateOrganization: (organizationId: string, body: Body<typeof organizationUpdate>) =>
+    patch<Organization>(`/organizations/${organizationId}`, body),
   createLicense: (organizationId: string, body: Body<typeof licenseInput>) =>
     post<License>(`/organizations/${organizationId}/licenses`, body),
   createInstance: (organizationId: string, body: Body<typeof instanceInput>) =>

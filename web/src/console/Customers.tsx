@@ -1,14 +1,11 @@
-import type { Organization } from '@contract/organizations';
-import { Anchor, Button, Group, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useOrganizations } from '../api/hooks';
-import { desk } from '../api/operations';
 import { EmptyState, Loaded } from '../components/Feedback';
-import { TextField } from '../components/FormFields';
 import { isAdmin, useSignedIn } from '../session';
-import { ActionDialog } from './ActionDialog';
+import { OrganizationDialog } from './organization/OrganizationDialog';
 
 export function Customers() {
   const { t } = useTranslation();
@@ -44,6 +41,11 @@ export function Customers() {
                       <Anchor component={Link} to={`/customers/${organization.id}`}>
                         {organization.name}
                       </Anchor>
+                      {organization.active ? null : (
+                        <Badge ml="xs" size="xs" variant="outline" color="gray.8">
+                          {t('customers.former')}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>{organization.inn ?? t('common.none')}</Table.Td>
                   </Table.Tr>
@@ -53,46 +55,7 @@ export function Customers() {
           )
         }
       </Loaded>
-      <NewOrganization opened={creating} onClose={() => setCreating(false)} />
+      {creating ? <OrganizationDialog organization={null} opened onClose={() => setCreating(false)} /> : null}
     </Stack>
-  );
-}
-
-function NewOrganization({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [inn, setInn] = useState('');
-  return (
-    <ActionDialog
-      title={t('customers.newOrganization')}
-      opened={opened}
-      onClose={onClose}
-      submitLabel={t('common.create')}
-      refresh={[['organizations']]}
-      fields={['name', 'inn']}
-      run={() => desk.createOrganization({ name, inn: inn.trim() || null })}
-      onDone={(created) => navigate(`/customers/${(created as Organization).id}`)}
-    >
-      {(fieldError) => (
-        <>
-          <TextField
-            label={t('customers.name')}
-            required
-            value={name}
-            onChange={setName}
-            error={fieldError('name')}
-            data-autofocus
-          />
-          <TextField
-            label={t('customers.inn')}
-            description={t('common.optional')}
-            value={inn}
-            onChange={setInn}
-            error={fieldError('inn')}
-          />
-        </>
-      )}
-    </ActionDialog>
   );
 }

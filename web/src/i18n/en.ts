@@ -263,6 +263,13 @@ export const en: Messages = {
     password: 'Portal password',
     passwordHint: 'At least 12 characters; leave empty to keep it.',
     nothing: 'Nothing yet.',
+    editOrganization: 'Edit the customer',
+    kpp: 'KPP',
+    ogrn: 'OGRN / OGRNIP',
+    former: 'former customer',
+    formerCustomer: 'Former customer',
+    formerCustomerHint:
+      "The customer's contacts will no longer file requests or sign in; their sessions end at once. Requests and reports stay.",
   },
   calendar: {
     title: 'Production calendar',

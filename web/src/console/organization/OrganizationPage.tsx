@@ -14,12 +14,14 @@ import { CertificateDialog } from './CertificateDialog';
 import { ContactDialog } from './ContactDialog';
 import { InstanceDialog } from './InstanceDialog';
 import { LicenseDialog } from './LicenseDialog';
+import { OrganizationDialog } from './OrganizationDialog';
 
 type Editing =
   | { kind: 'license' }
   | { kind: 'instance' }
   | { kind: 'certificate'; certificate: Certificate | null }
   | { kind: 'contact'; contact: Contact | null }
+  | { kind: 'organization' }
   | null;
 
 /** One customer: its licenses, instances, certificates and authorized contacts; administrators edit them. */
@@ -49,10 +51,28 @@ export function OrganizationPage() {
     ) : null;
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {data.name}
-      </Title>
-      {data.inn ? <Text c="dimmed">{`${t('customers.inn')}: ${data.inn}`}</Text> : null}
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={1} size="h2">
+            {data.name}
+          </Title>
+          {data.active ? null : (
+            <Badge variant="outline" color="gray.8">
+              {t('customers.former')}
+            </Badge>
+          )}
+        </Group>
+        {editButton({ kind: 'organization' })}
+      </Group>
+      <Text c="dimmed">
+        {[
+          data.inn ? `${t('customers.inn')}: ${data.inn}` : null,
+          data.kpp ? `${t('customers.kpp')}: ${data.kpp}` : null,
+          data.ogrn ? `${t('customers.ogrn')}: ${data.ogrn}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
       <Tabs defaultValue="certificates" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="certificates">{t('customers.certificates')}</Tabs.Tab>
@@ -146,6 +166,9 @@ export function OrganizationPage() {
           </Section>
         </Tabs.Panel>
       </Tabs>
+      {editing?.kind === 'organization' ? (
+        <OrganizationDialog organization={data} opened onClose={() => setEditing(null)} />
+      ) : null}
       {editing?.kind === 'license' ? (
         <LicenseDialog organization={data} onClose={() => setEditing(null)} />
       ) : null}
