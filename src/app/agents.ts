@@ -1,8 +1,10 @@
-import { asc } from 'drizzle-orm';
-import { agents } from '../db/schema.js';
-import type { Actor } from './actor.js';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import type { AgentUpdate } from '../contract/agents.js';
+import { agents, apiTokens, sessions } from '../db/schema.js';
+import { type Actor, requireAdmin } from './actor.js';
+import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
-import { forbidden } from './errors.js';
+import { AppError, forbidden, notFound } from './errors.js';
 import { isSupport } from './tickets/access.js';
 
 /** The support team, for assigning requests: support sees it, customers never do. */
@@ -18,4 +20,57 @@ export async function listAgents(ctx: AppContext, actor: Actor) {
     })
     .from(agents)
     .orderBy(asc(agents.name));
+}
+
+/**
+ * Changes a support account: its name, role, language, or whether it may work at all. A deactivated
+ * account's sessions end and its API tokens are revoked in the same transaction, so a departing engineer
+ * is out at the next request; the requests they worked on keep their name. The desk always keeps one
+ * active administrator.
+ */
+export async function updateAgent(ctx: AppContext, actor: Actor, agentId: string, input: AgentUpdate) {
+  requireAdmin(actor);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(agents).where(eq(agents.id, agentId)).for('update');
+    if (!before) throw notFound();
+    const stillAdmin = (input.role ?? before.role) === 'admin' && (input.active ?? before.active);
+    if (before.role === 'admin' && before.active && !stillAdmin) {
+      const others = await tx
+        .select({ id: agents.id })
+        .from(agents)
+        .where(and(eq(agents.role, 'admin'), eq(agents.active, true), ne(agents.id, agentId)))
+        .for('update');
+      if (others.length === 0) throw new AppError('conflict', 'last_admin', 'role');
+    }
+    const [row] = await tx
+      .update(agents)
+      .set({ ...input, updatedAt: now })
+      .where(eq(agents.id, agentId))
+      .returning();
+    if (!row) throw notFound();
+    if (before.active && !row.active) {
+      await tx.delete(sessions).where(eq(sessions.agentId, agentId));
+      await tx
+        .update(apiTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(apiTokens.agentId, agentId), isNull(apiTokens.revokedAt)));
+    }
+    const view = (agent: typeof row) => ({
+      id: agent.id,
+      name: agent.name,
+      email: agent.email,
+      role: agent.role,
+      active: agent.active,
+    });
+    await recordAudit(tx, actor, now, {
+      entity: 'agent',
+      entityId: row.id,
+      action: 'update',
+      organizationId: null,
+      before: view(before),
+      after: view(row),
+    });
+    return view(row);
+  });
 }

@@ -4,7 +4,7 @@ import type { AgentInput } from '../contract/agents.js';
 import { preparedStatement, type Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
-import type { Actor, ContactActor } from './actor.js';
+import { type Actor, type ContactActor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -68,7 +68,7 @@ export function contactActor(row: typeof contacts.$inferSelect): ContactActor {
   };
 }
 
-function principalIds(actor: Actor) {
+export function principalIds(actor: Actor) {
   if (actor.type === 'system') throw new Error('the desk itself has no session');
   return actor.type === 'agent'
     ? { agentId: actor.id, contactId: null }
@@ -256,8 +256,9 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: str
   });
 }
 
-/** Creates a support-team account (CLI and demo loader; the team is not managed over the API yet). */
+/** Creates a support-team account: an administrator over the API, or the desk itself (CLI, demo loader). */
 export async function createAgent(ctx: AppContext, actor: Actor, input: AgentInput) {
+  requireAdmin(actor);
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {

@@ -18,3 +18,23 @@ export const agentSchema = z
   .object({ id, name: z.string(), email: z.string(), role: agentRole, active: z.boolean() })
   .meta({ id: 'Agent' });
 export type Agent = z.output<typeof agentSchema>;
+
+/** Without defaults: a field left out stays as it is. `active: false` ends every session and token at once. */
+export const agentUpdate = z
+  .object({ name: text(200), role: agentRole, language, active: z.boolean() })
+  .partial()
+  .strict();
+export type AgentUpdate = z.infer<typeof agentUpdate>;
+
+export const ownSessionSchema = z
+  .object({
+    id: z.string().describe("The digest of the session's cookie: it names the session and signs nobody in"),
+    createdAt: z.iso.datetime(),
+    lastSeenAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    current: z.boolean().describe('The session this list was asked from'),
+  })
+  .meta({ id: 'OwnSession' });
+export type OwnSession = z.output<typeof ownSessionSchema>;

@@ -101,6 +101,7 @@ export const en = {
     organization_inn_taken: 'An organization with the INN {{value}} already exists.',
     organization_registry_kind:
       'The OGRN and KPP must match the INN: a company has a 10-digit INN, a 13-digit OGRN and a KPP; a sole trader a 12-digit INN and a 15-digit OGRNIP, without a KPP.',
+    last_admin: 'This is the last active administrator: make someone else one first.',
   },
   validation: {
     link_or_page: 'Give either a link or the text of a page, not both.',

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { updateAgent } from '../../app/agents.js';
+import { createAgent } from '../../app/auth.js';
+import { agentInput, agentSchema, agentUpdate } from '../../contract/agents.js';
+import { id } from '../../contract/fields.js';
+import { problems } from '../../contract/problem.js';
+import type { HttpDependencies } from '../app.js';
+import { signedIn } from '../authentication.js';
+
+/** The support team managed while the desk runs, on either database (administrators). */
+export const teamRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/agents',
+    {
+      schema: {
+        operationId: 'createAgent',
+        tags: ['desk'],
+        summary: 'Add an administrator, agent or partner engineer (admin)',
+        body: agentInput,
+        response: { 201: agentSchema, ...problems(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const created = await createAgent(ctx, signedIn(request), request.body);
+      return reply.code(201).send({ ...created, active: true });
+    },
+  );
+
+  api.patch(
+    '/agents/:agentId',
+    {
+      schema: {
+        operationId: 'updateAgent',
+        tags: ['desk'],
+        summary:
+          "Change a support account's name, role or language, or deactivate it: its sessions and tokens end at once (admin)",
+        params: z.object({ agentId: id }),
+        body: agentUpdate,
+        response: { 200: agentSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) => updateAgent(ctx, signedIn(request), request.params.agentId, request.body),
+  );
+};
