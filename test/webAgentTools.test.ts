@@ -139,4 +139,25 @@ describe('the agent tools in a real browser', () => {
     expect(await anna.getByTestId('merged-from').first().textContent()).toContain(duplicate.number);
     expect(await accessibilityViolations(anna)).toEqual([]);
   });
+
+  it('lets an administrator deactivate an engineer, whose open console is signed out at once', async () => {
+    const pavel = (await newPerson(browser, baseURL)).page;
+    await signInAs(pavel, 'pavel.orlov@supportdesk.example', 'agent-demo-2026');
+    const admin = (await newPerson(browser, baseURL)).page;
+    await signInAs(admin, ...ADMIN);
+    await admin.goto('/team');
+    const row = admin.locator('tr[data-agent="pavel.orlov@supportdesk.example"]');
+    await row.getByRole('switch', { name: 'Работает: Павел Орлов' }).click({ force: true });
+    await expect
+      .poll(
+        async () =>
+          (await support('GET', '/api/v1/agents'))
+            .json()
+            .find((agent: { email: string }) => agent.email === 'pavel.orlov@supportdesk.example').active,
+      )
+      .toBe(false);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await pavel.reload();
+    await pavel.getByRole('button', { name: /Войти/ }).waitFor();
+  });
 });

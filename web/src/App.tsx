@@ -31,6 +31,7 @@ const CalendarPage = page(() => import('./console/CalendarPage'), 'CalendarPage'
 const Reports = page(() => import('./console/Reports'), 'Reports');
 const Rejections = page(() => import('./console/Logs'), 'Rejections');
 const MailLog = page(() => import('./console/MailLog'), 'MailLog');
+const TeamPage = page(() => import('./console/team/TeamPage'), 'TeamPage');
 
 function NotFound() {
   const { t } = useTranslation();
@@ -65,6 +66,7 @@ export function App({ principal }: { principal: Principal | null }) {
           {principal.role !== 'partner' ? <Route path="/reports" element={<Reports />} /> : null}
           {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
           {isAdmin(principal) ? <Route path="/mail" element={<MailLog />} /> : null}
+          {isAdmin(principal) ? <Route path="/team" element={<TeamPage />} /> : null}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

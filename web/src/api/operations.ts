@@ -1,4 +1,4 @@
-import type { Agent } from '@contract/agents';
+import type { Agent, agentInput, agentUpdate, OwnSession } from '@contract/agents';
 import type { loginInput, passwordChangeInput, profileInput, Session } from '@contract/auth';
 import type { CalendarMonth, CalendarOverride, calendarOverrideInput } from '@contract/calendar';
 import type { CustomerContext } from '@contract/customerContext';
@@ -104,6 +104,11 @@ export const desk = {
     post<EntitlementDecision>('/entitlement-checks', body),
 
   listAgents: () => get<Agent[]>('/agents'),
+  createAgent: (body: Body<typeof agentInput>) => post<Agent>('/agents', body),
+  updateAgent: (agentId: string, body: Body<typeof agentUpdate>) => patch<Agent>(`/agents/${agentId}`, body),
+  listOwnSessions: () => get<OwnSession[]>('/me/sessions'),
+  endOwnSession: (sessionId: string) => remove<undefined>(`/me/sessions/${sessionId}`),
+  endOtherSessions: () => remove<{ ended: number }>('/me/sessions'),
   getDeskSettings: () => get<DeskSettings>('/desk'),
   getTelegramBinding: (contactId: string) => get<TelegramBinding>(`/contacts/${contactId}/telegram`),
   unbindTelegram: (contactId: string) => remove<undefined>(`/contacts/${contactId}/telegram`),

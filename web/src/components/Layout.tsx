@@ -49,7 +49,11 @@ function itemsFor(principal: Principal, t: (key: string) => string): Item[] {
     { to: '/documentation', label: t('nav.documentation') },
   ];
   if (isAdmin(principal)) {
-    items.push({ to: '/rejections', label: t('nav.rejections') }, { to: '/mail', label: t('nav.outbox') });
+    items.push(
+      { to: '/team', label: t('nav.team') },
+      { to: '/rejections', label: t('nav.rejections') },
+      { to: '/mail', label: t('nav.outbox') },
+    );
   }
   items.push({ to: '/policy', label: t('nav.policy') }, { to: '/profile', label: t('nav.profile') });
   return items;

@@ -18,6 +18,7 @@ export const ru = {
     signOut: 'Выйти',
     language: 'Язык',
     macros: 'Макросы и метки',
+    team: 'Команда',
   },
   signIn: {
     title: 'Вход в службу поддержки',
@@ -439,6 +440,12 @@ export const ru = {
       sla_breach: 'Срок ответа нарушен',
       new_request: 'Каждый новый запрос в моей очереди',
     },
+    sessions: 'Где вы вошли',
+    endOtherSessions: 'Выйти на всех других устройствах',
+    endSession: 'Завершить',
+    thisSession: 'этот сеанс',
+    unknownDevice: 'Неизвестное устройство',
+    sessionSeen: 'Последний раз {{at}} · вход {{since}} · {{ip}}',
   },
   tools: {
     addTag: 'Добавить метку',
@@ -520,6 +527,20 @@ export const ru = {
     worklog: 'Трудозатраты',
     worklogNote: 'Что сделано',
     worklogTotal: 'Всего {{total}}, к оплате {{billable}}',
+  },
+  team: {
+    title: 'Команда поддержки',
+    add: 'Добавить сотрудника',
+    name: 'Имя',
+    email: 'Электронная почта',
+    role: 'Роль',
+    roleOf: 'Роль: {{name}}',
+    active: 'Работает',
+    activeOf: 'Работает: {{name}}',
+    you: 'вы',
+    password: 'Пароль для первого входа',
+    passwordHint: 'Не короче 12 символов; сотрудник сменит его в профиле.',
+    roles: { admin: 'Администратор', agent: 'Инженер поддержки', partner: 'Инженер партнёра' },
   },
 } as const;
 

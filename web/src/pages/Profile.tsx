@@ -10,6 +10,7 @@ import { desk } from '../api/operations';
 import { Loaded, ProblemAlert } from '../components/Feedback';
 import { moscowDateTime } from '../format';
 import { useSessionActions, useSignedIn } from '../session';
+import { OwnSessions } from './OwnSessions';
 
 export function Profile() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ export function Profile() {
       />
       {language.error ? <ProblemAlert error={language.error} /> : null}
       {principal.type === 'contact' ? <TelegramBinding contactId={principal.id} /> : <MailNotices />}
+      <OwnSessions />
       <Paper withBorder p="md" component="section" aria-labelledby="password-title">
         <form onSubmit={submit} noValidate>
           <Stack>

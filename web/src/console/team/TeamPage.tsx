@@ -1,0 +1,86 @@
+import type { Agent } from '@contract/agents';
+import { AGENT_ROLES } from '@contract/constants';
+import { Badge, Button, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAgents } from '../../api/hooks';
+import { desk } from '../../api/operations';
+import { Loaded, ProblemAlert } from '../../components/Feedback';
+import { useSignedIn } from '../../session';
+import { NewAgentDialog } from './NewAgentDialog';
+
+/** The support team, for administrators: roles, who may work, new people; a deactivation ends their sessions at once. */
+export function TeamPage() {
+  const { t } = useTranslation();
+  const principal = useSignedIn();
+  const client = useQueryClient();
+  const agents = useAgents();
+  const [adding, setAdding] = useState(false);
+  const change = useMutation({
+    mutationFn: ({ agent, ...body }: { agent: Agent; role?: Agent['role']; active?: boolean }) =>
+      desk.updateAgent(agent.id, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['agents'] }),
+  });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('team.title')}
+        </Title>
+        <Button onClick={() => setAdding(true)}>{t('team.add')}</Button>
+      </Group>
+      {change.error ? <ProblemAlert error={change.error} /> : null}
+      <Loaded query={agents}>
+        {(list) => (
+          <Table striped data-testid="team-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('team.name')}</Table.Th>
+                <Table.Th>{t('team.role')}</Table.Th>
+                <Table.Th>{t('team.active')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((agent) => (
+                <Table.Tr key={agent.id} data-agent={agent.email}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {agent.name}
+                      {agent.id === principal.id ? (
+                        <Badge ml="xs" size="xs" variant="outline" color="gray.8">
+                          {t('team.you')}
+                        </Badge>
+                      ) : null}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {agent.email}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={t('team.roleOf', { name: agent.name })}
+                      data={AGENT_ROLES.map((role) => ({ value: role, label: t(`team.roles.${role}`) }))}
+                      value={agent.role}
+                      onChange={(role) => role && change.mutate({ agent, role: role as Agent['role'] })}
+                      allowDeselect={false}
+                      w={200}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Switch
+                      aria-label={t('team.activeOf', { name: agent.name })}
+                      checked={agent.active}
+                      onChange={(event) => change.mutate({ agent, active: event.currentTarget.checked })}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Loaded>
+      {adding ? <NewAgentDialog onClose={() => setAdding(false)} /> : null}
+    </Stack>
+  );
+}
