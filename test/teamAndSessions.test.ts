@@ -117,4 +117,30 @@ describe.each(databaseBackends)('the team and everyone’s own sessions on $name
     expect((await here('GET', '/api/v1/me/sessions')).json()).toHaveLength(1);
     expect((await admin('GET', '/api/v1/me')).statusCode).toBe(200);
   });
+
+  it("keeps each person's API tokens to them: made with a name, shown once, revoked for good", async () => {
+    const oleg = caller(desk.app, await signIn(desk.app, ...NEW_AGENT));
+    const made = await oleg('POST', '/api/v1/me/tokens', { name: 'CRM' });
+    expect(made.statusCode, made.body).toBe(201);
+    const { id, token } = made.json();
+    expect((await bearer(token)).json().principal.id).toBe(olegId);
+    const listed = (await oleg('GET', '/api/v1/me/tokens')).json() as {
+      id: string;
+      name: string;
+      lastUsedAt: string | null;
+    }[];
+    const entry = listed.find((row) => row.id === id);
+    expect(entry).toMatchObject({ name: 'CRM' });
+    expect(entry?.lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(listed)).not.toContain(token);
+    // Another person's token is not theirs to see or revoke.
+    expect(
+      ((await admin('GET', '/api/v1/me/tokens')).json() as { id: string }[]).some((row) => row.id === id),
+    ).toBe(false);
+    expect((await admin('DELETE', `/api/v1/me/tokens/${id}`)).statusCode).toBe(404);
+    expect((await oleg('DELETE', `/api/v1/me/tokens/${id}`)).statusCode).toBe(204);
+    expect((await bearer(token)).statusCode).toBe(401);
+    expect((await oleg('DELETE', `/api/v1/me/tokens/${id}`)).statusCode).toBe(404);
+    expect((await oleg('POST', '/api/v1/me/tokens', { name: '' })).statusCode).toBe(400);
+  });
 });

@@ -38,3 +38,16 @@ export const ownSessionSchema = z
   })
   .meta({ id: 'OwnSession' });
 export type OwnSession = z.output<typeof ownSessionSchema>;
+
+export const ownTokenSchema = z
+  .object({
+    id,
+    name: z.string(),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'OwnApiToken' });
+export type OwnToken = z.output<typeof ownTokenSchema>;
+
+export const ownTokenInput = z.object({ name: text(100) }).strict();

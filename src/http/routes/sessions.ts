@@ -2,7 +2,9 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { endOtherSessions, endOwnSession, listOwnSessions } from '../../app/ownSessions.js';
-import { ownSessionSchema } from '../../contract/agents.js';
+import { createOwnToken, listOwnTokens, revokeOwnToken } from '../../app/ownTokens.js';
+import { ownSessionSchema, ownTokenInput, ownTokenSchema } from '../../contract/agents.js';
+import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
 import { SESSION_COOKIE, signedIn } from '../authentication.js';
@@ -11,7 +13,7 @@ import { SESSION_COOKIE, signedIn } from '../authentication.js';
 const currentSession = (request: FastifyRequest) =>
   request.authMethod === 'session' ? request.cookies[SESSION_COOKIE] : undefined;
 
-/** Everyone's own sessions: where they are signed in, and signing out the others. */
+/** Everyone's own sessions and API tokens: where they are signed in, what their integrations use. */
 export const sessionRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -56,5 +58,53 @@ export const sessionRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
       },
     },
     (request) => endOtherSessions(ctx, signedIn(request), currentSession(request)),
+  );
+
+  api.get(
+    '/me/tokens',
+    {
+      schema: {
+        operationId: 'listOwnTokens',
+        tags: ['auth'],
+        summary: "The signed-in person's API tokens, newest first, never their secrets",
+        response: { 200: z.array(ownTokenSchema), ...problems(401, 403) },
+      },
+    },
+    (request) => listOwnTokens(ctx, signedIn(request)),
+  );
+
+  api.post(
+    '/me/tokens',
+    {
+      schema: {
+        operationId: 'createOwnToken',
+        tags: ['auth'],
+        summary: 'Make an API token acting as you; its secret is in this answer only',
+        body: ownTokenInput,
+        response: {
+          201: z.object({ id, name: z.string(), token: z.string() }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createOwnToken(ctx, signedIn(request), request.body.name)),
+  );
+
+  api.delete(
+    '/me/tokens/:tokenId',
+    {
+      schema: {
+        operationId: 'revokeOwnToken',
+        tags: ['auth'],
+        summary: 'Revoke one of your API tokens for good',
+        params: z.object({ tokenId: id }),
+        response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await revokeOwnToken(ctx, signedIn(request), request.params.tokenId);
+      return reply.code(204).send(null);
+    },
   );
 };

@@ -1,4 +1,4 @@
-import type { Agent, agentInput, agentUpdate, OwnSession } from '@contract/agents';
+import type { Agent, agentInput, agentUpdate, OwnSession, OwnToken, ownTokenInput } from '@contract/agents';
 import type { loginInput, passwordChangeInput, profileInput, Session } from '@contract/auth';
 import type { CalendarMonth, CalendarOverride, calendarOverrideInput } from '@contract/calendar';
 import type { CustomerContext } from '@contract/customerContext';
@@ -109,6 +109,10 @@ export const desk = {
   listOwnSessions: () => get<OwnSession[]>('/me/sessions'),
   endOwnSession: (sessionId: string) => remove<undefined>(`/me/sessions/${sessionId}`),
   endOtherSessions: () => remove<{ ended: number }>('/me/sessions'),
+  listOwnTokens: () => get<OwnToken[]>('/me/tokens'),
+  createOwnToken: (body: Body<typeof ownTokenInput>) =>
+    post<{ id: string; name: string; token: string }>('/me/tokens', body),
+  revokeOwnToken: (tokenId: string) => remove<undefined>(`/me/tokens/${tokenId}`),
   getDeskSettings: () => get<DeskSettings>('/desk'),
   getTelegramBinding: (contactId: string) => get<TelegramBinding>(`/contacts/${contactId}/telegram`),
   unbindTelegram: (contactId: string) => remove<undefined>(`/contacts/${contactId}/telegram`),

@@ -11,6 +11,7 @@ import { Loaded, ProblemAlert } from '../components/Feedback';
 import { moscowDateTime } from '../format';
 import { useSessionActions, useSignedIn } from '../session';
 import { OwnSessions } from './OwnSessions';
+import { OwnTokens } from './OwnTokens';
 
 export function Profile() {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function Profile() {
       {language.error ? <ProblemAlert error={language.error} /> : null}
       {principal.type === 'contact' ? <TelegramBinding contactId={principal.id} /> : <MailNotices />}
       <OwnSessions />
+      <OwnTokens />
       <Paper withBorder p="md" component="section" aria-labelledby="password-title">
         <form onSubmit={submit} noValidate>
           <Stack>
