@@ -64,9 +64,6 @@ export function apiQuery(params: QueueParams): QueueParams {
   return statuses.length ? { ...rest, status: statuses } : rest;
 }
 
-/** A view keeps what the API reads, so that its count is the queue it opens. */
-export const viewQuery = apiQuery;
-
 /** The address a saved view opens: its parameters, with every status written as `all` when it names none. */
 export function paramsOfView(query: QueueParams): QueueParams {
   return query.status ? query : { ...query, status: [ALL] };

@@ -207,16 +207,11 @@ export const en: Messages = {
     addPart: 'Add a part',
     messagesOfPart: 'Messages of this part',
     requestInfo: 'Ask for information',
-    requestInfoHint:
-      'The customer is asked for their software, hardware and network configuration (§4.5); the request then waits for the customer.',
-    extraText: 'Additional text',
     resolve: 'Resolve',
     resolution: 'Resolution',
     close: 'Close',
     closeReason: 'Reason for closing',
     outOfScope: 'Out of scope',
-    outOfScopeHint:
-      'A consultation beyond installation and configuration (§4.2, §4.4): the customer gets the templated explanation.',
     note: 'Note',
     remoteSessions: 'Remote sessions',
     logRemoteSession: 'Log a remote session',
