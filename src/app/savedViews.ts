@@ -30,19 +30,32 @@ function checkedQuery(query: ViewQuery): z.output<typeof viewQueryParameters> {
   return parsed.data;
 }
 
-async function viewWithCount(ctx: AppContext, actor: Actor, row: ViewRow) {
-  const parsed = viewQueryParameters.safeParse(row.query);
-  return {
+/** Views as the reader sees them, each with how many requests it holds now (counted in one query). */
+async function withCounts(ctx: AppContext, actor: Actor, rows: ViewRow[]) {
+  const parsed = rows.map((row) => viewQueryParameters.safeParse(row.query));
+  const counts = await countTickets(
+    ctx,
+    actor,
+    parsed.flatMap((result) => (result.success ? [result.data] : [])),
+  );
+  let next = 0;
+  return rows.map((row, index) => ({
     id: row.id,
     name: row.name,
     query: row.query,
     shared: row.ownerId === null,
     position: row.position,
     mayEdit: row.ownerId === null ? isAdmin(actor) : row.ownerId === ownerOf(actor),
-    count: parsed.success ? await countTickets(ctx, actor, parsed.data) : null,
+    count: parsed[index]?.success ? (counts[next++] ?? null) : null,
     updatedAt: row.updatedAt.toISOString(),
-  };
+  }));
 }
+
+const withCount = async (ctx: AppContext, actor: Actor, row: ViewRow) => {
+  const [view] = await withCounts(ctx, actor, [row]);
+  if (!view) throw new Error('a view vanished while it was counted');
+  return view;
+};
 
 /** The views a support person sees in the navigation: the team's, then their own, each with its count. */
 export async function listViews(ctx: AppContext, actor: Actor) {
@@ -52,13 +65,13 @@ export async function listViews(ctx: AppContext, actor: Actor) {
     .select()
     .from(savedViews)
     .where(owner ? or(isNull(savedViews.ownerId), eq(savedViews.ownerId, owner)) : isNull(savedViews.ownerId))
-    .orderBy(asc(savedViews.ownerId), asc(savedViews.position), asc(savedViews.name));
-  // Shared views first: ordering by owner puts the null owner last in PostgreSQL.
+    .orderBy(asc(savedViews.position), asc(savedViews.name));
+  // The team's views first, then the reader's own.
   const ordered = [
     ...rows.filter((row) => row.ownerId === null),
     ...rows.filter((row) => row.ownerId !== null),
   ];
-  return Promise.all(ordered.map((row) => viewWithCount(ctx, actor, row)));
+  return withCounts(ctx, actor, ordered);
 }
 
 export async function createView(ctx: AppContext, actor: Actor, input: ViewInput) {
@@ -77,7 +90,7 @@ export async function createView(ctx: AppContext, actor: Actor, input: ViewInput
     })
     .returning();
   if (!row) throw new Error('insert returned no row');
-  return viewWithCount(ctx, actor, row);
+  return withCount(ctx, actor, row);
 }
 
 async function editableView(ctx: AppContext, actor: Actor, viewId: string) {
@@ -111,7 +124,7 @@ export async function updateView(ctx: AppContext, actor: Actor, viewId: string, 
     .where(eq(savedViews.id, row.id))
     .returning();
   if (!updated) throw notFound();
-  return viewWithCount(ctx, actor, updated);
+  return withCount(ctx, actor, updated);
 }
 
 export async function deleteView(ctx: AppContext, actor: Actor, viewId: string) {

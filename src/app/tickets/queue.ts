@@ -184,19 +184,31 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
 }
 
 /**
- * How many requests a filter selects for the actor: the counts beside the saved views. A view that
- * searches words has none: a search ranks its best hits and never counts them all.
+ * How many requests each filter selects for the actor, all in one query: the counts beside the saved
+ * views. A filter that searches words has none (null): a search ranks its best hits and never counts
+ * them all.
  */
 export async function countTickets(
   ctx: AppContext,
   actor: Actor,
-  filter: TicketQueueFilter,
-): Promise<number | null> {
-  const terms = filter.q ? readSearch(filter.q) : null;
-  if (terms?.text) return null;
-  const conditions = queueConditions(actor, filter, terms, ctx.clock.now());
-  const [row] = await ctx.db.select({ count: sql<number>`count(*)::int` }).from(tickets).where(conditions);
-  return row?.count ?? 0;
+  filters: readonly TicketQueueFilter[],
+): Promise<(number | null)[]> {
+  const now = ctx.clock.now();
+  const counted = filters.map((filter) => {
+    const terms = filter.q ? readSearch(filter.q) : null;
+    return terms?.text ? null : queueConditions(actor, filter, terms, now);
+  });
+  const columns = Object.fromEntries(
+    counted.flatMap((conditions, index) =>
+      conditions ? [[`c${index}`, sql<number>`(count(*) filter (where ${conditions}))::int`]] : [],
+    ),
+  );
+  if (Object.keys(columns).length === 0) return counted.map(() => null);
+  const [row] = await ctx.db
+    .select(columns)
+    .from(tickets)
+    .where(visibleTicketsCondition(actor) ?? sql`true`);
+  return counted.map((conditions, index) => (conditions ? Number(row?.[`c${index}`] ?? 0) : null));
 }
 
 /** The queue narrowed by a search: best match first, a page at a time, each with what it matched. */

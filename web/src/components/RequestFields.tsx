@@ -1,8 +1,9 @@
-import type { Category } from '@contract/constants';
+import { type Category, SUBJECT_MAX_LENGTH } from '@contract/constants';
 import type { EntitlementDecision } from '@contract/entitlement';
 import { Alert, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from './FormFields';
 
 /** Whether the request would be taken, as the desk decided before it is sent, and why not. */
 export function EntitlementNotice({ decision }: { decision: EntitlementDecision | undefined }) {
@@ -39,5 +40,28 @@ export function CategoryField({ value, onChange }: { value: Category; onChange: 
         maw={360}
       />
     </Stack>
+  );
+}
+
+/** A request's subject, as long as the desk keeps one, with the server's word on it. */
+export function SubjectField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t('newRequest.subject')}
+      required
+      maxLength={SUBJECT_MAX_LENGTH}
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { type Category, SEVERITIES, type Severity, SUBJECT_MAX_LENGTH } from '@contract/constants';
+import { type Category, SEVERITIES, type Severity } from '@contract/constants';
 import type { Attachment } from '@contract/tickets';
 import { Button, Group, Radio, Select, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -12,8 +12,8 @@ import { desk } from '../api/operations';
 import { useWriteKey } from '../api/writeKey';
 import { AttachmentPicker } from '../components/Attachments';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
-import { TextAreaField, TextField } from '../components/FormFields';
-import { CategoryField, EntitlementNotice } from '../components/RequestFields';
+import { TextAreaField } from '../components/FormFields';
+import { CategoryField, EntitlementNotice, SubjectField } from '../components/RequestFields';
 import { moscowDateTime } from '../format';
 import { useSignedIn } from '../session';
 
@@ -118,14 +118,7 @@ export function NewRequest() {
             </Stack>
           </Radio.Group>
           <CategoryField value={category} onChange={setCategory} />
-          <TextField
-            label={t('newRequest.subject')}
-            required
-            maxLength={SUBJECT_MAX_LENGTH}
-            value={subject}
-            onChange={setSubject}
-            error={fieldError('subject')}
-          />
+          <SubjectField value={subject} onChange={setSubject} error={fieldError('subject')} />
           <TextAreaField
             label={t('newRequest.description')}
             description={t('newRequest.descriptionHint')}

@@ -1,4 +1,4 @@
-import { type Category, SEVERITIES, type Severity, SUBJECT_MAX_LENGTH } from '@contract/constants';
+import { type Category, SEVERITIES, type Severity } from '@contract/constants';
 import { moscowDateTimeLocal, moscowLocalToIso } from '@contract/moscowTime';
 import { Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -12,7 +12,7 @@ import { desk } from '../../api/operations';
 import { browserNow } from '../../clock';
 import { ProblemAlert } from '../../components/Feedback';
 import { TextAreaField, TextField } from '../../components/FormFields';
-import { CategoryField, EntitlementNotice } from '../../components/RequestFields';
+import { CategoryField, EntitlementNotice, SubjectField } from '../../components/RequestFields';
 import { moscowDateTime } from '../../format';
 
 const SHOWN_FIELDS = ['contactId', 'instanceId', 'severity', 'subject', 'description', 'calledAt'];
@@ -144,14 +144,7 @@ export function PhoneRequest() {
             error={fieldError('severity')}
           />
           <CategoryField value={category} onChange={setCategory} />
-          <TextField
-            label={t('newRequest.subject')}
-            required
-            maxLength={SUBJECT_MAX_LENGTH}
-            value={subject}
-            onChange={setSubject}
-            error={fieldError('subject')}
-          />
+          <SubjectField value={subject} onChange={setSubject} error={fieldError('subject')} />
           <TextAreaField
             label={t('tools.callNotes')}
             required
