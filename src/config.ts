@@ -37,6 +37,8 @@ const environmentSchema = z.object({
     .default('info'),
   SESSION_TTL_HOURS: integer(1, 24 * 30).default(12),
   LOGIN_RATE_LIMIT: integer(1, 10_000).default(10),
+  PASSWORD_RESET_RATE_LIMIT: integer(1, 10_000).default(10),
+  API_TOKEN_RATE_LIMIT: integer(1, 1_000_000).default(600),
   TRUST_PROXY: flag.default(false),
   METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters long' }).optional(),
   METRICS_PUBLIC: flag.default(false),
@@ -126,6 +128,10 @@ export interface Config {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   sessionTtlMs: number;
   loginRateLimitPerMinute: number;
+  /** "Forgot password?" requests a client may make in an hour. */
+  passwordResetRateLimitPerHour: number;
+  /** Requests one API token may make in a minute, whoever sends them and from wherever. */
+  apiTokenRateLimitPerMinute: number;
   trustProxy: boolean;
   secureCookies: boolean;
   metricsToken: string | null;
@@ -255,6 +261,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT,
+    passwordResetRateLimitPerHour: env.PASSWORD_RESET_RATE_LIMIT,
+    apiTokenRateLimitPerMinute: env.API_TOKEN_RATE_LIMIT,
     trustProxy: env.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
     metricsToken: env.METRICS_TOKEN ?? null,

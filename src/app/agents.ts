@@ -1,11 +1,15 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
-import type { AgentUpdate } from '../contract/agents.js';
-import { agents, apiTokens, sessions } from '../db/schema.js';
+import type { AgentInput, AgentUpdate } from '../contract/agents.js';
+import { theRow } from '../db/errors.js';
+import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
+import { issueAccountLink } from './accountLinks.js';
 import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, forbidden, notFound } from './errors.js';
+import { hashPassword } from './passwords.js';
 import { isSupport } from './tickets/access.js';
+import { guardUnique } from './uniqueness.js';
 
 /** The support team, for assigning requests: support sees it, customers never do. */
 export async function listAgents(ctx: AppContext, actor: Actor) {
@@ -72,5 +76,51 @@ export async function updateAgent(ctx: AppContext, actor: Actor, agentId: string
       after: view(row),
     });
     return view(row);
+  });
+}
+
+/**
+ * Creates a support-team account: an administrator over the API, or the desk itself (CLI, demo loader).
+ * Without a password the person is mailed an invitation to set their own.
+ */
+export async function createAgent(ctx: AppContext, actor: Actor, input: AgentInput) {
+  requireAdmin(actor);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [contact] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(eq(contacts.email, input.email));
+    if (contact) throw new AppError('conflict', 'email_taken', 'email', { value: input.email });
+    const row = theRow(
+      await guardUnique(
+        () =>
+          tx
+            .insert(agents)
+            .values({
+              name: input.name,
+              email: input.email,
+              role: input.role,
+              language: input.language,
+              passwordHash,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning(),
+        { agents_email_unique: { code: 'email_taken', field: 'email', value: input.email } },
+      ),
+    );
+    const view = { id: row.id, name: row.name, email: row.email, role: row.role, language: row.language };
+    if (!passwordHash) await issueAccountLink(tx, { type: 'agent', id: row.id }, 'invitation', now);
+    await recordAudit(tx, actor, now, {
+      entity: 'agent',
+      entityId: row.id,
+      action: 'create',
+      organizationId: null,
+      before: null,
+      after: view,
+    });
+    return view;
   });
 }

@@ -1,15 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import type { AgentInput } from '../contract/agents.js';
 import { preparedStatement, type Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
-import { type Actor, type ContactActor, requireAdmin } from './actor.js';
+import type { Actor, ContactActor } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import { hashPassword, verifyPassword } from './passwords.js';
-import { guardUnique } from './uniqueness.js';
+import { verifyPassword } from './passwords.js';
 
 const API_TOKEN_PREFIX = 'sdt_';
 /** Refreshing a session's expiry on every request would write on every read; a few minutes' slack is enough. */
@@ -26,7 +24,7 @@ export interface SignedIn {
   actor: Actor;
 }
 
-const newSecret = () => randomBytes(32).toString('base64url');
+export const newSecret = () => randomBytes(32).toString('base64url');
 /** Secrets are stored as their SHA-256 digest only. */
 export const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -36,7 +34,7 @@ export function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-async function findActorByEmail(db: Queryable, email: string) {
+export async function findActorByEmail(db: Queryable, email: string) {
   const [agent] = await db.select().from(agents).where(eq(agents.email, email));
   if (agent) return { actor: agentActor(agent), passwordHash: agent.passwordHash, active: agent.active };
   const [contact] = await db.select().from(contacts).where(eq(contacts.email, email));
@@ -45,7 +43,7 @@ async function findActorByEmail(db: Queryable, email: string) {
   return undefined;
 }
 
-function agentActor(row: typeof agents.$inferSelect): Actor {
+export function agentActor(row: typeof agents.$inferSelect): Actor {
   return {
     type: 'agent',
     id: row.id,
@@ -75,11 +73,41 @@ export function principalIds(actor: Actor) {
     : { agentId: null, contactId: actor.id };
 }
 
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Opens a session for a person who proved who they are, in the caller's transaction. */
+export async function openSession(
+  db: Queryable,
+  settings: SessionSettings,
+  actor: Actor,
+  now: Date,
+  client: ClientInfo,
+): Promise<SignedIn> {
+  const sessionToken = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(now.getTime() + settings.ttlMs);
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await db.insert(sessions).values({
+    tokenHash: digest(sessionToken),
+    ...principalIds(actor),
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 500) ?? null,
+  });
+  return { sessionToken, csrfToken, expiresAt, actor };
+}
+
 export async function login(
   ctx: AppContext,
   settings: SessionSettings,
   credentials: { email: string; password: string },
-  client: { ip: string | null; userAgent: string | null },
+  client: ClientInfo,
 ): Promise<SignedIn> {
   const found = await findActorByEmail(ctx.db, credentials.email);
   const passwordMatches = await verifyPassword(found?.passwordHash, credentials.password);
@@ -87,23 +115,7 @@ export async function login(
     throw new AppError('unauthenticated', 'invalid_credentials');
   }
   const now = ctx.clock.now();
-  const sessionToken = newSecret();
-  const csrfToken = newSecret();
-  const expiresAt = new Date(now.getTime() + settings.ttlMs);
-  await ctx.db.transaction(async (tx) => {
-    await tx.delete(sessions).where(lt(sessions.expiresAt, now));
-    await tx.insert(sessions).values({
-      tokenHash: digest(sessionToken),
-      ...principalIds(found.actor),
-      csrfToken,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-      ip: client.ip,
-      userAgent: client.userAgent?.slice(0, 500) ?? null,
-    });
-  });
-  return { sessionToken, csrfToken, expiresAt, actor: found.actor };
+  return ctx.db.transaction((tx) => openSession(tx, settings, found.actor, now, client));
 }
 
 export async function logout(ctx: AppContext, sessionToken: string): Promise<void> {
@@ -253,47 +265,5 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: str
       before: { revokedAt: null },
       after: { revokedAt: now.toISOString() },
     });
-  });
-}
-
-/** Creates a support-team account: an administrator over the API, or the desk itself (CLI, demo loader). */
-export async function createAgent(ctx: AppContext, actor: Actor, input: AgentInput) {
-  requireAdmin(actor);
-  const passwordHash = await hashPassword(input.password);
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const [contact] = await tx
-      .select({ id: contacts.id })
-      .from(contacts)
-      .where(eq(contacts.email, input.email));
-    if (contact) throw new AppError('conflict', 'email_taken', 'email', { value: input.email });
-    const row = theRow(
-      await guardUnique(
-        () =>
-          tx
-            .insert(agents)
-            .values({
-              name: input.name,
-              email: input.email,
-              role: input.role,
-              language: input.language,
-              passwordHash,
-              createdAt: now,
-              updatedAt: now,
-            })
-            .returning(),
-        { agents_email_unique: { code: 'email_taken', field: 'email', value: input.email } },
-      ),
-    );
-    const view = { id: row.id, name: row.name, email: row.email, role: row.role, language: row.language };
-    await recordAudit(tx, actor, now, {
-      entity: 'agent',
-      entityId: row.id,
-      action: 'create',
-      organizationId: null,
-      before: null,
-      after: view,
-    });
-    return view;
   });
 }

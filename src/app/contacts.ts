@@ -4,6 +4,7 @@ import type { Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import { type ContactRow, findContact } from '../db/repositories/entitlementRecords.js';
 import { agents, contacts } from '../db/schema.js';
+import { issueAccountLink } from './accountLinks.js';
 import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
@@ -62,6 +63,9 @@ export async function createContact(
         emailRule(input.email),
       ),
     );
+    if (!passwordHash && input.invite && row.active) {
+      await issueAccountLink(tx, { type: 'contact', id: row.id }, 'invitation', now);
+    }
     await recordAudit(tx, actor, now, {
       entity: 'contact',
       entityId: row.id,

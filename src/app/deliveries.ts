@@ -1,3 +1,4 @@
+import { mailAccountLink } from './mail/accountLinkMail.js';
 import { mailNotification, mailRefusal } from './mail/outbound.js';
 import { deliverInAppNotifications } from './notifications.js';
 import type { OutboxHandlers } from './outbox/dispatch.js';
@@ -9,4 +10,5 @@ export const OUTBOX_HANDLERS: OutboxHandlers = {
   'notice.mail': mailNotification,
   'notice.telegram': pushNotification,
   'mail.refusal': mailRefusal,
+  'mail.account_link': mailAccountLink,
 };

@@ -15,7 +15,7 @@ import { rowsOf } from '../db/database.js';
 import { agents, contacts } from '../db/schema.js';
 import { moscowDate } from '../domain/calendar/moscowTime.js';
 import type { Actor } from './actor.js';
-import { createAgent } from './auth.js';
+import { createAgent } from './agents.js';
 import { createCertificate } from './certificates.js';
 import { createContact } from './contacts.js';
 import type { AppContext } from './context.js';
@@ -231,6 +231,8 @@ export async function loadDemoData(ctx: AppContext): Promise<boolean> {
       email: 'elena.novak@uralenergo.example',
       phone: '+420601234567',
       language: 'en',
+      // She writes by mail only; the demo mails nobody an invitation.
+      invite: false,
     }),
   );
   await loadTeamTools(ctx, loader);

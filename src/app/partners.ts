@@ -6,6 +6,24 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { visibleOrganization } from './organizations.js';
 
+async function partnerNamed(ctx: AppContext, agentId: string) {
+  const [partner] = await ctx.db.select().from(agents).where(eq(agents.id, agentId));
+  if (partner?.role !== 'partner')
+    throw new AppError('invalid', 'assignee_unknown', 'agentId', { value: agentId });
+  return partner;
+}
+
+/** The customer organizations a partner engineer works for now (administrators). */
+export async function getPartnerOrganizations(ctx: AppContext, actor: Actor, agentId: string) {
+  requireAdmin(actor);
+  await partnerNamed(ctx, agentId);
+  const rows = await ctx.db
+    .select({ organizationId: partnerOrganizations.organizationId })
+    .from(partnerOrganizations)
+    .where(eq(partnerOrganizations.agentId, agentId));
+  return { agentId, organizationIds: rows.map((row) => row.organizationId).sort() };
+}
+
 /** Sets the customer organizations a partner engineer works for (§2.6); they see those tickets only. */
 export async function setPartnerOrganizations(
   ctx: AppContext,
@@ -14,9 +32,7 @@ export async function setPartnerOrganizations(
   organizationIds: readonly string[],
 ) {
   requireAdmin(actor);
-  const [partner] = await ctx.db.select().from(agents).where(eq(agents.id, agentId));
-  if (partner?.role !== 'partner')
-    throw new AppError('invalid', 'assignee_unknown', 'agentId', { value: agentId });
+  await partnerNamed(ctx, agentId);
   for (const organizationId of organizationIds) await visibleOrganization(ctx, actor, organizationId);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {

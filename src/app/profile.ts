@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { PasswordChangeInput, ProfileInput } from '../contract/auth.js';
 import { agents, contacts, sessions } from '../db/schema.js';
+import { voidOpenLinks } from './accountLinks.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { digest } from './auth.js';
@@ -61,6 +62,7 @@ export async function changePassword(
   const owner = self.type === 'agent' ? sessions.agentId : sessions.contactId;
   await ctx.db.transaction(async (tx) => {
     await tx.update(table).set({ passwordHash, updatedAt: now }).where(eq(table.id, self.id));
+    await voidOpenLinks(tx, self, now);
     await tx
       .delete(sessions)
       .where(

@@ -10,7 +10,9 @@ export const agentInput = z.object({
   email,
   role: agentRole,
   language: language.default('ru'),
-  password,
+  password: password
+    .optional()
+    .describe('Set for a scripted setup; without it the person is mailed an invitation to set their own'),
 });
 export type AgentInput = z.infer<typeof agentInput>;
 
@@ -51,3 +53,9 @@ export const ownTokenSchema = z
 export type OwnToken = z.output<typeof ownTokenSchema>;
 
 export const ownTokenInput = z.object({ name: text(100) }).strict();
+
+/** The customer organizations a partner engineer works for (§2.6). */
+export const partnerAssignmentSchema = z
+  .object({ agentId: id, organizationIds: z.array(id) })
+  .meta({ id: 'PartnerAssignment' });
+export type PartnerAssignment = z.output<typeof partnerAssignmentSchema>;

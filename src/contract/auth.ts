@@ -20,6 +20,13 @@ export const passwordChangeInput = z.object({
 });
 export type PasswordChangeInput = z.infer<typeof passwordChangeInput>;
 
+/** "Forgot password?": answered alike whether or not an account has the address. */
+export const passwordResetRequest = z.object({ email }).strict();
+
+/** The secret from a mailed invitation or reset link, with the password the person chose. */
+export const passwordResetConfirmation = z.object({ token: z.string().min(20).max(100), password }).strict();
+export type PasswordResetConfirmation = z.infer<typeof passwordResetConfirmation>;
+
 export const principalSchema = z
   .object({
     type: z.enum(['agent', 'contact']),

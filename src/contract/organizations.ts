@@ -121,7 +121,13 @@ export const contactInput = z.object({
   phone: phone.nullish().transform((value) => value ?? null),
   language: language.default('ru'),
   active: z.boolean().default(true),
-  password: password.optional().describe('Lets the contact sign in to the portal'),
+  password: password
+    .optional()
+    .describe('Set by an administrator for a scripted setup; people rather get an invitation'),
+  invite: z
+    .boolean()
+    .default(true)
+    .describe('Without a password, mail the contact an invitation to set one for the portal'),
 });
 export type ContactInput = z.infer<typeof contactInput>;
 

@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Actor } from '../app/actor.js';
+import { digest } from '../app/auth.js';
 import type { AppContext } from '../app/context.js';
 import { AppError, type ErrorKind } from '../app/errors.js';
 import { StorageUnavailableError, StorageWriteError } from '../app/ports/fileStore.js';
@@ -23,7 +24,7 @@ import type { Language } from '../domain/people.js';
 import { negotiateLanguage, translator } from '../i18n/translator.js';
 import { describeIssue } from '../i18n/validation.js';
 import { createMetrics, type DeskMetrics } from '../metrics.js';
-import { authenticate, requireCsrf, requireSignIn, SESSION_COOKIE } from './authentication.js';
+import { authenticate, bearerToken, requireCsrf, requireSignIn, SESSION_COOKIE } from './authentication.js';
 import { finishOpenApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
 import { requestIdOf } from './requestId.js';
@@ -195,6 +196,22 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       : request.actor?.type === 'system' || !request.actor
         ? 'ru'
         : request.actor.language;
+  });
+  const tokenLimit = app.createRateLimit({
+    max: deps.config.apiTokenRateLimitPerMinute,
+    timeWindow: '1 minute',
+    // The token's digest names it in the shared store: a token itself is never written anywhere.
+    keyGenerator: (request) => `token:${digest(bearerToken(request) ?? '')}`,
+  });
+  // A program holding a token is limited by the token, wherever it calls from and however many it runs.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.authMethod !== 'token') return;
+    const limit = await tokenLimit(request);
+    if (limit.isAllowed || !limit.isExceeded) return;
+    reply.header('retry-after', String(limit.ttlInSeconds));
+    return sendProblem(request, reply, 429, 'rate_limited', {
+      params: { retryAfterSeconds: limit.ttlInSeconds },
+    });
   });
   app.addHook('preValidation', requireCsrf);
 

@@ -9,15 +9,21 @@ export const SESSION_COOKIE = 'sd_session';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The API token in Authorization: Bearer, or null when the request carries none. */
+export function bearerToken(request: FastifyRequest): string | null {
+  const authorization = request.headers.authorization;
+  return authorization?.toLowerCase().startsWith('bearer ') ? authorization.slice(7).trim() : null;
+}
+
 /**
  * Finds who is calling: an API token in Authorization: Bearer wins over a session cookie, since a
  * program that sends a token means it. An unknown or revoked credential is simply no credential.
  */
 export async function authenticate(deps: HttpDependencies, request: FastifyRequest): Promise<void> {
   if (!request.url.startsWith('/api/')) return;
-  const authorization = request.headers.authorization;
-  if (authorization?.toLowerCase().startsWith('bearer ')) {
-    const actor = await authenticateApiToken(deps.ctx, authorization.slice(7).trim());
+  const token = bearerToken(request);
+  if (token !== null) {
+    const actor = await authenticateApiToken(deps.ctx, token);
     if (actor) {
       request.actor = actor;
       request.authMethod = 'token';
@@ -39,9 +45,8 @@ export async function authenticate(deps: HttpDependencies, request: FastifyReque
  * hours; its session may end or its token be revoked meanwhile). Answers who it names now, or null.
  */
 export function credentialOf(deps: HttpDependencies, request: FastifyRequest): () => Promise<Actor | null> {
-  const authorization = request.headers.authorization;
-  if (request.authMethod === 'token' && authorization) {
-    const token = authorization.slice(7).trim();
+  const token = bearerToken(request);
+  if (request.authMethod === 'token' && token !== null) {
     return () => authenticateApiToken(deps.ctx, token);
   }
   const sessionToken = request.cookies[SESSION_COOKIE] ?? '';

@@ -14,6 +14,8 @@ const page = <Name extends string>(load: () => Promise<Record<Name, () => React.
   lazy(async () => ({ default: (await load())[name] }));
 
 const SignIn = page(() => import('./pages/SignIn'), 'SignIn');
+const ForgotPassword = page(() => import('./pages/account/ForgotPassword'), 'ForgotPassword');
+const SetPassword = page(() => import('./pages/account/SetPassword'), 'SetPassword');
 const Home = page(() => import('./portal/Home'), 'Home');
 const MyRequests = page(() => import('./portal/MyRequests'), 'MyRequests');
 const NewRequest = page(() => import('./portal/NewRequest'), 'NewRequest');
@@ -42,7 +44,11 @@ export function App({ principal }: { principal: Principal | null }) {
   if (!principal)
     return (
       <Suspense fallback={<LoadingRows rows={4} />}>
-        <SignIn />
+        <Routes>
+          <Route path="/forgot-password" element={<ForgotPassword />} />
+          <Route path="/set-password" element={<SetPassword />} />
+          <Route path="*" element={<SignIn />} />
+        </Routes>
       </Suspense>
     );
   const support = isSupport(principal);
@@ -60,6 +66,7 @@ export function App({ principal }: { principal: Principal | null }) {
           <Route path="/releases" element={<Releases />} />
           <Route path="/documentation" element={<Documentation />} />
           <Route path="/profile" element={<Profile />} />
+          <Route path="/set-password" element={<SetPassword />} />
           {support ? <Route path="/customers" element={<Customers />} /> : null}
           {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}
           {support ? <Route path="/calendar" element={<CalendarPage />} /> : null}

@@ -69,6 +69,12 @@ export function useSessionActions() {
       adopt(session);
       forgetAllBut(client, session);
     },
+    /** An invitation or reset link sets the password and signs the person in at once. */
+    async setPasswordWithLink(token: string, password: string) {
+      const session = await desk.confirmPasswordReset({ token, password });
+      adopt(session);
+      forgetAllBut(client, session);
+    },
     async signOut() {
       await desk.logout().catch(() => undefined);
       setCsrfToken(null);

@@ -20,7 +20,7 @@ function newMessageId(ctx: AppContext, outboxId: number): string {
  * marked sent after, so a retry after a failure sends the same mail with the same Message-ID, and a
  * redelivery of an entry already sent sends nothing.
  */
-async function sendOnce(
+export async function sendOnce(
   ctx: AppContext,
   entry: Pick<OutboxEntry, 'id'>,
   compose: () => Promise<Omit<OutgoingMail, 'from' | 'messageId' | 'headers'> & { automatic: boolean }>,

@@ -25,6 +25,16 @@ export const refusalPayload = z.object({
   inReplyTo: z.string().nullable(),
 });
 
+export const accountLinkPayload = z.object({
+  recipient,
+  kind: z.enum(['invitation', 'reset']),
+  /**
+   * The link's secret, which the desk keeps nowhere else in clear; taken out of the entry once the mail
+   * is sent (the account link itself keeps only its digest).
+   */
+  token: z.string().min(20).optional(),
+});
+
 export const OUTBOX_TOPICS = {
   /** A notification in the desk's own list (the console's bell, the portal). */
   'notice.inapp': notificationPayload,
@@ -34,18 +44,21 @@ export const OUTBOX_TOPICS = {
   'notice.telegram': notificationPayload,
   /** The once-a-day refusal to a sender the desk does not take mail from. */
   'mail.refusal': refusalPayload,
+  /** An invitation or a password reset link, by mail. */
+  'mail.account_link': accountLinkPayload,
 } as const;
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS;
 export type TopicPayload<T extends OutboxTopic> = z.infer<(typeof OUTBOX_TOPICS)[T]>;
 export type NotificationPayload = z.infer<typeof notificationPayload>;
 export type RefusalPayload = z.infer<typeof refusalPayload>;
+export type AccountLinkPayload = z.infer<typeof accountLinkPayload>;
 export type Recipient = NotificationPayload['recipient'];
 
 /** The channels the outbox delivers on, each with its own loop; a channel's topics are delivered together. */
 export const OUTBOX_CHANNELS = {
   inapp: ['notice.inapp'],
-  mail: ['notice.mail', 'mail.refusal'],
+  mail: ['notice.mail', 'mail.refusal', 'mail.account_link'],
   telegram: ['notice.telegram'],
 } as const satisfies Record<string, readonly OutboxTopic[]>;
 

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ACCOUNT_LINK_KINDS } from '../../domain/accounts/accountLinks.js';
 import { createdAt } from './columns.js';
 import { agents, contacts, organizations } from './entitlement.js';
 
@@ -53,6 +54,31 @@ export const apiTokens = pgTable(
   },
   (table) => [
     check('api_tokens_one_principal', sql`(${table.agentId} is null) <> (${table.contactId} is null)`),
+  ],
+);
+
+/**
+ * The invitation and reset links mailed to people (domain/accounts/accountLinks): kept as the digest of
+ * their secret only, so the table hands out no password.
+ */
+export const accountLinks = pgTable(
+  'account_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    ...principalColumns(),
+    kind: text('kind', { enum: ACCOUNT_LINK_KINDS }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    /** Set when a newer link is sent or the password changes another way. */
+    voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [
+    check('account_links_one_principal', sql`(${table.agentId} is null) <> (${table.contactId} is null)`),
+    check('account_links_kind', sql`${table.kind} in ('invitation', 'reset')`),
+    index('account_links_agent_idx').on(table.agentId),
+    index('account_links_contact_idx').on(table.contactId),
   ],
 );
 

@@ -1,13 +1,22 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { confirmPasswordReset, requestPasswordReset } from '../../app/accountLinks.js';
 import type { Actor } from '../../app/actor.js';
-import { login, logout } from '../../app/auth.js';
+import { type ClientInfo, login, logout, type SignedIn } from '../../app/auth.js';
 import { changePassword, updateProfile } from '../../app/profile.js';
-import { loginInput, passwordChangeInput, profileInput, sessionSchema } from '../../contract/auth.js';
+import {
+  loginInput,
+  passwordChangeInput,
+  passwordResetConfirmation,
+  passwordResetRequest,
+  profileInput,
+  sessionSchema,
+} from '../../contract/auth.js';
 import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
 import { SESSION_COOKIE, signedIn } from '../authentication.js';
+import { withEvenTiming } from '../evenTiming.js';
 
 function principalView(actor: Actor) {
   if (actor.type === 'system') throw new Error('the desk itself never signs in');
@@ -22,9 +31,33 @@ function principalView(actor: Actor) {
   };
 }
 
+/** "Forgot password?" answers no sooner than this, found or not: longer than the work takes when it finds. */
+const RESET_ANSWER_FLOOR_MS = 400;
+
+const clientOf = (request: FastifyRequest): ClientInfo => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'] ?? null,
+});
+
 export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const settings = { ttlMs: deps.config.sessionTtlMs };
+
+  const startSession = (reply: FastifyReply, session: SignedIn) => {
+    reply.setCookie(SESSION_COOKIE, session.sessionToken, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.secureCookies,
+      // No expiry on the cookie itself: the server slides the session's expiry while it is used,
+      // and the browser forgets the cookie when it closes.
+    });
+    return {
+      principal: principalView(session.actor),
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt.toISOString(),
+    };
+  };
 
   api.post(
     '/auth/login',
@@ -42,25 +75,56 @@ export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps
         response: { 200: sessionSchema, ...problems(400, 401, 429) },
       },
     },
-    async (request, reply) => {
-      const session = await login(deps.ctx, settings, request.body, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-      });
-      reply.setCookie(SESSION_COOKIE, session.sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.config.secureCookies,
-        // No expiry on the cookie itself: the server slides the session's expiry while it is used,
-        // and the browser forgets the cookie when it closes.
-      });
-      return {
-        principal: principalView(session.actor),
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt.toISOString(),
-      };
+    async (request, reply) =>
+      startSession(reply, await login(deps.ctx, settings, request.body, clientOf(request))),
+  );
+
+  api.post(
+    '/auth/password-reset',
+    {
+      config: {
+        public: true,
+        rateLimit: { max: deps.config.passwordResetRateLimitPerHour, timeWindow: '1 hour' },
+      },
+      schema: {
+        operationId: 'requestPasswordReset',
+        tags: ['auth'],
+        summary: 'Mail a password reset link to the account with this address, if there is one',
+        description:
+          'Answers 202 alike, and in the same time, whether or not an account has the address. A link is ' +
+          'valid for one hour and once; each address is mailed at most three an hour.',
+        security: [],
+        body: passwordResetRequest,
+        response: { 202: z.null(), ...problems(400, 429) },
+      },
     },
+    async (request, reply) => {
+      await withEvenTiming(RESET_ANSWER_FLOOR_MS, () => requestPasswordReset(deps.ctx, request.body.email));
+      return reply.code(202).send(null);
+    },
+  );
+
+  api.post(
+    '/auth/password-reset/confirm',
+    {
+      config: {
+        public: true,
+        rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        operationId: 'confirmPasswordReset',
+        tags: ['auth'],
+        summary: 'Set the password with a mailed reset or invitation link, and sign in',
+        description:
+          'The link is used up; every other link and every session the account had end. A used, ' +
+          'expired or replaced link answers 400 with code account_link_invalid.',
+        security: [],
+        body: passwordResetConfirmation,
+        response: { 200: sessionSchema, ...problems(400, 429) },
+      },
+    },
+    async (request, reply) =>
+      startSession(reply, await confirmPasswordReset(deps.ctx, settings, request.body, clientOf(request))),
   );
 
   api.post(

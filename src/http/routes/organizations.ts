@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendInvitation } from '../../app/accountLinks.js';
 import { createCertificate, getCertificate, updateCertificate } from '../../app/certificates.js';
 import { createContact, getContact, updateContact } from '../../app/contacts.js';
 import { createInstance, getInstance } from '../../app/instances.js';
@@ -246,5 +247,23 @@ export const organizationRoutes: FastifyPluginAsync<HttpDependencies> = async (a
       },
     },
     (request) => updateContact(ctx, signedIn(request), request.params.contactId, request.body),
+  );
+
+  api.post(
+    '/contacts/:contactId/invitation',
+    {
+      schema: {
+        operationId: 'inviteContact',
+        tags: ['contacts'],
+        summary:
+          'Mail the contact a link to set their portal password: an invitation (72 h) while they have none, a reset (1 h) after (admin)',
+        params: z.object({ contactId: id }),
+        response: { 202: z.null(), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await sendInvitation(ctx, signedIn(request), { type: 'contact', id: request.params.contactId });
+      return reply.code(202).send(null);
+    },
   );
 };

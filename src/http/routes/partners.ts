@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { setPartnerOrganizations } from '../../app/partners.js';
+import { getPartnerOrganizations, setPartnerOrganizations } from '../../app/partners.js';
+import { partnerAssignmentSchema } from '../../contract/agents.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
@@ -10,6 +11,24 @@ import { signedIn } from '../authentication.js';
 /** Which organizations a partner engineer works for (§2.6). */
 export const partnerRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  const assignment = z
+    .object({ agentId: id, organizationIds: z.array(id) })
+    .meta({ id: 'PartnerAssignment' });
+
+  api.get(
+    '/partners/:agentId/organizations',
+    {
+      schema: {
+        operationId: 'getPartnerOrganizations',
+        tags: ['tickets'],
+        summary: 'The customer organizations a partner engineer works for (admin)',
+        params: z.object({ agentId: id }),
+        response: { 200: partnerAssignmentSchema, ...problems(400, 401, 403) },
+      },
+    },
+    (request) => getPartnerOrganizations(ctx, signedIn(request), request.params.agentId),
+  );
 
   api.put(
     '/partners/:agentId/organizations',
@@ -21,10 +40,7 @@ export const partnerRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
           'The customer organizations a partner engineer works for; it sees their tickets only (admin)',
         params: z.object({ agentId: id }),
         body: z.object({ organizationIds: z.array(id).max(1000) }),
-        response: {
-          200: z.object({ agentId: id, organizationIds: z.array(id) }),
-          ...problems(400, 401, 403, 404),
-        },
+        response: { 200: partnerAssignmentSchema, ...problems(400, 401, 403, 404) },
       },
     },
     (request) =>

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { updateAgent } from '../../app/agents.js';
-import { createAgent } from '../../app/auth.js';
+import { sendInvitation } from '../../app/accountLinks.js';
+import { createAgent, updateAgent } from '../../app/agents.js';
 import { agentInput, agentSchema, agentUpdate } from '../../contract/agents.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
@@ -44,5 +44,23 @@ export const teamRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
       },
     },
     (request) => updateAgent(ctx, signedIn(request), request.params.agentId, request.body),
+  );
+
+  api.post(
+    '/agents/:agentId/invitation',
+    {
+      schema: {
+        operationId: 'inviteAgent',
+        tags: ['desk'],
+        summary:
+          'Mail the person a link to set their password: an invitation (72 h) while they have none, a reset (1 h) after (admin)',
+        params: z.object({ agentId: id }),
+        response: { 202: z.null(), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await sendInvitation(ctx, signedIn(request), { type: 'agent', id: request.params.agentId });
+      return reply.code(202).send(null);
+    },
   );
 };

@@ -8,6 +8,9 @@ export const en = {
     unauthenticated: 'Sign in to continue.',
     invalid_credentials: 'The e-mail or password is wrong.',
     current_password_wrong: 'The current password is wrong.',
+    account_link_invalid:
+      'This link no longer works: it was used, a newer one was sent, or it expired. Ask for a new one on the sign-in page.',
+    account_inactive: 'The account is deactivated; activate it first.',
     forbidden: 'You do not have permission for this action.',
     csrf_token_invalid: 'The X-CSRF-Token header is missing or wrong; reload the page and try again.',
     not_found: 'Not found.',
@@ -316,6 +319,12 @@ export const en = {
       'Your message "{{subject}}" was not registered as a support request: {{reason}}\nRequests are accepted from the authorized contacts of customers with a valid support certificate. This notice is sent at most once a day.',
     attachment_skipped: 'Attachment {{name}} was not kept: {{reason}}',
     signature: 'Supportdesk',
+    invitation_subject: 'Your Supportdesk account',
+    invitation:
+      'Hello, {{name}}.\n\nAn account has been made for you at the support desk. Choose your password here:\n{{url}}\n\nThe link works once, for {{hours}} hours. If you did not expect this mail, ignore it.',
+    reset_subject: 'Resetting your Supportdesk password',
+    reset:
+      'Hello, {{name}}.\n\nSomeone asked to reset the password of your support desk account. Choose a new password here:\n{{url}}\n\nThe link works once, for {{hours}} hour. Your other sessions end when the password is set. If it was not you, ignore this mail: the password stays as it is.',
     open_request: 'Open the request: {{url}}',
     signature_agent: 'Supportdesk. Choose which notices come by mail in your profile.',
   },

@@ -1,5 +1,20 @@
-import type { Agent, agentInput, agentUpdate, OwnSession, OwnToken, ownTokenInput } from '@contract/agents';
-import type { loginInput, passwordChangeInput, profileInput, Session } from '@contract/auth';
+import type {
+  Agent,
+  agentInput,
+  agentUpdate,
+  OwnSession,
+  OwnToken,
+  ownTokenInput,
+  PartnerAssignment,
+} from '@contract/agents';
+import type {
+  loginInput,
+  passwordChangeInput,
+  passwordResetConfirmation,
+  passwordResetRequest,
+  profileInput,
+  Session,
+} from '@contract/auth';
 import type { CalendarMonth, CalendarOverride, calendarOverrideInput } from '@contract/calendar';
 import type { CustomerContext } from '@contract/customerContext';
 import type { OutboxEntry } from '@contract/deliveries';
@@ -79,6 +94,10 @@ export const desk = {
   getSession: () => get<Session>('/me'),
   login: (body: Body<typeof loginInput>) => post<Session>('/auth/login', body),
   logout: () => post<undefined>('/auth/logout'),
+  requestPasswordReset: (body: Body<typeof passwordResetRequest>) =>
+    post<undefined>('/auth/password-reset', body),
+  confirmPasswordReset: (body: Body<typeof passwordResetConfirmation>) =>
+    post<Session>('/auth/password-reset/confirm', body),
   updateProfile: (body: Body<typeof profileInput>) => patch<Body<typeof profileInput>>('/me', body),
   changePassword: (body: Body<typeof passwordChangeInput>) => post<undefined>('/me/password', body),
 
@@ -100,12 +119,17 @@ export const desk = {
     post<Contact>(`/organizations/${organizationId}/contacts`, body),
   updateContact: (contactId: string, body: Body<typeof contactUpdate>) =>
     patch<Contact>(`/contacts/${contactId}`, body),
+  inviteContact: (contactId: string) => post<undefined>(`/contacts/${contactId}/invitation`),
   checkEntitlement: (body: Body<typeof entitlementCheckInput>) =>
     post<EntitlementDecision>('/entitlement-checks', body),
 
   listAgents: () => get<Agent[]>('/agents'),
   createAgent: (body: Body<typeof agentInput>) => post<Agent>('/agents', body),
   updateAgent: (agentId: string, body: Body<typeof agentUpdate>) => patch<Agent>(`/agents/${agentId}`, body),
+  inviteAgent: (agentId: string) => post<undefined>(`/agents/${agentId}/invitation`),
+  getPartnerOrganizations: (agentId: string) => get<PartnerAssignment>(`/partners/${agentId}/organizations`),
+  setPartnerOrganizations: (agentId: string, organizationIds: string[]) =>
+    put<PartnerAssignment>(`/partners/${agentId}/organizations`, { organizationIds }),
   listOwnSessions: () => get<OwnSession[]>('/me/sessions'),
   endOwnSession: (sessionId: string) => remove<undefined>(`/me/sessions/${sessionId}`),
   endOtherSessions: () => remove<{ ended: number }>('/me/sessions'),

@@ -1,12 +1,11 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setApiLanguage } from '../api/client';
+import { Link } from 'react-router';
 import { problemText } from '../components/Feedback';
 import { TextField } from '../components/FormFields';
-import { LanguageSwitch } from '../components/Layout';
-import { switchLanguage } from '../i18n';
 import { useSessionActions } from '../session';
+import { AccountCard } from './account/AccountCard';
 
 export function SignIn() {
   const { t } = useTranslation();
@@ -30,51 +29,41 @@ export function SignIn() {
   };
 
   return (
-    <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={400} component="main">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Group justify="space-between">
-              <Title order={2} size="h3">
-                {t('signIn.title')}
-              </Title>
-              <LanguageSwitch
-                onChange={(language) => {
-                  setApiLanguage(language);
-                  void switchLanguage(language);
-                }}
-              />
-            </Group>
-            <Text size="sm" c="dimmed">
-              {t('signIn.hint')}
-            </Text>
-            {error ? (
-              <Alert color="red" role="alert">
-                {problemText(error, t)}
-              </Alert>
-            ) : null}
-            <TextField
-              label={t('signIn.email')}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={setEmail}
-              data-autofocus
-            />
-            <PasswordInput
-              label={t('signIn.password')}
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-            />
-            <Button type="submit" loading={busy}>
-              {t('signIn.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <AccountCard title={t('signIn.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('signIn.hint')}
+          </Text>
+          {error ? (
+            <Alert color="red" role="alert">
+              {problemText(error, t)}
+            </Alert>
+          ) : null}
+          <TextField
+            label={t('signIn.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={setEmail}
+            data-autofocus
+          />
+          <PasswordInput
+            label={t('signIn.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+          />
+          <Button type="submit" loading={busy}>
+            {t('signIn.submit')}
+          </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            {t('signIn.forgot')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AccountCard>
   );
 }

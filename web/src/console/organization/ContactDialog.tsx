@@ -1,10 +1,11 @@
 import type { Language } from '@contract/constants';
 import type { Contact } from '@contract/organizations';
-import { Checkbox, PasswordInput, Select } from '@mantine/core';
+import { Checkbox, Group, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../api/operations';
 import { TextField } from '../../components/FormFields';
+import { SendLinkButton } from '../../components/SendLinkButton';
 import { ActionDialog } from '../ActionDialog';
 import type { EditorProps } from './editorProps';
 
@@ -15,14 +16,12 @@ export function ContactDialog({ organization, contact, onClose }: EditorProps & 
   const [phone, setPhone] = useState(contact?.phone ?? '');
   const [language, setLanguage] = useState<Language>(contact?.language ?? 'ru');
   const [active, setActive] = useState(contact?.active ?? true);
-  const [password, setPassword] = useState('');
   const body = {
     name,
     email,
     phone: phone.trim() || null,
     language,
     active,
-    ...(password ? { password } : {}),
   };
   return (
     <ActionDialog
@@ -31,7 +30,7 @@ export function ContactDialog({ organization, contact, onClose }: EditorProps & 
       onClose={onClose}
       submitLabel={contact ? t('common.save') : t('common.create')}
       refresh={[['organization', organization.id]]}
-      fields={['name', 'email', 'phone', 'language', 'password']}
+      fields={['name', 'email', 'phone', 'language']}
       run={() => (contact ? desk.updateContact(contact.id, body) : desk.createContact(organization.id, body))}
     >
       {(fieldError) => (
@@ -73,14 +72,15 @@ export function ContactDialog({ organization, contact, onClose }: EditorProps & 
             checked={active}
             onChange={(event) => setActive(event.currentTarget.checked)}
           />
-          <PasswordInput
-            label={t('customers.password')}
-            description={t('customers.passwordHint')}
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={fieldError('password')}
-          />
+          {contact ? (
+            <Group>
+              <SendLinkButton name={contact.name} send={() => desk.inviteContact(contact.id)} />
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('customers.inviteHint')}
+            </Text>
+          )}
         </>
       )}
     </ActionDialog>

@@ -1,18 +1,17 @@
 import { AGENT_ROLES } from '@contract/constants';
-import { PasswordInput, Select } from '@mantine/core';
+import { Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../api/operations';
 import { TextField } from '../../components/FormFields';
 import { ActionDialog } from '../ActionDialog';
 
-/** A new administrator, agent or partner engineer, with the password they sign in with first. */
+/** A new administrator, agent or partner engineer; they are mailed an invitation to choose their password. */
 export function NewAgentDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<string | null>('agent');
-  const [password, setPassword] = useState('');
   return (
     <ActionDialog
       title={t('team.add')}
@@ -20,8 +19,8 @@ export function NewAgentDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       submitLabel={t('common.create')}
       refresh={[['agents']]}
-      fields={['name', 'email', 'role', 'password']}
-      run={() => desk.createAgent({ name, email, role: role as 'agent', password })}
+      fields={['name', 'email', 'role']}
+      run={() => desk.createAgent({ name, email, role: role as 'agent' })}
     >
       {(fieldError) => (
         <>
@@ -48,14 +47,9 @@ export function NewAgentDialog({ onClose }: { onClose: () => void }) {
             allowDeselect={false}
             error={fieldError('role')}
           />
-          <PasswordInput
-            label={t('team.password')}
-            description={t('team.passwordHint')}
-            required
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={fieldError('password')}
-          />
+          <Text size="sm" c="dimmed">
+            {t('team.inviteHint')}
+          </Text>
         </>
       )}
     </ActionDialog>

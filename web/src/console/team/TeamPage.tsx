@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { useAgents } from '../../api/hooks';
 import { desk } from '../../api/operations';
 import { Loaded, ProblemAlert } from '../../components/Feedback';
+import { SendLinkButton } from '../../components/SendLinkButton';
 import { useSignedIn } from '../../session';
 import { NewAgentDialog } from './NewAgentDialog';
+import { PartnerOrganizationsDialog } from './PartnerOrganizationsDialog';
 
 /** The support team, for administrators: roles, who may work, new people; a deactivation ends their sessions at once. */
 export function TeamPage() {
@@ -17,6 +19,7 @@ export function TeamPage() {
   const client = useQueryClient();
   const agents = useAgents();
   const [adding, setAdding] = useState(false);
+  const [partner, setPartner] = useState<Agent | null>(null);
   const change = useMutation({
     mutationFn: ({ agent, ...body }: { agent: Agent; role?: Agent['role']; active?: boolean }) =>
       desk.updateAgent(agent.id, body),
@@ -39,6 +42,7 @@ export function TeamPage() {
                 <Table.Th>{t('team.name')}</Table.Th>
                 <Table.Th>{t('team.role')}</Table.Th>
                 <Table.Th>{t('team.active')}</Table.Th>
+                <Table.Th>{t('team.access')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -74,6 +78,23 @@ export function TeamPage() {
                       onChange={(event) => change.mutate({ agent, active: event.currentTarget.checked })}
                     />
                   </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      {agent.active && agent.id !== principal.id ? (
+                        <SendLinkButton name={agent.name} send={() => desk.inviteAgent(agent.id)} />
+                      ) : null}
+                      {agent.role === 'partner' ? (
+                        <Button
+                          variant="default"
+                          size="xs"
+                          aria-label={t('team.organizationsOf', { name: agent.name })}
+                          onClick={() => setPartner(agent)}
+                        >
+                          {t('team.organizations')}
+                        </Button>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -81,6 +102,7 @@ export function TeamPage() {
         )}
       </Loaded>
       {adding ? <NewAgentDialog onClose={() => setAdding(false)} /> : null}
+      {partner ? <PartnerOrganizationsDialog partner={partner} onClose={() => setPartner(null)} /> : null}
     </Stack>
   );
 }
