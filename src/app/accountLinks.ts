@@ -14,9 +14,7 @@ import {
   agentActor,
   type ClientInfo,
   contactActor,
-  digest,
   findActorByEmail,
-  newSecret,
   openSession,
   type SessionSettings,
   type SignedIn,
@@ -26,6 +24,8 @@ import { AppError, notFound } from './errors.js';
 import { enqueue, outboxEntry } from './outbox/enqueue.js';
 import type { Recipient } from './outbox/topics.js';
 import { hashPassword } from './passwords.js';
+import { proveSecondFactor } from './secondFactor.js';
+import { digest, newSecret } from './secrets.js';
 
 /** A person who signs in: a support agent or a customer contact. */
 export type Account = Recipient;
@@ -114,6 +114,8 @@ export async function confirmPasswordReset(
     const account: Account = link.agentId
       ? { type: 'agent', id: link.agentId }
       : { type: 'contact', id: link.contactId ?? '' };
+    // A mailbox is not a second factor: an account with an authenticator proves it here as at sign-in.
+    await proveSecondFactor(tx, account, input.code, now);
     const table = tableOf(account);
     const [row] = await tx
       .update(table)

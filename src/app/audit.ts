@@ -23,6 +23,7 @@ export const AUDIT_ENTITIES = [
   'partner_assignment',
   'release',
   'documentation_page',
+  'desk_settings',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -1,5 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { LoginInput } from '../contract/auth.js';
 import { preparedStatement, type Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
@@ -8,6 +8,9 @@ import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { verifyPassword } from './passwords.js';
+import { mustEnrol, proveSecondFactor } from './secondFactor.js';
+import { digest, newSecret } from './secrets.js';
+import { STAFF_SECOND_FACTOR_KEY } from './securitySettings.js';
 
 const API_TOKEN_PREFIX = 'sdt_';
 /** Refreshing a session's expiry on every request would write on every read; a few minutes' slack is enough. */
@@ -22,16 +25,8 @@ export interface SignedIn {
   csrfToken: string;
   expiresAt: Date;
   actor: Actor;
-}
-
-export const newSecret = () => randomBytes(32).toString('base64url');
-/** Secrets are stored as their SHA-256 digest only. */
-export const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
-
-export function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
+  /** Staff must use an authenticator and this person has none yet: they may only enrol one. */
+  mustEnrolSecondFactor: boolean;
 }
 
 export async function findActorByEmail(db: Queryable, email: string) {
@@ -64,6 +59,12 @@ export function contactActor(row: typeof contacts.$inferSelect): ContactActor {
     email: row.email,
     language: row.language,
   };
+}
+
+/** The account an actor signs in as. */
+export function principalOf(actor: Actor): { type: 'agent' | 'contact'; id: string } {
+  if (actor.type === 'system') throw new Error('the desk itself has no account');
+  return { type: actor.type, id: actor.id };
 }
 
 export function principalIds(actor: Actor) {
@@ -100,13 +101,13 @@ export async function openSession(
     ip: client.ip,
     userAgent: client.userAgent?.slice(0, 500) ?? null,
   });
-  return { sessionToken, csrfToken, expiresAt, actor };
+  return { sessionToken, csrfToken, expiresAt, actor, mustEnrolSecondFactor: await mustEnrol(db, actor) };
 }
 
 export async function login(
   ctx: AppContext,
   settings: SessionSettings,
-  credentials: { email: string; password: string },
+  credentials: LoginInput,
   client: ClientInfo,
 ): Promise<SignedIn> {
   const found = await findActorByEmail(ctx.db, credentials.email);
@@ -114,8 +115,12 @@ export async function login(
   if (!found || !passwordMatches || !found.active) {
     throw new AppError('unauthenticated', 'invalid_credentials');
   }
+  const actor = found.actor;
   const now = ctx.clock.now();
-  return ctx.db.transaction((tx) => openSession(tx, settings, found.actor, now, client));
+  return ctx.db.transaction(async (tx) => {
+    await proveSecondFactor(tx, principalOf(actor), credentials.code, now);
+    return openSession(tx, settings, actor, now, client);
+  });
 }
 
 export async function logout(ctx: AppContext, sessionToken: string): Promise<void> {
@@ -135,7 +140,15 @@ function activePrincipal(
 /** Every request that carries a credential runs one of these two: they are prepared once. */
 const sessionStatement = preparedStatement((db) =>
   db
-    .select({ session: sessions, agent: agents, contact: contacts })
+    .select({
+      session: sessions,
+      agent: agents,
+      contact: contacts,
+      mustEnrol: sql<boolean>`(${sessions.agentId} is not null
+        and exists (select 1 from desk_settings where key = ${STAFF_SECOND_FACTOR_KEY} and value = 'true'::jsonb)
+        and not exists (select 1 from second_factors f
+          where f.agent_id = ${sessions.agentId} and f.confirmed_at is not null))`,
+    })
     .from(sessions)
     .leftJoin(agents, eq(agents.id, sessions.agentId))
     .leftJoin(contacts, eq(contacts.id, sessions.contactId))
@@ -163,7 +176,7 @@ export async function authenticateSession(
   ctx: AppContext,
   settings: SessionSettings,
   sessionToken: string,
-): Promise<{ actor: Actor; csrfToken: string } | null> {
+): Promise<{ actor: Actor; csrfToken: string; mustEnrolSecondFactor: boolean } | null> {
   const now = ctx.clock.now();
   const tokenHash = digest(sessionToken);
   const [found] = await sessionStatement(ctx.db).execute({ tokenHash, now: now.toISOString() });
@@ -177,7 +190,7 @@ export async function authenticateSession(
       .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + settings.ttlMs) })
       .where(eq(sessions.tokenHash, tokenHash));
   }
-  return { actor, csrfToken: session.csrfToken };
+  return { actor, csrfToken: session.csrfToken, mustEnrolSecondFactor: Boolean(found.mustEnrol) };
 }
 
 export async function authenticateApiToken(ctx: AppContext, token: string): Promise<Actor | null> {

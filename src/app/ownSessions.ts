@@ -2,9 +2,10 @@ import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import { sessions } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
-import { digest, principalIds } from './auth.js';
+import { principalIds } from './auth.js';
 import type { AppContext } from './context.js';
 import { notFound } from './errors.js';
+import { digest } from './secrets.js';
 
 /**
  * The signed-in person's own sessions (where and when they signed in, when last seen), and ending the

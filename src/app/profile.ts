@@ -4,10 +4,10 @@ import { agents, contacts, sessions } from '../db/schema.js';
 import { voidOpenLinks } from './accountLinks.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
-import { digest } from './auth.js';
 import type { AppContext } from './context.js';
 import { AppError, forbidden } from './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { digest } from './secrets.js';
 
 type Person = Extract<Actor, { type: 'agent' | 'contact' }>;
 

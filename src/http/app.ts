@@ -13,10 +13,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Actor } from '../app/actor.js';
-import { digest } from '../app/auth.js';
 import type { AppContext } from '../app/context.js';
 import { AppError, type ErrorKind } from '../app/errors.js';
 import { StorageUnavailableError, StorageWriteError } from '../app/ports/fileStore.js';
+import { digest } from '../app/secrets.js';
 import type { Config } from '../config.js';
 import { type DatabaseHandle, isDatabaseUnavailable } from '../db/database.js';
 import { controlCharacterPath } from '../domain/controlCharacters.js';
@@ -24,7 +24,14 @@ import type { Language } from '../domain/people.js';
 import { negotiateLanguage, translator } from '../i18n/translator.js';
 import { describeIssue } from '../i18n/validation.js';
 import { createMetrics, type DeskMetrics } from '../metrics.js';
-import { authenticate, bearerToken, requireCsrf, requireSignIn, SESSION_COOKIE } from './authentication.js';
+import {
+  authenticate,
+  bearerToken,
+  requireCsrf,
+  requireSecondFactorEnrolment,
+  requireSignIn,
+  SESSION_COOKIE,
+} from './authentication.js';
 import { finishOpenApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
 import { requestIdOf } from './requestId.js';
@@ -45,6 +52,7 @@ import { partnerRoutes } from './routes/partners.js';
 import { productRoutes } from './routes/products.js';
 import { releaseRoutes } from './routes/releases.js';
 import { reportRoutes } from './routes/reports.js';
+import { secondFactorRoutes } from './routes/secondFactor.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { slaRoutes } from './routes/sla.js';
 import { tagRoutes } from './routes/tags.js';
@@ -58,12 +66,15 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** true for the one operation that comes before any session: signing in. */
     public?: boolean;
+    /** Open to a staff member who must enrol an authenticator first: their session, enrolment, signing out. */
+    whileEnrolling?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
     authMethod: 'session' | 'token' | null;
     csrfToken: string | null;
     language: Language;
+    mustEnrolSecondFactor: boolean;
   }
 }
 
@@ -111,6 +122,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   app.decorateRequest('actor', null);
   app.decorateRequest('authMethod', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mustEnrolSecondFactor', false);
   app.decorateRequest('language', 'ru');
 
   // Every JSON body and query is checked once, here, for what no field may hold (a NUL cannot even be stored).
@@ -287,7 +299,9 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   await app.register(
     async (api) => {
       api.addHook('onRequest', requireSignIn);
+      api.addHook('onRequest', requireSecondFactorEnrolment);
       await api.register(authRoutes, deps);
+      await api.register(secondFactorRoutes, deps);
       await api.register(productRoutes, deps);
       await api.register(organizationRoutes, deps);
       await api.register(entitlementRoutes, deps);

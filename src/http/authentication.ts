@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../app/actor.js';
-import { authenticateApiToken, authenticateSession, sameSecret } from '../app/auth.js';
+import { authenticateApiToken, authenticateSession } from '../app/auth.js';
 import { AppError } from '../app/errors.js';
+import { sameSecret } from '../app/secrets.js';
 import type { HttpDependencies } from './app.js';
 import { sendProblem } from './problem.js';
 
@@ -37,6 +38,7 @@ export async function authenticate(deps: HttpDependencies, request: FastifyReque
     request.actor = session.actor;
     request.authMethod = 'session';
     request.csrfToken = session.csrfToken;
+    request.mustEnrolSecondFactor = session.mustEnrolSecondFactor;
   }
 }
 
@@ -70,6 +72,13 @@ export async function requireCsrf(request: FastifyRequest, reply: FastifyReply) 
 export async function requireSignIn(request: FastifyRequest): Promise<void> {
   if (!request.actor && !request.routeOptions.config.public) {
     throw new AppError('unauthenticated', 'unauthenticated');
+  }
+}
+
+/** Staff the desk requires an authenticator of, without one yet, may only enrol it (or sign out). */
+export async function requireSecondFactorEnrolment(request: FastifyRequest): Promise<void> {
+  if (request.mustEnrolSecondFactor && !request.routeOptions.config.whileEnrolling) {
+    throw new AppError('forbidden', 'second_factor_enrolment_required');
   }
 }
 

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { accountLinks, agents, contacts, outboundMail, outbox } from '../../db/schema.js';
 import { ACCOUNT_LINK_VALIDITY_MS, linkIsOpen } from '../../domain/accounts/accountLinks.js';
 import { translator } from '../../i18n/translator.js';
-import { digest } from '../auth.js';
 import type { AppContext } from '../context.js';
 import type { OutboxHandler } from '../outbox/dispatch.js';
 import type { Recipient } from '../outbox/topics.js';
+import { digest } from '../secrets.js';
 import { sendOnce } from './outbound.js';
 
 async function personOf(ctx: AppContext, recipient: Recipient) {

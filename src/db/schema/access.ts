@@ -82,6 +82,49 @@ export const accountLinks = pgTable(
   ],
 );
 
+/**
+ * A person's authenticator (TOTP, RFC 6238). The shared secret is kept as it is: verifying a code needs
+ * it, and a key to encrypt it with would sit beside the database it protects. A secret waits unconfirmed
+ * until the person proves their app shows its codes; the last time step used refuses a code replayed.
+ */
+export const secondFactors = pgTable(
+  'second_factors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...principalColumns(),
+    secret: text('secret').notNull(),
+    createdAt: createdAt(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
+    lastTimeStep: bigint('last_time_step', { mode: 'number' }),
+  },
+  (table) => [
+    check('second_factors_one_principal', sql`(${table.agentId} is null) <> (${table.contactId} is null)`),
+    uniqueIndex('second_factors_agent_unique').on(table.agentId, sql`(${table.confirmedAt} is null)`),
+    uniqueIndex('second_factors_contact_unique').on(table.contactId, sql`(${table.confirmedAt} is null)`),
+  ],
+);
+
+/** The ten single-use codes that stand in for a lost authenticator, kept as digests. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    secondFactorId: uuid('second_factor_id')
+      .notNull()
+      .references(() => secondFactors.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [index('recovery_codes_factor_idx').on(table.secondFactorId)],
+);
+
+/** Settings administrators change while the desk runs, one row per setting. */
+export const deskSettings = pgTable('desk_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
 export const auditEvents = pgTable(
   'audit_events',
   {

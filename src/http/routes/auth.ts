@@ -56,6 +56,7 @@ export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps
       principal: principalView(session.actor),
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt.toISOString(),
+      secondFactorEnrolmentRequired: session.mustEnrolSecondFactor,
     };
   };
 
@@ -70,6 +71,9 @@ export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps
         operationId: 'login',
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
+        description:
+          'An account with an authenticator also needs `code`: without it the answer is 401 ' +
+          'second_factor_required, with a wrong or reused one 401 second_factor_invalid.',
         security: [],
         body: loginInput,
         response: { 200: sessionSchema, ...problems(400, 401, 429) },
@@ -130,6 +134,7 @@ export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps
   api.post(
     '/auth/logout',
     {
+      config: { whileEnrolling: true },
       schema: {
         operationId: 'logout',
         tags: ['auth'],
@@ -149,6 +154,7 @@ export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps
   api.get(
     '/me',
     {
+      config: { whileEnrolling: true },
       schema: {
         operationId: 'me',
         tags: ['auth'],
@@ -160,12 +166,14 @@ export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps
       principal: principalView(signedIn(request)),
       csrfToken: request.csrfToken,
       expiresAt: null,
+      secondFactorEnrolmentRequired: request.mustEnrolSecondFactor,
     }),
   );
 
   api.patch(
     '/me',
     {
+      config: { whileEnrolling: true },
       schema: {
         operationId: 'updateProfile',
         tags: ['auth'],

@@ -10,6 +10,16 @@ export const en = {
     current_password_wrong: 'The current password is wrong.',
     account_link_invalid:
       'This link no longer works: it was used, a newer one was sent, or it expired. Ask for a new one on the sign-in page.',
+    second_factor_required: 'Enter the code from your authenticator app, or a recovery code.',
+    second_factor_invalid:
+      'The code is wrong or already used. Enter the current code from the app, or an unused recovery code.',
+    second_factor_not_started: 'Start adding the authenticator first: a new QR code is shown for it.',
+    second_factor_off: 'Two-factor sign-in is not on for this account.',
+    second_factor_mandatory: 'The desk requires two-factor sign-in of staff; it cannot be turned off.',
+    second_factor_enrolment_required:
+      'The desk requires two-factor sign-in: add an authenticator in your profile before going on.',
+    second_factor_enrol_first:
+      'Add an authenticator to your own account first, so as not to lock yourself out.',
     account_inactive: 'The account is deactivated; activate it first.',
     forbidden: 'You do not have permission for this action.',
     csrf_token_invalid: 'The X-CSRF-Token header is missing or wrong; reload the page and try again.',
