@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/accessibility.js';
@@ -8,6 +9,7 @@ import { SmtpSink } from './support/mail.js';
 import { deliverOutbox } from './support/outbox.js';
 import {
   ADMIN,
+  AGENT,
   type Caller,
   caller,
   type DemoWorld,
@@ -22,7 +24,7 @@ import {
 const [pglite] = databaseBackends;
 if (!pglite) throw new Error('PGlite is always a backend');
 
-/** Accounts in Debian's Chromium: a forgotten password, an invitation, a partner's organizations. */
+/** Accounts in Debian's Chromium: a forgotten password, an invitation, a partner's organizations, 2FA. */
 describe('accounts in a real browser', () => {
   const sink = new SmtpSink();
   let desk: TestDesk;
@@ -132,5 +134,41 @@ describe('accounts in a real browser', () => {
     const partnerId = (await partner('GET', '/api/v1/me')).json().principal.id;
     const assigned = (await admin('GET', `/api/v1/partners/${partnerId}/organizations`)).json();
     expect(assigned.organizationIds).toEqual([world.uralenergo.id]);
+  });
+
+  it('turns on two-factor sign-in in the profile by its QR code, then asks for the code at sign-in', async () => {
+    const { page } = await newPerson(browser, baseURL);
+    await signInAs(page, ...AGENT);
+    await page.goto('/profile');
+    const section = page.getByRole('region', { name: 'Двухфакторный вход' });
+    await section.getByRole('button', { name: 'Включить' }).click();
+    await section.getByRole('button', { name: 'Подключить аутентификатор' }).click();
+    await section.getByRole('img', { name: 'QR-код для приложения-аутентификатора' }).waitFor();
+    const secret = (await section.locator('code').first().textContent()) ?? '';
+    const epoch = () => Math.floor(desk.clock.now().getTime() / 1000);
+    await section.getByLabel('Код из приложения').fill(await generate({ secret, epoch: epoch() }));
+    await section.getByRole('button', { name: 'Подтвердить' }).click();
+    const codes = section.getByTestId('recovery-codes');
+    await codes.waitFor();
+    expect(await codes.locator('li').count()).toBe(10);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await section.getByRole('button', { name: 'Я сохранил коды' }).click();
+    await section
+      .getByTestId('two-factor-state')
+      .getByText(/Включён/)
+      .waitFor();
+
+    desk.clock.advance(30_000);
+    const { page: again } = await newPerson(browser, baseURL);
+    await again.goto('/');
+    await again.getByLabel('Электронная почта').fill(AGENT[0]);
+    await again.getByLabel(/^Пароль/).fill(AGENT[1]);
+    await again.getByRole('button', { name: 'Войти' }).click();
+    const code = again.getByLabel('Код подтверждения');
+    await code.waitFor();
+    expect(await again.getByRole('alert').count()).toBe(0);
+    await code.fill(await generate({ secret, epoch: epoch() }));
+    await again.getByRole('button', { name: 'Войти' }).click();
+    await again.getByTestId('principal-name').waitFor();
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { AgentInput, AgentUpdate } from '../contract/agents.js';
 import { theRow } from '../db/errors.js';
 import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
@@ -21,6 +21,8 @@ export async function listAgents(ctx: AppContext, actor: Actor) {
       email: agents.email,
       role: agents.role,
       active: agents.active,
+      secondFactor: sql<boolean>`exists (select 1 from second_factors f
+        where f.agent_id = ${agents.id} and f.confirmed_at is not null)`,
     })
     .from(agents)
     .orderBy(asc(agents.name));

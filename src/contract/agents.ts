@@ -21,6 +21,12 @@ export const agentSchema = z
   .meta({ id: 'Agent' });
 export type Agent = z.output<typeof agentSchema>;
 
+/** A member of the team as the list shows them: with whether they sign in with an authenticator. */
+export const teamMemberSchema = agentSchema
+  .extend({ secondFactor: z.boolean().describe('Signs in with an authenticator') })
+  .meta({ id: 'TeamMember' });
+export type TeamMember = z.output<typeof teamMemberSchema>;
+
 /** Without defaults: a field left out stays as it is. `active: false` ends every session and token at once. */
 export const agentUpdate = z
   .object({ name: text(200), role: agentRole, language, active: z.boolean() })

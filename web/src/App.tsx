@@ -15,6 +15,7 @@ const page = <Name extends string>(load: () => Promise<Record<Name, () => React.
 
 const SignIn = page(() => import('./pages/SignIn'), 'SignIn');
 const ForgotPassword = page(() => import('./pages/account/ForgotPassword'), 'ForgotPassword');
+const EnrolmentGate = page(() => import('./pages/account/EnrolmentGate'), 'EnrolmentGate');
 const SetPassword = page(() => import('./pages/account/SetPassword'), 'SetPassword');
 const Home = page(() => import('./portal/Home'), 'Home');
 const MyRequests = page(() => import('./portal/MyRequests'), 'MyRequests');
@@ -40,7 +41,13 @@ function NotFound() {
   return <EmptyState>{t('common.notFound')}</EmptyState>;
 }
 
-export function App({ principal }: { principal: Principal | null }) {
+export function App({
+  principal,
+  mustEnrolSecondFactor,
+}: {
+  principal: Principal | null;
+  mustEnrolSecondFactor: boolean;
+}) {
   if (!principal)
     return (
       <Suspense fallback={<LoadingRows rows={4} />}>
@@ -49,6 +56,12 @@ export function App({ principal }: { principal: Principal | null }) {
           <Route path="/set-password" element={<SetPassword />} />
           <Route path="*" element={<SignIn />} />
         </Routes>
+      </Suspense>
+    );
+  if (mustEnrolSecondFactor)
+    return (
+      <Suspense fallback={<LoadingRows rows={4} />}>
+        <EnrolmentGate />
       </Suspense>
     );
   const support = isSupport(principal);

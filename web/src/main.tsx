@@ -45,7 +45,7 @@ createRoot(root).render(
               </Center>
             }
           >
-            {(principal) => <App principal={principal} />}
+            {(principal, mustEnrol) => <App principal={principal} mustEnrolSecondFactor={mustEnrol} />}
           </SessionProvider>
         </BrowserRouter>
       </QueryClientProvider>

@@ -42,7 +42,8 @@ export function SessionProvider({
   children,
   fallback,
 }: {
-  children: (principal: Principal | null) => ReactNode;
+  /** The signed-in person, and whether they must add an authenticator before anything else. */
+  children: (principal: Principal | null, mustEnrolSecondFactor: boolean) => ReactNode;
   fallback: ReactNode;
 }) {
   const session = useQuery({
@@ -52,7 +53,10 @@ export function SessionProvider({
   });
   if (session.isPending) return fallback;
   const principal = session.data?.principal ?? null;
-  return <SessionContext.Provider value={principal}>{children(principal)}</SessionContext.Provider>;
+  const mustEnrol = session.data?.secondFactorEnrolmentRequired ?? false;
+  return (
+    <SessionContext.Provider value={principal}>{children(principal, mustEnrol)}</SessionContext.Provider>
+  );
 }
 
 /** A new person at the keyboard: nothing the previous one loaded may show through. */
@@ -64,14 +68,14 @@ function forgetAllBut(client: QueryClient, session: Session | null) {
 export function useSessionActions() {
   const client = useQueryClient();
   return {
-    async signIn(email: string, password: string) {
-      const session = await desk.login({ email, password });
+    async signIn(email: string, password: string, code?: string) {
+      const session = await desk.login({ email, password, ...(code ? { code } : {}) });
       adopt(session);
       forgetAllBut(client, session);
     },
     /** An invitation or reset link sets the password and signs the person in at once. */
-    async setPasswordWithLink(token: string, password: string) {
-      const session = await desk.confirmPasswordReset({ token, password });
+    async setPasswordWithLink(token: string, password: string, code?: string) {
+      const session = await desk.confirmPasswordReset({ token, password, ...(code ? { code } : {}) });
       adopt(session);
       forgetAllBut(client, session);
     },

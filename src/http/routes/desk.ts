@@ -5,7 +5,7 @@ import { listAgents } from '../../app/agents.js';
 import { listInboundMail, listOutboundMail } from '../../app/mail/mailLog.js';
 import { listOutbox, retryOutboxEntry } from '../../app/outbox/deliveryLog.js';
 import { telegramBinding, unbindTelegram } from '../../app/telegram/binding.js';
-import { agentSchema } from '../../contract/agents.js';
+import { teamMemberSchema } from '../../contract/agents.js';
 import { deliveryState, outboxEntrySchema } from '../../contract/deliveries.js';
 import { deskSettingsSchema, telegramBindingSchema } from '../../contract/desk.js';
 import { id } from '../../contract/fields.js';
@@ -42,7 +42,7 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
         tags: ['desk'],
         summary: 'The support team and partner engineers, for assigning requests (support)',
         response: {
-          200: z.array(agentSchema),
+          200: z.array(teamMemberSchema),
           ...problems(401, 403),
         },
       },

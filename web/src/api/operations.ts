@@ -6,6 +6,7 @@ import type {
   OwnToken,
   ownTokenInput,
   PartnerAssignment,
+  TeamMember,
 } from '@contract/agents';
 import type {
   loginInput,
@@ -13,6 +14,10 @@ import type {
   passwordResetConfirmation,
   passwordResetRequest,
   profileInput,
+  RecoveryCodes,
+  SecondFactorEnrolment,
+  SecondFactorStatus,
+  SecuritySettings,
   Session,
 } from '@contract/auth';
 import type { CalendarMonth, CalendarOverride, calendarOverrideInput } from '@contract/calendar';
@@ -123,7 +128,15 @@ export const desk = {
   checkEntitlement: (body: Body<typeof entitlementCheckInput>) =>
     post<EntitlementDecision>('/entitlement-checks', body),
 
-  listAgents: () => get<Agent[]>('/agents'),
+  listAgents: () => get<TeamMember[]>('/agents'),
+  resetAgentSecondFactor: (agentId: string) => remove<undefined>(`/agents/${agentId}/second-factor`),
+  getSecuritySettings: () => get<SecuritySettings>('/settings/security'),
+  updateSecuritySettings: (body: SecuritySettings) => put<SecuritySettings>('/settings/security', body),
+  getSecondFactor: () => get<SecondFactorStatus>('/me/second-factor'),
+  startSecondFactorEnrolment: () => post<SecondFactorEnrolment>('/me/second-factor'),
+  confirmSecondFactor: (code: string) => post<RecoveryCodes>('/me/second-factor/confirm', { code }),
+  renewRecoveryCodes: (code: string) => post<RecoveryCodes>('/me/second-factor/recovery-codes', { code }),
+  disableSecondFactor: (password: string) => post<undefined>('/me/second-factor/disable', { password }),
   createAgent: (body: Body<typeof agentInput>) => post<Agent>('/agents', body),
   updateAgent: (agentId: string, body: Body<typeof agentUpdate>) => patch<Agent>(`/agents/${agentId}`, body),
   inviteAgent: (agentId: string) => post<undefined>(`/agents/${agentId}/invitation`),

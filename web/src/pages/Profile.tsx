@@ -12,6 +12,7 @@ import { moscowDateTime } from '../format';
 import { useSessionActions, useSignedIn } from '../session';
 import { OwnSessions } from './OwnSessions';
 import { OwnTokens } from './OwnTokens';
+import { TwoFactor } from './TwoFactor';
 
 export function Profile() {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function Profile() {
       />
       {language.error ? <ProblemAlert error={language.error} /> : null}
       {principal.type === 'contact' ? <TelegramBinding contactId={principal.id} /> : <MailNotices />}
+      <TwoFactor />
       <OwnSessions />
       <OwnTokens />
       <Paper withBorder p="md" component="section" aria-labelledby="password-title">

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiProblem } from '../api/client';
 import { problemText } from '../components/Feedback';
 import { TextField } from '../components/FormFields';
 import { useSessionActions } from '../session';
@@ -12,6 +13,9 @@ export function SignIn() {
   const session = useSessionActions();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  /** The account has an authenticator: the desk asked for its code after the password. */
+  const [asksCode, setAsksCode] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -20,8 +24,12 @@ export function SignIn() {
     setBusy(true);
     setError(null);
     try {
-      await session.signIn(email.trim(), password);
+      await session.signIn(email.trim(), password, asksCode ? code.trim() : undefined);
     } catch (failure) {
+      if (failure instanceof ApiProblem && failure.code === 'second_factor_required' && !asksCode) {
+        setAsksCode(true);
+        return;
+      }
       setError(failure);
     } finally {
       setBusy(false);
@@ -56,6 +64,18 @@ export function SignIn() {
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
           />
+          {asksCode ? (
+            <TextInput
+              label={t('signIn.code')}
+              description={t('signIn.codeHint')}
+              autoComplete="one-time-code"
+              required
+              value={code}
+              onChange={(event) => setCode(event.currentTarget.value)}
+              data-autofocus
+              autoFocus
+            />
+          ) : null}
           <Button type="submit" loading={busy}>
             {t('signIn.submit')}
           </Button>

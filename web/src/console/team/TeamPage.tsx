@@ -1,7 +1,7 @@
 import type { Agent } from '@contract/agents';
 import { AGENT_ROLES } from '@contract/constants';
 import { Badge, Button, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgents } from '../../api/hooks';
@@ -25,6 +25,10 @@ export function TeamPage() {
       desk.updateAgent(agent.id, body),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['agents'] }),
   });
+  const resetFactor = useMutation({
+    mutationFn: (agentId: string) => desk.resetAgentSecondFactor(agentId),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['agents'] }),
+  });
   return (
     <Stack>
       <Group justify="space-between">
@@ -33,7 +37,9 @@ export function TeamPage() {
         </Title>
         <Button onClick={() => setAdding(true)}>{t('team.add')}</Button>
       </Group>
+      <StaffSecondFactorRule />
       {change.error ? <ProblemAlert error={change.error} /> : null}
+      {resetFactor.error ? <ProblemAlert error={resetFactor.error} /> : null}
       <Loaded query={agents}>
         {(list) => (
           <Table striped data-testid="team-table">
@@ -59,6 +65,11 @@ export function TeamPage() {
                     </Text>
                     <Text size="xs" c="dimmed">
                       {agent.email}
+                      {agent.secondFactor ? (
+                        <Badge ml="xs" size="xs" variant="outline" color="teal.9">
+                          {t('team.twoFactorOn')}
+                        </Badge>
+                      ) : null}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -83,6 +94,16 @@ export function TeamPage() {
                       {agent.active && agent.id !== principal.id ? (
                         <SendLinkButton name={agent.name} send={() => desk.inviteAgent(agent.id)} />
                       ) : null}
+                      {agent.secondFactor && agent.id !== principal.id ? (
+                        <Button
+                          variant="default"
+                          size="xs"
+                          aria-label={t('team.resetTwoFactorOf', { name: agent.name })}
+                          onClick={() => resetFactor.mutate(agent.id)}
+                        >
+                          {t('team.resetTwoFactor')}
+                        </Button>
+                      ) : null}
                       {agent.role === 'partner' ? (
                         <Button
                           variant="default"
@@ -103,6 +124,29 @@ export function TeamPage() {
       </Loaded>
       {adding ? <NewAgentDialog onClose={() => setAdding(false)} /> : null}
       {partner ? <PartnerOrganizationsDialog partner={partner} onClose={() => setPartner(null)} /> : null}
+    </Stack>
+  );
+}
+
+/** The desk-wide rule that staff sign in with an authenticator; an administrator enrols their own first. */
+function StaffSecondFactorRule() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const settings = useQuery({ queryKey: ['security-settings'], queryFn: () => desk.getSecuritySettings() });
+  const update = useMutation({
+    mutationFn: (required: boolean) => desk.updateSecuritySettings({ staffSecondFactorRequired: required }),
+    onSuccess: (saved) => client.setQueryData(['security-settings'], saved),
+  });
+  return (
+    <Stack gap={4}>
+      <Switch
+        label={t('team.requireTwoFactor')}
+        description={t('team.requireTwoFactorHint')}
+        checked={settings.data?.staffSecondFactorRequired ?? false}
+        disabled={!settings.data}
+        onChange={(event) => update.mutate(event.currentTarget.checked)}
+      />
+      {update.error ? <ProblemAlert error={update.error} /> : null}
     </Stack>
   );
 }

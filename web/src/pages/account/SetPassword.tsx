@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -18,6 +18,8 @@ export function SetPassword() {
   const [token] = useState(tokenOfLink);
   const [password, setPassword] = useState('');
   const [repeated, setRepeated] = useState('');
+  const [code, setCode] = useState('');
+  const [asksCode, setAsksCode] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const mismatch = repeated.length > 0 && repeated !== password;
@@ -28,9 +30,13 @@ export function SetPassword() {
     setBusy(true);
     setError(null);
     try {
-      await session.setPasswordWithLink(token, password);
+      await session.setPasswordWithLink(token, password, asksCode ? code.trim() : undefined);
       navigate('/', { replace: true });
     } catch (failure) {
+      if (failure instanceof ApiProblem && failure.code === 'second_factor_required' && !asksCode) {
+        setAsksCode(true);
+        return;
+      }
       setError(failure);
     } finally {
       setBusy(false);
@@ -69,6 +75,17 @@ export function SetPassword() {
               onChange={(event) => setRepeated(event.currentTarget.value)}
               error={mismatch ? t('account.mismatch') : undefined}
             />
+            {asksCode ? (
+              <TextInput
+                label={t('signIn.code')}
+                description={t('signIn.codeHint')}
+                autoComplete="one-time-code"
+                required
+                value={code}
+                onChange={(event) => setCode(event.currentTarget.value)}
+                autoFocus
+              />
+            ) : null}
             <Button type="submit" loading={busy} disabled={mismatch}>
               {t('account.setSubmit')}
             </Button>
