@@ -80,5 +80,6 @@ export function contactView(row: ContactRow) {
     language: row.language,
     active: row.active,
     canSignIn: row.passwordHash !== null,
+    erased: row.erasedAt !== null,
   };
 }

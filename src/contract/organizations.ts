@@ -208,6 +208,7 @@ export const contactSchema = z
     language,
     active: z.boolean(),
     canSignIn: z.boolean(),
+    erased: z.boolean().describe("The person's data was erased (152-FZ); their requests stay"),
   })
   .meta({ id: 'Contact' });
 export type Contact = z.output<typeof contactSchema>;

@@ -49,6 +49,7 @@ import { macroRoutes } from './routes/macros.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { partnerRoutes } from './routes/partners.js';
+import { personalDataRoutes } from './routes/personalData.js';
 import { productRoutes } from './routes/products.js';
 import { releaseRoutes } from './routes/releases.js';
 import { reportRoutes } from './routes/reports.js';
@@ -302,6 +303,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       api.addHook('onRequest', requireSecondFactorEnrolment);
       await api.register(authRoutes, deps);
       await api.register(secondFactorRoutes, deps);
+      await api.register(personalDataRoutes, deps);
       await api.register(productRoutes, deps);
       await api.register(organizationRoutes, deps);
       await api.register(entitlementRoutes, deps);

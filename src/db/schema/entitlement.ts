@@ -160,6 +160,8 @@ export const contacts = pgTable(
     /** Made inactive with its organization, and active again when the organization is. */
     suspendedWithOrganization: boolean('suspended_with_organization').notNull().default(false),
     passwordHash: text('password_hash'),
+    /** When an administrator erased the person's data (152-FZ); the requests stay, from an erased contact. */
+    erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -20,6 +20,8 @@ export const en = {
       'The desk requires two-factor sign-in: add an authenticator in your profile before going on.',
     second_factor_enrol_first:
       'Add an authenticator to your own account first, so as not to lock yourself out.',
+    contact_erased: "This contact's data is already erased.",
+    erasure_confirmation_mismatch: "Type the contact's current e-mail address to confirm the erasure.",
     account_inactive: 'The account is deactivated; activate it first.',
     forbidden: 'You do not have permission for this action.',
     csrf_token_invalid: 'The X-CSRF-Token header is missing or wrong; reload the page and try again.',

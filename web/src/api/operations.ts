@@ -125,6 +125,8 @@ export const desk = {
   updateContact: (contactId: string, body: Body<typeof contactUpdate>) =>
     patch<Contact>(`/contacts/${contactId}`, body),
   inviteContact: (contactId: string) => post<undefined>(`/contacts/${contactId}/invitation`),
+  eraseContact: (contactId: string, body: { email: string }) =>
+    post<undefined>(`/contacts/${contactId}/erasure`, body),
   checkEntitlement: (body: Body<typeof entitlementCheckInput>) =>
     post<EntitlementDecision>('/entitlement-checks', body),
 

@@ -307,6 +307,13 @@ export const en: Messages = {
     language: 'Language',
     active: 'Active',
     canSignIn: 'Portal sign-in',
+    personalData: 'Personal data (152-FZ)',
+    exportData: 'Export everything about the contact (JSON)',
+    eraseData: 'Erase personal data',
+    eraseHint:
+      'The name, address, phone and Telegram binding are erased for good; the requests stay in the reports as from an erased contact. To confirm, type {{email}}.',
+    eraseConfirm: "The contact's e-mail address",
+    erased: 'Erased contact',
     inviteHint:
       'The contact gets a mail with a link to choose a portal password; the link works for 72 hours.',
     nothing: 'Nothing yet.',

@@ -7,6 +7,7 @@ import { desk } from '../../api/operations';
 import { TextField } from '../../components/FormFields';
 import { SendLinkButton } from '../../components/SendLinkButton';
 import { ActionDialog } from '../ActionDialog';
+import { ContactPersonalData } from './ContactPersonalData';
 import type { EditorProps } from './editorProps';
 
 export function ContactDialog({ organization, contact, onClose }: EditorProps & { contact: Contact | null }) {
@@ -73,9 +74,12 @@ export function ContactDialog({ organization, contact, onClose }: EditorProps & 
             onChange={(event) => setActive(event.currentTarget.checked)}
           />
           {contact ? (
-            <Group>
-              <SendLinkButton name={contact.name} send={() => desk.inviteContact(contact.id)} />
-            </Group>
+            <>
+              <Group>
+                <SendLinkButton name={contact.name} send={() => desk.inviteContact(contact.id)} />
+              </Group>
+              <ContactPersonalData contact={contact} onErased={onClose} />
+            </>
           ) : (
             <Text size="sm" c="dimmed">
               {t('customers.inviteHint')}

@@ -153,14 +153,20 @@ export function OrganizationPage() {
                 '',
               ]}
               rows={data.contacts.map((contact) => [
-                contact.name,
+                contact.erased ? (
+                  <Badge key="erased" color="gray.8" variant="outline">
+                    {t('customers.erased')}
+                  </Badge>
+                ) : (
+                  contact.name
+                ),
                 contact.email,
                 contact.phone ?? t('common.none'),
                 <Badge key="active" color={contact.active ? 'green' : 'gray'} variant="light">
                   {contact.active ? t('common.yes') : t('common.no')}
                 </Badge>,
                 contact.canSignIn ? t('common.yes') : t('common.no'),
-                editButton({ kind: 'contact', contact }),
+                contact.erased ? null : editButton({ kind: 'contact', contact }),
               ])}
             />
           </Section>
