@@ -1,5 +1,5 @@
 // What `npm test` needs from Debian besides Node: Chromium for the browser tests, Dovecot for the
-// IMAP tests, PgBouncer and HAProxy for the several-instance tests. Installed when missing and the
+// IMAP tests, PgBouncer and HAProxy for the several-instance tests, OpenLDAP's slapd for directory sign-in. Installed when missing and the
 // user is root; otherwise one line names the command.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,6 +9,7 @@ const NEEDED = [
   { path: process.env.DOVECOT_PATH ?? '/usr/sbin/dovecot', packages: ['dovecot-imapd'] },
   { path: process.env.PGBOUNCER_PATH ?? '/usr/sbin/pgbouncer', packages: ['pgbouncer'] },
   { path: process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy', packages: ['haproxy'] },
+  { path: process.env.SLAPD_PATH ?? '/usr/sbin/slapd', packages: ['slapd'] },
 ];
 
 const missing = NEEDED.filter((tool) => !existsSync(tool.path)).flatMap((tool) => tool.packages);

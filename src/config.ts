@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseRoleGroups, type RoleGroups } from './domain/accounts/directoryRoles.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -12,6 +13,19 @@ const integer = (min: number, max: number) =>
     .int({ error: `must be an integer from ${min} to ${max}` })
     .min(min, { error: `must be an integer from ${min} to ${max}` })
     .max(max, { error: `must be an integer from ${min} to ${max}` });
+
+/** Directory groups to roles, as `admin=GROUP;agent=GROUP|GROUP;partner=GROUP`. */
+const roleGroups = z.string().transform((value, context) => {
+  const parsed = parseRoleGroups(value);
+  if (!parsed) {
+    context.addIssue({
+      code: 'custom',
+      message: 'must be admin=GROUP;agent=GROUP;partner=GROUP (| between groups)',
+    });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 const environmentSchema = z.object({
   PORT: integer(1, 65_535).default(8080),
@@ -107,7 +121,31 @@ const environmentSchema = z.object({
   S3_PRESIGNED_DOWNLOADS: flag.default(false),
   S3_PUBLIC_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_PRESIGNED_TTL_SECONDS: integer(10, 3_600).default(300),
+  LDAP_URL: z.url({ protocol: /^ldaps?$/, error: 'must be an ldap:// or ldaps:// URL' }).optional(),
+  LDAP_BIND_DN: z.string().min(3).max(500).optional(),
+  LDAP_BIND_PASSWORD: z.string().min(1).max(500).optional(),
+  LDAP_USER_BASE: z.string().min(3).max(500).optional(),
+  LDAP_USER_FILTER: z
+    .string()
+    .includes('{email}', { error: 'must hold {email}, where the address signed in with goes' })
+    .default('(&(objectClass=inetOrgPerson)(mail={email}))'),
+  LDAP_GROUP_BASE: z.string().min(3).max(500).optional(),
+  LDAP_ROLE_GROUPS: roleGroups.optional(),
+  LDAP_SYNC_MINUTES: integer(1, 1_440).default(15),
+  LDAP_TIMEOUT_MS: integer(100, 60_000).default(5_000),
 });
+
+export interface LdapSettings {
+  url: string;
+  bindDn: string;
+  bindPassword: string;
+  userBase: string;
+  userFilter: string;
+  groupBase: string;
+  roleGroups: RoleGroups;
+  syncIntervalMs: number;
+  timeoutMs: number;
+}
 
 export interface Config {
   port: number;
@@ -155,6 +193,8 @@ export interface Config {
   telegram: TelegramSettings | null;
   /** Where file bytes are kept: under DATA_DIR (null), or in an S3-compatible bucket. */
   s3: S3Settings | null;
+  /** Staff sign in with the company's LDAP / Active Directory when set. */
+  ldap: LdapSettings | null;
   /**
    * What this instance does: `web` serves HTTP (the API, the web app, the Telegram webhook) and the SMTP
    * listener; `worker` runs the jobs, the outbox, the mailbox poller and Telegram polling; `all` both.
@@ -240,6 +280,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     if (missing.length > 0)
       throw new ConfigError(missing.map((name) => `${name}: must be set when STORAGE is s3`));
   }
+  if (env.LDAP_URL) {
+    const missing = (
+      ['LDAP_BIND_DN', 'LDAP_BIND_PASSWORD', 'LDAP_USER_BASE', 'LDAP_GROUP_BASE', 'LDAP_ROLE_GROUPS'] as const
+    ).filter((name) => !env[name]);
+    if (missing.length > 0)
+      throw new ConfigError(missing.map((name) => `${name}: must be set when LDAP_URL is`));
+  }
   const dataDir = resolve(env.DATA_DIR);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   return {
@@ -300,6 +347,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     role: env.ROLE,
     redisUrl: env.REDIS_URL ?? null,
     redisPrefix: env.REDIS_PREFIX,
+    ldap: env.LDAP_URL
+      ? {
+          url: env.LDAP_URL,
+          bindDn: env.LDAP_BIND_DN ?? '',
+          bindPassword: env.LDAP_BIND_PASSWORD ?? '',
+          userBase: env.LDAP_USER_BASE ?? '',
+          userFilter: env.LDAP_USER_FILTER,
+          groupBase: env.LDAP_GROUP_BASE ?? '',
+          roleGroups: env.LDAP_ROLE_GROUPS ?? {},
+          syncIntervalMs: env.LDAP_SYNC_MINUTES * 60_000,
+          timeoutMs: env.LDAP_TIMEOUT_MS,
+        }
+      : null,
     s3:
       env.STORAGE === 's3'
         ? {

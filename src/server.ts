@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { findDemoAccounts, loadDemoData } from './app/demoData.js';
 import { outboxStats } from './app/outbox/deliveryLog.js';
+import { syncDirectoryStaff } from './app/staffDirectory.js';
 import { startImapPoller } from './channels/email/imapPoller.js';
 import { startSmtpListener } from './channels/email/smtpListener.js';
 import { retryPendingMail } from './channels/email/storedMailRetry.js';
@@ -12,6 +13,7 @@ import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type Clock, systemClock } from './domain/calendar/clock.js';
 import { buildHealthApp, buildHttpApp } from './http/app.js';
 import { connectLimitStore } from './http/sharedLimits.js';
+import { atMostEvery } from './jobs/atMostEvery.js';
 import { startJobs } from './jobs/scheduler.js';
 import { holdOnOneInstance } from './jobs/singleHolder.js';
 import { createMetrics } from './metrics.js';
@@ -132,6 +134,14 @@ export async function startServer({
         },
         [
           { name: 'mail-retry', run: () => retryPendingMail(ctx) },
+          ...(ctx.directory
+            ? [
+                {
+                  name: 'directory-sync',
+                  run: atMostEvery(ctx.directory.syncIntervalMs, () => syncDirectoryStaff(ctx)),
+                },
+              ]
+            : []),
           ...(bot
             ? [
                 { name: 'telegram-retry', run: () => bot.retryPending() },

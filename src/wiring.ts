@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AppContext } from './app/context.js';
 import { storedMail } from './app/mail/mailer.js';
 import { SlaDataCache } from './app/slaData.js';
+import { ldapDirectory } from './channels/directory/ldapDirectory.js';
 import { smtpSender } from './channels/email/smtpSender.js';
 import { telegramSender } from './channels/telegram/sender.js';
 import type { Config } from './config.js';
@@ -17,7 +18,7 @@ import { S3FileStore } from './storage/s3Store.js';
  */
 export function createAppContext(
   db: Database,
-  config: Pick<Config, 'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail' | 'telegram' | 's3'>,
+  config: Pick<Config, 'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail' | 'telegram' | 's3' | 'ldap'>,
   clock: Clock,
   logger?: Pick<Logger, 'warn'>,
 ): AppContext {
@@ -33,5 +34,12 @@ export function createAppContext(
       sender: config.mail.smtpUrl ? smtpSender(config.mail.smtpUrl) : storedMail,
     },
     telegram: config.telegram ? telegramSender(config.telegram) : null,
+    directory: config.ldap
+      ? {
+          directory: ldapDirectory(config.ldap),
+          roleGroups: config.ldap.roleGroups,
+          syncIntervalMs: config.ldap.syncIntervalMs,
+        }
+      : null,
   };
 }

@@ -8,12 +8,10 @@ import {
   linkIsOpen,
   RESETS_PER_ADDRESS_PER_HOUR,
 } from '../domain/accounts/accountLinks.js';
-import { type Actor, requireAdmin } from './actor.js';
+import { type Actor, agentActor, contactActor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import {
-  agentActor,
   type ClientInfo,
-  contactActor,
   findActorByEmail,
   openSession,
   type SessionSettings,
@@ -74,7 +72,8 @@ export async function issueAccountLink(
  */
 export async function requestPasswordReset(ctx: AppContext, email: string): Promise<void> {
   const found = await findActorByEmail(ctx.db, email.toLowerCase());
-  if (!found?.active || found.actor.type === 'system') return;
+  // A directory account's password is the directory's to reset.
+  if (!found?.active || found.directory || found.actor.type === 'system') return;
   const account: Account = { type: found.actor.type, id: found.actor.id };
   const now = ctx.clock.now();
   const hourAgo = new Date(now.getTime() - 3_600_000);
@@ -157,6 +156,7 @@ export async function sendInvitation(ctx: AppContext, actor: Actor, account: Acc
               active: agents.active,
               passwordHash: agents.passwordHash,
               organizationId: sql<null>`null`,
+              directory: agents.directory,
             })
             .from(agents)
             .where(eq(agents.id, account.id))
@@ -166,12 +166,14 @@ export async function sendInvitation(ctx: AppContext, actor: Actor, account: Acc
               active: contacts.active,
               passwordHash: contacts.passwordHash,
               organizationId: contacts.organizationId,
+              directory: sql<null>`null`,
             })
             .from(contacts)
             .where(eq(contacts.id, account.id))
             .for('update');
     if (!row) throw notFound();
     if (!row.active) throw new AppError('conflict', 'account_inactive');
+    if (row.directory) throw new AppError('conflict', 'directory_account');
     const kind = row.passwordHash ? 'reset' : 'invitation';
     await issueAccountLink(tx, account, kind, now);
     await recordAudit(tx, actor, now, {

@@ -1,3 +1,4 @@
+import type { agents, contacts } from '../db/schema.js';
 import type { AgentRole, Language } from '../domain/people.js';
 import { forbidden } from './errors.js';
 
@@ -18,4 +19,28 @@ export function requireAdmin(actor: Actor): void {
   if (actor.type === 'system') return;
   if (actor.type === 'agent' && actor.role === 'admin') return;
   throw forbidden();
+}
+
+/** The actor an agent row acts as. */
+export function agentActor(row: typeof agents.$inferSelect): Actor {
+  return {
+    type: 'agent',
+    id: row.id,
+    role: row.role,
+    name: row.name,
+    email: row.email,
+    language: row.language,
+  };
+}
+
+/** The actor a contact row acts as, on any channel. */
+export function contactActor(row: typeof contacts.$inferSelect): ContactActor {
+  return {
+    type: 'contact',
+    id: row.id,
+    organizationId: row.organizationId,
+    name: row.name,
+    email: row.email,
+    language: row.language,
+  };
 }

@@ -21,6 +21,7 @@ export async function listAgents(ctx: AppContext, actor: Actor) {
       email: agents.email,
       role: agents.role,
       active: agents.active,
+      directory: agents.directory,
       secondFactor: sql<boolean>`exists (select 1 from second_factors f
         where f.agent_id = ${agents.id} and f.confirmed_at is not null)`,
     })

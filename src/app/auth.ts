@@ -3,7 +3,7 @@ import type { LoginInput } from '../contract/auth.js';
 import { preparedStatement, type Queryable } from '../db/database.js';
 import { theRow } from '../db/errors.js';
 import { agents, apiTokens, contacts, sessions } from '../db/schema.js';
-import type { Actor, ContactActor } from './actor.js';
+import { type Actor, agentActor, contactActor } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -11,6 +11,7 @@ import { verifyPassword } from './passwords.js';
 import { mustEnrol, proveSecondFactor } from './secondFactor.js';
 import { digest, newSecret } from './secrets.js';
 import { STAFF_SECOND_FACTOR_KEY } from './securitySettings.js';
+import { signInWithDirectory } from './staffDirectory.js';
 
 const API_TOKEN_PREFIX = 'sdt_';
 /** Refreshing a session's expiry on every request would write on every read; a few minutes' slack is enough. */
@@ -31,34 +32,19 @@ export interface SignedIn {
 
 export async function findActorByEmail(db: Queryable, email: string) {
   const [agent] = await db.select().from(agents).where(eq(agents.email, email));
-  if (agent) return { actor: agentActor(agent), passwordHash: agent.passwordHash, active: agent.active };
+  if (agent) {
+    const { passwordHash, active, directory } = agent;
+    return { actor: agentActor(agent), passwordHash, active, directory };
+  }
   const [contact] = await db.select().from(contacts).where(eq(contacts.email, email));
   if (contact)
-    return { actor: contactActor(contact), passwordHash: contact.passwordHash, active: contact.active };
+    return {
+      actor: contactActor(contact),
+      passwordHash: contact.passwordHash,
+      active: contact.active,
+      directory: null,
+    };
   return undefined;
-}
-
-export function agentActor(row: typeof agents.$inferSelect): Actor {
-  return {
-    type: 'agent',
-    id: row.id,
-    role: row.role,
-    name: row.name,
-    email: row.email,
-    language: row.language,
-  };
-}
-
-/** The actor a contact row acts as, on any channel. */
-export function contactActor(row: typeof contacts.$inferSelect): ContactActor {
-  return {
-    type: 'contact',
-    id: row.id,
-    organizationId: row.organizationId,
-    name: row.name,
-    email: row.email,
-    language: row.language,
-  };
 }
 
 /** The account an actor signs in as. */
@@ -104,18 +90,27 @@ export async function openSession(
   return { sessionToken, csrfToken, expiresAt, actor, mustEnrolSecondFactor: await mustEnrol(db, actor) };
 }
 
+/**
+ * Who the e-mail and password name, or null. Staff of a desk with a directory sign in there (their
+ * account is made on the first sign-in); contacts, and staff with a local account, by the password kept here.
+ */
+async function checkPassword(ctx: AppContext, credentials: LoginInput): Promise<Actor | null> {
+  const found = await findActorByEmail(ctx.db, credentials.email);
+  if (ctx.directory && (found ? found.directory === 'ldap' : true)) {
+    return signInWithDirectory(ctx, credentials.email, credentials.password);
+  }
+  const passwordMatches = await verifyPassword(found?.passwordHash, credentials.password);
+  return found && passwordMatches && found.active ? found.actor : null;
+}
+
 export async function login(
   ctx: AppContext,
   settings: SessionSettings,
   credentials: LoginInput,
   client: ClientInfo,
 ): Promise<SignedIn> {
-  const found = await findActorByEmail(ctx.db, credentials.email);
-  const passwordMatches = await verifyPassword(found?.passwordHash, credentials.password);
-  if (!found || !passwordMatches || !found.active) {
-    throw new AppError('unauthenticated', 'invalid_credentials');
-  }
-  const actor = found.actor;
+  const actor = await checkPassword(ctx, credentials);
+  if (!actor) throw new AppError('unauthenticated', 'invalid_credentials');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     await proveSecondFactor(tx, principalOf(actor), credentials.code, now);

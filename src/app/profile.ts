@@ -50,6 +50,13 @@ export async function changePassword(
 ): Promise<void> {
   const self = person(actor);
   const table = tableOf(self);
+  if (self.type === 'agent') {
+    const [agent] = await ctx.db
+      .select({ directory: agents.directory })
+      .from(agents)
+      .where(eq(agents.id, self.id));
+    if (agent?.directory) throw new AppError('conflict', 'directory_account');
+  }
   const [row] = await ctx.db
     .select({ passwordHash: table.passwordHash })
     .from(table)

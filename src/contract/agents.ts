@@ -23,7 +23,15 @@ export type Agent = z.output<typeof agentSchema>;
 
 /** A member of the team as the list shows them: with whether they sign in with an authenticator. */
 export const teamMemberSchema = agentSchema
-  .extend({ secondFactor: z.boolean().describe('Signs in with an authenticator') })
+  .extend({
+    secondFactor: z.boolean().describe('Signs in with an authenticator'),
+    directory: z
+      .enum(['ldap', 'oidc'])
+      .nullable()
+      .describe(
+        'Signs in with the company directory (its password is kept there), or null for a local password',
+      ),
+  })
   .meta({ id: 'TeamMember' });
 export type TeamMember = z.output<typeof teamMemberSchema>;
 

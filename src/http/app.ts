@@ -16,6 +16,7 @@ import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
 import { AppError, type ErrorKind } from '../app/errors.js';
 import { StorageUnavailableError, StorageWriteError } from '../app/ports/fileStore.js';
+import { DirectoryUnavailableError } from '../app/ports/staffDirectory.js';
 import { digest } from '../app/secrets.js';
 import type { Config } from '../config.js';
 import { type DatabaseHandle, isDatabaseUnavailable } from '../db/database.js';
@@ -277,6 +278,11 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
     if (error instanceof StorageWriteError) {
       request.log.error({ err: error }, 'file storage refused a write');
       return sendProblem(request, reply, 507, 'storage_full');
+    }
+    if (error instanceof DirectoryUnavailableError) {
+      request.log.warn({ err: { message: error.message } }, 'staff directory unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendProblem(request, reply, 503, 'directory_unavailable');
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');

@@ -13,8 +13,8 @@ import {
   SUBJECT_MAX_LENGTH,
 } from '../../domain/tickets/limits.js';
 import type { Actor } from '../actor.js';
+import { contactActor } from '../actor.js';
 import { uploadAttachment } from '../attachments.js';
-import { contactActor } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { organizationSupport } from '../coverage.js';
 import { AppError } from '../errors.js';

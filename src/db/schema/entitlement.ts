@@ -181,6 +181,10 @@ export const agents = pgTable(
     language: languageEnum('language').notNull().default('ru'),
     active: boolean('active').notNull().default(true),
     passwordHash: text('password_hash'),
+    /** Where the account signs in: null for a local password, ldap or oidc for the company directory. */
+    directory: text('directory', { enum: ['ldap', 'oidc'] }),
+    /** The person's name in that directory: their LDAP entry's DN, or the OpenID provider's subject. */
+    directoryId: text('directory_id'),
     /** The notices the agent chose to get by mail too; what is absent takes the default (domain/notices). */
     mailNotices: jsonb('mail_notices').$type<Partial<AgentMailSettings>>().notNull().default({}),
     createdAt: createdAt(),

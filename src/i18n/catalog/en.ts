@@ -22,6 +22,9 @@ export const en = {
       'Add an authenticator to your own account first, so as not to lock yourself out.',
     contact_erased: "This contact's data is already erased.",
     erasure_confirmation_mismatch: "Type the contact's current e-mail address to confirm the erasure.",
+    directory_account: 'This account signs in with the company directory; its password is changed there.',
+    directory_unavailable:
+      'The company directory does not answer, so staff cannot sign in with it now. Try again in a minute.',
     account_inactive: 'The account is deactivated; activate it first.',
     forbidden: 'You do not have permission for this action.',
     csrf_token_invalid: 'The X-CSRF-Token header is missing or wrong; reload the page and try again.',

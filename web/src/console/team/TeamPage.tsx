@@ -91,7 +91,7 @@ export function TeamPage() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs">
-                      {agent.active && agent.id !== principal.id ? (
+                      {agent.active && agent.id !== principal.id && !agent.directory ? (
                         <SendLinkButton name={agent.name} send={() => desk.inviteAgent(agent.id)} />
                       ) : null}
                       {agent.secondFactor && agent.id !== principal.id ? (

@@ -1,0 +1,2 @@
+ALTER TABLE "agents" ADD COLUMN "directory" text;--> statement-breakpoint
+ALTER TABLE "agents" ADD COLUMN "directory_id" text;
