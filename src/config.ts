@@ -133,6 +133,14 @@ const environmentSchema = z.object({
   LDAP_ROLE_GROUPS: roleGroups.optional(),
   LDAP_SYNC_MINUTES: integer(1, 1_440).default(15),
   LDAP_TIMEOUT_MS: integer(100, 60_000).default(5_000),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  OIDC_GROUPS_CLAIM: z.string().min(1).max(100).default('groups'),
+  OIDC_ROLE_GROUPS: roleGroups.optional(),
+  OIDC_NAME: z.string().min(1).max(60).default('SSO'),
+  OIDC_ALLOW_HTTP: flag.default(false),
+  OIDC_TIMEOUT_MS: integer(100, 60_000).default(5_000),
 });
 
 export interface LdapSettings {
@@ -144,6 +152,21 @@ export interface LdapSettings {
   groupBase: string;
   roleGroups: RoleGroups;
   syncIntervalMs: number;
+  timeoutMs: number;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: PUBLIC_URL's callback. */
+  redirectUri: string;
+  groupsClaim: string;
+  roleGroups: RoleGroups;
+  /** What the sign-in page's button calls the provider (Keycloak, ADFS…). */
+  name: string;
+  /** Plain http to the provider: only for one on the same machine or network segment. */
+  allowHttp: boolean;
   timeoutMs: number;
 }
 
@@ -195,6 +218,8 @@ export interface Config {
   s3: S3Settings | null;
   /** Staff sign in with the company's LDAP / Active Directory when set. */
   ldap: LdapSettings | null;
+  /** Staff sign in with an OpenID Connect provider (Keycloak, ADFS…) when set. */
+  oidc: OidcSettings | null;
   /**
    * What this instance does: `web` serves HTTP (the API, the web app, the Telegram webhook) and the SMTP
    * listener; `worker` runs the jobs, the outbox, the mailbox poller and Telegram polling; `all` both.
@@ -287,6 +312,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     if (missing.length > 0)
       throw new ConfigError(missing.map((name) => `${name}: must be set when LDAP_URL is`));
   }
+  if (env.OIDC_ISSUER) {
+    const missing = (['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_GROUPS'] as const).filter(
+      (name) => !env[name],
+    );
+    if (missing.length > 0)
+      throw new ConfigError(missing.map((name) => `${name}: must be set when OIDC_ISSUER is`));
+  }
   const dataDir = resolve(env.DATA_DIR);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   return {
@@ -358,6 +390,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           roleGroups: env.LDAP_ROLE_GROUPS ?? {},
           syncIntervalMs: env.LDAP_SYNC_MINUTES * 60_000,
           timeoutMs: env.LDAP_TIMEOUT_MS,
+        }
+      : null,
+    oidc: env.OIDC_ISSUER
+      ? {
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID ?? '',
+          clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+          redirectUri: `${publicUrl.replace(/\/$/, '')}/api/v1/auth/oidc/callback`,
+          groupsClaim: env.OIDC_GROUPS_CLAIM,
+          roleGroups: env.OIDC_ROLE_GROUPS ?? {},
+          name: env.OIDC_NAME,
+          allowHttp: env.OIDC_ALLOW_HTTP,
+          timeoutMs: env.OIDC_TIMEOUT_MS,
         }
       : null,
     s3:

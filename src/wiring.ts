@@ -3,6 +3,7 @@ import type { AppContext } from './app/context.js';
 import { storedMail } from './app/mail/mailer.js';
 import { SlaDataCache } from './app/slaData.js';
 import { ldapDirectory } from './channels/directory/ldapDirectory.js';
+import { openIdProvider } from './channels/directory/openIdProvider.js';
 import { smtpSender } from './channels/email/smtpSender.js';
 import { telegramSender } from './channels/telegram/sender.js';
 import type { Config } from './config.js';
@@ -18,7 +19,10 @@ import { S3FileStore } from './storage/s3Store.js';
  */
 export function createAppContext(
   db: Database,
-  config: Pick<Config, 'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail' | 'telegram' | 's3' | 'ldap'>,
+  config: Pick<
+    Config,
+    'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail' | 'telegram' | 's3' | 'ldap' | 'oidc'
+  >,
   clock: Clock,
   logger?: Pick<Logger, 'warn'>,
 ): AppContext {
@@ -40,6 +44,9 @@ export function createAppContext(
           roleGroups: config.ldap.roleGroups,
           syncIntervalMs: config.ldap.syncIntervalMs,
         }
+      : null,
+    singleSignOn: config.oidc
+      ? { provider: openIdProvider(config.oidc), roleGroups: config.oidc.roleGroups, name: config.oidc.name }
       : null,
   };
 }

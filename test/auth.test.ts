@@ -199,8 +199,15 @@ describe.each(databaseBackends)('sign-in, sessions and tokens on $name', (backen
         expect(response.json(), `${method} ${path}`).toMatchObject({ code: 'unauthenticated' });
       }
     }
-    // Only signing in and setting a forgotten password are open to callers without credentials.
-    expect(open.sort()).toEqual(['confirmPasswordReset', 'login', 'requestPasswordReset']);
+    // Only signing in (by password or single sign-on) and setting a forgotten password are open.
+    expect(open.sort()).toEqual([
+      'confirmPasswordReset',
+      'finishSingleSignOn',
+      'getSignInMethods',
+      'login',
+      'requestPasswordReset',
+      'startSingleSignOn',
+    ]);
   });
 });
 

@@ -140,6 +140,7 @@ const sessionStatement = preparedStatement((db) =>
       agent: agents,
       contact: contacts,
       mustEnrol: sql<boolean>`(${sessions.agentId} is not null
+        and ${agents.directory} is distinct from 'oidc'
         and exists (select 1 from desk_settings where key = ${STAFF_SECOND_FACTOR_KEY} and value = 'true'::jsonb)
         and not exists (select 1 from second_factors f
           where f.agent_id = ${sessions.agentId} and f.confirmed_at is not null))`,

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/calendar/clock.js';
 import type { MailSender } from './mail/mailer.js';
 import type { FileStore } from './ports/fileStore.js';
+import type { SingleSignOnSettings } from './ports/singleSignOn.js';
 import type { DirectorySettings } from './ports/staffDirectory.js';
 import type { SlaDataCache } from './slaData.js';
 import type { TelegramSender } from './telegram/sender.js';
@@ -21,4 +22,6 @@ export interface AppContext {
   telegram: TelegramSender | null;
   /** The company directory staff sign in with; null when they sign in with local passwords. */
   directory: DirectorySettings | null;
+  /** The OpenID provider staff sign in with; null without single sign-on. */
+  singleSignOn: SingleSignOnSettings | null;
 }

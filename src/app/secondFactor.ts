@@ -106,6 +106,12 @@ export async function proveSecondFactor(
 /** Whether an actor must add an authenticator before anything else: staff, when the desk requires it. */
 export async function mustEnrol(db: Queryable, actor: Actor): Promise<boolean> {
   if (actor.type !== 'agent' || !(await staffSecondFactorRequired(db))) return false;
+  const [agent] = await db
+    .select({ directory: agents.directory })
+    .from(agents)
+    .where(eq(agents.id, actor.id));
+  // The OpenID provider asks for its own second factor: the desk does not ask for another.
+  if (agent?.directory === 'oidc') return false;
   return !(await confirmedFactor(db, actor));
 }
 

@@ -23,11 +23,21 @@ export async function signInWithDirectory(ctx: AppContext, email: string, passwo
   const person = await ctx.directory.directory.authenticate(email, password);
   const role = person ? roleFromGroups(person.groups, ctx.directory.roleGroups) : null;
   if (!person || !role) return null;
-  const row = await adoptDirectoryPerson(ctx, person, role);
+  const row = await adoptDirectoryPerson(ctx, 'ldap', person, role);
   return row?.active ? agentActor(row) : null;
 }
 
-async function adoptDirectoryPerson(ctx: AppContext, person: DirectoryPerson, role: AgentRole) {
+/**
+ * The staff account of someone the company directory (LDAP) or OpenID provider vouched for: made on their
+ * first sign-in, its name and role taken over on every one after. A local account with the same address
+ * is not taken over (null); nor is a deactivated one changed.
+ */
+export async function adoptDirectoryPerson(
+  ctx: AppContext,
+  source: 'ldap' | 'oidc',
+  person: Pick<DirectoryPerson, 'id' | 'email' | 'name'>,
+  role: AgentRole,
+) {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
@@ -36,8 +46,7 @@ async function adoptDirectoryPerson(ctx: AppContext, person: DirectoryPerson, ro
       .where(sql`lower(${agents.email}) = lower(${person.email})`)
       .for('update');
     if (existing) {
-      // A local account with the same address stays local: the directory does not take it over.
-      if (existing.directory !== 'ldap') return null;
+      if (existing.directory !== source) return null;
       if (existing.name === person.name && existing.role === role && existing.directoryId === person.id) {
         return existing;
       }
@@ -69,7 +78,7 @@ async function adoptDirectoryPerson(ctx: AppContext, person: DirectoryPerson, ro
           name: person.name,
           email: person.email,
           role,
-          directory: 'ldap',
+          directory: source,
           directoryId: person.id,
           createdAt: now,
           updatedAt: now,
@@ -82,7 +91,7 @@ async function adoptDirectoryPerson(ctx: AppContext, person: DirectoryPerson, ro
       action: 'create',
       organizationId: null,
       before: null,
-      after: { name: row.name, email: row.email, role, directory: 'ldap' },
+      after: { name: row.name, email: row.email, role, directory: source },
     });
     return row;
   });

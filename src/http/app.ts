@@ -56,6 +56,7 @@ import { releaseRoutes } from './routes/releases.js';
 import { reportRoutes } from './routes/reports.js';
 import { secondFactorRoutes } from './routes/secondFactor.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { singleSignOnRoutes } from './routes/singleSignOn.js';
 import { slaRoutes } from './routes/sla.js';
 import { tagRoutes } from './routes/tags.js';
 import { teamRoutes } from './routes/team.js';
@@ -310,6 +311,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(authRoutes, deps);
       await api.register(secondFactorRoutes, deps);
       await api.register(personalDataRoutes, deps);
+      await api.register(singleSignOnRoutes, deps);
       await api.register(productRoutes, deps);
       await api.register(organizationRoutes, deps);
       await api.register(entitlementRoutes, deps);

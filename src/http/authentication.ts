@@ -8,6 +8,18 @@ import { sendProblem } from './problem.js';
 
 export const SESSION_COOKIE = 'sd_session';
 
+/** Hands the browser a session that was just opened (by a password, a mailed link, single sign-on). */
+export function setSessionCookie(reply: FastifyReply, session: { sessionToken: string }, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, session.sessionToken, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    // No expiry on the cookie itself: the server slides the session's expiry while it is used,
+    // and the browser forgets the cookie when it closes.
+  });
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The API token in Authorization: Bearer, or null when the request carries none. */

@@ -125,6 +125,18 @@ export const deskSettings = pgTable('desk_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
 
+/**
+ * A single sign-on on its way through the OpenID provider: the state sent there names it, and it holds
+ * the PKCE verifier and nonce the answer is checked with. Used once, and only for ten minutes.
+ */
+export const singleSignOnAttempts = pgTable('single_sign_on_attempts', {
+  stateHash: text('state_hash').primaryKey(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
 export const auditEvents = pgTable(
   'audit_events',
   {

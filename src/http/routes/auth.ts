@@ -15,7 +15,7 @@ import {
 } from '../../contract/auth.js';
 import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
-import { SESSION_COOKIE, signedIn } from '../authentication.js';
+import { SESSION_COOKIE, setSessionCookie, signedIn } from '../authentication.js';
 import { withEvenTiming } from '../evenTiming.js';
 
 function principalView(actor: Actor) {
@@ -44,14 +44,7 @@ export const authRoutes: FastifyPluginAsync<HttpDependencies> = async (app, deps
   const settings = { ttlMs: deps.config.sessionTtlMs };
 
   const startSession = (reply: FastifyReply, session: SignedIn) => {
-    reply.setCookie(SESSION_COOKIE, session.sessionToken, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: deps.config.secureCookies,
-      // No expiry on the cookie itself: the server slides the session's expiry while it is used,
-      // and the browser forgets the cookie when it closes.
-    });
+    setSessionCookie(reply, session, deps.config.secureCookies);
     return {
       principal: principalView(session.actor),
       csrfToken: session.csrfToken,

@@ -25,6 +25,12 @@ export const en = {
     directory_account: 'This account signs in with the company directory; its password is changed there.',
     directory_unavailable:
       'The company directory does not answer, so staff cannot sign in with it now. Try again in a minute.',
+    sso_not_configured: 'Single sign-on is not set up on this desk.',
+    sso_failed: 'Single sign-on did not complete (it took too long, or the provider refused). Try again.',
+    sso_no_role:
+      'The company directory gives you no role in support. Ask your administrator to add you to a support group.',
+    sso_account_refused:
+      'This account cannot sign in with single sign-on: it is deactivated, or signs in with a password here.',
     account_inactive: 'The account is deactivated; activate it first.',
     forbidden: 'You do not have permission for this action.',
     csrf_token_invalid: 'The X-CSRF-Token header is missing or wrong; reload the page and try again.',

@@ -99,6 +99,7 @@ export const desk = {
   getSession: () => get<Session>('/me'),
   login: (body: Body<typeof loginInput>) => post<Session>('/auth/login', body),
   logout: () => post<undefined>('/auth/logout'),
+  getSignInMethods: () => get<{ singleSignOn: { name: string } | null }>('/auth/methods'),
   requestPasswordReset: (body: Body<typeof passwordResetRequest>) =>
     post<undefined>('/auth/password-reset', body),
   confirmPasswordReset: (body: Body<typeof passwordResetConfirmation>) =>

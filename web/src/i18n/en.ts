@@ -30,6 +30,15 @@ export const en: Messages = {
     forgot: 'Forgot password?',
     code: 'Verification code',
     codeHint: 'Six digits from your authenticator app, or a recovery code.',
+    singleSignOn: 'Sign in with {{name}} (staff)',
+    ssoErrors: {
+      sso_failed: 'Single sign-on did not complete. Try again.',
+      sso_no_role:
+        'The company directory gives you no role in support. Ask your administrator to add you to a support group.',
+      sso_account_refused:
+        'This account cannot sign in with single sign-on: it is deactivated, or signs in with a password here.',
+      sso_not_configured: 'Single sign-on is not set up on this desk.',
+    },
   },
   account: {
     forgotTitle: 'Reset your password',

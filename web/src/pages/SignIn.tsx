@@ -1,8 +1,10 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiProblem } from '../api/client';
+import { desk } from '../api/operations';
 import { problemText } from '../components/Feedback';
 import { TextField } from '../components/FormFields';
 import { useSessionActions } from '../session';
@@ -18,6 +20,9 @@ export function SignIn() {
   const [asksCode, setAsksCode] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const methods = useQuery({ queryKey: ['sign-in-methods'], queryFn: () => desk.getSignInMethods() });
+  /** Single sign-on came back refused: the desk names why in the address. */
+  const [signOnError] = useState(() => new URLSearchParams(window.location.search).get('signInError'));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,6 +51,10 @@ export function SignIn() {
           {error ? (
             <Alert color="red" role="alert">
               {problemText(error, t)}
+            </Alert>
+          ) : signOnError ? (
+            <Alert color="red" role="alert">
+              {t(`signIn.ssoErrors.${signOnError}`, { defaultValue: t('signIn.ssoErrors.sso_failed') })}
             </Alert>
           ) : null}
           <TextField
@@ -79,6 +88,11 @@ export function SignIn() {
           <Button type="submit" loading={busy}>
             {t('signIn.submit')}
           </Button>
+          {methods.data?.singleSignOn ? (
+            <Button component="a" href="/api/v1/auth/oidc/start" variant="default">
+              {t('signIn.singleSignOn', { name: methods.data.singleSignOn.name })}
+            </Button>
+          ) : null}
           <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
             {t('signIn.forgot')}
           </Anchor>
