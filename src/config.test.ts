@@ -83,6 +83,44 @@ describe('loadConfig', () => {
     );
   });
 
+  it('signs staff in with a directory only when it is described whole', () => {
+    expect(() => loadConfig({ LDAP_URL: 'ldap://ldap.vendor.ru' })).toThrow(
+      /LDAP_BIND_DN: must be set when LDAP_URL is/,
+    );
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://sso.vendor.ru/realms/staff' })).toThrow(
+      /OIDC_CLIENT_SECRET: must be set when OIDC_ISSUER is/,
+    );
+    expect(() => loadConfig({ LDAP_ROLE_GROUPS: 'boss=cn=bosses' })).toThrow(
+      /LDAP_ROLE_GROUPS: must be admin=GROUP/,
+    );
+    const config = loadConfig({
+      PUBLIC_URL: 'https://desk.vendor.ru/',
+      LDAP_URL: 'ldaps://ldap.vendor.ru',
+      LDAP_BIND_DN: 'cn=desk,dc=vendor,dc=ru',
+      LDAP_BIND_PASSWORD: 'secret',
+      LDAP_USER_BASE: 'ou=people,dc=vendor,dc=ru',
+      LDAP_GROUP_BASE: 'ou=groups,dc=vendor,dc=ru',
+      LDAP_ROLE_GROUPS:
+        'admin=cn=desk-admins,ou=groups,dc=vendor,dc=ru;agent=cn=l1,dc=vendor,dc=ru|cn=l2,dc=vendor,dc=ru',
+      OIDC_ISSUER: 'https://sso.vendor.ru/realms/staff',
+      OIDC_CLIENT_ID: 'supportdesk',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_ROLE_GROUPS: 'agent=support',
+    });
+    expect(config.ldap).toMatchObject({
+      roleGroups: {
+        admin: ['cn=desk-admins,ou=groups,dc=vendor,dc=ru'],
+        agent: ['cn=l1,dc=vendor,dc=ru', 'cn=l2,dc=vendor,dc=ru'],
+      },
+      syncIntervalMs: 15 * 60_000,
+    });
+    expect(config.oidc).toMatchObject({
+      redirectUri: 'https://desk.vendor.ru/api/v1/auth/oidc/callback',
+      groupsClaim: 'groups',
+      allowHttp: false,
+    });
+  });
+
   it('names every bad variable and never echoes its value', () => {
     let error: unknown;
     try {
