@@ -199,7 +199,7 @@ describe.each(databaseBackends)('two-factor sign-in on $name', (backend) => {
       .select({ payload: outbox.payload })
       .from(outbox)
       .where(eq(outbox.topic, 'mail.account_link'));
-    const token = (entry?.payload as { token: string }).token;
+    const token = (entry?.payload as { token?: string } | undefined)?.token ?? '';
     const confirm = (code?: string) =>
       desk.app.inject({
         method: 'POST',

@@ -4,8 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/accessibility.js';
 import { launchBrowser, newPerson, signInAs } from './support/browser.js';
+import { freePort } from './support/cli.js';
 import { databaseBackends } from './support/databases.js';
 import { SmtpSink } from './support/mail.js';
+import { startOpenIdProvider } from './support/openIdProvider.js';
 import { deliverOutbox } from './support/outbox.js';
 import {
   ADMIN,
@@ -170,5 +172,56 @@ describe('accounts in a real browser', () => {
     await code.fill(await generate({ secret, epoch: epoch() }));
     await again.getByRole('button', { name: 'Войти' }).click();
     await again.getByTestId('principal-name').waitFor();
+  });
+});
+
+/** Single sign-on in Chromium: the sign-in page's button, the provider's own pages, and back signed in. */
+describe('single sign-on in a real browser', () => {
+  let provider: Awaited<ReturnType<typeof startOpenIdProvider>>;
+  let desk: TestDesk;
+  let browser: Browser;
+  let baseURL: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseURL = `http://127.0.0.1:${port}`;
+    provider = await startOpenIdProvider(
+      { vera: { email: 'vera.popova@vendor.test', name: 'Вера Попова', groups: ['desk-support'] } },
+      {
+        id: 'supportdesk',
+        secret: 'supportdesk-client-secret',
+        redirectUri: `${baseURL}/api/v1/auth/oidc/callback`,
+      },
+    );
+    desk = await openTestDesk(pglite, {
+      PUBLIC_URL: baseURL,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: 'supportdesk',
+      OIDC_CLIENT_SECRET: 'supportdesk-client-secret',
+      OIDC_ROLE_GROUPS: 'agent=desk-support',
+      OIDC_NAME: 'Keycloak',
+      OIDC_ALLOW_HTTP: 'true',
+    });
+    await desk.app.listen({ host: '127.0.0.1', port });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+    await provider?.stop();
+  });
+
+  it('signs a staff member in through the provider from the sign-in page', async () => {
+    const { page } = await newPerson(browser, baseURL);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Войти через Keycloak (для сотрудников)' }).click();
+    // The provider's own sign-in and consent pages.
+    await page.locator('input[name="login"]').fill('vera');
+    await page.locator('input[name="password"]').fill('any');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('button[type="submit"]').click();
+    await page.getByTestId('principal-name').waitFor();
+    expect(await page.getByTestId('principal-name').textContent()).toContain('Вера Попова');
   });
 });

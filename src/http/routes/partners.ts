@@ -12,10 +12,6 @@ import { signedIn } from '../authentication.js';
 export const partnerRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const assignment = z
-    .object({ agentId: id, organizationIds: z.array(id) })
-    .meta({ id: 'PartnerAssignment' });
-
   api.get(
     '/partners/:agentId/organizations',
     {

@@ -1,56 +1,35 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiProblem } from '../api/client';
 import { desk } from '../api/operations';
 import { problemText } from '../components/Feedback';
 import { TextField } from '../components/FormFields';
 import { useSessionActions } from '../session';
 import { AccountCard } from './account/AccountCard';
+import { SecondFactorCodeField, useSignInSteps } from './account/signInSteps';
 
 export function SignIn() {
   const { t } = useTranslation();
   const session = useSessionActions();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
-  /** The account has an authenticator: the desk asked for its code after the password. */
-  const [asksCode, setAsksCode] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const steps = useSignInSteps((code) => session.signIn(email.trim(), password, code));
   const methods = useQuery({ queryKey: ['sign-in-methods'], queryFn: () => desk.getSignInMethods() });
   /** Single sign-on came back refused: the desk names why in the address. */
   const [signOnError] = useState(() => new URLSearchParams(window.location.search).get('signInError'));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await session.signIn(email.trim(), password, asksCode ? code.trim() : undefined);
-    } catch (failure) {
-      if (failure instanceof ApiProblem && failure.code === 'second_factor_required' && !asksCode) {
-        setAsksCode(true);
-        return;
-      }
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <AccountCard title={t('signIn.title')}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={steps.submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
             {t('signIn.hint')}
           </Text>
-          {error ? (
+          {steps.error ? (
             <Alert color="red" role="alert">
-              {problemText(error, t)}
+              {problemText(steps.error, t)}
             </Alert>
           ) : signOnError ? (
             <Alert color="red" role="alert">
@@ -73,19 +52,8 @@ export function SignIn() {
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
           />
-          {asksCode ? (
-            <TextInput
-              label={t('signIn.code')}
-              description={t('signIn.codeHint')}
-              autoComplete="one-time-code"
-              required
-              value={code}
-              onChange={(event) => setCode(event.currentTarget.value)}
-              data-autofocus
-              autoFocus
-            />
-          ) : null}
-          <Button type="submit" loading={busy}>
+          {steps.asksCode ? <SecondFactorCodeField value={steps.code} onChange={steps.setCode} /> : null}
+          <Button type="submit" loading={steps.busy}>
             {t('signIn.submit')}
           </Button>
           {methods.data?.singleSignOn ? (
