@@ -106,8 +106,16 @@ try {
   await agent.getByRole('dialog').getByText('статус: Ожидает клиента').waitFor();
   await agent.screenshot({ path: `${OUT}console-macro.png` });
   process.stdout.write('docs/screenshots/console-macro.png\n');
+  await agent.goto('/profile');
+  const twoFactor = agent.getByRole('region', { name: 'Двухфакторный вход' });
+  await twoFactor.getByRole('button', { name: 'Включить' }).click();
+  await twoFactor.getByRole('button', { name: 'Подключить аутентификатор' }).click();
+  await twoFactor.getByRole('img').waitFor();
+  await twoFactor.screenshot({ path: `${OUT}profile-two-factor.png` });
+  process.stdout.write('docs/screenshots/profile-two-factor.png\n');
   const admin = (await newPerson(browser, baseURL, 'en-GB')).page;
   await signInAs(admin, ...ADMIN);
+  await shoot(admin, '/team', 'console-team');
   await admin.getByText('EN', { exact: true }).click();
   await shoot(admin, '/', 'console-queue-en');
 } finally {
