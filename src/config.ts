@@ -1,31 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseRoleGroups, type RoleGroups } from './domain/accounts/directoryRoles.js';
+import { ConfigError, flag, integer } from './configFields.js';
+import {
+  type LdapSettings,
+  type OidcSettings,
+  staffDirectoryEnvironment,
+  staffDirectorySettings,
+} from './staffDirectoryConfig.js';
 
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
-
-const integer = (min: number, max: number) =>
-  z.coerce
-    .number({ error: `must be an integer from ${min} to ${max}` })
-    .int({ error: `must be an integer from ${min} to ${max}` })
-    .min(min, { error: `must be an integer from ${min} to ${max}` })
-    .max(max, { error: `must be an integer from ${min} to ${max}` });
-
-/** Directory groups to roles, as `admin=GROUP;agent=GROUP|GROUP;partner=GROUP`. */
-const roleGroups = z.string().transform((value, context) => {
-  const parsed = parseRoleGroups(value);
-  if (!parsed) {
-    context.addIssue({
-      code: 'custom',
-      message: 'must be admin=GROUP;agent=GROUP;partner=GROUP (| between groups)',
-    });
-    return z.NEVER;
-  }
-  return parsed;
-});
+export type { LdapSettings, OidcSettings };
+export { ConfigError };
 
 const environmentSchema = z.object({
   PORT: integer(1, 65_535).default(8080),
@@ -121,54 +106,8 @@ const environmentSchema = z.object({
   S3_PRESIGNED_DOWNLOADS: flag.default(false),
   S3_PUBLIC_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_PRESIGNED_TTL_SECONDS: integer(10, 3_600).default(300),
-  LDAP_URL: z.url({ protocol: /^ldaps?$/, error: 'must be an ldap:// or ldaps:// URL' }).optional(),
-  LDAP_BIND_DN: z.string().min(3).max(500).optional(),
-  LDAP_BIND_PASSWORD: z.string().min(1).max(500).optional(),
-  LDAP_USER_BASE: z.string().min(3).max(500).optional(),
-  LDAP_USER_FILTER: z
-    .string()
-    .includes('{email}', { error: 'must hold {email}, where the address signed in with goes' })
-    .default('(&(objectClass=inetOrgPerson)(mail={email}))'),
-  LDAP_GROUP_BASE: z.string().min(3).max(500).optional(),
-  LDAP_ROLE_GROUPS: roleGroups.optional(),
-  LDAP_SYNC_MINUTES: integer(1, 1_440).default(15),
-  LDAP_TIMEOUT_MS: integer(100, 60_000).default(5_000),
-  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
-  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
-  OIDC_GROUPS_CLAIM: z.string().min(1).max(100).default('groups'),
-  OIDC_ROLE_GROUPS: roleGroups.optional(),
-  OIDC_NAME: z.string().min(1).max(60).default('SSO'),
-  OIDC_ALLOW_HTTP: flag.default(false),
-  OIDC_TIMEOUT_MS: integer(100, 60_000).default(5_000),
+  ...staffDirectoryEnvironment,
 });
-
-export interface LdapSettings {
-  url: string;
-  bindDn: string;
-  bindPassword: string;
-  userBase: string;
-  userFilter: string;
-  groupBase: string;
-  roleGroups: RoleGroups;
-  syncIntervalMs: number;
-  timeoutMs: number;
-}
-
-export interface OidcSettings {
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  /** Where the provider sends the browser back: PUBLIC_URL's callback. */
-  redirectUri: string;
-  groupsClaim: string;
-  roleGroups: RoleGroups;
-  /** What the sign-in page's button calls the provider (Keycloak, ADFS…). */
-  name: string;
-  /** Plain http to the provider: only for one on the same machine or network segment. */
-  allowHttp: boolean;
-  timeoutMs: number;
-}
 
 export interface Config {
   port: number;
@@ -275,13 +214,6 @@ export interface CalendarSettings {
   weekdayFallback: boolean;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 /**
  * Reads the configuration from the environment. A bad variable stops the start with its name and
  * what it must be; values are never echoed, since some (DATABASE_URL, METRICS_TOKEN) are secrets.
@@ -304,20 +236,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     );
     if (missing.length > 0)
       throw new ConfigError(missing.map((name) => `${name}: must be set when STORAGE is s3`));
-  }
-  if (env.LDAP_URL) {
-    const missing = (
-      ['LDAP_BIND_DN', 'LDAP_BIND_PASSWORD', 'LDAP_USER_BASE', 'LDAP_GROUP_BASE', 'LDAP_ROLE_GROUPS'] as const
-    ).filter((name) => !env[name]);
-    if (missing.length > 0)
-      throw new ConfigError(missing.map((name) => `${name}: must be set when LDAP_URL is`));
-  }
-  if (env.OIDC_ISSUER) {
-    const missing = (['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_GROUPS'] as const).filter(
-      (name) => !env[name],
-    );
-    if (missing.length > 0)
-      throw new ConfigError(missing.map((name) => `${name}: must be set when OIDC_ISSUER is`));
   }
   const dataDir = resolve(env.DATA_DIR);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
@@ -379,32 +297,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     role: env.ROLE,
     redisUrl: env.REDIS_URL ?? null,
     redisPrefix: env.REDIS_PREFIX,
-    ldap: env.LDAP_URL
-      ? {
-          url: env.LDAP_URL,
-          bindDn: env.LDAP_BIND_DN ?? '',
-          bindPassword: env.LDAP_BIND_PASSWORD ?? '',
-          userBase: env.LDAP_USER_BASE ?? '',
-          userFilter: env.LDAP_USER_FILTER,
-          groupBase: env.LDAP_GROUP_BASE ?? '',
-          roleGroups: env.LDAP_ROLE_GROUPS ?? {},
-          syncIntervalMs: env.LDAP_SYNC_MINUTES * 60_000,
-          timeoutMs: env.LDAP_TIMEOUT_MS,
-        }
-      : null,
-    oidc: env.OIDC_ISSUER
-      ? {
-          issuer: env.OIDC_ISSUER,
-          clientId: env.OIDC_CLIENT_ID ?? '',
-          clientSecret: env.OIDC_CLIENT_SECRET ?? '',
-          redirectUri: `${publicUrl.replace(/\/$/, '')}/api/v1/auth/oidc/callback`,
-          groupsClaim: env.OIDC_GROUPS_CLAIM,
-          roleGroups: env.OIDC_ROLE_GROUPS ?? {},
-          name: env.OIDC_NAME,
-          allowHttp: env.OIDC_ALLOW_HTTP,
-          timeoutMs: env.OIDC_TIMEOUT_MS,
-        }
-      : null,
+    ...staffDirectorySettings(env, publicUrl),
     s3:
       env.STORAGE === 's3'
         ? {
