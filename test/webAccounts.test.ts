@@ -112,7 +112,12 @@ describe('accounts in a real browser', () => {
     expect(await dialog.getByLabel(/Пароль/).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Создать' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.locator('tr[data-agent="oleg.belov@supportdesk.example"]').waitFor();
+    const row = page.locator('tr[data-agent="oleg.belov@supportdesk.example"]');
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Изменить: Олег Белов' }).click();
+    await page.getByRole('dialog').getByLabel('Имя').fill('Олег Белов-Смирнов');
+    await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
+    await row.getByText('Олег Белов-Смирнов').waitFor();
 
     const { page: oleg } = await newPerson(browser, baseURL);
     await choosePassword(oleg, await linkMailedTo('oleg.belov@supportdesk.example'), 'oleg-chose-it-2026');

@@ -607,6 +607,7 @@ export const en: Messages = {
     name: 'Name',
     email: 'E-mail',
     role: 'Role',
+    editOf: 'Edit: {{name}}',
     roleOf: 'Role: {{name}}',
     active: 'Working',
     activeOf: 'Working: {{name}}',

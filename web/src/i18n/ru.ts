@@ -604,6 +604,7 @@ export const ru = {
     name: 'Имя',
     email: 'Электронная почта',
     role: 'Роль',
+    editOf: 'Изменить: {{name}}',
     roleOf: 'Роль: {{name}}',
     active: 'Работает',
     activeOf: 'Работает: {{name}}',

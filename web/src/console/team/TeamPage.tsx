@@ -1,4 +1,4 @@
-import type { Agent } from '@contract/agents';
+import type { Agent, TeamMember } from '@contract/agents';
 import { AGENT_ROLES } from '@contract/constants';
 import { Badge, Button, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import { desk } from '../../api/operations';
 import { Loaded, ProblemAlert } from '../../components/Feedback';
 import { SendLinkButton } from '../../components/SendLinkButton';
 import { useSignedIn } from '../../session';
+import { EditAgentDialog } from './EditAgentDialog';
 import { NewAgentDialog } from './NewAgentDialog';
 import { PartnerOrganizationsDialog } from './PartnerOrganizationsDialog';
 
@@ -20,6 +21,7 @@ export function TeamPage() {
   const agents = useAgents();
   const [adding, setAdding] = useState(false);
   const [partner, setPartner] = useState<Agent | null>(null);
+  const [editing, setEditing] = useState<TeamMember | null>(null);
   const change = useMutation({
     mutationFn: ({ agent, ...body }: { agent: Agent; role?: Agent['role']; active?: boolean }) =>
       desk.updateAgent(agent.id, body),
@@ -104,6 +106,16 @@ export function TeamPage() {
                           {t('team.resetTwoFactor')}
                         </Button>
                       ) : null}
+                      {agent.directory ? null : (
+                        <Button
+                          variant="default"
+                          size="xs"
+                          aria-label={t('team.editOf', { name: agent.name })}
+                          onClick={() => setEditing(agent)}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                      )}
                       {agent.role === 'partner' ? (
                         <Button
                           variant="default"
@@ -123,6 +135,7 @@ export function TeamPage() {
         )}
       </Loaded>
       {adding ? <NewAgentDialog onClose={() => setAdding(false)} /> : null}
+      {editing ? <EditAgentDialog agent={editing} onClose={() => setEditing(null)} /> : null}
       {partner ? <PartnerOrganizationsDialog partner={partner} onClose={() => setPartner(null)} /> : null}
     </Stack>
   );
