@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startServer, stopGracefully } from '../server.js';
 import { registerAccountCommands } from './accountCommands.js';
+import { registerImportCommands } from './importCommands.js';
 import { describeFailure, out, withContext } from './runtime.js';
 import { registerSlaCommands } from './slaCommands.js';
 import { registerStorageCommands } from './storageCommands.js';
@@ -53,6 +54,7 @@ db.command('migrate')
 registerAccountCommands(program);
 registerSlaCommands(program);
 registerStorageCommands(program);
+registerImportCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`supportdesk: ${describeFailure(error)}\n`);

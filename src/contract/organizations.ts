@@ -56,6 +56,12 @@ export const organizationInput = z
     inn: orNull(registryNumbers.inn),
     kpp: orNull(registryNumbers.kpp),
     ogrn: orNull(registryNumbers.ogrn),
+    note: z
+      .string()
+      .trim()
+      .max(2000)
+      .nullish()
+      .transform((value) => value || null),
   })
   .refine(registryKindsMatch, { error: 'validation.registry_kind', path: ['ogrn'] });
 export type OrganizationInput = z.infer<typeof organizationInput>;

@@ -137,6 +137,23 @@ export const singleSignOnAttempts = pgTable('single_sign_on_attempts', {
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
 
+/**
+ * Every record an import took from another desk (GLPI), by its id there: a second run finds what it
+ * already made and adds only what is new or changed (the fingerprint tells), never a duplicate.
+ */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    source: text('source').notNull(),
+    kind: text('kind').notNull(),
+    externalId: text('external_id').notNull(),
+    localId: uuid('local_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.source, table.kind, table.externalId] })],
+);
+
 export const auditEvents = pgTable(
   'audit_events',
   {

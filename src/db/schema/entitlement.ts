@@ -46,6 +46,8 @@ export const organizations = pgTable(
     /** Tax registration reason code (КПП) and state registration number (ОГРН, ОГРНИП), where known. */
     kpp: text('kpp'),
     ogrn: text('ogrn'),
+    /** What an administrator or an import noted (a GLPI entity's parent, say). */
+    note: text('note'),
     /** A former customer: its contacts may neither file nor sign in; its history stays. */
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
@@ -155,6 +157,8 @@ export const contacts = pgTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     phone: text('phone'),
+    /** Further addresses the person used (kept by an import from GLPI); mail is sent to `email` only. */
+    otherEmails: text('other_emails').array().notNull().default(sql`'{}'`),
     language: languageEnum('language').notNull().default('ru'),
     active: boolean('active').notNull().default(true),
     /** Made inactive with its organization, and active again when the organization is. */
