@@ -244,9 +244,7 @@ async function importAgent(
   let agentId = known?.localId ?? existing?.id;
   if (!agentId) {
     // No password: an active technician is mailed an invitation to choose one.
-    agentId = (
-      await createAgent(ctx, importer, agentInput.parse({ name: wanted.name, email, role: 'agent' }))
-    ).id;
+    agentId = (await createAgent(ctx, importer, input)).id;
   }
   // Through the use case: a technician GLPI deactivated has their sessions and tokens end here too.
   await updateAgent(ctx, importer, agentId, { name: wanted.name, active: wanted.active });
