@@ -22,3 +22,16 @@ export function parentPath(completeName: string): string | null {
   const parts = decodeGlpiText(completeName).split(' > ');
   return parts.length > 1 ? parts.slice(0, -1).join(' > ') : null;
 }
+
+/**
+ * Rich text (TinyMCE's HTML) as GLPI stored it, back to that HTML. GLPI 10 encodes `&`, `<` and `>` as
+ * numeric entities and nothing else, so only those are undone: a `&lt;script&gt;` the person typed as
+ * text stays text. Rows GLPI 9.5 wrote use `&lt;`, `&gt;` and `&amp;` instead, and are read so.
+ */
+export function decodeGlpiRichText(stored: string | null | undefined): string {
+  if (!stored) return '';
+  if (/&#(60|62|38);/.test(stored)) {
+    return stored.replace(/&#60;/g, '<').replace(/&#62;/g, '>').replace(/&#38;/g, '&');
+  }
+  return stored.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
