@@ -15,6 +15,9 @@ const LAYERS: Record<string, number> = {
   domain: 0,
   contract: 1,
   'config.ts': 1,
+  // The configuration's parts: the shared field readers, and the directory and single sign-on settings.
+  'configFields.ts': 1,
+  'staffDirectoryConfig.ts': 1,
   db: 2,
   i18n: 2,
   'logger.ts': 2,
