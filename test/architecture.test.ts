@@ -15,9 +15,9 @@ const LAYERS: Record<string, number> = {
   domain: 0,
   contract: 1,
   'config.ts': 1,
-  // The configuration's parts: the shared field readers, and the directory and single sign-on settings.
-  'configFields.ts': 1,
-  'staffDirectoryConfig.ts': 1,
+  // The configuration's parts, below it: the shared field readers, then the directory and SSO settings.
+  'configFields.ts': 0.8,
+  'staffDirectoryConfig.ts': 0.9,
   db: 2,
   i18n: 2,
   'logger.ts': 2,
