@@ -230,6 +230,7 @@ describe('the import glpi command', () => {
       skipped: 4,
     });
     expect(lines).toContain('skipped GLPI user 12: in the GLPI trash');
+    expect(first.stderr).toContain('reading GLPI 10.0.17');
     const again = await run(args, env);
     expect(JSON.parse(again.stdout.trim().split('\n').at(-1) ?? '')).toMatchObject({
       organizations: 0,

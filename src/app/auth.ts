@@ -48,7 +48,7 @@ export async function findActorByEmail(db: Queryable, email: string) {
 }
 
 /** The account an actor signs in as. */
-export function principalOf(actor: Actor): { type: 'agent' | 'contact'; id: string } {
+function principalOf(actor: Actor): { type: 'agent' | 'contact'; id: string } {
   if (actor.type === 'system') throw new Error('the desk itself has no account');
   return { type: actor.type, id: actor.id };
 }

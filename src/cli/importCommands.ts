@@ -26,6 +26,9 @@ export function registerImportCommands(program: Command): void {
     .option('--dry-run', 'read everything and say what would happen, writing nothing')
     .action(async (options: { database: string; entity?: number[]; dryRun?: boolean }) => {
       const source = await openGlpiDatabase(options.database);
+      process.stderr.write(
+        `reading GLPI ${source.version}${options.dryRun ? ' (dry run: nothing is written)' : ''}\n`,
+      );
       try {
         await withContext(async (ctx) => {
           const report = await importGlpi(ctx, source, {

@@ -18,7 +18,7 @@ async function personOf(ctx: AppContext, recipient: Recipient) {
 }
 
 /** Where a link leads: the secret rides in the fragment, which browsers never send to a server or a log. */
-export const accountLinkUrl = (ctx: AppContext, token: string) =>
+const accountLinkUrl = (ctx: AppContext, token: string) =>
   `${ctx.mail.settings.webUrl}/set-password#token=${token}`;
 
 /**

@@ -52,7 +52,6 @@ export type OutboxTopic = keyof typeof OUTBOX_TOPICS;
 export type TopicPayload<T extends OutboxTopic> = z.infer<(typeof OUTBOX_TOPICS)[T]>;
 export type NotificationPayload = z.infer<typeof notificationPayload>;
 export type RefusalPayload = z.infer<typeof refusalPayload>;
-export type AccountLinkPayload = z.infer<typeof accountLinkPayload>;
 export type Recipient = NotificationPayload['recipient'];
 
 /** The channels the outbox delivers on, each with its own loop; a channel's topics are delivered together. */
