@@ -31,7 +31,8 @@ const hours = (ms: number | string | null) =>
 /**
  * SLA compliance by month of registration, level, severity and customer: responded on time, late (or
  * overdue without a response), still within time; the median and 90th percentile of the time to the
- * first response on the request's own clock, in hours.
+ * first response on the request's own clock, in hours. Requests imported from another desk were not
+ * measured against this one's SLA and are left out.
  */
 export async function slaReport(ctx: AppContext, actor: Actor, query: ReportQuery) {
   requireVendorTeam(actor);
@@ -60,6 +61,7 @@ export async function slaReport(ctx: AppContext, actor: Actor, query: ReportQuer
           percentile_cont(0.9) within group (order by t.response_clock_ms) as p90_ms
         from tickets t join organizations o on o.id = t.organization_id
         where t.registered_at >= ${from}::timestamptz and t.registered_at < ${to}::timestamptz
+          and t.imported_from is null
         group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
   );
   return rows.map((row) => ({

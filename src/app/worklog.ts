@@ -8,7 +8,7 @@ import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { requireVendorTeam } from './reports.js';
-import { requireOperation, type TicketRow, visibleTicket } from './tickets/access.js';
+import { entitledTicket, requireOperation, type TicketRow, visibleTicket } from './tickets/access.js';
 import { auditTicket, type TransitionContext } from './tickets/state.js';
 import { requireSupport, ticketAction } from './tickets/withTicket.js';
 
@@ -46,7 +46,7 @@ export async function logTime(
       ...entry,
       ticketId: ticket.id,
       organizationId: ticket.organizationId,
-      certificateId: ticket.certificateId,
+      certificateId: entitledTicket(ticket).certificateId,
       createdAt: context.now,
     })
     .returning();

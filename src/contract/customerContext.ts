@@ -31,15 +31,18 @@ export const customerContextSchema = z
       .array(requestLine)
       .describe("The organization's other open requests, nearest deadline first"),
     recentRequests: z.array(requestLine).describe('Its latest resolved or closed requests'),
-    contact: z.object({
-      id,
-      name: z.string(),
-      email: z.string(),
-      phone: z.string().nullable(),
-      active: z.boolean(),
-      telegramLinked: z.boolean(),
-      requestsByChannel: z.array(z.object({ channel, count: z.int() })),
-    }),
+    contact: z
+      .object({
+        id,
+        name: z.string(),
+        email: z.string(),
+        phone: z.string().nullable(),
+        active: z.boolean(),
+        telegramLinked: z.boolean(),
+        requestsByChannel: z.array(z.object({ channel, count: z.int() })),
+      })
+      .nullable()
+      .describe('Null on an imported request whose requester the old desk knew by address alone'),
   })
   .meta({ id: 'CustomerContext' });
 export type CustomerContext = z.output<typeof customerContextSchema>;

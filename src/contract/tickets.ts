@@ -159,9 +159,13 @@ export const ticketSummarySchema = z
     number: z.string(),
     version,
     organizationId: id,
-    contactId: id,
-    instanceId: id,
-    level,
+    contactId: id.nullable().describe('Null only on an imported request whose requester had no account'),
+    requesterEmail: z
+      .string()
+      .nullable()
+      .describe('The address an imported request came from when its requester had no account'),
+    instanceId: id.nullable().describe('Null only on a request imported from another desk'),
+    level: level.nullable().describe('Null only on a request imported from another desk'),
     severity,
     status,
     category,
@@ -179,7 +183,12 @@ export const ticketSummarySchema = z
     closeReason: z.string().nullable(),
     splitFromId: id.nullable(),
     mergedIntoId: id.nullable().describe('The original this duplicate was merged into'),
-    policyVersion: calendarDate,
+    policyVersion: calendarDate.nullable(),
+    importedFrom: z
+      .string()
+      .nullable()
+      .describe('The desk the request was imported from (glpi); its history is not measured against the SLA'),
+    externalReference: z.string().nullable().describe('The number the request had in that desk'),
     countdown: countdownSchema.nullable().describe('The response countdown; null once support has responded'),
     awaitingSupportSince: instant
       .nullable()
@@ -270,19 +279,22 @@ export const ticketDetailSchema = ticketSummarySchema
     description: z.string(),
     contact: z.object({ id, name: z.string(), email: z.string() }).nullable(),
     instance: z.object({ id, name: z.string(), environment: z.string() }).nullable(),
-    sla: z.object({
-      dueAt: instant,
-      clock: clockKind,
-      respondedAt: instant.nullable(),
-      remainingMs: z
-        .number()
-        .nullable()
-        .describe('Clock time left; negative once overdue; null once responded'),
-      used: z.number().nullable().describe('Share of the response window used; 0.75 is the warning point'),
-      running: z.boolean().describe('Whether the response clock runs now'),
-      breached: z.boolean(),
-      explanation: z.array(z.string()),
-    }),
+    sla: z
+      .object({
+        dueAt: instant,
+        clock: clockKind,
+        respondedAt: instant.nullable(),
+        remainingMs: z
+          .number()
+          .nullable()
+          .describe('Clock time left; negative once overdue; null once responded'),
+        used: z.number().nullable().describe('Share of the response window used; 0.75 is the warning point'),
+        running: z.boolean().describe('Whether the response clock runs now'),
+        breached: z.boolean(),
+        explanation: z.array(z.string()),
+      })
+      .nullable()
+      .describe('The response deadline explained; null on an imported request'),
     messages: z.array(messageSchema),
     splitFrom: ticketLink.nullable(),
     splitInto: z.array(ticketLink),

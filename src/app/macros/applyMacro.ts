@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ApplyMacroInput } from '../../contract/macros.js';
 import type { Queryable } from '../../db/database.js';
 import { contacts, instances, organizations, products } from '../../db/schema.js';
@@ -36,16 +36,17 @@ async function macroValues(db: Queryable, ticket: TicketRow, actor: Actor): Prom
       instance: instances.name,
       product: products.name,
     })
-    .from(contacts)
-    .innerJoin(organizations, eq(organizations.id, ticket.organizationId))
-    .innerJoin(instances, eq(instances.id, ticket.instanceId))
-    .innerJoin(products, eq(products.id, instances.productId))
-    .where(eq(contacts.id, ticket.contactId));
-  const language = row?.contact.language ?? 'ru';
+    .from(organizations)
+    .leftJoin(contacts, ticket.contactId ? eq(contacts.id, ticket.contactId) : sql`false`)
+    // An imported request names no instance: its variables are left empty.
+    .leftJoin(instances, ticket.instanceId ? eq(instances.id, ticket.instanceId) : sql`false`)
+    .leftJoin(products, eq(products.id, instances.productId))
+    .where(eq(organizations.id, ticket.organizationId));
+  const language = row?.contact?.language ?? 'ru';
   const t = translator(language);
   return {
-    'contact.name': row?.contact.name ?? '',
-    'contact.email': row?.contact.email ?? '',
+    'contact.name': row?.contact?.name ?? '',
+    'contact.email': row?.contact?.email ?? '',
     'organization.name': row?.organization ?? '',
     'ticket.number': ticket.number,
     'ticket.subject': ticket.subject,

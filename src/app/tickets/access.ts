@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { partnerOrganizations, tickets } from '../../db/schema.js';
+import type { Level } from '../../domain/entitlement/entitlement.js';
 import {
   allowedActions,
   operationRefusal,
@@ -11,6 +12,29 @@ import type { Actor } from '../actor.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
+
+/** A request filed under a certificate: every request but one imported from another desk. */
+export type EntitledTicket = TicketRow & {
+  contactId: string;
+  instanceId: string;
+  certificateId: string;
+  level: Level;
+  policyVersion: string;
+};
+
+/** The request with its entitlement, or the refusal an imported request gets for work counted against one. */
+export function entitledTicket(ticket: TicketRow): EntitledTicket {
+  const { contactId, instanceId, certificateId, level, policyVersion } = ticket;
+  if (
+    contactId === null ||
+    instanceId === null ||
+    certificateId === null ||
+    level === null ||
+    policyVersion === null
+  )
+    throw new AppError('conflict', 'imported_without_entitlement', 'ticketId', { value: ticket.number });
+  return { ...ticket, contactId, instanceId, certificateId, level, policyVersion };
+}
 
 /**
  * Which tickets an actor may see, as a condition: a contact its organization's, a partner engineer

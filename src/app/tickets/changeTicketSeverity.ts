@@ -2,7 +2,7 @@ import type { SeverityChangeInput } from '../../contract/tickets.js';
 import type { Severity } from '../../domain/sla/policy.js';
 import { translator } from '../../i18n/translator.js';
 import { type Actor, actorLabel } from '../actor.js';
-import { requireOperation } from './access.js';
+import { entitledTicket, requireOperation } from './access.js';
 import { deadlineChanges } from './deadlineChanges.js';
 import { tellContact } from './notices.js';
 import { auditTicket, postMessage, updateTicket } from './state.js';
@@ -17,7 +17,7 @@ export const changeTicketSeverity = ticketAction(
     if (ticket.severity === input.severity) return ticket;
     const updated = await updateTicket(context, ticket.id, {
       severity: input.severity,
-      ...deadlineChanges(context, ticket, ticket.level, input.severity, 'severity'),
+      ...deadlineChanges(context, ticket, entitledTicket(ticket).level, input.severity, 'severity'),
     });
     await auditTicket(
       context,

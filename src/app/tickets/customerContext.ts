@@ -52,6 +52,9 @@ export async function customerContext(ctx: AppContext, actor: Actor, ticketId: s
       )
       .orderBy(order)
       .limit(limit);
+  // An imported request whose requester the old desk knew by address alone has no contact to show.
+  const ofContact = async <Row>(read: (contactId: string) => Promise<Row[]>): Promise<Row[]> =>
+    ticket.contactId ? read(ticket.contactId) : [];
   const [[organization], held, covered, open, recent, [contact], [telegram], channels] = await Promise.all([
     ctx.db
       .select({ id: organizations.id, name: organizations.name, inn: organizations.inn })
@@ -71,20 +74,24 @@ export async function customerContext(ctx: AppContext, actor: Actor, ticketId: s
       .orderBy(asc(instances.name)),
     others([...ACTIVE_STATUSES], asc(tickets.responseDueAt), OPEN_SHOWN),
     others(['resolved', 'closed'], desc(tickets.registeredAt), RECENT_SHOWN),
-    ctx.db.select().from(contacts).where(eq(contacts.id, ticket.contactId)),
-    ctx.db
-      .select({ contactId: telegramLinks.contactId })
-      .from(telegramLinks)
-      .where(eq(telegramLinks.contactId, ticket.contactId))
-      .limit(1),
-    ctx.db
-      .select({ channel: tickets.channel, count: sql<number>`count(*)::int` })
-      .from(tickets)
-      .where(eq(tickets.contactId, ticket.contactId))
-      .groupBy(tickets.channel)
-      .orderBy(desc(sql`count(*)`)),
+    ofContact((contactId) => ctx.db.select().from(contacts).where(eq(contacts.id, contactId))),
+    ofContact((contactId) =>
+      ctx.db
+        .select({ contactId: telegramLinks.contactId })
+        .from(telegramLinks)
+        .where(eq(telegramLinks.contactId, contactId))
+        .limit(1),
+    ),
+    ofContact((contactId) =>
+      ctx.db
+        .select({ channel: tickets.channel, count: sql<number>`count(*)::int` })
+        .from(tickets)
+        .where(eq(tickets.contactId, contactId))
+        .groupBy(tickets.channel)
+        .orderBy(desc(sql`count(*)`)),
+    ),
   ]);
-  if (!organization || !contact) throw new Error('a request without its organization or contact');
+  if (!organization) throw new Error('a request without its organization');
   return {
     organization,
     certificates: held.map((certificate) => ({
@@ -101,14 +108,16 @@ export async function customerContext(ctx: AppContext, actor: Actor, ticketId: s
     })),
     openRequests: open.map(lineView),
     recentRequests: recent.map(lineView),
-    contact: {
-      id: contact.id,
-      name: contact.name,
-      email: contact.email,
-      phone: contact.phone,
-      active: contact.active,
-      telegramLinked: telegram !== undefined,
-      requestsByChannel: channels,
-    },
+    contact: contact
+      ? {
+          id: contact.id,
+          name: contact.name,
+          email: contact.email,
+          phone: contact.phone,
+          active: contact.active,
+          telegramLinked: telegram !== undefined,
+          requestsByChannel: channels,
+        }
+      : null,
   };
 }

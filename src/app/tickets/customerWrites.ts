@@ -56,6 +56,9 @@ export async function receiveCustomerWriting(
       if (!(error instanceof AppError && error.code === 'transition_not_allowed')) throw error;
     }
   }
+  // The desk a request was imported from kept no instance to continue it under: a new request names one.
+  if (ticket.instanceId === null)
+    throw new AppError('conflict', 'imported_request_closed', 'ticketId', { value: ticket.number });
   const followUp = await registerRequest(ctx, actor, {
     channel: writing.channel,
     contactId: actor.id,

@@ -5,7 +5,7 @@ import { translator } from '../../i18n/translator.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import { requireOperation, ticketForChange } from './access.js';
+import { entitledTicket, requireOperation, ticketForChange } from './access.js';
 import { deadlineChanges } from './deadlineChanges.js';
 import { tellContact } from './notices.js';
 import { applyAction, auditTicket, postMessage, updateTicket } from './state.js';
@@ -47,7 +47,7 @@ export async function mergeTicket(
     const [contact] = await tx
       .select({ name: contacts.name, language: contacts.language })
       .from(contacts)
-      .where(eq(contacts.id, duplicate.contactId));
+      .where(eq(contacts.id, entitledTicket(duplicate).contactId));
     await tx.insert(ticketMessages).values({
       ticketId: original.id,
       authorType: 'contact',
@@ -74,7 +74,7 @@ export async function mergeTicket(
       .filter((at): at is Date => at !== null)
       .sort((a, b) => a.getTime() - b.getTime())[0];
     const merged = await updateTicket(context, original.id, {
-      ...(earlier
+      ...(earlier && original.level
         ? {
             registeredAt: earlier,
             ...deadlineChanges(

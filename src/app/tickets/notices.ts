@@ -33,13 +33,14 @@ const ticketParams = (ticket: TicketRow, params: Record<string, string | number 
   ...params,
 });
 
-/** Tells the ticket's contact, through the outbox. */
+/** Tells the ticket's contact, through the outbox; an imported request may have none to tell. */
 export async function tellContact(
   context: TransitionContext,
   ticket: TicketRow,
   template: string,
   params: Record<string, string | number | null> = {},
 ): Promise<void> {
+  if (ticket.contactId === null) return;
   await notify(context.db, context.now, {
     recipient: { type: 'contact', id: ticket.contactId },
     template,

@@ -22,7 +22,10 @@ import { ticketPolicy } from './state.js';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
-/** A ticket as lists show it, with its response countdown (null once support has responded). */
+/**
+ * A ticket as lists show it, with its response countdown (null once support has responded, and on a
+ * request imported from another desk: it was not measured against this desk's SLA).
+ */
 export function ticketSummary(row: TicketRow, now: Date, data: SlaData, reader: Actor) {
   return {
     id: row.id,
@@ -30,6 +33,7 @@ export function ticketSummary(row: TicketRow, now: Date, data: SlaData, reader: 
     version: row.version,
     organizationId: row.organizationId,
     contactId: row.contactId,
+    requesterEmail: row.requesterEmail,
     instanceId: row.instanceId,
     level: row.level,
     severity: row.severity,
@@ -43,8 +47,9 @@ export function ticketSummary(row: TicketRow, now: Date, data: SlaData, reader: 
     responseDueAt: row.responseDueAt.toISOString(),
     firstResponseAt: iso(row.firstResponseAt),
     breached:
-      row.slaBreachedAt !== null ||
-      (row.firstResponseAt === null ? now >= row.responseDueAt : row.firstResponseAt > row.responseDueAt),
+      row.importedFrom === null &&
+      (row.slaBreachedAt !== null ||
+        (row.firstResponseAt === null ? now >= row.responseDueAt : row.firstResponseAt > row.responseDueAt)),
     autoCloseAt: iso(row.autoCloseAt),
     resolvedAt: iso(row.resolvedAt),
     closedAt: iso(row.closedAt),
@@ -52,6 +57,8 @@ export function ticketSummary(row: TicketRow, now: Date, data: SlaData, reader: 
     splitFromId: row.splitFromId,
     mergedIntoId: row.mergedIntoId,
     policyVersion: row.policyVersion,
+    importedFrom: row.importedFrom,
+    externalReference: row.externalReference,
     countdown: row.firstResponseAt ? null : responseCountdown(row, now, data),
     awaitingSupportSince: iso(row.awaitingSupportSince),
     followUp: followUpState(row, now, data),
@@ -60,12 +67,14 @@ export function ticketSummary(row: TicketRow, now: Date, data: SlaData, reader: 
 }
 
 function responseCountdown(row: TicketRow, now: Date, data: SlaData) {
+  if (row.level === null) return null;
   const rule = ticketPolicy(data, row).response[row.level][row.severity];
   return countdown(data, rule, row.registeredAt, row.responseDueAt, now);
 }
 
 /** Support's reply to the customer's unanswered message, where the policy sets a follow-up target. */
 function followUpState(row: TicketRow, now: Date, data: SlaData) {
+  if (row.level === null) return null;
   const rule = ticketPolicy(data, row).followUp?.[row.level]?.[row.severity];
   if (!rule || !row.awaitingSupportSince || !row.followUpDueAt) return null;
   return {
@@ -134,14 +143,18 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
       .from(remoteSessions)
       .where(eq(remoteSessions.ticketId, ticket.id))
       .orderBy(asc(remoteSessions.startedAt)),
-    ctx.db
-      .select({ id: contacts.id, name: contacts.name, email: contacts.email })
-      .from(contacts)
-      .where(eq(contacts.id, ticket.contactId)),
-    ctx.db
-      .select({ id: instances.id, name: instances.name, environment: instances.environment })
-      .from(instances)
-      .where(eq(instances.id, ticket.instanceId)),
+    ticket.contactId
+      ? ctx.db
+          .select({ id: contacts.id, name: contacts.name, email: contacts.email })
+          .from(contacts)
+          .where(eq(contacts.id, ticket.contactId))
+      : Promise.resolve([]),
+    ticket.instanceId
+      ? ctx.db
+          .select({ id: instances.id, name: instances.name, environment: instances.environment })
+          .from(instances)
+          .where(eq(instances.id, ticket.instanceId))
+      : Promise.resolve([]),
     customer
       ? Promise.resolve([])
       : ctx.db
@@ -208,19 +221,22 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
   };
 }
 
+/** The response deadline explained; none on an imported request. */
 function slaState(data: SlaData, ticket: TicketRow, now: Date) {
+  const { level } = ticket;
+  if (level === null) return null;
   const policy = ticketPolicy(data, ticket);
   const explanation = explainResponseDeadline(
     data.calendar,
     policy,
-    ticket.level,
+    level,
     ticket.severity,
     ticket.registeredAt,
   );
   const countdown = ticket.firstResponseAt ? null : responseCountdown(ticket, now, data);
   return {
     dueAt: ticket.responseDueAt.toISOString(),
-    clock: policy.response[ticket.level][ticket.severity].clock,
+    clock: policy.response[level][ticket.severity].clock,
     respondedAt: iso(ticket.firstResponseAt),
     remainingMs: countdown?.remainingMs ?? null,
     used: countdown?.used ?? null,

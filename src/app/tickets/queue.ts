@@ -21,7 +21,8 @@ import { findTickets, type SearchPosition, searchMatches } from './ticketSearch.
 function queueOrder(now: Date) {
   const at = sql`${now.toISOString()}::timestamptz`;
   const active = inArray(tickets.status, [...ACTIVE_STATUSES]);
-  const unanswered = isNull(tickets.firstResponseAt);
+  // An imported request has no deadline here: it is ordered by its age alone.
+  const unanswered = and(isNull(tickets.firstResponseAt), isNull(tickets.importedFrom));
   const nearestDue = sql`least(case when ${unanswered} then ${tickets.responseDueAt} end, ${tickets.followUpDueAt})`;
   const band = sql<number>`case
     when ${active} and ${nearestDue} <= ${at} then 0
@@ -124,14 +125,18 @@ function queueConditions(actor: Actor, filter: TicketQueueFilter, terms: SearchT
     conditions.push(
       or(
         isNotNull(tickets.slaBreachedAt),
-        and(isNull(tickets.firstResponseAt), lte(tickets.responseDueAt, now)),
+        and(isNull(tickets.importedFrom), isNull(tickets.firstResponseAt), lte(tickets.responseDueAt, now)),
       ),
     );
   } else if (filter.breached === 'false') {
     conditions.push(
       and(
         isNull(tickets.slaBreachedAt),
-        or(isNotNull(tickets.firstResponseAt), gt(tickets.responseDueAt, now)),
+        or(
+          isNotNull(tickets.importedFrom),
+          isNotNull(tickets.firstResponseAt),
+          gt(tickets.responseDueAt, now),
+        ),
       ),
     );
   }

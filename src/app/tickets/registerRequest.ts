@@ -19,6 +19,7 @@ import { requireVisibleOrganization } from '../organizationAccess.js';
 import { noticeEntries, notify } from '../outbox/enqueue.js';
 import type { NotificationPayload } from '../outbox/topics.js';
 import { calendarGap } from '../sla.js';
+import { entitledTicket } from './access.js';
 import { postMessage } from './state.js';
 import { type NewTicket, storeRequest } from './storeRequest.js';
 import { ensureSequence } from './ticketNumbers.js';
@@ -162,7 +163,7 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
   const store = async (db: Queryable) => {
     const [ticket] = await storeRequest(db, { ticket: values, audit, acknowledgement, now, year, sequence });
     if (!ticket) throw new Error('insert returned no row');
-    return ticket;
+    return entitledTicket(ticket);
   };
   try {
     if (intake.attachmentIds.length === 0) return await store(ctx.db);
@@ -203,7 +204,7 @@ async function filedEarlier(ctx: AppContext, intake: RequestIntake, intakeKey: s
     earlier.severity === intake.severity &&
     (!intake.contactId || earlier.contactId === intake.contactId);
   if (!same) throw new AppError('conflict', 'idempotency_key_reused');
-  return earlier;
+  return entitledTicket(earlier);
 }
 
 /** What the intake log keeps of a refused attempt; a channel may not have got as far as an instance. */

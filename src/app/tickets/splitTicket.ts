@@ -8,7 +8,7 @@ import type { AppContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
 import { notify } from '../outbox/enqueue.js';
 import { calendarGap } from '../sla.js';
-import { isSupport, requireOperation, ticketForChange, visibleTicket } from './access.js';
+import { entitledTicket, isSupport, requireOperation, ticketForChange, visibleTicket } from './access.js';
 import { auditTicket, postMessage, type TransitionContext, ticketPolicy } from './state.js';
 import { ticketNumberSql } from './ticketNumbers.js';
 
@@ -31,8 +31,9 @@ export async function splitTicket(
   const year = Number(moscowDate(original.registeredAt).slice(0, 4));
   const number = await ticketNumberSql(ctx.db, year);
   return ctx.db.transaction(async (tx) => {
-    const ticket = await ticketForChange(tx, actor, ticketId, seenVersion);
-    requireOperation(actor, ticket, 'split');
+    const held = await ticketForChange(tx, actor, ticketId, seenVersion);
+    requireOperation(actor, held, 'split');
+    const ticket = entitledTicket(held);
     const context: TransitionContext = { db: tx, sla, actor, now: ctx.clock.now() };
     const policy = ticketPolicy(sla, ticket);
     const chosen = [...new Set(input.parts.flatMap((part) => part.messageIds))];

@@ -75,8 +75,11 @@ export async function applyAction(
   }
   const to = decision.to;
   const changes: Partial<TicketRow> = { ...extra, status: to, updatedAt: context.now };
+  // An imported request waiting on its customer is never reminded nor closed by the desk.
   const startsWaiting =
-    awaitsCustomer(to) && (!awaitsCustomer(ticket.status) || action === 'support_awaits_customer');
+    ticket.importedFrom === null &&
+    awaitsCustomer(to) &&
+    (!awaitsCustomer(ticket.status) || action === 'support_awaits_customer');
   if (startsWaiting) {
     Object.assign(
       changes,
@@ -129,7 +132,8 @@ export async function auditTicket(
 }
 
 /** The language a contact reads: messages the desk writes to them are in it. */
-export async function contactLanguageOf(db: Queryable, contactId: string): Promise<Language> {
+export async function contactLanguageOf(db: Queryable, contactId: string | null): Promise<Language> {
+  if (contactId === null) return 'ru';
   const [contact] = await db
     .select({ language: contacts.language })
     .from(contacts)
@@ -216,13 +220,15 @@ function awaitingFields(
   TicketRow,
   'awaitingSupportSince' | 'followUpDueAt' | 'followUpWarnAt' | 'followUpWarnedAt' | 'followUpBreachedAt'
 > {
+  // An imported request has no level, so no follow-up target either.
+  const { level } = ticket;
   const times =
-    since && ticket.firstResponseAt !== null
+    since && ticket.firstResponseAt !== null && level !== null
       ? withinCalendar(() =>
           followUpTimes(
             context.sla.calendar,
             ticketPolicy(context.sla, ticket),
-            ticket.level,
+            level,
             ticket.severity,
             since,
           ),
@@ -252,6 +258,8 @@ function withinCalendar<T>(count: () => T): T | null {
  * null when the response falls in a year the calendar does not hold (the reply itself goes through).
  */
 function responseClockTime(context: TransitionContext, ticket: TicketRow, now: Date): number | null {
+  // An imported request is not measured against this desk's SLA.
+  if (ticket.level === null) return null;
   const rule = ticketPolicy(context.sla, ticket).response[ticket.level][ticket.severity];
   return withinCalendar(() =>
     context.sla.calendar

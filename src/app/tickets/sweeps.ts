@@ -6,6 +6,7 @@ import { ACTIVE_STATUSES, AUTO_CLOSE_STATUSES } from '../../domain/tickets/lifec
 import { translator } from '../../i18n/translator.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
+import { entitledTicket } from './access.js';
 import { tellContact, tellSupport } from './notices.js';
 import {
   applyAction,
@@ -47,6 +48,7 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
       context,
       and(
         open,
+        isNull(tickets.importedFrom),
         isNull(tickets.firstResponseAt),
         isNull(tickets.slaWarnedAt),
         isNull(tickets.slaBreachedAt),
@@ -68,6 +70,7 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
       context,
       and(
         open,
+        isNull(tickets.importedFrom),
         isNull(tickets.firstResponseAt),
         isNull(tickets.slaBreachedAt),
         lte(tickets.responseDueAt, now),
@@ -81,7 +84,7 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
         .values({
           ticketId: ticket.id,
           organizationId: ticket.organizationId,
-          level: ticket.level,
+          level: entitledTicket(ticket).level,
           severity: ticket.severity,
           dueAt: ticket.responseDueAt,
           recordedAt: now,

@@ -96,6 +96,10 @@ export async function findTickets(
     ownText.push(
       sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.number}::real from ${tickets} where ${tickets.number} = ${terms.number} and ${conditions})`,
     );
+  if (terms.externalReference)
+    ownText.push(
+      sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.number}::real from ${tickets} where ${tickets.externalReference} = ${terms.externalReference} and ${conditions})`,
+    );
   const parts: SQL[] = [];
   if (terms.fragment) {
     const pattern = containing(terms.fragment);

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   pgEnum,
@@ -41,17 +42,20 @@ export const tickets = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id),
-    instanceId: uuid('instance_id')
-      .notNull()
-      .references(() => instances.id),
-    certificateId: uuid('certificate_id')
-      .notNull()
-      .references(() => certificates.id),
-    level: levelEnum('level').notNull(),
-    policyVersion: text('policy_version').notNull(),
+    /** Who filed it; none only on an imported request whose requester the old desk knew by address alone. */
+    contactId: uuid('contact_id').references(() => contacts.id),
+    requesterEmail: text('requester_email'),
+    /** The entitlement the request was filed under; none only on a request imported from another desk. */
+    instanceId: uuid('instance_id').references(() => instances.id),
+    certificateId: uuid('certificate_id').references(() => certificates.id),
+    level: levelEnum('level'),
+    policyVersion: text('policy_version'),
+    /**
+     * The desk a request was imported from ('glpi'), with the number it had there: history, not measured
+     * against this desk's SLA; its response deadline is its registration, so that the queue orders it by age.
+     */
+    importedFrom: text('imported_from'),
+    externalReference: text('external_reference'),
     channel: channelEnum('channel').notNull(),
     category: categoryEnum('category').notNull(),
     outOfScope: boolean('out_of_scope').notNull().default(false),
@@ -97,6 +101,12 @@ export const tickets = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [
+    check(
+      'tickets_entitled_or_imported',
+      sql`${table.importedFrom} is not null or (${table.contactId} is not null and ${table.instanceId} is not null and ${table.certificateId} is not null and ${table.level} is not null and ${table.policyVersion} is not null)`,
+    ),
+    // Searched by the number alone: support quotes the old desk's number as the customer knows it.
+    uniqueIndex('tickets_external_reference_idx').on(table.externalReference, table.importedFrom),
     index('tickets_queue_idx').on(table.responseDueAt, table.id),
     index('tickets_status_due_idx').on(table.status, table.responseDueAt, table.id),
     index('tickets_organization_idx').on(table.organizationId, table.responseDueAt),

@@ -27,7 +27,8 @@ export type TicketReader = 'customer' | 'support';
 
 export interface TicketFacts {
   status: Status;
-  level: Level;
+  /** Null on a request imported from another desk: it has no certificate, so no level. */
+  level: Level | null;
   category: Category;
 }
 
@@ -35,7 +36,8 @@ export type OperationRefusal =
   | 'forbidden'
   | 'transition_not_allowed'
   | 'remote_session_requires_extended'
-  | 'out_of_scope_needs_consultation';
+  | 'out_of_scope_needs_consultation'
+  | 'imported_without_entitlement';
 
 interface Rule {
   readers: readonly TicketReader[];
@@ -52,6 +54,12 @@ const SUPPORT = ['support'] as const;
 const EVERYONE = ['customer', 'support'] as const;
 /** Operations that change a request without moving its status are allowed while a note still is. */
 const whileOpen = () => 'internal_note' as const;
+/**
+ * What is counted against a certificate (its deadline, its time spent) needs one: an imported request
+ * has none, so its severity, instance and parts stay as they came.
+ */
+const entitled = (ticket: TicketFacts): OperationRefusal | null =>
+  ticket.level === null ? 'imported_without_entitlement' : null;
 
 const RULES: Record<TicketOperation, Rule> = {
   reply: {
@@ -60,9 +68,9 @@ const RULES: Record<TicketOperation, Rule> = {
   },
   addNote: { readers: SUPPORT, step: whileOpen },
   assign: { readers: SUPPORT },
-  changeSeverity: { readers: SUPPORT, step: whileOpen },
-  changeInstance: { readers: SUPPORT, step: whileOpen },
-  split: { readers: SUPPORT, step: whileOpen },
+  changeSeverity: { readers: SUPPORT, step: whileOpen, requires: entitled },
+  changeInstance: { readers: SUPPORT, step: whileOpen, requires: entitled },
+  split: { readers: SUPPORT, step: whileOpen, requires: entitled },
   requestInfo: { readers: SUPPORT, step: () => 'support_awaits_customer' },
   resolve: { readers: SUPPORT, step: () => 'resolve' },
   // §4.2, §4.4: only a consultation can be outside support, and saying so resolves it.
@@ -82,10 +90,10 @@ const RULES: Record<TicketOperation, Rule> = {
   // A macro replies or notes: nothing is added to a closed request.
   applyMacro: { readers: SUPPORT, step: whileOpen },
   // A merged duplicate is closed by the merge.
-  merge: { readers: SUPPORT, step: () => 'close' },
+  merge: { readers: SUPPORT, step: () => 'close', requires: entitled },
   // Tags and time spent describe the work for the reports, also after a request is closed.
   tag: { readers: SUPPORT },
-  logTime: { readers: SUPPORT },
+  logTime: { readers: SUPPORT, requires: entitled },
 };
 
 /** Why the reader may not do this to the request, or null when they may. */

@@ -6,11 +6,21 @@ describe('reading a search', () => {
     expect(readSearch('  sd-2026-00017 ')).toEqual({
       text: 'sd-2026-00017',
       number: 'SD-2026-00017',
+      externalReference: null,
       fragment: 'sd-2026-00017',
       sampleable: true,
       tags: [],
     });
     expect(readSearch('SD-2026-0017').number).toBeNull();
+  });
+
+  it('knows the number a request had in the desk it was imported from, as support quotes it', () => {
+    expect(readSearch('1234').externalReference).toBe('1234');
+    expect(readSearch('#1234').externalReference).toBe('1234');
+    expect(readSearch('GLPI 1234').externalReference).toBe('1234');
+    expect(readSearch('glpi-1234').externalReference).toBe('1234');
+    expect(readSearch('сервер 1234').externalReference).toBeNull();
+    expect(readSearch('SD-2026-00017').externalReference).toBeNull();
   });
 
   it('looks for one plain word of three letters or more inside words too, never for syntax', () => {

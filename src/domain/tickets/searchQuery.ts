@@ -1,6 +1,9 @@
 /** A request's number as the desk writes it: SD, the Moscow year, five digits or more. */
 export const TICKET_NUMBER_PATTERN = /^SD-\d{4}-\d{5,}$/i;
 
+/** A number of the desk requests were imported from, as support quotes it: 1234, #1234, GLPI 1234. */
+const EXTERNAL_REFERENCE_PATTERN = /^(?:glpi[\s-]*)?#?(\d{1,12})$/i;
+
 /** The longest search a person may type. */
 export const SEARCH_MAX_LENGTH = 200;
 
@@ -12,6 +15,8 @@ export interface SearchTerms {
   text: string;
   /** A request number written in full: the one request it names, whatever else matches. */
   number: string | null;
+  /** A number the request had in the desk it was imported from. */
+  externalReference: string | null;
   /** One plain word or number part, also looked for inside words, numbers and file names. */
   fragment: string | null;
   /**
@@ -31,6 +36,7 @@ export function readSearch(typed: string): SearchTerms {
   const tags = [...typed.matchAll(TAG_TOKEN)].map((match) => (match[1] ?? '').toLowerCase());
   const text = typed.replace(TAG_TOKEN, ' ').trim().replace(/\s+/g, ' ');
   const number = TICKET_NUMBER_PATTERN.test(text) ? text.toUpperCase() : null;
+  const externalReference = EXTERNAL_REFERENCE_PATTERN.exec(text)?.[1] ?? null;
   const plain = /^[^\s"'()-][^\s"'()]*$/.test(text) && text.length >= FRAGMENT_MIN_LENGTH;
   const alternatives = text.split(/\s+OR\s+/);
   const sampleable =
@@ -38,5 +44,12 @@ export function readSearch(typed: string): SearchTerms {
     alternatives.every(
       (alternative) => alternative.split(' ').filter((word) => word && !word.startsWith('-')).length === 1,
     );
-  return { text, number, fragment: plain ? text : null, sampleable, tags: [...new Set(tags)] };
+  return {
+    text,
+    number,
+    externalReference,
+    fragment: plain ? text : null,
+    sampleable,
+    tags: [...new Set(tags)],
+  };
 }

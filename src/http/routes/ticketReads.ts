@@ -40,7 +40,7 @@ export const ticketReadRoutes: FastifyPluginAsync<HttpDependencies> = async (app
 
   const explained = (ticket: Awaited<ReturnType<typeof getTicket>>, language: Language) => ({
     ...ticket,
-    sla: { ...ticket.sla, explanation: renderExplanation(ticket.sla.explanation, language) },
+    sla: ticket.sla && { ...ticket.sla, explanation: renderExplanation(ticket.sla.explanation, language) },
   });
 
   api.get(

@@ -71,6 +71,10 @@ export const en = {
     remote_session_requires_extended:
       'Remote sessions are part of the Extended level only; {{value}} is Standard.',
     out_of_scope_needs_consultation: 'Only a consultation can be marked outside the scope of support.',
+    imported_request_closed:
+      'Request {{value}} was closed in the desk used before this one; please file a new request.',
+    imported_without_entitlement:
+      'Request {{value}} was imported from another desk and has no certificate: its severity, instance and time spent stay as they came.',
     message_unknown: 'The request has no message {{value}}.',
     cursor_invalid: 'The page cursor is not valid; start from the first page.',
     contact_unknown: 'The sender is not an authorized contact of any customer.',

@@ -9,6 +9,7 @@ import { AwaitingBadge, SeverityBadge, StatusBadge } from './Badges';
 import { Countdown } from './Countdown';
 import { EmptyState } from './Feedback';
 import { Highlighted } from './Highlighted';
+import { ImportedReference } from './ImportedReference';
 
 /** The order a list is read in, and how a click on a column header changes it. */
 export interface SortControl {
@@ -144,7 +145,14 @@ export function RequestTable({
                 </Stack>
               </Table.Td>
               <Table.Td>
-                {ticket.followUp ? (
+                {ticket.importedFrom ? (
+                  <>
+                    <ImportedReference ticket={ticket} />
+                    <Text size="xs" c="dimmed">
+                      {t('requests.imported')}
+                    </Text>
+                  </>
+                ) : ticket.followUp ? (
                   <>
                     <Text size="xs" c="dimmed">
                       {t('requests.followUpDue', { at: moscowDateTime(ticket.followUp.dueAt) })}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { moscowDateTime } from '../format';
 import { AwaitingBadge, LevelBadge, SeverityBadge, StatusBadge } from './Badges';
 import { Countdown } from './Countdown';
+import { ImportedReference } from './ImportedReference';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -45,20 +46,29 @@ export function TicketHeader({
       <Group gap="xs">
         <StatusBadge status={ticket.status} />
         <SeverityBadge severity={ticket.severity} />
-        <LevelBadge level={ticket.level} />
+        {ticket.level ? <LevelBadge level={ticket.level} /> : null}
         <AwaitingBadge since={ticket.awaitingSupportSince} />
       </Group>
       <Paper withBorder p="sm">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-          <Fact label={t('sla.dueAt')}>
-            <span data-testid="due-at">{moscowDateTime(ticket.sla.dueAt)}</span>
-            <Countdown
-              countdown={ticket.countdown}
-              dueAt={ticket.sla.dueAt}
-              respondedAt={ticket.sla.respondedAt}
-              fetchedAt={fetchedAt}
-            />
-          </Fact>
+          {ticket.sla ? (
+            <Fact label={t('sla.dueAt')}>
+              <span data-testid="due-at">{moscowDateTime(ticket.sla.dueAt)}</span>
+              <Countdown
+                countdown={ticket.countdown}
+                dueAt={ticket.sla.dueAt}
+                respondedAt={ticket.sla.respondedAt}
+                fetchedAt={fetchedAt}
+              />
+            </Fact>
+          ) : (
+            <Fact label={t('ticket.importedFrom')}>
+              <ImportedReference ticket={ticket} />
+              <Text size="xs" c="dimmed">
+                {t('requests.imported')}
+              </Text>
+            </Fact>
+          )}
           {ticket.followUp ? (
             <Fact label={t('sla.followUpDueAt')}>
               <span data-testid="follow-up-due-at">{moscowDateTime(ticket.followUp.dueAt)}</span>
@@ -72,13 +82,15 @@ export function TicketHeader({
           ) : null}
           <Fact label={t('ticket.registered')}>{moscowDateTime(ticket.registeredAt)}</Fact>
           <Fact label={t('ticket.instance')}>{ticket.instance?.name ?? t('common.none')}</Fact>
-          <Fact label={t('ticket.contact')}>{ticket.contact?.name ?? t('common.none')}</Fact>
+          <Fact label={t('ticket.contact')}>
+            {ticket.contact?.name ?? ticket.requesterEmail ?? t('common.none')}
+          </Fact>
           <Fact label={t('ticket.category')}>
             {t(`categories.${ticket.category}`)}
             {ticket.outOfScope ? ` · ${t('ticket.outOfScope')}` : ''}
           </Fact>
           <Fact label={t('ticket.channel')}>{t(`channels.${ticket.channel}`)}</Fact>
-          <Fact label={t('ticket.policy')}>{ticket.policyVersion}</Fact>
+          {ticket.policyVersion ? <Fact label={t('ticket.policy')}>{ticket.policyVersion}</Fact> : null}
           {ticket.autoCloseAt ? (
             <Fact label={t('ticket.autoClose')}>{moscowDateTime(ticket.autoCloseAt)}</Fact>
           ) : null}

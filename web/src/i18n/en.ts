@@ -189,9 +189,12 @@ export const en: Messages = {
     viewing: '{{name}} is viewing',
     typing: '{{name}} is typing…',
   },
+  /** Desks requests are imported from, by the name the API gives them. */
+  desks: { glpi: 'GLPI' },
   requests: {
     awaitingSince: 'Awaiting support since {{at}}',
     followUpDue: 'Reply due {{at}}',
+    imported: 'Imported: not measured against the SLA',
     title: 'Requests',
     number: 'Number',
     subject: 'Subject',
@@ -226,6 +229,8 @@ export const en: Messages = {
     channel: 'Channel',
     registered: 'Registered',
     policy: 'Policy version',
+    importedFrom: 'Imported from',
+    externalReference: '{{desk}} #{{reference}}',
     autoClose: 'Closes automatically',
     followsUp: 'Continues the closed request {{number}}',
     followedUpBy: 'Continued in',

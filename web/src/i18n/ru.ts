@@ -189,9 +189,12 @@ export const ru = {
     viewing: '{{name}} просматривает',
     typing: '{{name}} печатает…',
   },
+  /** Desks requests are imported from, by the name the API gives them. */
+  desks: { glpi: 'GLPI' },
   requests: {
     awaitingSince: 'Ждёт ответа с {{at}}',
     followUpDue: 'Ответить до {{at}}',
+    imported: 'Перенесён: вне SLA',
     title: 'Запросы',
     number: 'Номер',
     subject: 'Тема',
@@ -226,6 +229,8 @@ export const ru = {
     channel: 'Канал',
     registered: 'Зарегистрирован',
     policy: 'Версия регламента',
+    importedFrom: 'Перенесён из',
+    externalReference: '{{desk}} № {{reference}}',
     autoClose: 'Автозакрытие',
     followsUp: 'Продолжает закрытый запрос {{number}}',
     followedUpBy: 'Продолжен в запросе',

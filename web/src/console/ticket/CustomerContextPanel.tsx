@@ -93,30 +93,46 @@ export function CustomerContextPanel({ ticket }: { ticket: TicketDetail }) {
               <Text size="xs" fw={600} c="dimmed">
                 {t('tools.contact')}
               </Text>
-              <Text size="sm">
-                {data.contact.name}
-                {data.contact.active ? '' : ` · ${t('tools.inactive')}`}
-              </Text>
-              <Anchor href={`mailto:${data.contact.email}`} size="sm">
-                {data.contact.email}
-              </Anchor>
-              {data.contact.phone ? (
-                <Anchor href={`tel:${data.contact.phone}`} size="sm">
-                  {data.contact.phone}
+              {data.contact ? (
+                <ContactFacts contact={data.contact} />
+              ) : (
+                <Anchor href={`mailto:${ticket.requesterEmail ?? ''}`} size="sm">
+                  {ticket.requesterEmail}
                 </Anchor>
-              ) : null}
-              <Text size="sm">
-                {data.contact.telegramLinked ? t('tools.telegramLinked') : t('tools.telegramNotLinked')}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {data.contact.requestsByChannel
-                  .map((line) => `${t(`channels.${line.channel}`)}: ${line.count}`)
-                  .join(' · ')}
-              </Text>
+              )}
             </Stack>
           </Stack>
         )}
       </Loaded>
     </Paper>
+  );
+}
+
+/** The request's contact as support reaches them. */
+function ContactFacts({ contact }: { contact: NonNullable<CustomerContext['contact']> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm">
+        {contact.name}
+        {contact.active ? '' : ` · ${t('tools.inactive')}`}
+      </Text>
+      <Anchor href={`mailto:${contact.email}`} size="sm">
+        {contact.email}
+      </Anchor>
+      {contact.phone ? (
+        <Anchor href={`tel:${contact.phone}`} size="sm">
+          {contact.phone}
+        </Anchor>
+      ) : null}
+      <Text size="sm">
+        {contact.telegramLinked ? t('tools.telegramLinked') : t('tools.telegramNotLinked')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {contact.requestsByChannel
+          .map((line) => `${t(`channels.${line.channel}`)}: ${line.count}`)
+          .join(' · ')}
+      </Text>
+    </>
   );
 }

@@ -107,18 +107,20 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
-            <Paper withBorder p="sm">
-              <Title order={2} size="h6" mb="xs">
-                {t('sla.explanation')}
-              </Title>
-              <Stack gap={4} data-testid="sla-explanation">
-                {ticket.sla.explanation.map((line) => (
-                  <Text key={line} size="sm">
-                    {line}
-                  </Text>
-                ))}
-              </Stack>
-            </Paper>
+            {ticket.sla ? (
+              <Paper withBorder p="sm">
+                <Title order={2} size="h6" mb="xs">
+                  {t('sla.explanation')}
+                </Title>
+                <Stack gap={4} data-testid="sla-explanation">
+                  {ticket.sla.explanation.map((line) => (
+                    <Text key={line} size="sm">
+                      {line}
+                    </Text>
+                  ))}
+                </Stack>
+              </Paper>
+            ) : null}
             <CustomerContextPanel ticket={ticket} />
             <WorklogPanel ticket={ticket} />
             <RemoteSessions ticket={ticket} />
