@@ -107,3 +107,28 @@ export async function openAttachment(ctx: AppContext, actor: Actor, attachmentId
       ctx.files.downloadLink(row.storagePath, { fileName: row.fileName, contentType: row.contentType }),
   };
 }
+
+/**
+ * A file the desk takes in by itself (a message's file brought over from another desk): checked and
+ * stored as an upload is, and answered as the row to write beside its message.
+ */
+export async function storeTakenFile(
+  ctx: AppContext,
+  file: { fileName: string; data: Buffer; ticketId: string; messageId: string; createdAt: Date },
+): Promise<typeof attachments.$inferInsert> {
+  const id = randomUUID();
+  const storagePath = await ctx.files.save(id, file.createdAt, file.data);
+  return {
+    id,
+    uploaderType: 'system',
+    uploaderId: null,
+    ticketId: file.ticketId,
+    messageId: file.messageId,
+    fileName: safeFileName(file.fileName),
+    contentType: await sniff(file.data),
+    size: file.data.length,
+    sha256: createHash('sha256').update(file.data).digest('hex'),
+    storagePath,
+    createdAt: file.createdAt,
+  };
+}

@@ -30,7 +30,7 @@ export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export interface AuditEntry {
   entity: AuditEntity;
   entityId: string;
-  action: 'create' | 'update' | 'delete' | 'export';
+  action: 'create' | 'update' | 'delete' | 'export' | 'import';
   organizationId: string | null;
   before: Snapshot | null;
   after: Snapshot | null;

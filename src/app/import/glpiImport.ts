@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { agentInput } from '../../contract/agents.js';
 import { contactInput, organizationInput } from '../../contract/organizations.js';
 import { writtenPhoneToE164 } from '../../contract/phone.js';
-import { agents, contacts, importMappings, organizations } from '../../db/schema.js';
+import { agents, contacts, organizations } from '../../db/schema.js';
+import type { GlpiMapping } from '../../domain/glpi/glpiMapping.js';
 import { decodeGlpiText, glpiPersonName, parentPath } from '../../domain/glpi/glpiText.js';
 import type { Actor } from '../actor.js';
 import { createAgent, updateAgent } from '../agents.js';
@@ -12,7 +12,9 @@ import { createContact, updateContact } from '../contacts.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { createOrganization, updateOrganization } from '../organizations.js';
-import type { GlpiEntity, GlpiSource, GlpiUser } from '../ports/glpiSource.js';
+import type { GlpiEntity, GlpiFiles, GlpiSource, GlpiUser } from '../ports/glpiSource.js';
+import { importGlpiTickets, type SkippedRecord } from './glpiTickets.js';
+import { fingerprintOf, type MappingKind, mappingOf, remember } from './importMappings.js';
 
 /** What the import writes is audited under its own name. */
 const importer: Actor = { type: 'system', name: 'glpi import' };
@@ -20,15 +22,14 @@ const importer: Actor = { type: 'system', name: 'glpi import' };
 export interface GlpiImportOptions {
   /** The GLPI entities that are customers; every entity but the root when not given. */
   entityIds: number[] | null;
+  /** GLPI's files folder, where its documents' contents lie. */
+  files: GlpiFiles;
+  /** How GLPI's statuses and priorities map; the default table with an operator's overrides. */
+  mapping: GlpiMapping;
   /** Reads and reports everything, writes nothing. */
   dryRun: boolean;
+  /** Told how far the run is, every thousand records or so. */
   onProgress?: (kind: string, done: number) => void;
-}
-
-export interface SkippedRecord {
-  kind: 'entity' | 'user';
-  id: number;
-  reason: string;
 }
 
 export interface GlpiImportReport {
@@ -41,46 +42,12 @@ export interface GlpiImportReport {
   skipped: SkippedRecord[];
 }
 
-type MappingKind = 'entity' | 'contact' | 'agent';
-
-const fingerprintOf = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
-
-async function mappingOf(ctx: AppContext, kind: MappingKind, id: number) {
-  const [row] = await ctx.db
-    .select()
-    .from(importMappings)
-    .where(
-      and(
-        eq(importMappings.source, 'glpi'),
-        eq(importMappings.kind, kind),
-        eq(importMappings.externalId, String(id)),
-      ),
-    );
-  return row;
-}
-
-async function remember(
-  ctx: AppContext,
-  kind: MappingKind,
-  id: number,
-  localId: string,
-  fingerprint: string,
-) {
-  await ctx.db
-    .insert(importMappings)
-    .values({
-      source: 'glpi',
-      kind,
-      externalId: String(id),
-      localId,
-      fingerprint,
-      importedAt: ctx.clock.now(),
-    })
-    .onConflictDoUpdate({
-      target: [importMappings.source, importMappings.kind, importMappings.externalId],
-      set: { localId, fingerprint, importedAt: ctx.clock.now() },
-    });
-}
+const GLPI = 'glpi';
+const PROGRESS_EVERY = 1_000;
+const mappingOfGlpi = (ctx: AppContext, kind: MappingKind, id: number) =>
+  mappingOf(ctx.db, GLPI, kind, String(id));
+const rememberGlpi = (ctx: AppContext, kind: MappingKind, id: number, localId: string, fingerprint: string) =>
+  remember(ctx.db, GLPI, [{ kind, externalId: String(id), localId, fingerprint }], ctx.clock.now());
 
 /** Why a record could not be taken, in words for the report. */
 function reasonOf(error: unknown): string {
@@ -129,10 +96,12 @@ export async function importGlpi(
     if (!result) continue;
     organizationOf.set(entity.id, result.id);
     if (result.changed) report.organizations += 1;
-    options.onProgress?.('organizations', report.organizations);
   }
 
+  let peopleSeen = 0;
   for await (const user of source.users()) {
+    peopleSeen += 1;
+    if (peopleSeen % PROGRESS_EVERY === 0) options.onProgress?.('people', peopleSeen);
     const result = await importUser(ctx, user, organizationOf, options.dryRun).catch((error: unknown) => ({
       skipped: reasonOf(error),
     }));
@@ -141,8 +110,20 @@ export async function importGlpi(
       continue;
     }
     if (result.changed) report[result.kind === 'agent' ? 'agents' : 'contacts'] += 1;
-    options.onProgress?.('people', report.contacts + report.agents);
   }
+
+  const taken = await importGlpiTickets(ctx, source.tickets(), {
+    importer,
+    mapping: options.mapping,
+    organizationOf,
+    files: options.files,
+    dryRun: options.dryRun,
+    onProgress: options.onProgress,
+  });
+  report.tickets = taken.tickets;
+  report.messages = taken.messages;
+  report.attachments = taken.attachments;
+  report.skipped.push(...taken.skipped);
   return report;
 }
 
@@ -151,13 +132,13 @@ async function importEntity(ctx: AppContext, entity: GlpiEntity, dryRun: boolean
   const wanted = { name: decodeGlpiText(entity.name), note: parent ? `GLPI: ${parent}` : null };
   organizationInput.parse(wanted);
   const fingerprint = fingerprintOf(wanted);
-  const known = await mappingOf(ctx, 'entity', entity.id);
+  const known = await mappingOfGlpi(ctx, 'entity', entity.id);
   if (known?.fingerprint === fingerprint) return { id: known.localId, changed: false };
   if (dryRun) return { id: known?.localId ?? `dry-run:${entity.id}`, changed: true };
   if (known) {
     await updateOrganization(ctx, importer, known.localId, { name: wanted.name });
     await ctx.db.update(organizations).set({ note: wanted.note }).where(eq(organizations.id, known.localId));
-    await remember(ctx, 'entity', entity.id, known.localId, fingerprint);
+    await rememberGlpi(ctx, 'entity', entity.id, known.localId, fingerprint);
     return { id: known.localId, changed: true };
   }
   // Two entities of one name under different parents: the second is named by its whole path.
@@ -171,7 +152,7 @@ async function importEntity(ctx: AppContext, entity: GlpiEntity, dryRun: boolean
     importer,
     organizationInput.parse({ name, note: wanted.note }),
   );
-  await remember(ctx, 'entity', entity.id, created.id, fingerprint);
+  await rememberGlpi(ctx, 'entity', entity.id, created.id, fingerprint);
   return { id: created.id, changed: true };
 }
 
@@ -206,7 +187,7 @@ async function importUser(
   // Checked as the contact form checks it, also on a dry run: a bad address is reported, not written.
   const input = contactInput.parse({ name: wanted.name, email, phone, active: wanted.active, invite: false });
   const fingerprint = fingerprintOf(wanted);
-  const known = await mappingOf(ctx, 'contact', user.id);
+  const known = await mappingOfGlpi(ctx, 'contact', user.id);
   if (known?.fingerprint === fingerprint) return { kind: 'contact', changed: false };
   if (dryRun) return { kind: 'contact', changed: true };
   let contactId = known?.localId;
@@ -221,7 +202,7 @@ async function importUser(
     contactId = existing?.id ?? (await createContact(ctx, importer, organizationId, input)).id;
   }
   await ctx.db.update(contacts).set({ otherEmails }).where(eq(contacts.id, contactId));
-  await remember(ctx, 'contact', user.id, contactId, fingerprint);
+  await rememberGlpi(ctx, 'contact', user.id, contactId, fingerprint);
   return { kind: 'contact', changed: true };
 }
 
@@ -234,7 +215,7 @@ async function importAgent(
   const wanted = { name: glpiPersonName(user), email, active: user.active };
   const input = agentInput.parse({ name: wanted.name, email, role: 'agent' });
   const fingerprint = fingerprintOf(wanted);
-  const known = await mappingOf(ctx, 'agent', user.id);
+  const known = await mappingOfGlpi(ctx, 'agent', user.id);
   if (known?.fingerprint === fingerprint) return { kind: 'agent', changed: false };
   if (dryRun) return { kind: 'agent', changed: true };
   const [existing] = await ctx.db
@@ -248,6 +229,6 @@ async function importAgent(
   }
   // Through the use case: a technician GLPI deactivated has their sessions and tokens end here too.
   await updateAgent(ctx, importer, agentId, { name: wanted.name, active: wanted.active });
-  await remember(ctx, 'agent', user.id, agentId, fingerprint);
+  await rememberGlpi(ctx, 'agent', user.id, agentId, fingerprint);
   return { kind: 'agent', changed: true };
 }

@@ -1,22 +1,8 @@
 import { compile } from 'html-to-text';
+import type { GlpiText } from '../../app/ports/glpiSource.js';
 import { decodeGlpiRichText } from '../../domain/glpi/glpiText.js';
 
-/** An image pasted into the text (a data: URL), to be kept as an attachment of the message. */
-export interface EmbeddedImage {
-  fileName: string;
-  contentType: string;
-  content: Buffer;
-}
-
-export interface SafeText {
-  /** Plain text: no markup survives, so nothing in it can run in anyone's browser. */
-  text: string;
-  images: EmbeddedImage[];
-  /** GLPI documents the text showed inline (`document.send.php?docid=`), by id. */
-  documentIds: number[];
-}
-
-type Collected = Omit<SafeText, 'text'>;
+type Collected = Omit<GlpiText, 'text'>;
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
@@ -64,7 +50,7 @@ const convertWith = compile({
 
 const convert = convertWith as unknown as (html: string, metadata: Collected) => string;
 
-export function glpiRichTextToSafeText(stored: string | null | undefined): SafeText {
+export function glpiRichTextToSafeText(stored: string | null | undefined): GlpiText {
   const collected: Collected = { images: [], documentIds: [] };
   // A non-breaking space is a space to a reader and to search.
   const text = convert(decodeGlpiRichText(stored), collected)

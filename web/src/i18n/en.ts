@@ -293,6 +293,7 @@ export const en: Messages = {
     statusChanged: 'Status: {{from}} → {{to}}',
     assigned: 'Assignee set',
     created: 'Request registered',
+    imported: 'Imported from {{desk}}',
     changed: 'Change',
   },
   customers: {

@@ -293,6 +293,7 @@ export const ru = {
     statusChanged: 'Статус: {{from}} → {{to}}',
     assigned: 'Назначен исполнитель',
     created: 'Запрос зарегистрирован',
+    imported: 'Перенесён из {{desk}}',
     changed: 'Изменение',
   },
   customers: {

@@ -8,7 +8,12 @@ import { moscowDateTime } from '../../format';
 export function TicketTimeline({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
   const changes = ticket.history
-    .filter((event) => event.action === 'create' || describeChange(event.before, event.after, t))
+    .filter(
+      (event) =>
+        event.action === 'create' ||
+        event.action === 'import' ||
+        describeChange(event.before, event.after, t),
+    )
     .map((event) => ({ at: event.at, kind: 'change' as const, event }));
   const messages = ticket.messages.map((message) => ({
     at: message.createdAt,
@@ -30,7 +35,13 @@ export function TicketTimeline({ ticket }: { ticket: TicketDetail }) {
             <Text size="sm" data-testid="history-event">
               {item.event.action === 'create'
                 ? t('console.created')
-                : describeChange(item.event.before, item.event.after, t)}
+                : item.event.action === 'import'
+                  ? t('console.imported', {
+                      desk: t(`desks.${String(item.event.after?.importedFrom)}`, {
+                        defaultValue: String(item.event.after?.importedFrom),
+                      }),
+                    })
+                  : describeChange(item.event.before, item.event.after, t)}
             </Text>
             <Text size="xs" c="dimmed">
               {moscowDateTime(item.at)} · {item.event.actor}
