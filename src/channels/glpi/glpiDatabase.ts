@@ -125,7 +125,9 @@ export async function openGlpiDatabase(
   );
 
   /** The documents attached to a page's tickets and to their entries, where GLPI's trash does not hold them. */
-  async function documentsOf(attached: { kind: GlpiEntryKind | 'ticket'; ids: number[]; ticketOf: Map<number, number> }[]) {
+  async function documentsOf(
+    attached: { kind: GlpiEntryKind | 'ticket'; ids: number[]; ticketOf: Map<number, number> }[],
+  ) {
     const documents = new Map<number, GlpiDocument[]>();
     for (const { kind, ids, ticketOf } of attached) {
       if (ids.length === 0) continue;

@@ -28,7 +28,14 @@ function offsetAt(zone: string, instant: number): number {
     second: '2-digit',
   }).formatToParts(new Date(instant));
   const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
