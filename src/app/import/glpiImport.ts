@@ -44,6 +44,20 @@ export interface GlpiImportReport {
 
 const GLPI = 'glpi';
 const PROGRESS_EVERY = 1_000;
+/** People written in one transaction. */
+const PEOPLE_TOGETHER = 200;
+
+async function* inGroups<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let group: T[] = [];
+  for await (const item of items) {
+    group.push(item);
+    if (group.length === size) {
+      yield group;
+      group = [];
+    }
+  }
+  if (group.length > 0) yield group;
+}
 const mappingOfGlpi = (ctx: AppContext, kind: MappingKind, id: number) =>
   mappingOf(ctx.db, GLPI, kind, String(id));
 const rememberGlpi = (ctx: AppContext, kind: MappingKind, id: number, localId: string, fingerprint: string) =>
@@ -99,17 +113,25 @@ export async function importGlpi(
   }
 
   let peopleSeen = 0;
-  for await (const user of source.users()) {
-    peopleSeen += 1;
-    if (peopleSeen % PROGRESS_EVERY === 0) options.onProgress?.('people', peopleSeen);
-    const result = await importUser(ctx, user, organizationOf, options.dryRun).catch((error: unknown) => ({
-      skipped: reasonOf(error),
-    }));
-    if ('skipped' in result) {
-      if (result.skipped) report.skipped.push({ kind: 'user', id: user.id, reason: result.skipped });
-      continue;
-    }
-    if (result.changed) report[result.kind === 'agent' ? 'agents' : 'contacts'] += 1;
+  for await (const group of inGroups(source.users(), PEOPLE_TOGETHER)) {
+    // A group in one transaction, each person in a savepoint of it: one commit for many people, and
+    // one who cannot be written is rolled back alone.
+    await ctx.db.transaction(async (tx) => {
+      for (const user of group) {
+        peopleSeen += 1;
+        if (peopleSeen % PROGRESS_EVERY === 0) options.onProgress?.('people', peopleSeen);
+        const result = await tx
+          .transaction((savepoint) =>
+            importUser({ ...ctx, db: savepoint }, user, organizationOf, options.dryRun),
+          )
+          .catch((error: unknown) => ({ skipped: reasonOf(error) }));
+        if ('skipped' in result) {
+          if (result.skipped) report.skipped.push({ kind: 'user', id: user.id, reason: result.skipped });
+          continue;
+        }
+        if (result.changed) report[result.kind === 'agent' ? 'agents' : 'contacts'] += 1;
+      }
+    });
   }
 
   const taken = await importGlpiTickets(ctx, source.tickets(), {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { insertByColumns } from '../../db/columnInsert.js';
 import type { Queryable } from '../../db/database.js';
 import {
   agents,
@@ -19,7 +20,7 @@ import { storeTakenFile } from '../attachments.js';
 import { auditRecord } from '../audit.js';
 import type { AppContext } from '../context.js';
 import type { GlpiDocument, GlpiEntry, GlpiFiles, GlpiText, GlpiTicket } from '../ports/glpiSource.js';
-import { drawTicketNumber, ensureSequence } from '../tickets/ticketNumbers.js';
+import { drawTicketNumbers } from '../tickets/ticketNumbers.js';
 import { fingerprintOf, type Mapping, mappingsOf, type Remembered, remember } from './importMappings.js';
 
 const GLPI = 'glpi';
@@ -99,7 +100,7 @@ export async function importGlpiTickets(
   const counts: TicketCounts = { tickets: 0, messages: 0, attachments: 0, skipped: [] };
   const people = await knownPeople(ctx.db);
   let seen = 0;
-  for await (const page of pages) {
+  for await (const page of readingAhead(pages)) {
     const known = await mappingsOf(
       ctx.db,
       GLPI,
@@ -135,6 +136,20 @@ export async function importGlpiTickets(
     options.onProgress?.('tickets', seen);
   }
   return counts;
+}
+
+/** Reads the next page while the current one is written: the two databases work at once. */
+async function* readingAhead<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = pages[Symbol.asyncIterator]();
+  let next = iterator.next();
+  for (;;) {
+    const current = await next;
+    if (current.done) return;
+    next = iterator.next();
+    // Awaited on the next turn; a failure while this page is written must not go unhandled meanwhile.
+    next.catch(() => undefined);
+    yield current.value;
+  }
 }
 
 /** Every GLPI user the people import mapped, with the name and organization they have here. */
@@ -468,10 +483,13 @@ function failureOf(error: unknown): string {
 
 async function writeTogether(ctx: AppContext, importer: Actor, plans: TicketPlan[]) {
   const now = ctx.clock.now();
-  const sequences = new Map<number, string>();
-  for (const plan of plans) {
-    if (plan.isNew && !sequences.has(plan.year))
-      sequences.set(plan.year, await ensureSequence(ctx.db, plan.year));
+  const created = plans.filter((plan) => plan.isNew);
+  // Numbered by the Moscow year each was opened in, a year's numbers drawn at once.
+  const numbers = new Map<TicketPlan, string>();
+  for (const year of new Set(created.map((plan) => plan.year))) {
+    const ofYear = created.filter((plan) => plan.year === year);
+    const drawn = await drawTicketNumbers(ctx.db, year, ofYear.length);
+    ofYear.forEach((plan, index) => numbers.set(plan, drawn[index] as string));
   }
   // The files are stored first: a transaction that fails after leaves files no row names, never a row
   // without its file.
@@ -491,16 +509,15 @@ async function writeTogether(ctx: AppContext, importer: Actor, plans: TicketPlan
     }
   }
   await ctx.db.transaction(async (tx) => {
-    const created = plans.filter((plan) => plan.isNew);
     if (created.length > 0) {
-      await tx.insert(tickets).values(
-        created.map((plan) => ({
-          ...plan.ticket,
-          number: drawTicketNumber(plan.year, sequences.get(plan.year) as string),
-          createdAt: now,
-        })),
+      await insertByColumns(
+        tx,
+        tickets,
+        created.map((plan) => ({ ...plan.ticket, number: numbers.get(plan) as string, createdAt: now })),
       );
-      await tx.insert(auditEvents).values(
+      await insertByColumns(
+        tx,
+        auditEvents,
         created.map((plan) =>
           auditRecord(importer, now, {
             entity: 'ticket',
@@ -517,8 +534,11 @@ async function writeTogether(ctx: AppContext, importer: Actor, plans: TicketPlan
       const { id, number: _number, createdAt: _createdAt, ...fields } = plan.ticket;
       await tx.update(tickets).set(fields).where(eq(tickets.id, id));
     }
-    const messages = plans.flatMap((plan) => plan.messages);
-    if (messages.length > 0) await tx.insert(ticketMessages).values(messages);
+    await insertByColumns(
+      tx,
+      ticketMessages,
+      plans.flatMap((plan) => plan.messages),
+    );
     for (const plan of plans) {
       for (const changed of plan.changedMessages)
         await tx.update(ticketMessages).set({ body: changed.body }).where(eq(ticketMessages.id, changed.id));

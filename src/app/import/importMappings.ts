@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { insertByColumns } from '../../db/columnInsert.js';
 import type { Queryable } from '../../db/database.js';
 import { importMappings } from '../../db/schema.js';
 
@@ -66,15 +67,11 @@ export interface Remembered extends Mapping {
 /** Records what was taken, in one statement however many. */
 export async function remember(db: Queryable, source: string, taken: Remembered[], at: Date) {
   if (taken.length === 0) return;
-  await db
-    .insert(importMappings)
-    .values(taken.map((entry) => ({ source, importedAt: at, ...entry })))
-    .onConflictDoUpdate({
-      target: [importMappings.source, importMappings.kind, importMappings.externalId],
-      set: {
-        localId: sql`excluded.local_id`,
-        fingerprint: sql`excluded.fingerprint`,
-        importedAt: sql`excluded.imported_at`,
-      },
-    });
+  await insertByColumns(
+    db,
+    importMappings,
+    taken.map((entry) => ({ source, importedAt: at, ...entry })),
+    sql`on conflict (source, kind, external_id) do update set local_id = excluded.local_id,
+        fingerprint = excluded.fingerprint, imported_at = excluded.imported_at`,
+  );
 }

@@ -1,5 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/database.js';
+import { type Queryable, rowsOf } from '../../db/database.js';
 import { violatedUniqueConstraint } from '../../db/errors.js';
 
 /** The years whose sequence each database is known to have (a process may talk to several). */
@@ -39,5 +39,20 @@ export async function ticketNumberSql(db: Queryable, year: number): Promise<SQL<
  * and the sequence may be placeholders of a prepared statement.
  */
 export function drawTicketNumber(year: number | SQLWrapper, sequence: string | SQLWrapper): SQL<string> {
-  return sql<string>`(select 'SD-' || ${year}::text || '-' || lpad(n::text, greatest(5, length(n::text)), '0') from nextval(${sequence}::regclass) as n)`;
+  return sql<string>`(select ${writtenNumber(year)} from nextval(${sequence}::regclass) as n)`;
+}
+
+/** A request's number as the desk writes it, of its year and the draw `n` of that year's sequence. */
+const writtenNumber = (year: number | SQLWrapper) =>
+  sql`'SD-' || ${year}::text || '-' || lpad(n::text, greatest(5, length(n::text)), '0')`;
+
+/** Numbers for many requests of a year at once, drawn in one statement (an import's page of them). */
+export async function drawTicketNumbers(db: Queryable, year: number, count: number): Promise<string[]> {
+  const sequence = await ensureSequence(db, year);
+  const drawn = await rowsOf<{ number: string }>(
+    db,
+    sql`select ${writtenNumber(year)} as number
+        from (select nextval(${sequence}::regclass) as n from generate_series(1, ${count})) as drawn`,
+  );
+  return drawn.map((row) => row.number);
 }
