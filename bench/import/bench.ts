@@ -94,7 +94,16 @@ async function main() {
     const began = performance.now();
     const importer = spawn(
       process.execPath,
-      [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'bin/supportdesk.js', 'import', 'glpi', '--database', glpi.url, '--files', filesDir],
+      [
+        ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+        'bin/supportdesk.js',
+        'import',
+        'glpi',
+        '--database',
+        glpi.url,
+        '--files',
+        filesDir,
+      ],
       {
         env: { ...process.env, DATABASE_URL: desk.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,7 +117,7 @@ async function main() {
     const quarters = new Set([1, 2, 3, 4].map((quarter) => (TICKETS * quarter) / 4));
     const progress = createInterface({ input: importer.stderr });
     progress.on('line', (line) => {
-      if (process.env.BENCH_VERBOSE) out(`${seconds(began)} s ${line}`);
+      if (process.env.BENCH_VERBOSE) out(`${seconds(began)} s ${line} (${memoryOf(pid).rssMb} MB)`);
       const done = /^tickets: (\d+)$/.exec(line);
       if (!done) return;
       const count = Number(done[1]);

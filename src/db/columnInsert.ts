@@ -23,12 +23,13 @@ export async function insertByColumns<Table extends PgTable>(
   for (const key of keys) {
     const column = columns[key];
     if (!column) continue;
+    // Written as text and cast by the server: both drivers write a text array, not one of the desk's enums.
     const values = rows.map((row) => {
       const value = (row as Record<string, unknown>)[key];
-      return value === null || value === undefined ? null : column.mapToDriverValue(value);
+      return value === null || value === undefined ? null : String(column.mapToDriverValue(value));
     });
     names.push(sql.identifier(column.name));
-    arrays.push(sql`${sql.param(values)}::${sql.raw(column.getSQLType())}[]`);
+    arrays.push(sql`${sql.param(values)}::text[]::${sql.raw(column.getSQLType())}[]`);
   }
   await db.execute(
     sql`insert into ${table} (${sql.join(names, sql`, `)}) select * from unnest(${sql.join(arrays, sql`, `)}) ${then}`,

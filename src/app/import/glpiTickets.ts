@@ -100,6 +100,7 @@ export async function importGlpiTickets(
   const counts: TicketCounts = { tickets: 0, messages: 0, attachments: 0, skipped: [] };
   const people = await knownPeople(ctx.db);
   let seen = 0;
+  let writing: Promise<void> = Promise.resolve();
   for await (const page of readingAhead(pages)) {
     const known = await mappingsOf(
       ctx.db,
@@ -126,15 +127,24 @@ export async function importGlpiTickets(
       });
       if (outcome) plans.push(outcome);
     }
-    if (!options.dryRun) await writePlans(ctx, options.importer, plans, counts.skipped);
-    for (const plan of plans) {
-      if (plan.changed) counts.tickets += 1;
-      counts.messages += plan.messages.length;
-      counts.attachments += plan.files.length;
-    }
+    // One page is written while the next is read and worked out; never two written at once.
+    await writing;
     seen += page.length;
-    options.onProgress?.('tickets', seen);
+    const done = seen;
+    writing = (
+      options.dryRun ? Promise.resolve() : writePlans(ctx, options.importer, plans, counts.skipped)
+    ).then(() => {
+      for (const plan of plans) {
+        if (plan.changed) counts.tickets += 1;
+        counts.messages += plan.messages.length;
+        counts.attachments += plan.files.length;
+      }
+      options.onProgress?.('tickets', done);
+    });
+    // Awaited before the next page; a failure meanwhile must not go unhandled.
+    writing.catch(() => undefined);
   }
+  await writing;
   return counts;
 }
 
