@@ -126,7 +126,8 @@ async function fillTickets(glpi: GlpiFixture, filesDir: string) {
     id: 101,
     entityId: 2,
     name: 'Медленные отчёты',
-    content: glpiEncoded('<p>Отчёты строятся по часу</p>'),
+    // A NUL, which MySQL keeps and PostgreSQL cannot: dropped on the way.
+    content: glpiEncoded('<p>Отчёты строятся\u0000 по часу</p>'),
     status: 2,
     priority: 4,
     date: '2026-01-09 07:00:00',
@@ -464,6 +465,7 @@ describe.each(databaseBackends)('importing a GLPI database on $name', (backend) 
       .select()
       .from(agents)
       .where(eq(agents.email, 'oleg.sidorov@vendor.test'));
+    expect(reports.description).toBe('Отчёты строятся по часу');
     expect(reports).toMatchObject({
       contactId: igor?.id,
       assigneeId: oleg?.id,
@@ -612,6 +614,54 @@ describe.each(databaseBackends)('importing a GLPI database on $name', (backend) 
     expect(
       report.skipped.filter((skipped) => skipped.kind === 'document').map((skipped) => skipped.id),
     ).toEqual([504]);
+  });
+
+  it('skips the one ticket the database refuses, writes the rest of its page, and takes it once it can', async () => {
+    for (const id of [300, 301, 302]) {
+      await addTicket(glpi.db, {
+        id,
+        entityId: 1,
+        name: `Страница ${id}`,
+        content: glpiEncoded('<p>Текст</p>'),
+        status: 1,
+        date: '2026-06-01 07:00:00',
+        requesterId: 10,
+      });
+    }
+    // The desk's database refuses one row, as a full disk or a broken constraint would.
+    await desk.database.db.execute(sql`create function refuse_301() returns trigger language plpgsql as $$
+      begin
+        if new.external_reference = '301' then raise exception 'refused for the test'; end if;
+        return new;
+      end $$`);
+    await desk.database.db.execute(
+      sql`create trigger refuse_301 before insert on tickets for each row execute function refuse_301()`,
+    );
+    const report = await importOnce();
+    expect(report.tickets).toBe(2);
+    expect(report.skipped).toContainEqual({
+      kind: 'ticket',
+      id: 301,
+      reason: expect.stringMatching(/^not written: .*refused for the test/),
+    });
+    expect((await imported(300)).subject).toBe('Страница 300');
+    expect((await imported(302)).subject).toBe('Страница 302');
+
+    await desk.database.db.execute(sql`drop trigger refuse_301 on tickets`);
+    expect(await importOnce()).toMatchObject({ tickets: 1, messages: 0 });
+    expect((await imported(301)).subject).toBe('Страница 301');
+  });
+
+  it('reads a GLPI 9.5 database, which has no take-into-account time', async () => {
+    await glpi.db.query('alter table glpi_tickets drop column takeintoaccountdate');
+    await glpi.db.query("update glpi_configs set value = '9.5.13' where name = 'version'");
+    try {
+      // Read whole; only the ticket that had such a time reads as changed (a dry run writes nothing).
+      expect(await importOnce(true)).toMatchObject({ tickets: 1, messages: 0, attachments: 0 });
+    } finally {
+      await glpi.db.query('alter table glpi_tickets add column takeintoaccountdate timestamp null default null');
+      await glpi.db.query("update glpi_configs set value = '10.0.17' where name = 'version'");
+    }
   });
 
   it('names what is wrong with a database that cannot be read as GLPI', async () => {

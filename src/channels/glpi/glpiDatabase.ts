@@ -117,6 +117,13 @@ export async function openGlpiDatabase(
     );
   }
 
+  // GLPI 10 added the time a ticket was taken into account; a 9.5 database answers it as never.
+  const [takenIntoAccount] = await query(
+    `select count(*) as present from information_schema.columns
+     where table_schema = database() and table_name = 'glpi_tickets' and column_name = 'takeintoaccountdate'`,
+  );
+  const takenColumn =
+    Number(takenIntoAccount?.present) > 0 ? 'takeintoaccountdate' : 'null as takeintoaccountdate';
   const instant = (value: unknown) => glpiInstant(value === null ? null : text(value), timeZone);
   const mailTypes = new Set(
     (
@@ -309,7 +316,7 @@ export async function openGlpiDatabase(
     },
     async *tickets(): AsyncGenerator<GlpiTicket[]> {
       const sql = `select id, entities_id, name, content, status, priority, type, is_deleted, requesttypes_id,
-        date, takeintoaccountdate, solvedate, closedate, date_mod from glpi_tickets where 1=1`;
+        date, ${takenColumn}, solvedate, closedate, date_mod from glpi_tickets where 1=1`;
       for await (const page of pages(connection, sql)) yield ticketPage(page);
     },
     close: () => connection.end(),

@@ -1,10 +1,13 @@
+import { stripControlCharacters } from '../controlCharacters.js';
+
 /**
  * GLPI 10 stores every string it was given through its Sanitizer: `&` as `&#38;`, `<` as `&#60;`, `>` as
  * `&#62;` (legacy rows: `&lt;`, `&gt;`). Names read back as the person typed them once those are undone.
  */
 export function decodeGlpiText(stored: string | null | undefined): string {
   if (!stored) return '';
-  return stored
+  // A NUL cannot be stored here at all, and GLPI's MySQL took any byte: such characters are dropped.
+  return stripControlCharacters(stored)
     .replace(/&#60;|&lt;/g, '<')
     .replace(/&#62;|&gt;/g, '>')
     .replace(/&#38;|&amp;/g, '&')
@@ -28,8 +31,9 @@ export function parentPath(completeName: string): string | null {
  * numeric entities and nothing else, so only those are undone: a `&lt;script&gt;` the person typed as
  * text stays text. Rows GLPI 9.5 wrote use `&lt;`, `&gt;` and `&amp;` instead, and are read so.
  */
-export function decodeGlpiRichText(stored: string | null | undefined): string {
-  if (!stored) return '';
+export function decodeGlpiRichText(written: string | null | undefined): string {
+  if (!written) return '';
+  const stored = stripControlCharacters(written);
   if (/&#(60|62|38);/.test(stored)) {
     return stored.replace(/&#60;/g, '<').replace(/&#62;/g, '>').replace(/&#38;/g, '&');
   }
