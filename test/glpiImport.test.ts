@@ -659,7 +659,9 @@ describe.each(databaseBackends)('importing a GLPI database on $name', (backend) 
       // Read whole; only the ticket that had such a time reads as changed (a dry run writes nothing).
       expect(await importOnce(true)).toMatchObject({ tickets: 1, messages: 0, attachments: 0 });
     } finally {
-      await glpi.db.query('alter table glpi_tickets add column takeintoaccountdate timestamp null default null');
+      await glpi.db.query(
+        'alter table glpi_tickets add column takeintoaccountdate timestamp null default null',
+      );
       await glpi.db.query("update glpi_configs set value = '10.0.17' where name = 'version'");
     }
   });

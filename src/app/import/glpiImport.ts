@@ -13,7 +13,8 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { createOrganization, updateOrganization } from '../organizations.js';
 import type { GlpiEntity, GlpiFiles, GlpiSource, GlpiUser } from '../ports/glpiSource.js';
-import { importGlpiTickets, type SkippedRecord } from './glpiTickets.js';
+import type { SkippedRecord } from './glpiTicketPlan.js';
+import { importGlpiTickets } from './glpiTickets.js';
 import { fingerprintOf, type MappingKind, mappingOf, remember } from './importMappings.js';
 
 /** What the import writes is audited under its own name. */
