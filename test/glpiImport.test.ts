@@ -258,6 +258,15 @@ async function fillTickets(glpi: GlpiFixture, filesDir: string) {
     missing: true,
     item: { type: 'Ticket', id: 107 },
   });
+  await addTicket(db, {
+    id: 109,
+    entityId: 4,
+    name: 'Плановое обновление',
+    content: glpiEncoded('<p>Обновить в субботу</p>'),
+    status: 3,
+    priority: 1,
+    date: '2026-01-05 06:00:00',
+  });
   // Status 10 (approval) belongs to GLPI's changes: the default table does not map it.
   await addTicket(db, {
     id: 108,
@@ -323,7 +332,7 @@ describe.each(databaseBackends)('importing a GLPI database on $name', (backend) 
       organizations: 4,
       contacts: 2,
       agents: 1,
-      tickets: 6,
+      tickets: 7,
       messages: 8,
       attachments: 3,
     });
@@ -341,7 +350,7 @@ describe.each(databaseBackends)('importing a GLPI database on $name', (backend) 
       organizations: 4,
       contacts: 2,
       agents: 1,
-      tickets: 6,
+      tickets: 7,
       messages: 8,
       attachments: 3,
     });
@@ -516,11 +525,27 @@ describe.each(databaseBackends)('importing a GLPI database on $name', (backend) 
     expect(context.json().contact).toBeNull();
   });
 
+  it('maps every GLPI status of a ticket, and a priority to a severity', async () => {
+    const statuses = await Promise.all(
+      [100, 101, 109, 102, 103, 104].map(async (id) => (await imported(id)).status),
+    );
+    expect(statuses).toEqual([
+      'new',
+      'in_progress',
+      'in_progress',
+      'waiting_for_customer',
+      'resolved',
+      'closed',
+    ]);
+    // Planned, of the nested "Склад" under "Север", very low priority, and GLPI knew no requester.
+    expect(await imported(109)).toMatchObject({ severity: 'low', contactId: null, requesterEmail: null });
+  });
+
   it('never reminds, warns, breaches, closes or notifies anyone about an imported request', async () => {
     const ids = (
       await desk.database.db.select({ id: tickets.id }).from(tickets).where(isNotNull(tickets.importedFrom))
     ).map((row) => row.id);
-    expect(ids).toHaveLength(6);
+    expect(ids).toHaveLength(7);
     desk.clock.advance(60 * 24 * 3_600_000);
     await runSlaWatch(desk.ctx);
     await runAutoClose(desk.ctx);
@@ -583,7 +608,7 @@ describe.each(databaseBackends)('importing a GLPI database on $name', (backend) 
       .select({ id: tickets.id })
       .from(tickets)
       .where(isNotNull(tickets.importedFrom));
-    expect(all).toHaveLength(11);
+    expect(all).toHaveLength(12);
 
     await addFollowup(glpi.db, {
       id: 1004,
@@ -719,14 +744,14 @@ describe('the import glpi command', () => {
       organizations: 4,
       contacts: 2,
       agents: 1,
-      tickets: 6,
+      tickets: 7,
       messages: 8,
       attachments: 3,
       skipped: 9,
     });
     expect(lines).toContain('skipped GLPI user 12: in the GLPI trash');
     expect(lines).toContain('skipped GLPI ticket 105: in the GLPI trash');
-    expect(first.stderr).toMatch(/^tickets: 9$/m);
+    expect(first.stderr).toMatch(/^tickets: 10$/m);
     expect(first.stderr).toContain('reading GLPI 10.0.17');
     const again = await run(args, env);
     expect(JSON.parse(again.stdout.trim().split('\n').at(-1) ?? '')).toMatchObject({

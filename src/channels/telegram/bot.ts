@@ -133,14 +133,16 @@ export function createTelegramBot(
     );
     if (page.items.length === 0) return void (await reply(c, t('telegram.my_none')));
     for (const item of page.items) {
+      const facts = { number: item.number, status: t(`statuses.${item.status}`), subject: item.subject };
+      // A request brought over from the desk used before has no deadline here: its old number instead.
       const sent = await reply(
         c,
-        t('telegram.my_item', {
-          number: item.number,
-          status: t(`statuses.${item.status}`),
-          subject: item.subject,
-          responseDueAt: moscowDateTime(new Date(item.responseDueAt), language),
-        }),
+        item.importedFrom
+          ? t('telegram.my_imported_item', { ...facts, reference: item.externalReference ?? '' })
+          : t('telegram.my_item', {
+              ...facts,
+              responseDueAt: moscowDateTime(new Date(item.responseDueAt), language),
+            }),
       );
       await rememberBotMessage(ctx, c.chat?.id ?? 0, sent, item.id);
     }

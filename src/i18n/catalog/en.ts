@@ -330,6 +330,8 @@ export const en = {
     draft_dropped: 'The draft is deleted.',
     my_none: 'You have no open requests.',
     my_item: '{{number}} · {{status}} · {{subject}}\nresponse due {{responseDueAt}}',
+    my_imported_item:
+      '{{number}} · {{status}} · {{subject}}\nbrought over from the previous desk, no. {{reference}}',
     added: 'Added to request {{number}}.',
     followed_up:
       'Request {{closed}} is closed, so your message became a new request {{number}} that continues it. We will answer by {{responseDueAt}}.',

@@ -341,6 +341,7 @@ export const ru: Catalog = {
     draft_dropped: 'Черновик удалён.',
     my_none: 'Открытых запросов нет.',
     my_item: '{{number}} · {{status}} · {{subject}}\nответ не позднее {{responseDueAt}}',
+    my_imported_item: '{{number}} · {{status}} · {{subject}}\nперенесён из прежней системы, № {{reference}}',
     added: 'Добавлено в запрос {{number}}.',
     followed_up:
       'Запрос {{closed}} закрыт, поэтому ваше сообщение стало новым запросом {{number}} — продолжением закрытого. Ответим до {{responseDueAt}}.',
