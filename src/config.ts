@@ -44,6 +44,21 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   ATTACHMENT_MAX_MB: integer(1, 1024).default(20),
   RELEASE_MAX_MB: integer(1, 65_536).default(4096),
+  /** Hosts whose images documentation and release notes may show (`docs.vendor.example,cdn.vendor.example`). */
+  MARKDOWN_IMAGE_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^[a-z0-9.-]+(:\d+)?$/, { error: 'must list host names (docs.example.com:443)' }),
+      ),
+    ),
   JOBS_INTERVAL_MS: integer(100, 3_600_000).default(15_000),
   OUTBOX_POLL_MS: integer(50, 3_600_000).default(1_000),
   OUTBOX_RETENTION_DAYS: integer(1, 3_650).default(30),
@@ -140,6 +155,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   calendar: CalendarSettings;
   attachmentMaxBytes: number;
+  /** The hosts whose images documentation and release notes show; others are shown as links. */
+  markdownImageHosts: string[];
   /** The largest release file an administrator may publish. */
   releaseMaxBytes: number;
   /** How often each instance runs the SLA watch, auto-close and reminder sweeps. */
@@ -266,6 +283,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     metricsPublic: env.METRICS_PUBLIC,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     attachmentMaxBytes: env.ATTACHMENT_MAX_MB * 1_048_576,
+    markdownImageHosts: env.MARKDOWN_IMAGE_HOSTS,
     releaseMaxBytes: env.RELEASE_MAX_MB * 1_048_576,
     jobsIntervalMs: env.JOBS_INTERVAL_MS,
     outboxPollMs: env.OUTBOX_POLL_MS,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AppContext } from './app/context.js';
 import { storedMail } from './app/mail/mailer.js';
+import { markdownRenderer } from './app/markdown.js';
 import { SlaDataCache } from './app/slaData.js';
 import { ldapDirectory } from './channels/directory/ldapDirectory.js';
 import { openIdProvider } from './channels/directory/openIdProvider.js';
@@ -21,7 +22,15 @@ export function createAppContext(
   db: Database,
   config: Pick<
     Config,
-    'dataDir' | 'attachmentMaxBytes' | 'calendar' | 'mail' | 'telegram' | 's3' | 'ldap' | 'oidc'
+    | 'dataDir'
+    | 'attachmentMaxBytes'
+    | 'markdownImageHosts'
+    | 'calendar'
+    | 'mail'
+    | 'telegram'
+    | 's3'
+    | 'ldap'
+    | 'oidc'
   >,
   clock: Clock,
   logger?: Pick<Logger, 'warn'>,
@@ -38,6 +47,7 @@ export function createAppContext(
       sender: config.mail.smtpUrl ? smtpSender(config.mail.smtpUrl) : storedMail,
     },
     telegram: config.telegram ? telegramSender(config.telegram) : null,
+    markdown: markdownRenderer(config.markdownImageHosts),
     directory: config.ldap
       ? {
           directory: ldapDirectory(config.ldap),

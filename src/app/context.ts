@@ -18,6 +18,8 @@ export interface AppContext {
   sla: SlaDataCache;
   files: FileStore;
   mail: { settings: MailSettings; sender: MailSender };
+  /** Documentation and release notes from Markdown to HTML that can do nothing (app/markdown.ts). */
+  markdown: (text: string) => string;
   /** The Telegram bot's voice; null when the desk has no bot. */
   telegram: TelegramSender | null;
   /** The company directory staff sign in with; null when they sign in with local passwords. */

@@ -10,6 +10,7 @@ import { AppError, notFound } from './errors.js';
 type PageRow = typeof documentationPages.$inferSelect;
 
 const view = (
+  ctx: Pick<AppContext, 'markdown'>,
   row: PageRow,
   product: { id: string; code: string; name: string },
   refusal: SupportRefusal,
@@ -23,6 +24,7 @@ const view = (
   // What the page says is for customers with active support; others see that it exists, and why not.
   url: refusal === null ? row.url : null,
   body: refusal === null ? row.body : null,
+  bodyHtml: refusal === null && row.body !== null ? ctx.markdown(row.body) : null,
 });
 
 export async function createDocumentationPage(ctx: AppContext, actor: Actor, input: DocumentationInput) {
@@ -51,7 +53,7 @@ export async function createDocumentationPage(ctx: AppContext, actor: Actor, inp
       before: null,
       after: { productId: row.productId, title: row.title, url: row.url },
     });
-    return view(row, { id: product.id, code: product.code, name: product.name }, null);
+    return view(ctx, row, { id: product.id, code: product.code, name: product.name }, null);
   });
 }
 
@@ -66,7 +68,7 @@ export async function listDocumentation(ctx: AppContext, actor: Actor) {
     .innerJoin(products, eq(products.id, documentationPages.productId))
     .orderBy(asc(products.code), asc(documentationPages.position), asc(documentationPages.title));
   const refusalFor = await supportRefusals(ctx, actor);
-  return rows.map(({ page, product }) => view(page, product, refusalFor(product.id)));
+  return rows.map(({ page, product }) => view(ctx, page, product, refusalFor(product.id)));
 }
 
 /** One page, whole, or the reason a customer may not read it now. */
@@ -82,5 +84,5 @@ export async function getDocumentationPage(ctx: AppContext, actor: Actor, pageId
   if (!row) throw notFound();
   const refusal = (await supportRefusals(ctx, actor))(row.product.id);
   if (refusal) throw new AppError('forbidden', refusal);
-  return view(row.page, row.product, null);
+  return view(ctx, row.page, row.product, null);
 }

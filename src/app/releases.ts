@@ -107,6 +107,7 @@ export async function listReleases(ctx: AppContext, actor: Actor) {
       version: release.version,
       releasedOn: release.releasedOn,
       notes: release.notes,
+      notesHtml: ctx.markdown(release.notes),
       available: refusal === null,
       refusal,
       files: files.filter((file) => file.releaseId === release.id).map(fileView),

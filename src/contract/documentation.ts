@@ -28,7 +28,11 @@ export const pageSchema = z
     available: z.boolean(),
     refusal: z.string().nullable(),
     url: z.string().nullable(),
-    body: z.string().nullable(),
+    body: z.string().nullable().describe('The page as written, in Markdown'),
+    bodyHtml: z
+      .string()
+      .nullable()
+      .describe('The page as HTML to show as it is: no raw HTML, scripts or javascript: links survive'),
   })
   .meta({ id: 'DocumentationPage' });
 export type DocumentationPage = z.output<typeof pageSchema>;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { desk } from '../api/operations';
 import { EmptyState, Loaded } from '../components/Feedback';
 import { TextAreaField, TextField } from '../components/FormFields';
+import { MarkdownContent } from '../components/MarkdownContent';
 import { ProductSelect } from '../components/ProductSelect';
 import { ActionDialog } from '../console/ActionDialog';
 import { isAdmin, useSignedIn } from '../session';
@@ -58,9 +59,7 @@ export function Documentation() {
                         {page.url}
                       </Anchor>
                     ) : (
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                        {page.body}
-                      </Text>
+                      <MarkdownContent html={page.bodyHtml ?? ''} />
                     )}
                   </Accordion.Panel>
                 </Accordion.Item>

@@ -7,6 +7,7 @@ import { desk } from '../api/operations';
 import { browserNow } from '../clock';
 import { EmptyState, Loaded, problemText } from '../components/Feedback';
 import { TextAreaField, TextField } from '../components/FormFields';
+import { MarkdownContent } from '../components/MarkdownContent';
 import { ProductSelect } from '../components/ProductSelect';
 import { ActionDialog } from '../console/ActionDialog';
 import { calendarDay, fileSize } from '../format';
@@ -44,11 +45,7 @@ export function Releases() {
                       {calendarDay(release.releasedOn)}
                     </Text>
                   </Group>
-                  {release.notes ? (
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} mb="sm">
-                      {release.notes}
-                    </Text>
-                  ) : null}
+                  {release.notes ? <MarkdownContent html={release.notesHtml} /> : null}
                   {release.available ? (
                     <Stack gap={4}>
                       {release.files.map((file) => (

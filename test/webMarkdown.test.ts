@@ -1,0 +1,129 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations } from './support/accessibility.js';
+import { launchBrowser, newPerson, signInAs } from './support/browser.js';
+import { databaseBackends } from './support/databases.js';
+import {
+  ADMIN,
+  type Caller,
+  caller,
+  demoWorld,
+  openTestDesk,
+  STANDARD_CONTACT,
+  signIn,
+  type TestDesk,
+} from './support/testDesk.js';
+
+const [pglite] = databaseBackends;
+if (!pglite) throw new Error('PGlite is always a backend');
+
+/** Markdown a vendor might paste, with every trick that would run in a reader's browser if let through. */
+const HOSTILE = [
+  '## Обновление до 4.3',
+  '',
+  '**Важно:** остановите службу перед `install`.',
+  '',
+  '<script>window.__ran = "script"</script>',
+  '',
+  '<img src="x" onerror="window.__ran = \'onerror\'">',
+  '',
+  "[Подробнее](javascript:window.__ran='link') · [Портал](https://docs.vendor.example/portal)",
+  '',
+  '![схема](https://docs.vendor.example/scheme.png) ![счётчик](https://tracker.example/pixel.gif)',
+  '',
+  '<iframe src="https://evil.example"></iframe><b onclick="window.__ran=\'click\'">жирный</b>',
+].join('\n');
+
+/** Documentation and release notes as a customer reads them in Debian's Chromium. */
+describe('Markdown in a real browser', () => {
+  let desk: TestDesk;
+  let browser: Browser;
+  let anna: Page;
+  let admin: Caller;
+
+  beforeAll(async () => {
+    desk = await openTestDesk(pglite, { MARKDOWN_IMAGE_HOSTS: 'docs.vendor.example' });
+    await desk.app.listen({ host: '127.0.0.1', port: 0 });
+    const adminSession = await signIn(desk.app, ...ADMIN);
+    admin = caller(desk.app, adminSession);
+    const world = await demoWorld(desk.app, adminSession);
+    const esb = world.products.find((product) => product.code === 'ESB')?.id;
+    const page = await admin('POST', '/api/v1/documentation', {
+      productId: esb,
+      title: 'Обновление',
+      body: HOSTILE,
+    });
+    expect(page.statusCode, page.body).toBe(201);
+    const release = await admin('POST', '/api/v1/releases', {
+      productId: esb,
+      version: '4.3.0',
+      releasedOn: '2026-11-20',
+      notes: HOSTILE,
+    });
+    expect(release.statusCode, release.body).toBe(201);
+    browser = await launchBrowser();
+    const person = await newPerson(
+      browser,
+      `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}`,
+    );
+    anna = person.page;
+    // Images are not fetched from outside the machine: every request leaving it is answered empty here.
+    await anna.route(/^https:\/\//, (route) => route.fulfill({ status: 204, body: '' }));
+    await signInAs(anna, ...STANDARD_CONTACT);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+  });
+
+  /** What the rendered text holds that could run, and what it should hold. */
+  const inspect = (page: Page) =>
+    page
+      .getByTestId('markdown')
+      .first()
+      .evaluate((root) => ({
+        ran: (globalThis as unknown as { __ran?: string }).__ran ?? null,
+        heading: root.querySelector('h2')?.textContent ?? null,
+        strong: root.querySelector('strong')?.textContent ?? null,
+        scripts: root.querySelectorAll('script, iframe').length,
+        handlers: [...root.querySelectorAll('*')].filter((element) =>
+          [...element.attributes].some((attribute) => attribute.name.startsWith('on')),
+        ).length,
+        hrefs: [...root.querySelectorAll('a')].map((link) => link.getAttribute('href')),
+        images: [...root.querySelectorAll('img')].map((image) => image.getAttribute('src')),
+        text: root.textContent ?? '',
+      }));
+
+  const expectInert = (seen: Awaited<ReturnType<typeof inspect>>) => {
+    expect(seen.ran).toBeNull();
+    expect(seen.heading).toBe('Обновление до 4.3');
+    expect(seen.strong).toBe('Важно:');
+    expect(seen.scripts).toBe(0);
+    expect(seen.handlers).toBe(0);
+    expect(seen.hrefs.some((href) => href?.startsWith('javascript:'))).toBe(false);
+    expect(seen.hrefs).toContain('https://docs.vendor.example/portal');
+    // An image of an allowed host is shown; the tracker's is a link to it.
+    expect(seen.images).toEqual(['https://docs.vendor.example/scheme.png']);
+    expect(seen.hrefs).toContain('https://tracker.example/pixel.gif');
+    // The tricks are there to read, as text.
+    expect(seen.text).toContain('<script>window.__ran = "script"</script>');
+  };
+
+  it('renders a documentation page with nothing in it that can run', async () => {
+    await anna.goto('/documentation');
+    await anna.getByRole('button', { name: /Обновление/ }).click();
+    await anna.getByTestId('markdown').first().waitFor();
+    expectInert(await inspect(anna));
+    await anna.getByText('жирный').first().click();
+    expect(await anna.evaluate(() => (globalThis as unknown as { __ran?: string }).__ran ?? null)).toBeNull();
+    expect(await accessibilityViolations(anna)).toEqual([]);
+  });
+
+  it('renders release notes the same way', async () => {
+    await anna.goto('/releases');
+    await anna.getByTestId('markdown').first().waitFor();
+    expectInert(await inspect(anna));
+  });
+});
