@@ -90,6 +90,12 @@ const environmentSchema = z.object({
       error: 'must be a bot token as @BotFather gives it (digits:letters)',
     })
     .optional(),
+  /** The bot's username as @BotFather gave it: the profile names it and links to it. */
+  TELEGRAM_BOT_NAME: z
+    .string()
+    .regex(/^@?[A-Za-z][A-Za-z0-9_]{3,30}bot$/i, { error: 'must be the bot’s username, ending in bot' })
+    .transform((name) => name.replace(/^@/, ''))
+    .optional(),
   TELEGRAM_API_ROOT: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
     .default('https://api.telegram.org'),
@@ -206,6 +212,8 @@ export interface S3Settings {
 
 export interface TelegramSettings {
   token: string;
+  /** The bot's username (TELEGRAM_BOT_NAME); without it the profile cannot link to the bot. */
+  botName: string | null;
   apiRoot: string;
   /** Webhook mode when set (Telegram posts updates to url with the secret); long polling otherwise. */
   webhook: { url: string; secret: string } | null;
@@ -292,6 +300,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     telegram: env.TELEGRAM_BOT_TOKEN
       ? {
           token: env.TELEGRAM_BOT_TOKEN,
+          botName: env.TELEGRAM_BOT_NAME ?? null,
           apiRoot: env.TELEGRAM_API_ROOT.replace(/\/$/, ''),
           webhook: env.TELEGRAM_WEBHOOK_URL
             ? {

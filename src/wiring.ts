@@ -47,6 +47,7 @@ export function createAppContext(
       sender: config.mail.smtpUrl ? smtpSender(config.mail.smtpUrl) : storedMail,
     },
     telegram: config.telegram ? telegramSender(config.telegram) : null,
+    telegramBotName: config.telegram?.botName ?? null,
     markdown: markdownRenderer(config.markdownImageHosts),
     directory: config.ldap
       ? {

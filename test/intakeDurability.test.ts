@@ -213,7 +213,7 @@ describe.each(databaseBackends)('nothing a customer sends is lost, on $name', (b
     const bot: TelegramBot = createTelegramBot(
       desk.ctx,
       silent,
-      { token, apiRoot: api.url, webhook: null },
+      { token, botName: null, apiRoot: api.url, webhook: null },
       { portalUrl: 'https://support.vendor.example', supportEmail: SUPPORT },
     );
     try {

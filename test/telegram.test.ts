@@ -35,11 +35,15 @@ describe('the Telegram bot', () => {
   beforeAll(async () => {
     api = new FakeBotApi();
     await api.start();
-    desk = await openTestDesk(pglite, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url });
+    desk = await openTestDesk(pglite, {
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_BOT_NAME: 'vendor_support_bot',
+      TELEGRAM_API_ROOT: api.url,
+    });
     bot = createTelegramBot(
       desk.ctx,
       pino({ level: 'silent' }),
-      { token: TOKEN, apiRoot: api.url, webhook: null },
+      { token: TOKEN, botName: 'vendor_support_bot', apiRoot: api.url, webhook: null },
       {
         portalUrl: 'https://support.vendor.example',
         supportEmail: 'support@supportdesk.example',
@@ -318,6 +322,43 @@ describe('the Telegram bot', () => {
     expect((await api.sentMatching(wait)).text).toContain('/start');
   });
 
+  it('names the bot in the profile and binds the chat of its one-time link after the phone check', async () => {
+    const anna = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT));
+    const me = (await anna('GET', '/api/v1/me')).json().principal.id;
+    expect((await anna('GET', `/api/v1/contacts/${me}/telegram`)).json()).toMatchObject({
+      linked: false,
+      botName: 'vendor_support_bot',
+    });
+    const sergey = caller(desk.app, await signIn(desk.app, ...EXTENDED_CONTACT));
+    expect((await sergey('POST', `/api/v1/contacts/${me}/telegram/link`)).statusCode).toBe(404);
+    const issued = await anna('POST', `/api/v1/contacts/${me}/telegram/link`);
+    expect(issued.statusCode, issued.body).toBe(201);
+    const { url } = issued.json();
+    expect(url).toMatch(/^https:\/\/t\.me\/vendor_support_bot\?start=[A-Za-z0-9_-]{43}$/);
+    const code = new URL(url).searchParams.get('start') ?? '';
+    const start = (from: number) =>
+      say(from, `/start ${code}`, { entities: [{ type: 'bot_command', offset: 0, length: 6 }] });
+    const share = (from: number, phone: string) =>
+      say(from, '', { text: undefined, contact: { phone_number: phone, first_name: 'А', user_id: from } });
+
+    let wait = next();
+    start(5009);
+    expect((await api.sentMatching(wait)).text).toContain('связать этот чат с вашим профилем');
+    // Someone's own number, but not the one of the profile the link came from.
+    wait = next();
+    share(5009, '+73432223344');
+    expect((await api.sentMatching(wait)).text).toContain('не тот, что указан в профиле');
+    expect((await anna('GET', `/api/v1/contacts/${me}/telegram`)).json().linked).toBe(false);
+    wait = next();
+    share(5009, ANNA_PHONE);
+    expect((await api.sentMatching(wait)).text).toContain('Готово, Анна Петрова');
+    expect((await anna('GET', `/api/v1/contacts/${me}/telegram`)).json().linked).toBe(true);
+    // The code binds once.
+    wait = next();
+    start(5010);
+    expect((await api.sentMatching(wait)).text).toContain('уже использована или устарела');
+  });
+
   it('takes updates by webhook too, only with Telegram’s secret token', async () => {
     const secret = 'webhook-secret-for-the-test';
     const hooked = createTelegramBot(
@@ -325,6 +366,7 @@ describe('the Telegram bot', () => {
       pino({ level: 'silent' }),
       {
         token: TOKEN,
+        botName: 'vendor_support_bot',
         apiRoot: api.url,
         webhook: { url: 'https://desk.vendor.example/telegram/webhook', secret },
       },

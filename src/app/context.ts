@@ -22,6 +22,8 @@ export interface AppContext {
   markdown: (text: string) => string;
   /** The Telegram bot's voice; null when the desk has no bot. */
   telegram: TelegramSender | null;
+  /** The bot's username, for the profile's link to it; null when the desk has no bot or was not told it. */
+  telegramBotName: string | null;
   /** The company directory staff sign in with; null when they sign in with local passwords. */
   directory: DirectorySettings | null;
   /** The OpenID provider staff sign in with; null without single sign-on. */

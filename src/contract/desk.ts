@@ -11,6 +11,24 @@ export const deskSettingsSchema = z
 export type DeskSettings = z.output<typeof deskSettingsSchema>;
 
 export const telegramBindingSchema = z
-  .object({ linked: z.boolean(), linkedAt: instant.nullable() })
+  .object({
+    linked: z.boolean(),
+    linkedAt: instant.nullable(),
+    botName: z
+      .string()
+      .nullable()
+      .describe("The support bot's username; null when the desk has none to name"),
+  })
   .meta({ id: 'TelegramBinding' });
+
+export const telegramLinkSchema = z
+  .object({
+    botName: z.string(),
+    url: z
+      .url()
+      .describe('https://t.me/<bot>?start=<one-time code>: opening it and sharing the phone binds the chat'),
+    expiresAt: instant,
+  })
+  .meta({ id: 'TelegramLink' });
+export type TelegramLink = z.output<typeof telegramLinkSchema>;
 export type TelegramBinding = z.output<typeof telegramBindingSchema>;

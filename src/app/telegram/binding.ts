@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ContactRow } from '../../db/repositories/entitlementRecords.js';
-import { contacts, telegramLinks } from '../../db/schema.js';
+import { contacts, telegramLinkCodes, telegramLinks } from '../../db/schema.js';
 import { type Actor, contactActor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { requireVisibleOrganization } from '../organizationAccess.js';
 import { rejectIntake } from '../tickets/registerRequest.js';
+import { claimedLinkOf } from './linkCodes.js';
 
 /** A phone number as contacts keep it (E.164), from whatever Telegram sent ("79161234567", "+7 916 ..."). */
 export function normalizePhone(raw: string): string | null {
@@ -18,12 +19,15 @@ export function normalizePhone(raw: string): string | null {
 export type Binding =
   | { outcome: 'linked'; contact: ContactRow }
   | { outcome: 'not_own' }
-  | { outcome: 'unknown'; phone: string };
+  | { outcome: 'unknown'; phone: string }
+  /** They came by a profile's link, and shared a phone that is not that contact's. */
+  | { outcome: 'not_the_link_owner'; phone: string };
 
 /**
  * Binds a Telegram user to the authorized contact whose phone they shared. Telegram attaches the
  * sharer's user id to their own contact card only, so a forwarded card (someone else's number) is
- * refused; an unknown or inactive number is refused and the attempt kept in the intake log.
+ * refused; an unknown or inactive number is refused and the attempt kept in the intake log. One who
+ * came by a profile's link (linkCodes.ts) is bound only to that contact, by that contact's phone.
  */
 export async function bindTelegramUser(
   ctx: AppContext,
@@ -31,11 +35,13 @@ export async function bindTelegramUser(
 ): Promise<Binding> {
   if (shared.cardUserId !== shared.telegramUserId) return { outcome: 'not_own' };
   const phone = normalizePhone(shared.phone) ?? shared.phone;
+  const link = await claimedLinkOf(ctx, shared.telegramUserId);
   const [contact] = await ctx.db
     .select()
     .from(contacts)
     .where(and(eq(contacts.phone, phone), eq(contacts.active, true)));
   const now = ctx.clock.now();
+  if (link && contact?.id !== link.contactId) return { outcome: 'not_the_link_owner', phone };
   if (!contact) {
     await rejectIntake(
       ctx,
@@ -55,6 +61,11 @@ export async function bindTelegramUser(
     return { outcome: 'unknown', phone };
   }
   await ctx.db.transaction(async (tx) => {
+    if (link)
+      await tx
+        .update(telegramLinkCodes)
+        .set({ usedAt: now })
+        .where(eq(telegramLinkCodes.digest, link.digest));
     // One Telegram account per contact and one contact per account: a new binding replaces the old.
     await tx.delete(telegramLinks).where(eq(telegramLinks.contactId, contact.id));
     await tx
@@ -110,5 +121,9 @@ export async function telegramBinding(ctx: AppContext, actor: Actor, contactId: 
     .select({ linkedAt: telegramLinks.linkedAt })
     .from(telegramLinks)
     .where(eq(telegramLinks.contactId, contactId));
-  return { linked: Boolean(row), linkedAt: row?.linkedAt.toISOString() ?? null };
+  return {
+    linked: Boolean(row),
+    linkedAt: row?.linkedAt.toISOString() ?? null,
+    botName: ctx.telegram ? ctx.telegramBotName : null,
+  };
 }

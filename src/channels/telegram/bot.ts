@@ -9,6 +9,7 @@ import { bindTelegramUser, boundContact } from '../../app/telegram/binding.js';
 import { botOpen } from '../../app/telegram/botHours.js';
 import { rememberBotMessage, ticketOfBotMessage } from '../../app/telegram/botMessages.js';
 import { claimDraftsToOffer, dialogueOf, saveDialogue } from '../../app/telegram/conversation.js';
+import { claimTelegramLink } from '../../app/telegram/linkCodes.js';
 import type { Keyboard } from '../../app/telegram/sender.js';
 import { dueUpdates } from '../../app/telegram/updates.js';
 import { receiveCustomerWriting } from '../../app/tickets/customerWrites.js';
@@ -88,7 +89,12 @@ export function createTelegramBot(
 
   bot.command('start', async (c) => {
     const t = translator(languageOf(c));
-    await reply(c, t('telegram.welcome'), { kind: 'phone', label: t('telegram.share_phone') });
+    const phone = { kind: 'phone', label: t('telegram.share_phone') } as const;
+    // Opened from a profile's link (t.me/<bot>?start=<code>): the phone then binds that contact only.
+    const code = typeof c.match === 'string' ? c.match.trim() : '';
+    if (!code || !c.from) return void (await reply(c, t('telegram.welcome'), phone));
+    const claimed = await claimTelegramLink(ctx, c.from.id, code);
+    await reply(c, t(claimed ? 'telegram.welcome_by_link' : 'telegram.link_expired'), phone);
   });
 
   bot.on('message:contact', async (c) => {
@@ -100,6 +106,9 @@ export function createTelegramBot(
       phone: c.message.contact.phone_number,
     });
     if (binding.outcome === 'not_own') return void (await reply(c, t('telegram.not_own_contact')));
+    if (binding.outcome === 'not_the_link_owner') {
+      return void (await reply(c, t('telegram.not_the_link_owner', { phone: binding.phone })));
+    }
     if (binding.outcome === 'unknown') {
       return void (await reply(c, t('telegram.unknown_phone', { phone: binding.phone, ...alternatives })));
     }

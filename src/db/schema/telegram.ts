@@ -78,3 +78,23 @@ export const telegramMessages = pgTable(
   },
   (table) => [primaryKey({ columns: [table.chatId, table.messageId] })],
 );
+
+/**
+ * A one-time code a contact's profile puts in a `t.me/<bot>?start=<code>` link (its digest only): the
+ * Telegram user who opens it is bound to that contact once they share that contact's own phone.
+ */
+export const telegramLinkCodes = pgTable(
+  'telegram_link_codes',
+  {
+    digest: text('digest').primaryKey(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** The Telegram user who opened the link: only their phone can finish the binding. */
+    claimedBy: bigint('claimed_by', { mode: 'number' }),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [index('telegram_link_codes_claimed_idx').on(table.claimedBy)],
+);

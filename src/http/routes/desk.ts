@@ -5,9 +5,10 @@ import { listAgents } from '../../app/agents.js';
 import { listInboundMail, listOutboundMail } from '../../app/mail/mailLog.js';
 import { listOutbox, retryOutboxEntry } from '../../app/outbox/deliveryLog.js';
 import { telegramBinding, unbindTelegram } from '../../app/telegram/binding.js';
+import { issueTelegramLink } from '../../app/telegram/linkCodes.js';
 import { teamMemberSchema } from '../../contract/agents.js';
 import { deliveryState, outboxEntrySchema } from '../../contract/deliveries.js';
-import { deskSettingsSchema, telegramBindingSchema } from '../../contract/desk.js';
+import { deskSettingsSchema, telegramBindingSchema, telegramLinkSchema } from '../../contract/desk.js';
 import { id } from '../../contract/fields.js';
 import { receivedMailSchema, sentMailSchema } from '../../contract/mail.js';
 import { problems } from '../../contract/problem.js';
@@ -140,6 +141,21 @@ export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ct
       },
     },
     async (request) => telegramBinding(ctx, signedIn(request), request.params.contactId),
+  );
+
+  api.post(
+    '/contacts/:contactId/telegram/link',
+    {
+      schema: {
+        operationId: 'createTelegramLink',
+        tags: ['telegram'],
+        summary: "A one-time link to the support bot that binds the contact's chat after the phone check",
+        params: contactParams,
+        response: { 201: telegramLinkSchema, ...problems(401, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await issueTelegramLink(ctx, signedIn(request), request.params.contactId)),
   );
 
   api.delete(

@@ -71,6 +71,8 @@ export const en = {
     remote_session_requires_extended:
       'Remote sessions are part of the Extended level only; {{value}} is Standard.',
     out_of_scope_needs_consultation: 'Only a consultation can be marked outside the scope of support.',
+    telegram_not_configured:
+      'The desk has no Telegram bot to link to (TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_NAME).',
     imported_request_closed:
       'Request {{value}} was closed in the desk used before this one; please file a new request.',
     imported_without_entitlement:
@@ -301,6 +303,12 @@ export const en = {
     welcome:
       'This is the support bot. To file requests here, share your phone number with the button below: it must be the number your organization listed for you.',
     share_phone: 'Share my phone number',
+    welcome_by_link:
+      'This is the support bot. To link this chat to your profile, share your phone number with the button below: the one your profile lists.',
+    link_expired:
+      'This link was used already or has expired: take a new one from your profile. You can also just share your phone number with the button below.',
+    not_the_link_owner:
+      'The number {{phone}} is not the one listed in the profile the link came from. Share that number, or ask your administrator to correct it.',
     not_own_contact: "Please share your own phone number with the button, not someone else's contact.",
     unknown_phone:
       'The number {{phone}} is not listed as an authorized contact. Requests are also accepted on the portal ({{portal}}) and by e-mail ({{email}}).',

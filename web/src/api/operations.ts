@@ -23,7 +23,7 @@ import type {
 import type { CalendarMonth, CalendarOverride, calendarOverrideInput } from '@contract/calendar';
 import type { CustomerContext } from '@contract/customerContext';
 import type { OutboxEntry } from '@contract/deliveries';
-import type { DeskSettings, TelegramBinding } from '@contract/desk';
+import type { DeskSettings, TelegramBinding, TelegramLink } from '@contract/desk';
 import type { DocumentationPage, documentationInput } from '@contract/documentation';
 import type { EntitlementDecision, entitlementCheckInput } from '@contract/entitlement';
 import type { PresentPerson, presenceInput } from '@contract/events';
@@ -156,6 +156,7 @@ export const desk = {
   getDeskSettings: () => get<DeskSettings>('/desk'),
   getTelegramBinding: (contactId: string) => get<TelegramBinding>(`/contacts/${contactId}/telegram`),
   unbindTelegram: (contactId: string) => remove<undefined>(`/contacts/${contactId}/telegram`),
+  createTelegramLink: (contactId: string) => post<TelegramLink>(`/contacts/${contactId}/telegram/link`, {}),
   listOutbox: () => get<OutboxEntry[]>('/outbox?limit=200'),
   listOutboundMail: () => get<SentMail[]>('/mail/outbound?limit=200'),
   listInboundMail: () => get<ReceivedMail[]>('/mail/inbound?limit=200'),

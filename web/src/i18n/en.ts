@@ -502,6 +502,10 @@ export const en: Messages = {
     telegramLinked: 'The support bot is bound to your Telegram since {{at}}.',
     telegramNotLinked: 'Telegram is not bound. Send /start to the support bot and share your phone number.',
     telegramUnbind: 'Unbind',
+    telegramByLink:
+      'You can file requests in Telegram too, with the support bot {{bot}}. Open it by the link and share the phone number of your profile: the chat is then yours.',
+    telegramGetLink: 'Get a link to the bot',
+    telegramOpen: 'Open {{bot}} in Telegram (the link works for 15 minutes)',
     mailNotices: 'Notices by mail',
     mailNoticesHint: 'Everything appears under the bell; choose what also comes by mail.',
     mailChoice: {

@@ -499,6 +499,10 @@ export const ru = {
     telegramLinked: 'Бот поддержки привязан к вашему Telegram с {{at}}.',
     telegramNotLinked: 'Telegram не привязан. Напишите боту поддержки /start и поделитесь номером телефона.',
     telegramUnbind: 'Отвязать',
+    telegramByLink:
+      'Запросы можно подавать и в Telegram, боту поддержки {{bot}}. Откройте его по ссылке и поделитесь номером телефона из профиля: чат свяжется с вами.',
+    telegramGetLink: 'Получить ссылку на бота',
+    telegramOpen: 'Открыть {{bot}} в Telegram (ссылка действует 15 минут)',
     mailNotices: 'Уведомления почтой',
     mailNoticesHint: 'Всё появляется под колокольчиком; отметьте, что присылать ещё и почтой.',
     mailChoice: {

@@ -1,6 +1,17 @@
 import type { Language } from '@contract/constants';
 import { AGENT_MAIL_CHOICES, type AgentMailChoice } from '@contract/constants';
-import { Button, Checkbox, Group, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -157,6 +168,7 @@ function TelegramBinding({ contactId }: { contactId: string }) {
     mutationFn: () => desk.unbindTelegram(contactId),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['telegram', contactId] }),
   });
+  const link = useMutation({ mutationFn: () => desk.createTelegramLink(contactId) });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="telegram-title">
       <Stack gap="xs">
@@ -178,6 +190,19 @@ function TelegramBinding({ contactId }: { contactId: string }) {
                   {t('profile.telegramUnbind')}
                 </Button>
               </Group>
+            ) : data.botName ? (
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{t('profile.telegramByLink', { bot: `@${data.botName}` })}</Text>
+                {link.data ? (
+                  <Anchor href={link.data.url} target="_blank" rel="noreferrer" data-testid="telegram-link">
+                    {t('profile.telegramOpen', { bot: `@${link.data.botName}` })}
+                  </Anchor>
+                ) : (
+                  <Button size="xs" variant="light" onClick={() => link.mutate()} loading={link.isPending}>
+                    {t('profile.telegramGetLink')}
+                  </Button>
+                )}
+              </Stack>
             ) : (
               <Text size="sm" c="dimmed">
                 {t('profile.telegramNotLinked')}
@@ -186,6 +211,7 @@ function TelegramBinding({ contactId }: { contactId: string }) {
           }
         </Loaded>
         {unbind.error ? <ProblemAlert error={unbind.error} /> : null}
+        {link.error ? <ProblemAlert error={link.error} /> : null}
       </Stack>
     </Paper>
   );
