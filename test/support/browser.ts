@@ -27,16 +27,22 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (its own cookies) at a laptop's screen size. */
+const LAPTOP = { width: 1366, height: 768 };
+/** A phone's screen: the narrowest the portal and the console are made for. */
+export const PHONE = { width: 375, height: 812 };
+
+/** A fresh browser profile (its own cookies) at a laptop's screen size, or another. */
 export async function newPerson(
   browser: Browser,
   baseURL: string,
   locale = 'ru-RU',
+  viewport = LAPTOP,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
     locale,
-    viewport: { width: 1366, height: 768 },
+    viewport,
+    ...(viewport === PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     timezoneId: 'Asia/Yekaterinburg',
   });
   context.setDefaultTimeout(10_000);

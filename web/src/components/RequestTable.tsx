@@ -1,6 +1,7 @@
 import type { QueueSort } from '@contract/constants';
 import type { FoundTicket } from '@contract/tickets';
-import { Anchor, Badge, Checkbox, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -70,7 +71,20 @@ export function RequestTable({
   selection?: Selection;
 }) {
   const { t } = useTranslation();
+  // A phone's width: cards that wrap, so that nothing scrolls sideways and status and due time show.
+  const narrow = useMediaQuery('(max-width: 40em)');
   if (tickets.length === 0) return <EmptyState>{empty}</EmptyState>;
+  if (narrow) {
+    return (
+      <RequestCards
+        tickets={tickets}
+        fetchedAt={fetchedAt}
+        customerOf={customerOf}
+        assigneeOf={assigneeOf}
+        selection={selection}
+      />
+    );
+  }
   const ids = tickets.map((ticket) => ticket.id);
   const picked = ids.filter((ticketId) => selection?.selected.has(ticketId)).length;
   return (
@@ -145,38 +159,7 @@ export function RequestTable({
                 </Stack>
               </Table.Td>
               <Table.Td>
-                {ticket.importedFrom ? (
-                  <>
-                    <ImportedReference ticket={ticket} />
-                    <Text size="xs" c="dimmed">
-                      {t('requests.imported')}
-                    </Text>
-                  </>
-                ) : ticket.followUp ? (
-                  <>
-                    <Text size="xs" c="dimmed">
-                      {t('requests.followUpDue', { at: moscowDateTime(ticket.followUp.dueAt) })}
-                    </Text>
-                    <Countdown
-                      countdown={ticket.followUp.countdown}
-                      dueAt={ticket.followUp.dueAt}
-                      respondedAt={null}
-                      fetchedAt={fetchedAt}
-                    />
-                  </>
-                ) : (
-                  <>
-                    <Text size="xs" c="dimmed">
-                      {moscowDateTime(ticket.responseDueAt)}
-                    </Text>
-                    <Countdown
-                      countdown={ticket.countdown}
-                      dueAt={ticket.responseDueAt}
-                      respondedAt={ticket.firstResponseAt}
-                      fetchedAt={fetchedAt}
-                    />
-                  </>
-                )}
+                <DueFacts ticket={ticket} fetchedAt={fetchedAt} />
               </Table.Td>
               {assigneeOf ? (
                 <Table.Td>
@@ -215,5 +198,100 @@ export function TagBadges({
         </Badge>
       ))}
     </Group>
+  );
+}
+
+/** When the request's answer is due, or that it was imported and has no deadline here. */
+function DueFacts({ ticket, fetchedAt }: { ticket: FoundTicket; fetchedAt: number }) {
+  const { t } = useTranslation();
+  return ticket.importedFrom ? (
+    <>
+      <ImportedReference ticket={ticket} />
+      <Text size="xs" c="dimmed">
+        {t('requests.imported')}
+      </Text>
+    </>
+  ) : ticket.followUp ? (
+    <>
+      <Text size="xs" c="dimmed">
+        {t('requests.followUpDue', { at: moscowDateTime(ticket.followUp.dueAt) })}
+      </Text>
+      <Countdown
+        countdown={ticket.followUp.countdown}
+        dueAt={ticket.followUp.dueAt}
+        respondedAt={null}
+        fetchedAt={fetchedAt}
+      />
+    </>
+  ) : (
+    <>
+      <Text size="xs" c="dimmed">
+        {moscowDateTime(ticket.responseDueAt)}
+      </Text>
+      <Countdown
+        countdown={ticket.countdown}
+        dueAt={ticket.responseDueAt}
+        respondedAt={ticket.firstResponseAt}
+        fetchedAt={fetchedAt}
+      />
+    </>
+  );
+}
+
+/** The list as cards, one a request, for a phone. */
+function RequestCards({
+  tickets,
+  fetchedAt,
+  customerOf,
+  assigneeOf,
+  selection,
+}: {
+  tickets: FoundTicket[];
+  fetchedAt: number;
+  customerOf?: (ticket: FoundTicket) => string;
+  assigneeOf?: (ticket: FoundTicket) => string;
+  selection?: Selection;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" data-testid="request-cards">
+      {tickets.map((ticket) => (
+        <Paper key={ticket.id} withBorder p="sm" data-ticket={ticket.number}>
+          <Stack gap={6}>
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Group gap="xs" wrap="nowrap">
+                {selection ? (
+                  <Checkbox
+                    aria-label={t('tools.select', { number: ticket.number })}
+                    checked={selection.selected.has(ticket.id)}
+                    onChange={() => selection.toggle(ticket.id)}
+                  />
+                ) : null}
+                <Anchor component={Link} to={`/requests/${ticket.number}`} fw={500}>
+                  {ticket.number}
+                </Anchor>
+              </Group>
+              <SeverityBadge severity={ticket.severity} />
+            </Group>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {ticket.match ? <Highlighted segments={ticket.match.subject} /> : ticket.subject}
+            </Text>
+            <TagBadges tags={ticket.tags} />
+            <Group gap="xs">
+              <StatusBadge status={ticket.status} />
+              <AwaitingBadge since={ticket.awaitingSupportSince} />
+            </Group>
+            <div data-testid="card-due">
+              <DueFacts ticket={ticket} fetchedAt={fetchedAt} />
+            </div>
+            {customerOf || assigneeOf ? (
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {[customerOf?.(ticket), assigneeOf?.(ticket)].filter(Boolean).join(' · ')}
+              </Text>
+            ) : null}
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
   );
 }
