@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launchBrowser, newPerson, signInAs } from '../test/support/browser.js';
+import { launchBrowser, newPerson, PHONE, signInAs } from '../test/support/browser.js';
 import { databaseBackends } from '../test/support/databases.js';
 import {
   ADMIN,
@@ -91,6 +91,12 @@ try {
   await shoot(contact, '/requests/new', 'portal-new-request');
   await shoot(contact, `/requests/${first.id}`, 'portal-request');
   await shoot(contact, '/policy', 'portal-policy');
+  const phone = (await newPerson(browser, baseURL, 'ru-RU', PHONE)).page;
+  await signInAs(phone, ...STANDARD_CONTACT);
+  await shoot(phone, '/requests', 'portal-requests-phone');
+  const agentPhone = (await newPerson(browser, baseURL, 'ru-RU', PHONE)).page;
+  await signInAs(agentPhone, ...AGENT);
+  await shoot(agentPhone, '/requests', 'console-queue-phone');
   const agent = (await newPerson(browser, baseURL)).page;
   await signInAs(agent, ...AGENT);
   await shoot(agent, '/', 'console-queue');

@@ -55,5 +55,6 @@ export async function signInAs(page: Page, email: string, password: string): Pro
   await page.getByLabel(/Электронная почта|E-mail/).fill(email);
   await page.getByLabel(/^(Пароль|Password)/).fill(password);
   await page.getByRole('button', { name: /Войти|Sign in/ }).click();
-  await page.getByTestId('principal-name').waitFor();
+  // Attached rather than visible: on a phone the header keeps the name in its menu.
+  await page.getByTestId('principal-name').waitFor({ state: 'attached' });
 }
