@@ -1,15 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importGlpi } from '../src/app/import/glpiImport.js';
 import { openGlpiDatabase } from '../src/channels/glpi/glpiDatabase.js';
 import { openGlpiFiles } from '../src/channels/glpi/glpiFiles.js';
 import { DEFAULT_GLPI_MAPPING } from '../src/domain/glpi/glpiMapping.js';
 import { accessibilityViolations } from './support/accessibility.js';
-import { launchBrowser, newPerson, signInAs } from './support/browser.js';
+import { deskInBrowser } from './support/browser.js';
 import { databaseBackends } from './support/databases.js';
 import {
   addEntity,
@@ -20,17 +19,16 @@ import {
   glpiDatabase,
   glpiEncoded,
 } from './support/glpi.js';
-import { AGENT, openTestDesk, type TestDesk } from './support/testDesk.js';
+import { AGENT } from './support/testDesk.js';
 
 const [pglite] = databaseBackends;
 if (!pglite) throw new Error('PGlite is always a backend');
 
 /** A request brought over from GLPI, as support finds and reads it in Debian's Chromium. */
 describe('imported history in a real browser', () => {
-  let desk: TestDesk;
+  let desk: Awaited<ReturnType<typeof deskInBrowser>>;
   let glpi: GlpiFixture;
   let filesDir: string;
-  let browser: Browser;
   let irina: Page;
   let number: string;
 
@@ -72,10 +70,10 @@ describe('imported history in a real browser', () => {
       date: '2026-01-02 08:00:00',
       private: true,
     });
-    desk = await openTestDesk(pglite);
+    desk = await deskInBrowser(pglite);
     const source = await openGlpiDatabase(glpi.url);
     try {
-      await importGlpi(desk.ctx, source, {
+      await importGlpi(desk.desk.ctx, source, {
         entityIds: [1],
         dryRun: false,
         files: await openGlpiFiles(filesDir),
@@ -84,15 +82,10 @@ describe('imported history in a real browser', () => {
     } finally {
       await source.close();
     }
-    await desk.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-    irina = (await newPerson(browser, `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}`))
-      .page;
-    await signInAs(irina, ...AGENT);
+    irina = await desk.signedIn(AGENT);
   });
 
   afterAll(async () => {
-    await browser?.close();
     await desk?.close();
     await glpi?.drop();
     rmSync(filesDir, { recursive: true, force: true });

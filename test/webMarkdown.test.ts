@@ -1,19 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/accessibility.js';
-import { launchBrowser, newPerson, signInAs } from './support/browser.js';
+import { deskInBrowser } from './support/browser.js';
 import { databaseBackends } from './support/databases.js';
-import {
-  ADMIN,
-  type Caller,
-  caller,
-  demoWorld,
-  openTestDesk,
-  STANDARD_CONTACT,
-  signIn,
-  type TestDesk,
-} from './support/testDesk.js';
+import { ADMIN, type Caller, caller, demoWorld, STANDARD_CONTACT, signIn } from './support/testDesk.js';
 
 const [pglite] = databaseBackends;
 if (!pglite) throw new Error('PGlite is always a backend');
@@ -37,17 +27,16 @@ const HOSTILE = [
 
 /** Documentation and release notes as a customer reads them in Debian's Chromium. */
 describe('Markdown in a real browser', () => {
-  let desk: TestDesk;
-  let browser: Browser;
+  let desk: Awaited<ReturnType<typeof deskInBrowser>>;
   let anna: Page;
   let admin: Caller;
 
   beforeAll(async () => {
-    desk = await openTestDesk(pglite, { MARKDOWN_IMAGE_HOSTS: 'docs.vendor.example' });
-    await desk.app.listen({ host: '127.0.0.1', port: 0 });
-    const adminSession = await signIn(desk.app, ...ADMIN);
-    admin = caller(desk.app, adminSession);
-    const world = await demoWorld(desk.app, adminSession);
+    desk = await deskInBrowser(pglite, { MARKDOWN_IMAGE_HOSTS: 'docs.vendor.example' });
+    const { app } = desk.desk;
+    const adminSession = await signIn(app, ...ADMIN);
+    admin = caller(app, adminSession);
+    const world = await demoWorld(app, adminSession);
     const esb = world.products.find((product) => product.code === 'ESB')?.id;
     const page = await admin('POST', '/api/v1/documentation', {
       productId: esb,
@@ -62,19 +51,12 @@ describe('Markdown in a real browser', () => {
       notes: HOSTILE,
     });
     expect(release.statusCode, release.body).toBe(201);
-    browser = await launchBrowser();
-    const person = await newPerson(
-      browser,
-      `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}`,
-    );
-    anna = person.page;
+    anna = await desk.signedIn(STANDARD_CONTACT);
     // Images are not fetched from outside the machine: every request leaving it is answered empty here.
     await anna.route(/^https:\/\//, (route) => route.fulfill({ status: 204, body: '' }));
-    await signInAs(anna, ...STANDARD_CONTACT);
   });
 
   afterAll(async () => {
-    await browser?.close();
     await desk?.close();
   });
 

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/accessibility.js';
-import { launchBrowser, newPerson, PHONE, signInAs } from './support/browser.js';
+import { deskInBrowser, PHONE } from './support/browser.js';
 import { databaseBackends } from './support/databases.js';
 import {
   ADMIN,
@@ -10,10 +9,8 @@ import {
   caller,
   demoWorld,
   fileOnBaltlog,
-  openTestDesk,
   STANDARD_CONTACT,
   signIn,
-  type TestDesk,
 } from './support/testDesk.js';
 
 const [pglite] = databaseBackends;
@@ -21,30 +18,24 @@ if (!pglite) throw new Error('PGlite is always a backend');
 
 /** The portal and the console on a phone (375 px), in Debian's Chromium. */
 describe('the desk on a phone', () => {
-  let desk: TestDesk;
-  let browser: Browser;
+  let desk: Awaited<ReturnType<typeof deskInBrowser>>;
   let anna: Page;
   let irina: Page;
   let number: string;
 
   beforeAll(async () => {
-    desk = await openTestDesk(pglite);
-    await desk.app.listen({ host: '127.0.0.1', port: 0 });
-    const world = await demoWorld(desk.app, await signIn(desk.app, ...ADMIN));
-    const customer = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT));
+    desk = await deskInBrowser(pglite);
+    const { app } = desk.desk;
+    const world = await demoWorld(app, await signIn(app, ...ADMIN));
+    const customer = caller(app, await signIn(app, ...STANDARD_CONTACT));
     number = (
       await fileOnBaltlog(customer, world, 'Очередь сообщений orders.in не обрабатывается после обновления')
     ).number;
-    browser = await launchBrowser();
-    const baseURL = `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}`;
-    anna = (await newPerson(browser, baseURL, 'ru-RU', PHONE)).page;
-    irina = (await newPerson(browser, baseURL, 'ru-RU', PHONE)).page;
-    await signInAs(anna, ...STANDARD_CONTACT);
-    await signInAs(irina, ...AGENT);
+    anna = await desk.signedIn(STANDARD_CONTACT, PHONE);
+    irina = await desk.signedIn(AGENT, PHONE);
   });
 
   afterAll(async () => {
-    await browser?.close();
     await desk?.close();
   });
 

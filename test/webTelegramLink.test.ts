@@ -1,34 +1,27 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/accessibility.js';
-import { launchBrowser, newPerson, signInAs } from './support/browser.js';
+import { deskInBrowser } from './support/browser.js';
 import { databaseBackends } from './support/databases.js';
-import { openTestDesk, STANDARD_CONTACT, type TestDesk } from './support/testDesk.js';
+import { STANDARD_CONTACT } from './support/testDesk.js';
 
 const [pglite] = databaseBackends;
 if (!pglite) throw new Error('PGlite is always a backend');
 
 /** The customer's profile names the support bot and hands out its one-time link, in Debian's Chromium. */
 describe('the Telegram link in the profile, in a real browser', () => {
-  let desk: TestDesk;
-  let browser: Browser;
+  let desk: Awaited<ReturnType<typeof deskInBrowser>>;
   let anna: Page;
 
   beforeAll(async () => {
-    desk = await openTestDesk(pglite, {
+    desk = await deskInBrowser(pglite, {
       TELEGRAM_BOT_TOKEN: '123456:test-token-for-the-profile-link',
       TELEGRAM_BOT_NAME: 'vendor_support_bot',
     });
-    await desk.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-    anna = (await newPerson(browser, `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}`))
-      .page;
-    await signInAs(anna, ...STANDARD_CONTACT);
+    anna = await desk.signedIn(STANDARD_CONTACT);
   });
 
   afterAll(async () => {
-    await browser?.close();
     await desk?.close();
   });
 

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { WEB_ROOT } from '../../src/http/web.js';
+import type { DatabaseBackend } from './databases.js';
+import { openTestDesk } from './testDesk.js';
 
 /** Debian's Chromium, as .ci/run installs it; CHROMIUM_PATH names another. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,4 +60,26 @@ export async function signInAs(page: Page, email: string, password: string): Pro
   await page.getByRole('button', { name: /Войти|Sign in/ }).click();
   // Attached rather than visible: on a phone the header keeps the name in its menu.
   await page.getByTestId('principal-name').waitFor({ state: 'attached' });
+}
+
+/** A desk on a loopback port with Debian's Chromium beside it, for a test's people to sign in to. */
+export async function deskInBrowser(backend: DatabaseBackend, environment: Record<string, string> = {}) {
+  const desk = await openTestDesk(backend, environment);
+  await desk.app.listen({ host: '127.0.0.1', port: 0 });
+  const baseURL = `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  return {
+    desk,
+    browser,
+    /** A person of their own browser profile, signed in. */
+    async signedIn(credentials: readonly [string, string], viewport = LAPTOP): Promise<Page> {
+      const { page } = await newPerson(browser, baseURL, 'ru-RU', viewport);
+      await signInAs(page, ...credentials);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await desk.close();
+    },
+  };
 }
