@@ -231,6 +231,30 @@ describe('releases for supported customers', () => {
     );
   });
 
+  it('suggests the pages that may answer a subject being typed, only those the reader may read', async () => {
+    const admin = caller(desk.app, await signIn(desk.app, ...ADMIN));
+    const product = (code: string) => world.products.find((candidate) => candidate.code === code)?.id;
+    const uncovered = await admin('POST', '/api/v1/documentation', {
+      productId: product('SCHEDULER'),
+      title: 'Очереди планировщика',
+      body: 'Как разобрать очередь заданий.',
+    });
+    expect(uncovered.statusCode, uncovered.body).toBe(201);
+    const anna = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT));
+    const suggest = async (who: typeof anna, typed: string) =>
+      (await who('GET', `/api/v1/documentation/suggestions?q=${encodeURIComponent(typed)}`))
+        .json()
+        .map((page: { title: string }) => page.title);
+    // Another form of the word ("Очередь" for "очередей"), and only one of the words is needed.
+    expect(await suggest(anna, 'Очередь сообщений не обрабатывается')).toEqual(['Настройка очередей']);
+    // Support reads every product's pages.
+    expect(await suggest(admin, 'очередь')).toEqual(
+      expect.arrayContaining(['Настройка очередей', 'Очереди планировщика']),
+    );
+    expect(await suggest(anna, 'пр')).toEqual([]);
+    expect(await suggest(anna, 'лицензионный ключ')).toEqual([]);
+  });
+
   it('counts the organization’s downloads in the certificate report', async () => {
     const admin = caller(desk.app, await signIn(desk.app, ...ADMIN));
     const rows = (await admin('GET', '/api/v1/reports/certificates?from=2026-11-01&to=2027-12-31')).json();

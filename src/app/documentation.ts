@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DocumentationInput } from '../contract/documentation.js';
 import { documentationPages, products } from '../db/schema.js';
+import { anyWordQuery } from '../db/searchDocuments.js';
 import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
@@ -69,6 +70,33 @@ export async function listDocumentation(ctx: AppContext, actor: Actor) {
     .orderBy(asc(products.code), asc(documentationPages.position), asc(documentationPages.title));
   const refusalFor = await supportRefusals(ctx, actor);
   return rows.map(({ page, product }) => view(ctx, page, product, refusalFor(product.id)));
+}
+
+/** How many pages are suggested beside a request being written. */
+const SUGGESTED = 5;
+
+/**
+ * The pages that may answer what a customer is about to ask (the subject they are typing), best first,
+ * among those they may read: any of its words, stemmed as request search stems them.
+ */
+export async function suggestDocumentation(ctx: AppContext, actor: Actor, typed: string) {
+  if (typed.trim().length < 3) return [];
+  const query = anyWordQuery(typed);
+  const rows = await ctx.db
+    .select({
+      page: documentationPages,
+      product: { id: products.id, code: products.code, name: products.name },
+    })
+    .from(documentationPages)
+    .innerJoin(products, eq(products.id, documentationPages.productId))
+    .where(sql`${documentationPages.searchDocument} @@ ${query}`)
+    .orderBy(sql`ts_rank(${documentationPages.searchDocument}, ${query}) desc`, asc(documentationPages.title))
+    .limit(SUGGESTED * 4);
+  const refusalFor = await supportRefusals(ctx, actor);
+  return rows
+    .filter(({ product }) => refusalFor(product.id) === null)
+    .slice(0, SUGGESTED)
+    .map(({ page, product }) => view(ctx, page, product, null));
 }
 
 /** One page, whole, or the reason a customer may not read it now. */

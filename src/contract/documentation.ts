@@ -3,6 +3,7 @@
  * Shared by the server's routes and use cases and by the web.
  */
 import { z } from 'zod';
+import { SEARCH_MAX_LENGTH } from '../domain/tickets/searchQuery.js';
 import { id } from './fields.js';
 
 export const documentationInput = z
@@ -18,6 +19,10 @@ export const documentationInput = z
     path: ['body'],
   });
 export type DocumentationInput = z.infer<typeof documentationInput>;
+
+export const documentationSuggestionQuery = z.object({
+  q: z.string().trim().max(SEARCH_MAX_LENGTH).describe('What the reader is writing: a new request’s subject'),
+});
 
 export const pageSchema = z
   .object({

@@ -14,6 +14,19 @@ export function ticketDocument(subject: SQLWrapper, description: SQLWrapper): SQ
   return sql`(setweight(to_tsvector(${SEARCH_CONFIGURATION}, ${subject}), 'A') || setweight(to_tsvector(${SEARCH_CONFIGURATION}, ${description}), 'B'))`;
 }
 
+/** A documentation page: its title weighs most, its text (none for a link) next. */
+export function articleDocument(title: SQLWrapper, body: SQLWrapper): SQL {
+  return ticketDocument(title, sql`coalesce(${body}, '')`);
+}
+
+/**
+ * Any of the words typed, for suggestions while a subject is still being written: a page that shares
+ * some of its words is worth showing, ranked by how many and where.
+ */
+export function anyWordQuery(text: string): SQL {
+  return sql`nullif(replace(plainto_tsquery(${SEARCH_CONFIGURATION}, ${text})::text, '&', '|'), '')::tsquery`;
+}
+
 /** A message of a request. */
 export function messageDocument(body: SQLWrapper): SQL {
   return sql`to_tsvector(${SEARCH_CONFIGURATION}, ${body})`;

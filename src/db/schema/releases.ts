@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   bigint,
   check,
@@ -11,7 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt } from './columns.js';
+import { articleDocument } from '../searchDocuments.js';
+import { createdAt, tsvector } from './columns.js';
 import { products } from './entitlement.js';
 
 /** Releases, their files and downloads, and the documentation section. */
@@ -74,9 +75,14 @@ export const documentationPages = pgTable(
     body: text('body'),
     position: integer('position').notNull().default(0),
     createdAt: createdAt(),
+    /** Searched as requests are (db/searchDocuments.ts): the suggestions while a request is written. */
+    searchDocument: tsvector('search_document')
+      .notNull()
+      .generatedAlwaysAs((): SQL => articleDocument(documentationPages.title, documentationPages.body)),
   },
   (table) => [
     index('documentation_pages_product_idx').on(table.productId, table.position),
+    index('documentation_pages_search_document_idx').using('gin', table.searchDocument),
     check('documentation_pages_link_or_page', sql`(${table.url} is null) <> (${table.body} is null)`),
   ],
 );

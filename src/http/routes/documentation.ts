@@ -1,8 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createDocumentationPage, getDocumentationPage, listDocumentation } from '../../app/documentation.js';
-import { documentationInput, pageSchema } from '../../contract/documentation.js';
+import {
+  createDocumentationPage,
+  getDocumentationPage,
+  listDocumentation,
+  suggestDocumentation,
+} from '../../app/documentation.js';
+import {
+  documentationInput,
+  documentationSuggestionQuery,
+  pageSchema,
+} from '../../contract/documentation.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
@@ -36,6 +45,19 @@ export const documentationRoutes: FastifyPluginAsync<HttpDependencies> = async (
     },
     async (request, reply) =>
       reply.code(201).send(await createDocumentationPage(ctx, signedIn(request), request.body)),
+  );
+  api.get(
+    '/documentation/suggestions',
+    {
+      schema: {
+        operationId: 'suggestDocumentation',
+        tags: ['documentation'],
+        summary: 'The pages that may answer a request being written, among those the reader may read',
+        querystring: documentationSuggestionQuery,
+        response: { 200: z.array(pageSchema), ...problems(400, 401) },
+      },
+    },
+    async (request) => suggestDocumentation(ctx, signedIn(request), request.query.q),
   );
   api.get(
     '/documentation/:pageId',

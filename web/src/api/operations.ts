@@ -154,6 +154,8 @@ export const desk = {
     post<{ id: string; name: string; token: string }>('/me/tokens', body),
   revokeOwnToken: (tokenId: string) => remove<undefined>(`/me/tokens/${tokenId}`),
   getDeskSettings: () => get<DeskSettings>('/desk'),
+  suggestDocumentation: (typed: string) =>
+    get<DocumentationPage[]>(`/documentation/suggestions?q=${encodeURIComponent(typed)}`),
   getTelegramBinding: (contactId: string) => get<TelegramBinding>(`/contacts/${contactId}/telegram`),
   unbindTelegram: (contactId: string) => remove<undefined>(`/contacts/${contactId}/telegram`),
   createTelegramLink: (contactId: string) => post<TelegramLink>(`/contacts/${contactId}/telegram/link`, {}),

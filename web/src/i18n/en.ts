@@ -145,6 +145,7 @@ export const en: Messages = {
     maxInstances: 'up to {{count}} instances',
   },
   newRequest: {
+    suggestions: 'The documentation may already answer this:',
     title: 'New request',
     instance: 'Product instance',
     instancePlaceholder: 'Choose an instance',

@@ -145,6 +145,7 @@ export const ru = {
     maxInstances: 'до {{count}} экз.',
   },
   newRequest: {
+    suggestions: 'Возможно, ответ уже есть в документации:',
     title: 'Новый запрос',
     instance: 'Экземпляр продукта',
     instancePlaceholder: 'Выберите экземпляр',

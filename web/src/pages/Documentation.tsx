@@ -2,6 +2,7 @@ import { Accordion, Alert, Anchor, Button, Group, Stack, Text, Title } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { desk } from '../api/operations';
 import { EmptyState, Loaded } from '../components/Feedback';
 import { TextAreaField, TextField } from '../components/FormFields';
@@ -20,6 +21,7 @@ export function Documentation() {
     queryKey: ['desk'],
     queryFn: () => desk.getDeskSettings(),
   });
+  const opened = useLocation().hash.slice(1);
   return (
     <Stack maw={960}>
       <Group justify="space-between">
@@ -40,7 +42,8 @@ export function Documentation() {
           data.length === 0 ? (
             <EmptyState>{t('documentation.empty')}</EmptyState>
           ) : (
-            <Accordion multiple variant="separated">
+            // A page named in the address (a suggestion followed from a new request) opens at once.
+            <Accordion multiple variant="separated" defaultValue={opened ? [opened] : []}>
               {data.map((page) => (
                 <Accordion.Item key={page.id} value={page.id}>
                   <Accordion.Control>

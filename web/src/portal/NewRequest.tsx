@@ -16,6 +16,7 @@ import { TextAreaField } from '../components/FormFields';
 import { CategoryField, EntitlementNotice, SubjectField } from '../components/RequestFields';
 import { moscowDateTime } from '../format';
 import { useSignedIn } from '../session';
+import { SuggestedArticles } from './SuggestedArticles';
 
 /** Fields whose errors show next to them; any other problem shows above the button. */
 const SHOWN_FIELDS = ['instanceId', 'severity', 'subject', 'description'];
@@ -119,6 +120,7 @@ export function NewRequest() {
           </Radio.Group>
           <CategoryField value={category} onChange={setCategory} />
           <SubjectField value={subject} onChange={setSubject} error={fieldError('subject')} />
+          <SuggestedArticles subject={subject} />
           <TextAreaField
             label={t('newRequest.description')}
             description={t('newRequest.descriptionHint')}

@@ -25,8 +25,8 @@ const HOSTILE = [
   '<iframe src="https://evil.example"></iframe><b onclick="window.__ran=\'click\'">жирный</b>',
 ].join('\n');
 
-/** Documentation and release notes as a customer reads them in Debian's Chromium. */
-describe('Markdown in a real browser', () => {
+/** Documentation and release notes as a customer finds and reads them in Debian's Chromium. */
+describe('the knowledge base in a real browser', () => {
   let desk: Awaited<ReturnType<typeof deskInBrowser>>;
   let anna: Page;
   let admin: Caller;
@@ -100,6 +100,16 @@ describe('Markdown in a real browser', () => {
     expectInert(await inspect(anna));
     await anna.getByText('жирный').first().click();
     expect(await anna.evaluate(() => (globalThis as unknown as { __ran?: string }).__ran ?? null)).toBeNull();
+    expect(await accessibilityViolations(anna)).toEqual([]);
+  });
+
+  it('suggests the page while the customer types a new request’s subject, and opens it', async () => {
+    await anna.goto('/requests/new');
+    await anna.getByRole('textbox', { name: 'Тема' }).fill('Обновление не ставится');
+    const suggested = anna.getByRole('complementary', { name: 'Возможно, ответ уже есть в документации:' });
+    await suggested.getByRole('link', { name: 'ESB: Обновление' }).click();
+    await anna.waitForURL(/\/documentation#/);
+    await anna.getByTestId('markdown').first().getByRole('heading', { name: 'Обновление до 4.3' }).waitFor();
     expect(await accessibilityViolations(anna)).toEqual([]);
   });
 

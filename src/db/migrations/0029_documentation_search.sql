@@ -1,0 +1,2 @@
+ALTER TABLE "documentation_pages" ADD COLUMN "search_document" "tsvector" GENERATED ALWAYS AS ((setweight(to_tsvector('russian'::regconfig, "documentation_pages"."title"), 'A') || setweight(to_tsvector('russian'::regconfig, coalesce("documentation_pages"."body", '')), 'B'))) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "documentation_pages_search_document_idx" ON "documentation_pages" USING gin ("search_document");
