@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { partnerOrganizations, tickets } from '../../db/schema.js';
 import type { Level } from '../../domain/entitlement/entitlement.js';
@@ -12,6 +12,12 @@ import type { Actor } from '../actor.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
+
+/**
+ * Whether a request is measured against this desk's SLA: all but those imported from another desk. The
+ * watches, the queue's urgency and breached filter, the summaries and the SLA report ask this.
+ */
+export const measuredAgainstSla = isNull(tickets.importedFrom);
 
 /** A request filed under a certificate: every request but one imported from another desk. */
 export type EntitledTicket = TicketRow & {

@@ -9,7 +9,7 @@ import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { tagsOfTickets } from '../tags.js';
-import { visibleTicketsCondition } from './access.js';
+import { measuredAgainstSla, visibleTicketsCondition } from './access.js';
 import { ticketSummary } from './queries.js';
 import { findTickets, type SearchPosition, searchMatches } from './ticketSearch.js';
 
@@ -22,7 +22,7 @@ function queueOrder(now: Date) {
   const at = sql`${now.toISOString()}::timestamptz`;
   const active = inArray(tickets.status, [...ACTIVE_STATUSES]);
   // An imported request has no deadline here: it is ordered by its age alone.
-  const unanswered = and(isNull(tickets.firstResponseAt), isNull(tickets.importedFrom));
+  const unanswered = and(isNull(tickets.firstResponseAt), measuredAgainstSla);
   const nearestDue = sql`least(case when ${unanswered} then ${tickets.responseDueAt} end, ${tickets.followUpDueAt})`;
   const band = sql<number>`case
     when ${active} and ${nearestDue} <= ${at} then 0
@@ -125,18 +125,14 @@ function queueConditions(actor: Actor, filter: TicketQueueFilter, terms: SearchT
     conditions.push(
       or(
         isNotNull(tickets.slaBreachedAt),
-        and(isNull(tickets.importedFrom), isNull(tickets.firstResponseAt), lte(tickets.responseDueAt, now)),
+        and(measuredAgainstSla, isNull(tickets.firstResponseAt), lte(tickets.responseDueAt, now)),
       ),
     );
   } else if (filter.breached === 'false') {
     conditions.push(
       and(
         isNull(tickets.slaBreachedAt),
-        or(
-          isNotNull(tickets.importedFrom),
-          isNotNull(tickets.firstResponseAt),
-          gt(tickets.responseDueAt, now),
-        ),
+        or(not(measuredAgainstSla), isNotNull(tickets.firstResponseAt), gt(tickets.responseDueAt, now)),
       ),
     );
   }

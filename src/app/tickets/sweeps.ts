@@ -6,7 +6,7 @@ import { ACTIVE_STATUSES, AUTO_CLOSE_STATUSES } from '../../domain/tickets/lifec
 import { translator } from '../../i18n/translator.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { entitledTicket } from './access.js';
+import { entitledTicket, measuredAgainstSla } from './access.js';
 import { tellContact, tellSupport } from './notices.js';
 import {
   applyAction,
@@ -48,7 +48,7 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
       context,
       and(
         open,
-        isNull(tickets.importedFrom),
+        measuredAgainstSla,
         isNull(tickets.firstResponseAt),
         isNull(tickets.slaWarnedAt),
         isNull(tickets.slaBreachedAt),
@@ -70,7 +70,7 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
       context,
       and(
         open,
-        isNull(tickets.importedFrom),
+        measuredAgainstSla,
         isNull(tickets.firstResponseAt),
         isNull(tickets.slaBreachedAt),
         lte(tickets.responseDueAt, now),

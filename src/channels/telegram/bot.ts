@@ -33,7 +33,6 @@ import { BOT_API_TIMEOUT_SECONDS, telegramSender } from './sender.js';
 export type WebhookHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 export interface TelegramBot {
-  /** Long polling until stop(); in webhook mode, registers the webhook instead. */
   /** Readies the bot: its identity from the Bot API, and the webhook registered in webhook mode. */
   prepare(): Promise<void>;
   /** Long polling until stop() (only one instance may poll: the server holds a lock for it). */
