@@ -251,6 +251,17 @@ describe('releases for supported customers', () => {
     expect(await suggest(admin, 'очередь')).toEqual(
       expect.arrayContaining(['Настройка очередей', 'Очереди планировщика']),
     );
+    // Pages the customer may not read, however well they match, take no place from one they may.
+    for (let index = 0; index < 21; index += 1) {
+      const page = await admin('POST', '/api/v1/documentation', {
+        productId: product('SCHEDULER'),
+        title: `Очередь ${index}`,
+        body: 'Очередь, очереди, очередей.',
+      });
+      expect(page.statusCode, page.body).toBe(201);
+    }
+    expect(await suggest(anna, 'очередь')).toEqual(['Настройка очередей']);
+    expect(await suggest(admin, 'очередь')).toHaveLength(5);
     expect(await suggest(anna, 'пр')).toEqual([]);
     expect(await suggest(anna, 'лицензионный ключ')).toEqual([]);
   });

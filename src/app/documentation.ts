@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DocumentationInput } from '../contract/documentation.js';
 import { documentationPages, products } from '../db/schema.js';
 import { anyWordQuery } from '../db/searchDocuments.js';
@@ -58,16 +58,23 @@ export async function createDocumentationPage(ctx: AppContext, actor: Actor, inp
   });
 }
 
-/** The documentation section, product by product; a customer reads the products their support covers. */
-export async function listDocumentation(ctx: AppContext, actor: Actor) {
-  const rows = await ctx.db
+/** Pages with the product each documents, as every reader of the section reads them. */
+const pagesWithProducts = (ctx: AppContext) =>
+  ctx.db
     .select({
       page: documentationPages,
       product: { id: products.id, code: products.code, name: products.name },
     })
     .from(documentationPages)
-    .innerJoin(products, eq(products.id, documentationPages.productId))
-    .orderBy(asc(products.code), asc(documentationPages.position), asc(documentationPages.title));
+    .innerJoin(products, eq(products.id, documentationPages.productId));
+
+/** The documentation section, product by product; a customer reads the products their support covers. */
+export async function listDocumentation(ctx: AppContext, actor: Actor) {
+  const rows = await pagesWithProducts(ctx).orderBy(
+    asc(products.code),
+    asc(documentationPages.position),
+    asc(documentationPages.title),
+  );
   const refusalFor = await supportRefusals(ctx, actor);
   return rows.map(({ page, product }) => view(ctx, page, product, refusalFor(product.id)));
 }
@@ -82,33 +89,27 @@ const SUGGESTED = 5;
 export async function suggestDocumentation(ctx: AppContext, actor: Actor, typed: string) {
   if (typed.trim().length < 3) return [];
   const query = anyWordQuery(typed);
-  const rows = await ctx.db
-    .select({
-      page: documentationPages,
-      product: { id: products.id, code: products.code, name: products.name },
-    })
-    .from(documentationPages)
-    .innerJoin(products, eq(products.id, documentationPages.productId))
-    .where(sql`${documentationPages.searchDocument} @@ ${query}`)
-    .orderBy(sql`ts_rank(${documentationPages.searchDocument}, ${query}) desc`, asc(documentationPages.title))
-    .limit(SUGGESTED * 4);
+  // Only the products the reader may read are searched: a page they cannot open never takes a place.
   const refusalFor = await supportRefusals(ctx, actor);
-  return rows
-    .filter(({ product }) => refusalFor(product.id) === null)
-    .slice(0, SUGGESTED)
-    .map(({ page, product }) => view(ctx, page, product, null));
+  const readable = (await ctx.db.select({ id: products.id }).from(products))
+    .map((product) => product.id)
+    .filter((productId) => refusalFor(productId) === null);
+  if (readable.length === 0) return [];
+  const rows = await pagesWithProducts(ctx)
+    .where(
+      and(
+        sql`${documentationPages.searchDocument} @@ ${query}`,
+        inArray(documentationPages.productId, readable),
+      ),
+    )
+    .orderBy(sql`ts_rank(${documentationPages.searchDocument}, ${query}) desc`, asc(documentationPages.title))
+    .limit(SUGGESTED);
+  return rows.map(({ page, product }) => view(ctx, page, product, null));
 }
 
 /** One page, whole, or the reason a customer may not read it now. */
 export async function getDocumentationPage(ctx: AppContext, actor: Actor, pageId: string) {
-  const [row] = await ctx.db
-    .select({
-      page: documentationPages,
-      product: { id: products.id, code: products.code, name: products.name },
-    })
-    .from(documentationPages)
-    .innerJoin(products, eq(products.id, documentationPages.productId))
-    .where(eq(documentationPages.id, pageId));
+  const [row] = await pagesWithProducts(ctx).where(eq(documentationPages.id, pageId));
   if (!row) throw notFound();
   const refusal = (await supportRefusals(ctx, actor))(row.product.id);
   if (refusal) throw new AppError('forbidden', refusal);
