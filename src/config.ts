@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, flag, integer } from './configFields.js';
+import { type AllowedHost, parseAllowedHosts } from './domain/webhooks/allowedHosts.js';
 import {
   type LdapSettings,
   type OidcSettings,
@@ -59,6 +60,19 @@ const environmentSchema = z.object({
         z.string().regex(/^[a-z0-9.-]+(:\d+)?$/, { error: 'must list host names (docs.example.com:443)' }),
       ),
     ),
+  /** Internal hosts webhooks may reach, plain HTTP included (`crm.local:8443,127.0.0.1:9000`). */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const hosts = parseAllowedHosts(value);
+      if (hosts) return hosts;
+      context.addIssue({
+        code: 'custom',
+        message: 'must list hosts, each with an optional port (crm.local:8443)',
+      });
+      return z.NEVER;
+    }),
   JOBS_INTERVAL_MS: integer(100, 3_600_000).default(15_000),
   OUTBOX_POLL_MS: integer(50, 3_600_000).default(1_000),
   OUTBOX_RETENTION_DAYS: integer(1, 3_650).default(30),
@@ -163,6 +177,8 @@ export interface Config {
   attachmentMaxBytes: number;
   /** The hosts whose images documentation and release notes show; others are shown as links. */
   markdownImageHosts: string[];
+  /** The internal hosts webhooks may reach, plain HTTP included; others must be public HTTPS. */
+  webhookAllowedHosts: AllowedHost[];
   /** The largest release file an administrator may publish. */
   releaseMaxBytes: number;
   /** How often each instance runs the SLA watch, auto-close and reminder sweeps. */
@@ -292,6 +308,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     attachmentMaxBytes: env.ATTACHMENT_MAX_MB * 1_048_576,
     markdownImageHosts: env.MARKDOWN_IMAGE_HOSTS,
+    webhookAllowedHosts: env.WEBHOOK_ALLOWED_HOSTS,
     releaseMaxBytes: env.RELEASE_MAX_MB * 1_048_576,
     jobsIntervalMs: env.JOBS_INTERVAL_MS,
     outboxPollMs: env.OUTBOX_POLL_MS,

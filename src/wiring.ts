@@ -7,6 +7,7 @@ import { ldapDirectory } from './channels/directory/ldapDirectory.js';
 import { openIdProvider } from './channels/directory/openIdProvider.js';
 import { smtpSender } from './channels/email/smtpSender.js';
 import { telegramSender } from './channels/telegram/sender.js';
+import { httpWebhookPoster } from './channels/webhooks/httpPoster.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './domain/calendar/clock.js';
@@ -16,7 +17,7 @@ import { S3FileStore } from './storage/s3Store.js';
 /**
  * The composition root: builds the adapters the configuration asks for (file storage on the file
  * system or in an S3 bucket, the SMTP
- * relay or the stored-mail fallback, the Telegram sender) and hands them to the use cases as ports.
+ * relay or the stored-mail fallback, the Telegram sender, the webhook poster) and hands them to the use cases as ports.
  */
 export function createAppContext(
   db: Database,
@@ -25,6 +26,7 @@ export function createAppContext(
     | 'dataDir'
     | 'attachmentMaxBytes'
     | 'markdownImageHosts'
+    | 'webhookAllowedHosts'
     | 'calendar'
     | 'mail'
     | 'telegram'
@@ -49,6 +51,7 @@ export function createAppContext(
     telegram: config.telegram ? telegramSender(config.telegram) : null,
     telegramBotName: config.telegram?.botName ?? null,
     markdown: markdownRenderer(config.markdownImageHosts),
+    webhooks: httpWebhookPoster(config.webhookAllowedHosts),
     directory: config.ldap
       ? {
           directory: ldapDirectory(config.ldap),

@@ -24,6 +24,7 @@ export const AUDIT_ENTITIES = [
   'release',
   'documentation_page',
   'desk_settings',
+  'webhook',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

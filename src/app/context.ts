@@ -5,6 +5,7 @@ import type { MailSender } from './mail/mailer.js';
 import type { FileStore } from './ports/fileStore.js';
 import type { SingleSignOnSettings } from './ports/singleSignOn.js';
 import type { DirectorySettings } from './ports/staffDirectory.js';
+import type { WebhookPoster } from './ports/webhookPoster.js';
 import type { SlaDataCache } from './slaData.js';
 import type { TelegramSender } from './telegram/sender.js';
 
@@ -20,6 +21,8 @@ export interface AppContext {
   mail: { settings: MailSettings; sender: MailSender };
   /** Documentation and release notes from Markdown to HTML that can do nothing (app/markdown.ts). */
   markdown: (text: string) => string;
+  /** Posts webhook deliveries to the vendor's systems, within the endpoint policy. */
+  webhooks: WebhookPoster;
   /** The Telegram bot's voice; null when the desk has no bot. */
   telegram: TelegramSender | null;
   /** The bot's username, for the profile's link to it; null when the desk has no bot or was not told it. */

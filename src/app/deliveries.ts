@@ -3,12 +3,18 @@ import { mailNotification, mailRefusal } from './mail/outbound.js';
 import { deliverInAppNotifications } from './notifications.js';
 import type { OutboxHandlers } from './outbox/dispatch.js';
 import { pushNotification } from './telegram/push.js';
+import { fanOutWebhookEvent, postWebhookDelivery } from './webhooks/webhookDelivery.js';
 
-/** One sender per outbox topic: the desk's own list, mail, the Telegram chat, the refusal to a stranger. */
+/**
+ * One sender per outbox topic: the desk's own list, mail, the Telegram chat, the refusal to a stranger,
+ * the vendor's systems by webhook.
+ */
 export const OUTBOX_HANDLERS: OutboxHandlers = {
   'notice.inapp': deliverInAppNotifications,
   'notice.mail': mailNotification,
   'notice.telegram': pushNotification,
   'mail.refusal': mailRefusal,
   'mail.account_link': mailAccountLink,
+  'webhook.event': fanOutWebhookEvent,
+  'webhook.delivery': postWebhookDelivery,
 };

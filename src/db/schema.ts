@@ -12,3 +12,4 @@ export * from './schema/releases.js';
 export * from './schema/sla.js';
 export * from './schema/telegram.js';
 export * from './schema/tickets.js';
+export * from './schema/webhooks.js';

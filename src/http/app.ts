@@ -63,6 +63,7 @@ import { teamRoutes } from './routes/team.js';
 import { ticketReadRoutes } from './routes/ticketReads.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { viewRoutes } from './routes/views.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { registerWeb } from './web.js';
 
 declare module 'fastify' {
@@ -322,6 +323,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(agentToolRoutes, deps);
       await api.register(macroRoutes, deps);
       await api.register(tagRoutes, deps);
+      await api.register(webhookRoutes, deps);
       await api.register(viewRoutes, deps);
       await api.register(teamRoutes, deps);
       await api.register(sessionRoutes, deps);

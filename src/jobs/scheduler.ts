@@ -49,6 +49,7 @@ const WORKERS: Record<OutboxChannel, { workers: number; batchSize: number }> = {
   inapp: { workers: 2, batchSize: 200 },
   mail: { workers: 16, batchSize: 10 },
   telegram: { workers: 4, batchSize: 5 },
+  webhooks: { workers: 4, batchSize: 10 },
 };
 const PRUNE_INTERVAL_MS = 3_600_000;
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/database.js';
-import { outbox } from '../../db/schema.js';
+import { outbox, webhookDeliveries } from '../../db/schema.js';
 import { type Actor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
@@ -59,14 +59,22 @@ export async function retryOutboxEntry(ctx: AppContext, actor: Actor, id: number
     .where(and(eq(outbox.id, id), isNotNull(outbox.failedAt)));
 }
 
-/** Removes delivered entries older than the retention period; what each sender keeps stays. */
-export async function pruneOutbox(ctx: AppContext, retentionMs: number): Promise<{ removed: number }> {
+/**
+ * Removes delivered entries older than the retention period; what each sender keeps stays, except the
+ * webhooks' delivery log, which the vendor's systems have in their own records.
+ */
+export async function pruneOutbox(ctx: AppContext, retentionMs: number) {
   const before = new Date(ctx.clock.now().getTime() - retentionMs);
   const removed = await ctx.db
     .delete(outbox)
     .where(and(isNotNull(outbox.deliveredAt), lt(outbox.deliveredAt, before)))
     .returning({ id: outbox.id });
-  return { removed: removed.length };
+  // A webhook's log keeps what was delivered as long as the outbox does; what failed stays to be seen.
+  const logged = await ctx.db
+    .delete(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.state, 'delivered'), lt(webhookDeliveries.deliveredAt, before)))
+    .returning({ id: webhookDeliveries.id });
+  return { removed: removed.length, webhookDeliveriesRemoved: logged.length };
 }
 
 export interface OutboxTopicStats {

@@ -30,6 +30,9 @@ export class RetryLater extends Error {
   }
 }
 
+/** How often an entry is tried before it is set aside, unless a caller says otherwise. */
+export const DEFAULT_MAX_ATTEMPTS = 10;
+
 export interface DispatchOptions {
   batchSize?: number;
   /** How long a claim lasts unless renewed; it is renewed while its deliveries run. */
@@ -141,7 +144,13 @@ export async function dispatchOutbox(
   topics: readonly OutboxTopic[],
   options: DispatchOptions = {},
 ): Promise<DispatchResult> {
-  const { batchSize = 100, leaseMs = 30_000, maxAttempts = 10, concurrency = 8, onOutcome } = options;
+  const {
+    batchSize = 100,
+    leaseMs = 30_000,
+    maxAttempts = DEFAULT_MAX_ATTEMPTS,
+    concurrency = 8,
+    onOutcome,
+  } = options;
   const { token, rows } = await claim(ctx, topics, batchSize, leaseMs);
   const pending = new Set(rows.map((row) => Number(row.id)));
   const release = keepClaimed(ctx, token, leaseMs, pending);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_EVENTS } from '../../domain/webhooks/events.js';
 
 /**
  * What the outbox delivers: one entry per delivery, one topic per channel, so that a channel that is
@@ -35,6 +36,21 @@ export const accountLinkPayload = z.object({
   token: z.string().min(20).optional(),
 });
 
+/**
+ * Something happened that the vendor's systems may have asked to hear of: the event's body as every
+ * endpoint will get it (webhooks/webhookEvents.ts). Written only while some endpoint takes its type.
+ */
+export const webhookEventPayload = z.object({
+  id: z.uuid(),
+  type: z.enum(WEBHOOK_EVENTS),
+  occurredAt: z.iso.datetime({ offset: true }),
+  ticket: z.record(z.string(), z.unknown()),
+  data: z.record(z.string(), z.unknown()),
+});
+
+/** One event's delivery to one endpoint, kept with its attempts in webhook_deliveries. */
+export const webhookDeliveryPayload = z.object({ deliveryId: z.uuid() });
+
 export const OUTBOX_TOPICS = {
   /** A notification in the desk's own list (the console's bell, the portal). */
   'notice.inapp': notificationPayload,
@@ -46,12 +62,17 @@ export const OUTBOX_TOPICS = {
   'mail.refusal': refusalPayload,
   /** An invitation or a password reset link, by mail. */
   'mail.account_link': accountLinkPayload,
+  /** An event, to be fanned out to the endpoints that take it. */
+  'webhook.event': webhookEventPayload,
+  /** One event posted to one endpoint. */
+  'webhook.delivery': webhookDeliveryPayload,
 } as const;
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS;
 export type TopicPayload<T extends OutboxTopic> = z.infer<(typeof OUTBOX_TOPICS)[T]>;
 export type NotificationPayload = z.infer<typeof notificationPayload>;
 export type RefusalPayload = z.infer<typeof refusalPayload>;
+export type WebhookEventPayload = z.infer<typeof webhookEventPayload>;
 export type Recipient = NotificationPayload['recipient'];
 
 /** The channels the outbox delivers on, each with its own loop; a channel's topics are delivered together. */
@@ -59,6 +80,7 @@ export const OUTBOX_CHANNELS = {
   inapp: ['notice.inapp'],
   mail: ['notice.mail', 'mail.refusal', 'mail.account_link'],
   telegram: ['notice.telegram'],
+  webhooks: ['webhook.event', 'webhook.delivery'],
 } as const satisfies Record<string, readonly OutboxTopic[]>;
 
 export type OutboxChannel = keyof typeof OUTBOX_CHANNELS;

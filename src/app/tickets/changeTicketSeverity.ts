@@ -2,6 +2,7 @@ import type { SeverityChangeInput } from '../../contract/tickets.js';
 import type { Severity } from '../../domain/sla/policy.js';
 import { translator } from '../../i18n/translator.js';
 import { type Actor, actorLabel } from '../actor.js';
+import { announce } from '../webhooks/webhookEvents.js';
 import { entitledTicket, requireOperation } from './access.js';
 import { deadlineChanges } from './deadlineChanges.js';
 import { tellContact } from './notices.js';
@@ -30,6 +31,12 @@ export const changeTicketSeverity = ticketAction(
         by: actorLabel(actor),
       },
     );
+    await announce(context.db, context.now, 'ticket.severity_changed', updated, {
+      from: ticket.severity,
+      to: input.severity,
+      reason: input.reason,
+      previousResponseDueAt: ticket.responseDueAt.toISOString(),
+    });
     await postMessage(context, updated, {
       visibility: 'internal',
       kind: 'severity_change',

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
 import { notify } from '../outbox/enqueue.js';
 import { calendarGap } from '../sla.js';
+import { announce } from '../webhooks/webhookEvents.js';
 import { entitledTicket, isSupport, requireOperation, ticketForChange, visibleTicket } from './access.js';
 import { auditTicket, postMessage, type TransitionContext, ticketPolicy } from './state.js';
 import { ticketNumberSql } from './ticketNumbers.js';
@@ -109,6 +110,10 @@ export async function splitTicket(
         { splitFrom: ticket.number, severity: part.severity, responseDueAt: responseDueAt.toISOString() },
         'create',
       );
+      await announce(tx, context.now, 'ticket.created', child, {
+        description: child.description,
+        splitFrom: { id: ticket.id, number: ticket.number },
+      });
       created.push(child);
     }
     await postMessage(context, ticket, {

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit.js';
 import { AppError } from '../errors.js';
 import { calendarGap } from '../sla.js';
 import type { SlaData } from '../slaData.js';
+import { announce } from '../webhooks/webhookEvents.js';
 import type { TicketRow } from './access.js';
 
 export function ticketPolicy(
@@ -95,6 +96,11 @@ export async function applyAction(
   const updated = await updateTicket(context, ticket.id, changes);
   if (to !== ticket.status) {
     await auditTicket(context, updated, { status: ticket.status }, { status: to, action });
+    await announce(context.db, context.now, 'ticket.status_changed', updated, {
+      from: ticket.status,
+      to,
+      action,
+    });
   }
   return updated;
 }
@@ -205,6 +211,14 @@ export async function postMessage(
       { firstResponseAt: now.toISOString(), by: actorLabel(actor) },
     );
   }
+  await announce(context.db, now, 'ticket.message_added', ticket, {
+    messageId: message.id,
+    kind: draft.kind,
+    visibility: draft.visibility,
+    channel: draft.channel,
+    author: { type: actor.type, name: actor.type === 'system' ? 'Supportdesk' : actor.name },
+    body: draft.body,
+  });
   return { messageId: message.id, respondedNow };
 }
 

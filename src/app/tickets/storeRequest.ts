@@ -1,8 +1,9 @@
 import { type SQLWrapper, sql } from 'drizzle-orm';
 import { preparedStatement, type Queryable } from '../../db/database.js';
-import { agents, auditEvents, outbox, partnerOrganizations, tickets } from '../../db/schema.js';
+import { agents, auditEvents, outbox, partnerOrganizations, tickets, webhooks } from '../../db/schema.js';
 import { DEFAULT_AGENT_MAIL } from '../../domain/notices/agentMail.js';
 import { noticeEntries } from '../outbox/enqueue.js';
+import { webhookEvent } from '../webhooks/webhookEvents.js';
 import { drawTicketNumber } from './ticketNumbers.js';
 
 /** A request as registered, before the statement that stores it draws its number. */
@@ -116,8 +117,41 @@ const storeRequestStatement = preparedStatement((db) => {
         and (a.role in ('admin', 'agent') or exists (
           select 1 from ${partnerOrganizations} p where p.agent_id = a.id and p.organization_id = c.organization_id))`,
   );
-  return db.with(created, audited, acknowledged, announced).select().from(created).prepare('store_request');
+  // The vendor's systems that asked to hear of new requests (app/webhooks): one event, if any endpoint takes it.
+  const webhooked = db.$with('webhooked', {}).as(
+    sql`insert into ${outbox} (topic, payload, created_at, available_at, order_key)
+      select 'webhook.event', ${withNumber(sql.placeholder('webhookEvent'), '{ticket,number}')},
+        ${sql.placeholder('announcedAt')}::timestamptz, ${sql.placeholder('announcedAt')}::timestamptz, c.id::text
+      from created c
+      where exists (select 1 from ${webhooks} w where 'ticket.created' = any(w.events))`,
+  );
+  return db
+    .with(created, audited, acknowledged, announced, webhooked)
+    .select()
+    .from(created)
+    .prepare('store_request');
 });
+
+/** The event of a new request, its number drawn by the statement and set into it there. */
+const createdEvent = (now: Date, ticket: NewTicket) =>
+  webhookEvent(
+    now,
+    'ticket.created',
+    {
+      id: ticket.id,
+      number: '',
+      subject: ticket.subject,
+      status: ticket.status ?? 'new',
+      severity: ticket.severity,
+      level: ticket.level ?? null,
+      channel: ticket.channel,
+      organizationId: ticket.organizationId,
+      contactId: ticket.contactId ?? null,
+      registeredAt: ticket.registeredAt,
+      responseDueAt: ticket.responseDueAt,
+    },
+    { description: ticket.description },
+  );
 
 /** Stores a registered request, its audit record, its acknowledgement and its announcements at once. */
 export function storeRequest(
@@ -135,6 +169,7 @@ export function storeRequest(
     ...prefixed('ticket', request.ticket),
     ...prefixed('audit', { ...request.audit, after: JSON.stringify(request.audit.after) }),
     ...acknowledgementParameters(request.acknowledgement),
+    webhookEvent: JSON.stringify(createdEvent(request.now, request.ticket)),
     announcedAt: request.now.toISOString(),
     newRequestByDefault: DEFAULT_AGENT_MAIL.new_request,
     year: request.year,

@@ -6,6 +6,7 @@ import { ACTIVE_STATUSES, AUTO_CLOSE_STATUSES } from '../../domain/tickets/lifec
 import { translator } from '../../i18n/translator.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
+import { announce } from '../webhooks/webhookEvents.js';
 import { entitledTicket, measuredAgainstSla } from './access.js';
 import { tellContact, tellSupport } from './notices.js';
 import {
@@ -61,6 +62,10 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
       await tellSupport(context, ticket, 'sla_warning', {
         responseDueAt: ticket.responseDueAt.toISOString(),
       });
+      await announce(tx, now, 'ticket.sla_warning', ticket, {
+        target: 'response',
+        dueAt: ticket.responseDueAt.toISOString(),
+      });
     }
     return due.length;
   });
@@ -91,6 +96,10 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
         })
         .onConflictDoNothing();
       await tellSupport(context, ticket, 'sla_breach', { responseDueAt: ticket.responseDueAt.toISOString() });
+      await announce(tx, now, 'ticket.sla_breached', ticket, {
+        target: 'response',
+        dueAt: ticket.responseDueAt.toISOString(),
+      });
     }
     return due.length;
   });
@@ -106,6 +115,7 @@ async function watchFollowUps(ctx: AppContext, sla: TransitionContext['sla'], no
     order: AnyPgColumn,
     mark: Partial<typeof tickets.$inferInsert>,
     template: string,
+    event: 'ticket.sla_warning' | 'ticket.sla_breached',
   ) =>
     ctx.db.transaction(async (tx) => {
       const context: TransitionContext = { db: tx, sla, actor: desk, now };
@@ -114,6 +124,10 @@ async function watchFollowUps(ctx: AppContext, sla: TransitionContext['sla'], no
         await tx.update(tickets).set(mark).where(eq(tickets.id, ticket.id));
         await tellSupport(context, ticket, template, {
           followUpDueAt: ticket.followUpDueAt?.toISOString() ?? null,
+        });
+        await announce(tx, now, event, ticket, {
+          target: 'follow_up',
+          dueAt: ticket.followUpDueAt?.toISOString() ?? null,
         });
       }
       return due.length;
@@ -127,12 +141,14 @@ async function watchFollowUps(ctx: AppContext, sla: TransitionContext['sla'], no
     tickets.followUpWarnAt,
     { followUpWarnedAt: now },
     'follow_up_warning',
+    'ticket.sla_warning',
   );
   const breached = await pass(
     and(isNull(tickets.followUpBreachedAt), lte(tickets.followUpDueAt, now)),
     tickets.followUpDueAt,
     { followUpBreachedAt: now },
     'follow_up_breach',
+    'ticket.sla_breached',
   );
   return { warned, breached };
 }

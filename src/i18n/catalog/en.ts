@@ -121,6 +121,13 @@ export const en = {
     macro_needs_text: 'This action needs a message to the customer.',
     tag_unknown: 'There is no tag {{value}} in the list.',
     tag_name_taken: 'The tag "{{value}}" already exists.',
+    webhook_url_invalid: 'A webhook needs an address starting with https://.',
+    webhook_https_required:
+      'A webhook must use HTTPS. Plain HTTP is allowed only to a host the operator lists in WEBHOOK_ALLOWED_HOSTS.',
+    webhook_credentials_in_url:
+      'Do not put a user name or password in the address: every delivery is signed with the secret the desk gives.',
+    webhook_address_not_public:
+      'The address {{value}} is inside a private network. Webhooks go to public addresses unless the operator lists the host in WEBHOOK_ALLOWED_HOSTS.',
     view_query_invalid: 'The view parameter {{value}} is not valid.',
     merge_into_itself: 'A request cannot be merged into itself.',
     merge_across_organizations: 'Only requests of the same organization can be merged.',
@@ -169,6 +176,7 @@ export const en = {
     unexpected_field: 'The desk does not take the field "{{field}}".',
     invalid: 'This value is not accepted.',
     tag_name: 'A tag is one word, without spaces.',
+    duplicates: 'Each value may be given once.',
     inn_checksum: 'The INN has a mistake: its check digits do not match. Check the number.',
     kpp: 'A KPP is nine characters: four digits, two digits or Latin capitals, three digits, e.g. 773601001.',
     ogrn: 'The OGRN has a mistake: it is 13 digits (an OGRNIP 15) with a right check digit.',
