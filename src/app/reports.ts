@@ -14,18 +14,18 @@ export function requireVendorTeam(actor: Actor) {
 }
 
 /** The Moscow month of an instant, in SQL: Moscow keeps UTC+3 all year. */
-const moscowMonth = (column: string) =>
+export const moscowMonth = (column: string) =>
   sql.raw(`to_char((${column} at time zone 'UTC') + interval '${MOSCOW_OFFSET_MINUTES} minutes', 'YYYY-MM')`);
 
 /** A range of Moscow days as instants: from the first day's 00:00 to the end of the last. */
-function period(query: ReportQuery) {
+export function period(query: ReportQuery) {
   const offset = `+0${MOSCOW_OFFSET_MINUTES / 60}:00`;
   const from = new Date(`${query.from}T00:00:00${offset}`);
   const to = new Date(new Date(`${query.to}T00:00:00${offset}`).getTime() + 86_400_000);
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
-const hours = (ms: number | string | null) =>
+export const hours = (ms: number | string | null) =>
   ms === null ? null : Math.round((Number(ms) / 3_600_000) * 100) / 100;
 
 /**

@@ -22,6 +22,7 @@ import {
   version,
   visibility,
 } from './fields.js';
+import { satisfactionSchema } from './satisfaction.js';
 import { tagSchema } from './tags.js';
 
 export const ticketInput = z.object({
@@ -307,6 +308,9 @@ export const ticketDetailSchema = ticketSummarySchema
     tags: z.array(tagSchema),
     remoteSessions: z.array(remoteSessionSchema),
     history: z.array(historyEventSchema),
+    satisfaction: satisfactionSchema
+      .nullable()
+      .describe('The customer’s rating, asked at the first resolution; null before it was asked'),
   })
   .meta({ id: 'TicketDetail' });
 

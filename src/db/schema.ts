@@ -9,6 +9,7 @@ export * from './schema/deliveries.js';
 export * from './schema/entitlement.js';
 export * from './schema/mail.js';
 export * from './schema/releases.js';
+export * from './schema/satisfaction.js';
 export * from './schema/sla.js';
 export * from './schema/telegram.js';
 export * from './schema/tickets.js';

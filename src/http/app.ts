@@ -54,6 +54,7 @@ import { personalDataRoutes } from './routes/personalData.js';
 import { productRoutes } from './routes/products.js';
 import { releaseRoutes } from './routes/releases.js';
 import { reportRoutes } from './routes/reports.js';
+import { satisfactionRoutes } from './routes/satisfaction.js';
 import { secondFactorRoutes } from './routes/secondFactor.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { singleSignOnRoutes } from './routes/singleSignOn.js';
@@ -324,6 +325,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
       await api.register(macroRoutes, deps);
       await api.register(tagRoutes, deps);
       await api.register(webhookRoutes, deps);
+      await api.register(satisfactionRoutes, deps);
       await api.register(viewRoutes, deps);
       await api.register(teamRoutes, deps);
       await api.register(sessionRoutes, deps);

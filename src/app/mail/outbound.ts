@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { preparedStatement } from '../../db/database.js';
-import { agents, contacts, outboundMail } from '../../db/schema.js';
+import { agents, contacts, outboundMail, satisfactionSurveys } from '../../db/schema.js';
 import { LANGUAGES, type Language } from '../../domain/people.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import { translator } from '../../i18n/translator.js';
 import type { AppContext } from '../context.js';
 import type { OutboxEntry, OutboxHandler } from '../outbox/dispatch.js';
+import { ratingLinks } from '../satisfaction/ratingLinks.js';
 import type { OutgoingMail } from './mailer.js';
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
@@ -154,6 +155,7 @@ export const mailNotification: OutboxHandler<'notice.mail'> = async (ctx, entry)
         typeof params.instances === 'string'
           ? t('mail.instance_choice', { instances: params.instances })
           : null,
+        typeof params.surveyId === 'string' ? await ratingParagraph(ctx, params.surveyId, t) : null,
         number ? t('mail.reply_hint', { number }) : null,
         `-- \n${t('mail.signature')}`,
       ];
@@ -168,6 +170,17 @@ export const mailNotification: OutboxHandler<'notice.mail'> = async (ctx, entry)
     payload.ticketId,
   );
 };
+
+/** The survey's five signed one-click links, made from its key when the mail is written. */
+async function ratingParagraph(ctx: AppContext, surveyId: string, t: ReturnType<typeof translator>) {
+  const [survey] = await ctx.db
+    .select({ id: satisfactionSurveys.id, linkKey: satisfactionSurveys.linkKey })
+    .from(satisfactionSurveys)
+    .where(eq(satisfactionSurveys.id, surveyId));
+  if (!survey) return null;
+  const links = ratingLinks(ctx.mail.settings.webUrl, survey).map((link) => `${link.score}: ${link.url}`);
+  return t('mail.rating_links', { links: links.join('\n') });
+}
 
 /** Support is answered in the console, not by mail: the mail says what happened and links there. */
 async function mailAgentNotification(ctx: AppContext, entry: OutboxEntry<'notice.mail'>): Promise<void> {

@@ -5,13 +5,21 @@ import { splitMessage } from '../../domain/telegram/text.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import type { OutboxHandler } from '../outbox/dispatch.js';
 import { RetryLater } from '../outbox/dispatch.js';
+import { RATING_SCORES } from '../satisfaction/ratingLinks.js';
 import { rememberBotMessage } from './botMessages.js';
+import type { Keyboard } from './sender.js';
 
 /**
  * A customer's notification pushed to their chat, when they are bound: support's replies with their
  * text, status changes, reminders. A long text goes in parts, each recorded once Telegram has it, so
  * a retry (Telegram down, a 429 on a later part) sends only what is missing, never a part twice.
  */
+/** The buttons that rate a request, 1 to 5, in one row; the bot takes them as `rate:<survey>:<score>`. */
+const ratingButtons = (surveyId: string): Keyboard => ({
+  kind: 'choices',
+  rows: [RATING_SCORES.map((score) => ({ text: '★'.repeat(score), data: `rate:${surveyId}:${score}` }))],
+});
+
 /** How long an instance without the bot's token leaves a push for one that has it. */
 const NO_SENDER_RETRY_MS = 60_000;
 
@@ -42,9 +50,16 @@ export const pushNotification: OutboxHandler<'notice.telegram'> = async (ctx, en
     .orderBy(asc(telegramPushParts.part));
   const done = new Set(sent.map((part) => part.part));
   let lastMessageId = sent.at(-1)?.messageId ?? 0;
-  for (const [part, partText] of splitMessage(text).entries()) {
+  const parts = splitMessage(text);
+  // A rating request carries its five buttons under its last part.
+  const buttons = typeof params.surveyId === 'string' ? ratingButtons(params.surveyId) : undefined;
+  for (const [part, partText] of parts.entries()) {
     if (done.has(part)) continue;
-    lastMessageId = await ctx.telegram.sendPart(row.chatId, partText);
+    lastMessageId = await ctx.telegram.sendPart(
+      row.chatId,
+      partText,
+      part === parts.length - 1 ? buttons : undefined,
+    );
     await ctx.db
       .insert(telegramPushParts)
       .values({ outboxId: entry.id, part, messageId: lastMessageId })

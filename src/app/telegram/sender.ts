@@ -9,8 +9,8 @@ export interface TelegramSender {
   /** Sends a text (split to Telegram's limits); returns the id of the last message sent. */
   send(chatId: number, text: string, keyboard?: Keyboard): Promise<number>;
   /**
-   * Sends one message within Telegram's limits and returns its id. When Telegram asks to wait (429)
-   * it throws RetryLater with the pause it named.
+   * Sends one message within Telegram's limits, with buttons under it if given, and returns its id.
+   * When Telegram asks to wait (429) it throws RetryLater with the pause it named.
    */
-  sendPart(chatId: number, text: string): Promise<number>;
+  sendPart(chatId: number, text: string, keyboard?: Keyboard): Promise<number>;
 }

@@ -15,6 +15,7 @@ import { slaProgress } from '../../domain/sla/progress.js';
 import { type Actor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { satisfactionView, surveyOfTicket } from '../satisfaction/surveys.js';
 import type { SlaData } from '../slaData.js';
 import { tagsOfTickets } from '../tags.js';
 import { type TicketRow, ticketActionsFor, visibleTicket } from './access.js';
@@ -125,6 +126,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
     mergedFrom,
     mergedInto,
     tagged,
+    survey,
   ] = await Promise.all([
     ctx.db
       .select()
@@ -167,6 +169,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
     links(eq(tickets.mergedIntoId, ticket.id)),
     ticket.mergedIntoId ? links(eq(tickets.id, ticket.mergedIntoId)) : Promise.resolve([]),
     tagsOfTickets(ctx.db, [ticket.id]),
+    surveyOfTicket(ctx.db, ticket.id),
   ]);
   const duplicates = new Map(mergedFrom.map((link) => [link.id, link]));
   const data = await ctx.sla.load(ctx.db);
@@ -218,6 +221,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
       before: event.before as Record<string, unknown> | null,
       after: event.after as Record<string, unknown> | null,
     })),
+    satisfaction: survey ? satisfactionView(survey, actor) : null,
   };
 }
 

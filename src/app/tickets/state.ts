@@ -12,6 +12,7 @@ import { awaitsCustomer, type TicketAction, transition } from '../../domain/tick
 import { type Actor, actorLabel } from '../actor.js';
 import { recordAudit } from '../audit.js';
 import { AppError } from '../errors.js';
+import { askForRating } from '../satisfaction/surveys.js';
 import { calendarGap } from '../sla.js';
 import type { SlaData } from '../slaData.js';
 import { announce } from '../webhooks/webhookEvents.js';
@@ -94,6 +95,7 @@ export async function applyAction(
   // Resolving or closing is support's last word: nothing awaits an answer until the customer writes again.
   if (to === 'resolved' || to === 'closed') Object.assign(changes, awaitingFields(context, ticket, null));
   const updated = await updateTicket(context, ticket.id, changes);
+  if (to === 'resolved' && ticket.status !== 'resolved') await askForRating(context.db, context.now, updated);
   if (to !== ticket.status) {
     await auditTicket(context, updated, { status: ticket.status }, { status: to, action });
     await announce(context.db, context.now, 'ticket.status_changed', updated, {

@@ -33,9 +33,10 @@ export function telegramSender(settings: TelegramSettings, api = botApi(settings
       }
       return last;
     },
-    async sendPart(chatId, text) {
+    async sendPart(chatId, text, keyboard) {
+      const markup = markupOf(keyboard);
       try {
-        return (await api.sendMessage(chatId, text)).message_id;
+        return (await api.sendMessage(chatId, text, markup ? { reply_markup: markup } : {})).message_id;
       } catch (error) {
         const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
         if (error instanceof GrammyError && error.error_code === 429 && retryAfter !== undefined)

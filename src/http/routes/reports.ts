@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { agentReport, resolutionReport, satisfactionReport } from '../../app/performanceReports.js';
 import { backlogReport, certificateReport, channelReport, slaReport } from '../../app/reports.js';
 import { worklogReport } from '../../app/worklog.js';
 import { problems } from '../../contract/problem.js';
@@ -83,6 +84,39 @@ export const reportRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         'certificates',
         request.query,
         await certificateReport(ctx, signedIn(request), request.query),
+      ),
+  );
+  api.get(
+    '/reports/agents',
+    schema(
+      'agentReport',
+      'Each agent by month: public replies, first responses and how many on time, hours logged, ratings',
+    ),
+    async (request, reply) =>
+      send(request, reply, 'agents', request.query, await agentReport(ctx, signedIn(request), request.query)),
+  );
+  api.get(
+    '/reports/resolution',
+    schema('resolutionReport', 'Time from registration to resolution by month, level and severity'),
+    async (request, reply) =>
+      send(
+        request,
+        reply,
+        'resolution',
+        request.query,
+        await resolutionReport(ctx, signedIn(request), request.query),
+      ),
+  );
+  api.get(
+    '/reports/satisfaction',
+    schema('satisfactionReport', "Customers' ratings by month, agent and organization, with their spread"),
+    async (request, reply) =>
+      send(
+        request,
+        reply,
+        'satisfaction',
+        request.query,
+        await satisfactionReport(ctx, signedIn(request), request.query),
       ),
   );
   api.get(

@@ -1,6 +1,12 @@
 /** Every text the server shows a person, in English; ru.ts must have every key this has. */
 export const en = {
   errors: {
+    rating_link_invalid:
+      'This rating link is not valid: open it from the mail as it came, or rate the request in the portal.',
+    rating_already_given: 'This request is rated already; thank you. A rating is given once.',
+    rating_comment_given: 'The comment on this rating has been given already.',
+    rating_not_asked:
+      'This request has no rating to give: it is asked of the contact who filed it, once it is resolved.',
     range_not_satisfiable: 'The file has {{size}} bytes; the range asked for lies outside it.',
     validation_failed: 'The request has invalid fields.',
     invalid_json: 'The request body is not valid JSON.',
@@ -184,6 +190,20 @@ export const en = {
       'The OGRN and KPP must match the INN: a company has a 13-digit OGRN and a KPP, a sole trader a 15-digit OGRNIP without a KPP.',
   },
   report_columns: {
+    replies: 'Public replies',
+    rated: 'Ratings',
+    asked: 'Asked',
+    averageScore: 'Average rating',
+    score1: 'Rated 1',
+    score2: 'Rated 2',
+    score3: 'Rated 3',
+    score4: 'Rated 4',
+    score5: 'Rated 5',
+    responses: 'Responses',
+    respondedOnTime: 'Responses on time',
+    resolved: 'Resolved',
+    medianResolutionHours: 'Median time to resolution, h',
+    p90ResolutionHours: '90th percentile time to resolution, h',
     month: 'Month',
     level: 'Level',
     severity: 'Severity',
@@ -271,6 +291,8 @@ export const en = {
     merged_message: 'This request was merged into {{number}}: the conversation goes on there.',
   },
   notifications: {
+    satisfaction_request:
+      'How well was request {{number}} handled? Rate it from 1 (very poor) to 5 (excellent).',
     ticket_acknowledged:
       'Request {{number}} is registered at the {{level}} level. A response is due by {{responseDueAt}} Moscow time.',
     ticket_refused: 'The request "{{subject}}" was not accepted: {{reason}}',
@@ -308,6 +330,9 @@ export const en = {
     ticket_merged: 'Request {{number}} was merged into {{into}}; the conversation goes on there.',
   },
   telegram: {
+    rated:
+      'Thank you: request {{number}} is rated {{score}} of 5. A comment can be added on the request in the portal.',
+    rating_refused: 'This request is rated already.',
     welcome:
       'This is the support bot. To file requests here, share your phone number with the button below: it must be the number your organization listed for you.',
     share_phone: 'Share my phone number',
@@ -355,6 +380,7 @@ export const en = {
     file_skipped: 'The file was not kept: {{reason}}',
   },
   mail: {
+    rating_links: 'One click rates it:\n{{links}}',
     reply_hint: 'Reply to this message to add to the request; keep {{number}} in the subject.',
     instance_choice: 'Which instance is this about? Reply with its name: {{instances}}.',
     refused_subject: 'Your message was not registered',

@@ -3,6 +3,12 @@ import type { Catalog } from './en.js';
 /** Every text the server shows a person, in Russian, the desk's first language. */
 export const ru: Catalog = {
   errors: {
+    rating_link_invalid:
+      'Ссылка для оценки недействительна: откройте её из письма без изменений или оцените запрос на портале.',
+    rating_already_given: 'Этот запрос уже оценён, спасибо. Оценку ставят один раз.',
+    rating_comment_given: 'Комментарий к этой оценке уже оставлен.',
+    rating_not_asked:
+      'Этот запрос нельзя оценить: оценку просят у автора запроса после того, как запрос решён.',
     range_not_satisfiable: 'В файле {{size}} байт; запрошенный диапазон лежит за его пределами.',
     validation_failed: 'В запросе есть неверно заполненные поля.',
     invalid_json: 'Тело запроса — не корректный JSON.',
@@ -193,6 +199,20 @@ export const ru: Catalog = {
       'ОГРН и КПП должны соответствовать ИНН: у организации ОГРН из 13 цифр и КПП, у предпринимателя ОГРНИП из 15 цифр без КПП.',
   },
   report_columns: {
+    replies: 'Публичных ответов',
+    rated: 'Оценок',
+    asked: 'Запрошено',
+    averageScore: 'Средняя оценка',
+    score1: 'Оценка 1',
+    score2: 'Оценка 2',
+    score3: 'Оценка 3',
+    score4: 'Оценка 4',
+    score5: 'Оценка 5',
+    responses: 'Ответов',
+    respondedOnTime: 'Ответов в срок',
+    resolved: 'Решено',
+    medianResolutionHours: 'Медиана времени до решения, ч',
+    p90ResolutionHours: '90-й процентиль времени до решения, ч',
     month: 'Месяц',
     level: 'Уровень',
     severity: 'Критичность',
@@ -282,6 +302,8 @@ export const ru: Catalog = {
     merged_message: 'Запрос объединён с запросом {{number}}: переписка продолжается там.',
   },
   notifications: {
+    satisfaction_request:
+      'Насколько хорошо решён запрос {{number}}? Оцените от 1 (очень плохо) до 5 (отлично).',
     ticket_acknowledged:
       'Запрос {{number}} зарегистрирован, уровень «{{level}}». Ответ — не позднее {{responseDueAt}} МСК.',
     ticket_refused: 'Запрос «{{subject}}» не принят: {{reason}}',
@@ -317,6 +339,9 @@ export const ru: Catalog = {
     ticket_merged: 'Запрос {{number}} объединён с запросом {{into}}; переписка продолжается в нём.',
   },
   telegram: {
+    rated:
+      'Спасибо: запрос {{number}} оценён на {{score}} из 5. Комментарий можно оставить к запросу на портале.',
+    rating_refused: 'Этот запрос уже оценён.',
     welcome:
       'Это бот технической поддержки. Чтобы подавать здесь запросы, поделитесь номером телефона кнопкой ниже: это должен быть номер, который ваша организация указала для вас.',
     share_phone: 'Поделиться номером',
@@ -364,6 +389,7 @@ export const ru: Catalog = {
     file_skipped: 'Файл не сохранён: {{reason}}',
   },
   mail: {
+    rating_links: 'Оценка в один клик:\n{{links}}',
     reply_hint: 'Ответьте на это письмо, чтобы дополнить запрос; номер {{number}} в теме сохраните.',
     instance_choice: 'К какому экземпляру относится запрос? Ответьте, указав его имя: {{instances}}.',
     refused_subject: 'Ваше письмо не зарегистрировано',
