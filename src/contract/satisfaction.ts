@@ -16,6 +16,7 @@ export const satisfactionSchema = z
     mayRate: z.boolean().describe('Whether the reader is the contact asked and has not rated yet'),
   })
   .meta({ id: 'Satisfaction' });
+export type Satisfaction = z.output<typeof satisfactionSchema>;
 
 export const ticketRatingInput = z.object({ score, comment: comment.optional() }).strict();
 
@@ -35,3 +36,4 @@ export const ratedRequestSchema = z
     comment: z.string().nullable(),
   })
   .meta({ id: 'RatedRequest' });
+export type RatedRequest = z.output<typeof ratedRequestSchema>;

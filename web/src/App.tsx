@@ -17,6 +17,7 @@ const SignIn = page(() => import('./pages/SignIn'), 'SignIn');
 const ForgotPassword = page(() => import('./pages/account/ForgotPassword'), 'ForgotPassword');
 const EnrolmentGate = page(() => import('./pages/account/EnrolmentGate'), 'EnrolmentGate');
 const SetPassword = page(() => import('./pages/account/SetPassword'), 'SetPassword');
+const RateByLink = page(() => import('./pages/RateByLink'), 'RateByLink');
 const Home = page(() => import('./portal/Home'), 'Home');
 const MyRequests = page(() => import('./portal/MyRequests'), 'MyRequests');
 const NewRequest = page(() => import('./portal/NewRequest'), 'NewRequest');
@@ -54,6 +55,7 @@ export function App({
         <Routes>
           <Route path="/forgot-password" element={<ForgotPassword />} />
           <Route path="/set-password" element={<SetPassword />} />
+          <Route path="/rate" element={<RateByLink />} />
           <Route path="*" element={<SignIn />} />
         </Routes>
       </Suspense>
@@ -65,6 +67,13 @@ export function App({
       </Suspense>
     );
   const support = isSupport(principal);
+  // A rating link works whoever is signed in on this browser: the link itself is the customer's word.
+  if (window.location.pathname === '/rate')
+    return (
+      <Suspense fallback={<LoadingRows rows={4} />}>
+        <RateByLink />
+      </Suspense>
+    );
   return (
     <Layout principal={principal}>
       <Suspense fallback={<LoadingRows rows={8} height={48} />}>

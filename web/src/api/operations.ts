@@ -53,6 +53,13 @@ import type {
 } from '@contract/organizations';
 import type { Product } from '@contract/products';
 import type { Release, ReleaseFile, releaseInput } from '@contract/releases';
+import type {
+  linkCommentInput,
+  linkRatingInput,
+  RatedRequest,
+  Satisfaction,
+  ticketRatingInput,
+} from '@contract/satisfaction';
 import type { PolicyHistoryEntry, PolicyVersion } from '@contract/sla';
 import type { Tag, tagInput } from '@contract/tags';
 import type {
@@ -259,6 +266,10 @@ export const desk = {
   listDocumentation: () => get<DocumentationPage[]>('/documentation'),
   addDocumentation: (body: Body<typeof documentationInput>) =>
     post<DocumentationPage>('/documentation', body),
+  rateTicket: (ticketId: string, body: Body<typeof ticketRatingInput>) =>
+    post<Satisfaction>(`/tickets/${ticketId}/satisfaction`, body),
+  rateByLink: (body: Body<typeof linkRatingInput>) => post<RatedRequest>('/satisfaction/ratings', body),
+  commentByLink: (body: Body<typeof linkCommentInput>) => post<RatedRequest>('/satisfaction/comments', body),
   report: <Rows>(name: string, period: { from: string; to: string }) =>
     get<Rows>(`/reports/${name}${query(period)}`),
 };

@@ -3,13 +3,14 @@ import { browserNow } from '../clock';
 import '@mantine/charts/styles.css';
 import { moscowDate } from '@contract/moscowTime';
 import { BarChart } from '@mantine/charts';
-import { Anchor, Group, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { query } from '../api/client';
 import { DataTable } from '../components/DataTable';
 import { Loaded } from '../components/Feedback';
+import { PerformanceReports } from './PerformanceReports';
+import { Downloads } from './ReportDownloads';
 
 interface SlaRow {
   month: string;
@@ -37,19 +38,6 @@ const useReport = <Data,>(name: string, period: { from: string; to: string }) =>
     queryKey: ['report', name, period],
     queryFn: () => desk.report<Data>(name, period),
   });
-
-/** Links to the same report as CSV and XLSX (the server names the file). */
-function Downloads({ report, period }: { report: string; period: { from: string; to: string } }) {
-  return (
-    <Group gap="sm">
-      {(['csv', 'xlsx'] as const).map((format) => (
-        <Anchor key={format} size="sm" href={`/api/v1/reports/${report}${query({ ...period, format })}`}>
-          {format.toUpperCase()}
-        </Anchor>
-      ))}
-    </Group>
-  );
-}
 
 /** SLA compliance, backlog, channels and certificate use, for a period, with charts and downloads. */
 export function Reports() {
@@ -261,6 +249,7 @@ export function Reports() {
           )}
         </Loaded>
       </Paper>
+      <PerformanceReports period={period} />
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { desk } from '../api/operations';
 import { Conversation } from '../components/Conversation';
 import { ProblemAlert } from '../components/Feedback';
 import { ReplyForm } from '../components/ReplyForm';
+import { RatingForm } from '../components/Satisfaction';
 import { TicketDescription } from '../components/TicketDescription';
 import { TicketHeader } from '../components/TicketHeader';
 
@@ -72,6 +73,7 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetch
         </Title>
         <Conversation messages={ticket.messages} />
       </section>
+      {ticket.satisfaction ? <RatingForm ticketId={ticket.id} satisfaction={ticket.satisfaction} /> : null}
       {may('reply') ? <ReplyForm ticket={ticket} support={false} /> : null}
     </Stack>
   );

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../api/operations';
 import { ReplyForm } from '../../components/ReplyForm';
+import { GivenRating } from '../../components/Satisfaction';
 import { TicketDescription } from '../../components/TicketDescription';
 import { TicketHeader } from '../../components/TicketHeader';
 import { RequestLinks } from '../../portal/RequestPage';
@@ -122,6 +123,14 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fet
               </Paper>
             ) : null}
             <CustomerContextPanel ticket={ticket} />
+            {ticket.satisfaction ? (
+              <Paper withBorder p="sm" component="section" aria-label={t('satisfaction.title')}>
+                <Text size="sm" fw={600} mb={4}>
+                  {t('satisfaction.title')}
+                </Text>
+                <GivenRating satisfaction={ticket.satisfaction} />
+              </Paper>
+            ) : null}
             <WorklogPanel ticket={ticket} />
             <RemoteSessions ticket={ticket} />
           </Stack>
