@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import Fastify from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -307,6 +307,34 @@ describe('the Telegram bot', () => {
     say(ANNA_USER, 'что ты умеешь?');
     expect((await api.sentMatching(wait)).text).toContain('/new');
     expect(lastTo(ANNA_USER)?.text).toContain('/my');
+  });
+
+  it('asks for a rating with five buttons once the request is resolved, and takes one press only', async () => {
+    const [ticket] = await desk.ctx.db
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.channel, 'telegram'), ne(tickets.status, 'closed')));
+    const irina = caller(desk.app, await signIn(desk.app, ...AGENT));
+    const resolved = await irina('POST', `/api/v1/tickets/${ticket?.id}/resolve`, { body: 'Пул увеличен.' });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    desk.clock.advance(61_000);
+    const wait = next();
+    await deliverOutbox(desk.ctx);
+    await api.sentMatching(wait);
+    const question = api.sent.find(
+      (message) => message.message_id >= mark && message.text.includes('Оцените от 1'),
+    );
+    const buttons = question?.reply_markup?.inline_keyboard?.flat() ?? [];
+    expect(buttons.map((button) => button.text)).toEqual(['★', '★★', '★★★', '★★★★', '★★★★★']);
+
+    let answered = next();
+    press(ANNA_USER, buttons[3]?.callback_data ?? '');
+    expect((await api.sentMatching(answered)).text).toContain(`оценён на 4 из 5`);
+    answered = next();
+    press(ANNA_USER, buttons[4]?.callback_data ?? '');
+    expect((await api.sentMatching(answered)).text).toContain('уже оценён');
+    const forSupport = (await irina('GET', `/api/v1/tickets/${ticket?.id}`)).json();
+    expect(forSupport.satisfaction).toMatchObject({ score: 4, channel: 'telegram' });
   });
 
   it('lets the contact see and end the binding in the portal, and then the bot asks for the phone again', async () => {
