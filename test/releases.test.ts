@@ -12,6 +12,7 @@ import {
   caller,
   type DemoWorld,
   demoWorld,
+  fileOnBaltlog,
   openTestDesk,
   type Session,
   STANDARD_CONTACT,
@@ -264,6 +265,44 @@ describe('releases for supported customers', () => {
     expect(await suggest(admin, 'очередь')).toHaveLength(5);
     expect(await suggest(anna, 'пр')).toEqual([]);
     expect(await suggest(anna, 'лицензионный ключ')).toEqual([]);
+  });
+
+  it('counts the requests not filed after a suggested page was opened', async () => {
+    let anna = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT));
+    // A day later her session has ended: she signs in again.
+    const nextDay = async () => {
+      desk.clock.advance(25 * 3_600_000);
+      anna = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT));
+    };
+    const [page] = (await anna('GET', '/api/v1/documentation/suggestions?q=очередь')).json() as {
+      id: string;
+    }[];
+    if (!page) throw new Error('no suggestion');
+    const opened = () =>
+      anna('POST', `/api/v1/documentation/${page.id}/suggestion-opens`, { typed: 'Очередь стоит' });
+    // Opened, and the page answered it: no request within the day.
+    expect((await opened()).statusCode).toBe(204);
+    await nextDay();
+    // Opened, and a request followed all the same.
+    expect((await opened()).statusCode).toBe(204);
+    await fileOnBaltlog(anna, world, 'Очередь стоит, статья не помогла');
+    await nextDay();
+    // Opened just now: still undecided.
+    expect((await opened()).statusCode).toBe(204);
+    expect(
+      (await anna('POST', `/api/v1/documentation/${page.id}/suggestion-opens`, { typed: '' })).statusCode,
+    ).toBe(400);
+    const admin = caller(desk.app, await signIn(desk.app, ...ADMIN));
+    expect(
+      (await admin('POST', `/api/v1/documentation/${page.id}/suggestion-opens`, { typed: 'x' })).statusCode,
+    ).toBe(403);
+
+    const report = await admin('GET', '/api/v1/reports/deflection?from=2026-11-01&to=2026-12-31');
+    expect(report.statusCode, report.body).toBe(200);
+    const rows = report.json() as { page: string; opened: number; filed: number; notFiled: number }[];
+    expect(rows.filter((row) => row.page === 'Настройка очередей')).toEqual([
+      expect.objectContaining({ opened: 3, filed: 1, notFiled: 1, deflectedShare: 0.5 }),
+    ]);
   });
 
   it('counts the organization’s downloads in the certificate report', async () => {

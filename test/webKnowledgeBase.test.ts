@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/accessibility.js';
 import { deskInBrowser } from './support/browser.js';
 import { databaseBackends } from './support/databases.js';
-import { ADMIN, type Caller, caller, demoWorld, STANDARD_CONTACT, signIn } from './support/testDesk.js';
+import {
+  ADMIN,
+  type Caller,
+  caller,
+  DEMO_NOW,
+  demoWorld,
+  STANDARD_CONTACT,
+  signIn,
+} from './support/testDesk.js';
 
 const [pglite] = databaseBackends;
 if (!pglite) throw new Error('PGlite is always a backend');
@@ -111,6 +119,11 @@ describe('the knowledge base in a real browser', () => {
     await anna.waitForURL(/\/documentation#/);
     await anna.getByTestId('markdown').first().getByRole('heading', { name: 'Обновление до 4.3' }).waitFor();
     expect(await accessibilityViolations(anna)).toEqual([]);
+    // The open is counted for the deflection report, with what was being typed.
+    const today = DEMO_NOW.toISOString().slice(0, 10);
+    await expect
+      .poll(async () => (await admin('GET', `/api/v1/reports/deflection?from=${today}&to=${today}`)).json())
+      .toEqual([expect.objectContaining({ page: 'Обновление', opened: 1 })]);
   });
 
   it('renders release notes the same way', async () => {

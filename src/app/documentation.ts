@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DocumentationInput } from '../contract/documentation.js';
-import { documentationPages, products } from '../db/schema.js';
+import { documentationPages, products, suggestionOpens } from '../db/schema.js';
 import { anyWordQuery } from '../db/searchDocuments.js';
 import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { type SupportRefusal, supportRefusals } from './coverage.js';
-import { AppError, notFound } from './errors.js';
+import { AppError, forbidden, notFound } from './errors.js';
 
 type PageRow = typeof documentationPages.$inferSelect;
 
@@ -114,4 +114,20 @@ export async function getDocumentationPage(ctx: AppContext, actor: Actor, pageId
   const refusal = (await supportRefusals(ctx, actor))(row.product.id);
   if (refusal) throw new AppError('forbidden', refusal);
   return view(ctx, row.page, row.product, null);
+}
+
+/**
+ * Records that a customer opened a page suggested while they wrote a request: the deflection report
+ * counts whether a request followed. Only a page the customer may read counts.
+ */
+export async function recordSuggestionOpened(ctx: AppContext, actor: Actor, pageId: string, typed: string) {
+  if (actor.type !== 'contact') throw forbidden();
+  await getDocumentationPage(ctx, actor, pageId);
+  await ctx.db.insert(suggestionOpens).values({
+    pageId,
+    contactId: actor.id,
+    organizationId: actor.organizationId,
+    typed,
+    openedAt: ctx.clock.now(),
+  });
 }

@@ -155,3 +155,47 @@ export async function certificateReport(ctx: AppContext, actor: Actor, query: Re
     organizationDownloads: row.downloads,
   }));
 }
+
+/** How long after opening a suggested page a request by the same contact still counts as filed after it. */
+const DEFLECTION_WINDOW = "interval '24 hours'";
+
+/**
+ * What the suggestions of the new-request form spared support: by month and page, how often a customer
+ * opened a page suggested for what they were typing, and whether they filed a request within a day after
+ * (filed) or not (not filed, the request the page answered). Opens less than a day old are still open.
+ */
+export async function deflectionReport(ctx: AppContext, actor: Actor, query: ReportQuery) {
+  requireVendorTeam(actor);
+  const { from, to } = period(query);
+  const now = ctx.clock.now().toISOString();
+  const window = sql.raw(DEFLECTION_WINDOW);
+  const rows = await rowsOf<{
+    month: string;
+    page: string;
+    opened: number;
+    filed: number;
+    undecided: number;
+  }>(
+    ctx.db,
+    sql`select ${moscowMonth('s.opened_at')} as month, d.title as page, count(*)::int as opened,
+          (count(*) filter (where exists (
+            select 1 from tickets t where t.contact_id = s.contact_id
+              and t.registered_at >= s.opened_at and t.registered_at < s.opened_at + ${window})))::int as filed,
+          (count(*) filter (where s.opened_at + ${window} > ${now}::timestamptz))::int as undecided
+        from suggestion_opens s join documentation_pages d on d.id = s.page_id
+        where s.opened_at >= ${from}::timestamptz and s.opened_at < ${to}::timestamptz
+        group by 1, 2 order by 1, 2`,
+  );
+  return rows.map((row) => {
+    const notFiled = Math.max(row.opened - row.filed - row.undecided, 0);
+    const decided = row.filed + notFiled;
+    return {
+      month: row.month,
+      page: row.page,
+      opened: row.opened,
+      filed: row.filed,
+      notFiled,
+      deflectedShare: decided > 0 ? Math.round((notFiled / decided) * 1000) / 1000 : null,
+    };
+  });
+}

@@ -24,6 +24,17 @@ export const documentationSuggestionQuery = z.object({
   q: z.string().trim().max(SEARCH_MAX_LENGTH).describe('What the reader is writing: a new request’s subject'),
 });
 
+export const suggestionOpenedInput = z
+  .object({
+    typed: z
+      .string()
+      .trim()
+      .min(1)
+      .max(SEARCH_MAX_LENGTH)
+      .describe('The subject being written when the suggested page was opened'),
+  })
+  .strict();
+
 export const pageSchema = z
   .object({
     id,

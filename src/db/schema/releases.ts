@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { articleDocument } from '../searchDocuments.js';
 import { createdAt, tsvector } from './columns.js';
-import { products } from './entitlement.js';
+import { contacts, organizations, products } from './entitlement.js';
 
 /** Releases, their files and downloads, and the documentation section. */
 /** A version of a product offered to supported customers (§3.4), with its notes in Markdown. */
@@ -85,4 +85,27 @@ export const documentationPages = pgTable(
     index('documentation_pages_search_document_idx').using('gin', table.searchDocument),
     check('documentation_pages_link_or_page', sql`(${table.url} is null) <> (${table.body} is null)`),
   ],
+);
+
+/**
+ * A customer opened a page the new-request form suggested for what they were typing: whether a request
+ * followed is what the deflection report counts. The subject typed is kept, to see what was asked.
+ */
+export const suggestionOpens = pgTable(
+  'suggestion_opens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pageId: uuid('page_id')
+      .notNull()
+      .references(() => documentationPages.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    typed: text('typed').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [index('suggestion_opens_opened_idx').on(table.openedAt)],
 );

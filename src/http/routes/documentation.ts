@@ -5,12 +5,14 @@ import {
   createDocumentationPage,
   getDocumentationPage,
   listDocumentation,
+  recordSuggestionOpened,
   suggestDocumentation,
 } from '../../app/documentation.js';
 import {
   documentationInput,
   documentationSuggestionQuery,
   pageSchema,
+  suggestionOpenedInput,
 } from '../../contract/documentation.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
@@ -58,6 +60,24 @@ export const documentationRoutes: FastifyPluginAsync<HttpDependencies> = async (
       },
     },
     async (request) => suggestDocumentation(ctx, signedIn(request), request.query.q),
+  );
+  api.post(
+    '/documentation/:pageId/suggestion-opens',
+    {
+      schema: {
+        operationId: 'recordSuggestionOpened',
+        tags: ['documentation'],
+        summary:
+          'A customer opened a page suggested for the request they were writing (for the deflection report)',
+        params: z.object({ pageId: id }),
+        body: suggestionOpenedInput,
+        response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await recordSuggestionOpened(ctx, signedIn(request), request.params.pageId, request.body.typed);
+      return reply.code(204).send(null);
+    },
   );
   api.get(
     '/documentation/:pageId',

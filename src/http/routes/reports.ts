@@ -2,7 +2,13 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentReport, resolutionReport, satisfactionReport } from '../../app/performanceReports.js';
-import { backlogReport, certificateReport, channelReport, slaReport } from '../../app/reports.js';
+import {
+  backlogReport,
+  certificateReport,
+  channelReport,
+  deflectionReport,
+  slaReport,
+} from '../../app/reports.js';
 import { worklogReport } from '../../app/worklog.js';
 import { problems } from '../../contract/problem.js';
 import { type ReportQuery, reportQuery } from '../../contract/reports.js';
@@ -117,6 +123,21 @@ export const reportRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         'satisfaction',
         request.query,
         await satisfactionReport(ctx, signedIn(request), request.query),
+      ),
+  );
+  api.get(
+    '/reports/deflection',
+    schema(
+      'deflectionReport',
+      'Suggested documentation opened while a request was written, and whether a request followed within a day',
+    ),
+    async (request, reply) =>
+      send(
+        request,
+        reply,
+        'deflection',
+        request.query,
+        await deflectionReport(ctx, signedIn(request), request.query),
       ),
   );
   api.get(

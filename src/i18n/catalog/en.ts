@@ -190,6 +190,11 @@ export const en = {
       'The OGRN and KPP must match the INN: a company has a 13-digit OGRN and a KPP, a sole trader a 15-digit OGRNIP without a KPP.',
   },
   report_columns: {
+    page: 'Page',
+    opened: 'Opened from a suggestion',
+    filed: 'A request followed',
+    notFiled: 'No request followed',
+    deflectedShare: 'Share answered by the page',
     replies: 'Public replies',
     rated: 'Ratings',
     asked: 'Asked',

@@ -24,7 +24,7 @@ import type { CalendarMonth, CalendarOverride, calendarOverrideInput } from '@co
 import type { CustomerContext } from '@contract/customerContext';
 import type { OutboxEntry } from '@contract/deliveries';
 import type { DeskSettings, TelegramBinding, TelegramLink } from '@contract/desk';
-import type { DocumentationPage, documentationInput } from '@contract/documentation';
+import type { DocumentationPage, documentationInput, suggestionOpenedInput } from '@contract/documentation';
 import type { EntitlementDecision, entitlementCheckInput } from '@contract/entitlement';
 import type { PresentPerson, presenceInput } from '@contract/events';
 import type { applyMacroInput, Macro, MacroPreview, macroInput, macroUpdateInput } from '@contract/macros';
@@ -270,6 +270,8 @@ export const desk = {
     post<Satisfaction>(`/tickets/${ticketId}/satisfaction`, body),
   rateByLink: (body: Body<typeof linkRatingInput>) => post<RatedRequest>('/satisfaction/ratings', body),
   commentByLink: (body: Body<typeof linkCommentInput>) => post<RatedRequest>('/satisfaction/comments', body),
+  recordSuggestionOpened: (pageId: string, body: Body<typeof suggestionOpenedInput>) =>
+    post<undefined>(`/documentation/${pageId}/suggestion-opens`, body),
   report: <Rows>(name: string, period: { from: string; to: string }) =>
     get<Rows>(`/reports/${name}${query(period)}`),
 };

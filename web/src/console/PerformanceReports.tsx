@@ -54,7 +54,10 @@ function ReportTable({
   );
 }
 
-/** What a manager asks: each agent's month, time to resolution, and the customers' ratings over time. */
+/**
+ * What a manager asks: each agent's month, time to resolution, the requests suggested pages spared,
+ * and the customers' ratings over time.
+ */
 export function PerformanceReports({ period }: { period: Period }) {
   const { t } = useTranslation();
   const column = (field: string) => ({ field, label: t(`reports.columns.${field}`) });
@@ -85,6 +88,12 @@ export function PerformanceReports({ period }: { period: Period }) {
           { ...column('severity'), values: 'severities' },
           ...['resolved', 'medianResolutionHours', 'p90ResolutionHours'].map(column),
         ]}
+      />
+      <ReportTable
+        report="deflection"
+        period={period}
+        title={t('reports.deflection')}
+        columns={['month', 'page', 'opened', 'filed', 'notFiled', 'deflectedShare'].map(column)}
       />
       <ReportTable
         report="satisfaction"

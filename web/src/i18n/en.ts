@@ -441,10 +441,16 @@ export const en: Messages = {
       'Working time: working days of the Russian production calendar, 09:00–18:00 MSK; until 17:00 on a pre-holiday day.',
   },
   reports: {
+    deflection: 'Suggested pages and the requests not filed',
     agents: 'Agents by month',
     resolution: 'Time to resolution',
     satisfaction: 'Customer satisfaction',
     columns: {
+      page: 'Page',
+      opened: 'Opened',
+      filed: 'Request followed',
+      notFiled: 'No request',
+      deflectedShare: 'Share answered',
       month: 'Month',
       agent: 'Agent',
       organization: 'Customer',
