@@ -205,6 +205,7 @@ describe.each(databaseBackends)('outgoing webhooks on $name', (backend) => {
         'ticket.severity_changed',
         'ticket.sla_warning',
         'ticket.sla_breached',
+        'ticket.satisfaction_received',
       ],
       description: 'CRM',
     });
@@ -230,9 +231,18 @@ describe.each(databaseBackends)('outgoing webhooks on $name', (backend) => {
       body: 'Перезапустите узел.',
     });
     expect(resolved.statusCode, resolved.body).toBe(200);
+    const rated = await anna('POST', `/api/v1/tickets/${ticket.id}/satisfaction`, {
+      score: 5,
+      comment: 'Спасибо',
+    });
+    expect(rated.statusCode, rated.body).toBe(200);
     await deliverOutbox(desk.ctx);
 
     const got = receiver.of(ticket.id);
+    expect(got.at(-1)?.event).toMatchObject({
+      type: 'ticket.satisfaction_received',
+      data: { score: 5, comment: 'Спасибо', channel: 'portal' },
+    });
     expect(got.every((entry) => entry.signedAt !== null)).toBe(true);
     expect(new Set(got.map((entry) => entry.event.id)).size).toBe(got.length);
     const types = got.map((entry) => entry.event.type);

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { WEBHOOK_EVENTS } from '../domain/webhooks/events.js';
 import { id, instant } from './fields.js';
 
+export { WEBHOOK_EVENTS };
+
 const webhookEvent = z.enum(WEBHOOK_EVENTS).meta({ id: 'WebhookEvent' });
 
 export const webhookInput = z
@@ -40,6 +42,7 @@ export const webhookSchema = z
       .nullable(),
   })
   .meta({ id: 'Webhook' });
+export type Webhook = z.output<typeof webhookSchema>;
 
 export const createdWebhookSchema = webhookSchema
   .extend({
@@ -48,6 +51,7 @@ export const createdWebhookSchema = webhookSchema
       .describe('Signs every delivery (X-Supportdesk-Signature); shown this once and never again'),
   })
   .meta({ id: 'CreatedWebhook' });
+export type CreatedWebhook = z.output<typeof createdWebhookSchema>;
 
 export const webhookDeliverySchema = z
   .object({
@@ -63,6 +67,7 @@ export const webhookDeliverySchema = z
     deliveredAt: instant.nullable(),
   })
   .meta({ id: 'WebhookDelivery' });
+export type WebhookDelivery = z.output<typeof webhookDeliverySchema>;
 
 export const webhookDeliveriesQuery = z
   .object({ limit: z.coerce.number().int().min(1).max(200).default(50) })

@@ -36,6 +36,7 @@ const Reports = page(() => import('./console/Reports'), 'Reports');
 const Rejections = page(() => import('./console/Logs'), 'Rejections');
 const MailLog = page(() => import('./console/MailLog'), 'MailLog');
 const TeamPage = page(() => import('./console/team/TeamPage'), 'TeamPage');
+const WebhooksPage = page(() => import('./console/webhooks/WebhooksPage'), 'WebhooksPage');
 
 function NotFound() {
   const { t } = useTranslation();
@@ -96,6 +97,7 @@ export function App({
           {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
           {isAdmin(principal) ? <Route path="/mail" element={<MailLog />} /> : null}
           {isAdmin(principal) ? <Route path="/team" element={<TeamPage />} /> : null}
+          {isAdmin(principal) ? <Route path="/webhooks" element={<WebhooksPage />} /> : null}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

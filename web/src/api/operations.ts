@@ -86,6 +86,7 @@ import type {
   UploadedAttachment,
 } from '@contract/tickets';
 import type { SavedView, viewInput, viewUpdateInput } from '@contract/views';
+import type { CreatedWebhook, Webhook, WebhookDelivery, webhookInput } from '@contract/webhooks';
 import type { Worklog, WorklogEntry, worklogInput } from '@contract/worklog';
 import type { z } from 'zod';
 import { get, patch, post, postAt, postOnce, put, query, remove } from './client';
@@ -272,6 +273,11 @@ export const desk = {
   commentByLink: (body: Body<typeof linkCommentInput>) => post<RatedRequest>('/satisfaction/comments', body),
   recordSuggestionOpened: (pageId: string, body: Body<typeof suggestionOpenedInput>) =>
     post<undefined>(`/documentation/${pageId}/suggestion-opens`, body),
+  listWebhooks: () => get<Webhook[]>('/webhooks'),
+  createWebhook: (body: Body<typeof webhookInput>) => post<CreatedWebhook>('/webhooks', body),
+  deleteWebhook: (webhookId: string) => remove<undefined>(`/webhooks/${webhookId}`),
+  listWebhookDeliveries: (webhookId: string) =>
+    get<WebhookDelivery[]>(`/webhooks/${webhookId}/deliveries${query({ limit: 100 })}`),
   report: <Rows>(name: string, period: { from: string; to: string }) =>
     get<Rows>(`/reports/${name}${query(period)}`),
 };

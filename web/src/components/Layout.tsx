@@ -53,6 +53,7 @@ function itemsFor(principal: Principal, t: (key: string) => string): Item[] {
       { to: '/team', label: t('nav.team') },
       { to: '/rejections', label: t('nav.rejections') },
       { to: '/mail', label: t('nav.outbox') },
+      { to: '/webhooks', label: t('nav.webhooks') },
     );
   }
   items.push({ to: '/policy', label: t('nav.policy') }, { to: '/profile', label: t('nav.profile') });
