@@ -16,6 +16,9 @@ import {
 import { writePlans } from './glpiTicketWrites.js';
 import { type Mapping, mappingsOf } from './importMappings.js';
 
+/** How many pages are written at once: one a core of this kind of machine, the reading beside them. */
+const WRITERS = 2;
+
 export interface TicketCounts {
   tickets: number;
   messages: number;
@@ -43,7 +46,7 @@ export async function importGlpiTickets(
   const counts: TicketCounts = { tickets: 0, messages: 0, attachments: 0, skipped: [] };
   const people = await knownPeople(ctx.db);
   let seen = 0;
-  let writing: Promise<void> = Promise.resolve();
+  const writing: Promise<void>[] = [];
   for await (const page of readingAhead(pages)) {
     const known = await mappingsOf(
       ctx.db,
@@ -70,11 +73,12 @@ export async function importGlpiTickets(
       });
       if (outcome) plans.push(outcome);
     }
-    // One page is written while the next is read and worked out; never two written at once.
-    await writing;
+    // Pages are written side by side while the next is read and worked out: PostgreSQL spends a core on
+    // each page's rows (their search documents and indexes), and the pages' rows never overlap.
+    if (writing.length >= WRITERS) await writing.shift();
     seen += page.length;
     const done = seen;
-    writing = (
+    const written = (
       options.dryRun ? Promise.resolve() : writePlans(ctx, options.importer, plans, counts.skipped)
     ).then(() => {
       for (const plan of plans) {
@@ -84,10 +88,11 @@ export async function importGlpiTickets(
       }
       options.onProgress?.('tickets', done);
     });
-    // Awaited before the next page; a failure meanwhile must not go unhandled.
-    writing.catch(() => undefined);
+    // Awaited in turn; a failure meanwhile must not go unhandled.
+    written.catch(() => undefined);
+    writing.push(written);
   }
-  await writing;
+  await Promise.all(writing);
   return counts;
 }
 
