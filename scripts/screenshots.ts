@@ -46,7 +46,7 @@ try {
     description:
       'После обновления ESB до 4.2 сообщения копятся в очереди orders.in, обработчик не забирает их.',
   });
-  await file(anna, {
+  const backup = await file(anna, {
     instanceId: instanceNamed(world.baltlog, 'registry-prod-spb'),
     severity: 'low',
     category: 'consultation',
@@ -73,6 +73,15 @@ try {
     recommendations: 'Увеличить пул до 40 и вынести отчёты в отдельную очередь.',
   });
 
+  await irina('POST', `/api/v1/tickets/${backup.id}/resolve`, {
+    body: 'Резервное копирование описано в разделе «Реестр → Обслуживание» документации.',
+  });
+  const administrator = caller(desk.app, await signIn(desk.app, ...ADMIN), 'ru');
+  await administrator('POST', '/api/v1/webhooks', {
+    url: 'https://crm.vendor.example/supportdesk',
+    events: ['ticket.created', 'ticket.status_changed', 'ticket.satisfaction_received'],
+    description: 'CRM: карточки клиентов',
+  });
   await irina('POST', `/api/v1/tickets/${extended.id}/worklog`, {
     minutes: 50,
     note: 'Разбор журналов планировщика',
@@ -91,6 +100,7 @@ try {
   await shoot(contact, '/requests/new', 'portal-new-request');
   await shoot(contact, `/requests/${first.id}`, 'portal-request');
   await shoot(contact, '/policy', 'portal-policy');
+  await shoot(contact, `/requests/${backup.id}`, 'portal-rating');
   const phone = (await newPerson(browser, baseURL, 'ru-RU', PHONE)).page;
   await signInAs(phone, ...STANDARD_CONTACT);
   await shoot(phone, '/requests', 'portal-requests-phone');
@@ -122,6 +132,7 @@ try {
   const admin = (await newPerson(browser, baseURL, 'en-GB')).page;
   await signInAs(admin, ...ADMIN);
   await shoot(admin, '/team', 'console-team');
+  await shoot(admin, '/webhooks', 'console-webhooks');
   await admin.getByText('EN', { exact: true }).click();
   await shoot(admin, '/', 'console-queue-en');
 } finally {
