@@ -10,8 +10,10 @@ import {
   notifications,
   organizations,
   outboundMail,
+  satisfactionSurveys,
   secondFactors,
   sessions,
+  suggestionOpens,
   telegramConversations,
   telegramLinks,
   ticketMessages,
@@ -132,6 +134,25 @@ export async function exportContactData(ctx: AppContext, actor: Actor, contactId
       })
       .from(attachments)
       .where(and(eq(attachments.uploaderType, 'contact'), eq(attachments.uploaderId, contactId))),
+    ratings: await db
+      .select({
+        ticketId: satisfactionSurveys.ticketId,
+        requestedAt: satisfactionSurveys.requestedAt,
+        score: satisfactionSurveys.score,
+        comment: satisfactionSurveys.comment,
+        channel: satisfactionSurveys.channel,
+        ratedAt: satisfactionSurveys.ratedAt,
+      })
+      .from(satisfactionSurveys)
+      .where(eq(satisfactionSurveys.contactId, contactId)),
+    suggestedPagesOpened: await db
+      .select({
+        pageId: suggestionOpens.pageId,
+        typed: suggestionOpens.typed,
+        openedAt: suggestionOpens.openedAt,
+      })
+      .from(suggestionOpens)
+      .where(eq(suggestionOpens.contactId, contactId)),
     mailReceived: await db
       .select({
         subject: inboundMail.subject,
@@ -248,6 +269,8 @@ export async function eraseContact(ctx: AppContext, actor: Actor, contactId: str
       .set({ recipient: erasedEmail })
       .where(sameAddress(outboundMail.recipient, contact.email));
     await tx.delete(mailRefusals).where(sql`lower(${mailRefusals.sender}) = lower(${contact.email})`);
+    // What they typed when a suggested page was opened may name anything; the count stays for the report.
+    await tx.update(suggestionOpens).set({ typed: '' }).where(eq(suggestionOpens.contactId, contactId));
     await tx
       .update(auditEvents)
       .set({ actorLabel: ERASED_CONTACT_NAME })
