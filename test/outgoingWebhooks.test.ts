@@ -6,6 +6,7 @@ import { WebhookAddressRefused } from '../src/app/ports/webhookPoster.js';
 import { runSlaWatch } from '../src/app/tickets/sweeps.js';
 import { verifySignature } from '../src/app/webhooks/signature.js';
 import { httpWebhookPoster } from '../src/channels/webhooks/httpPoster.js';
+import { WEBHOOK_EVENTS } from '../src/domain/webhooks/events.js';
 import { databaseBackends } from './support/databases.js';
 import { deliverOutbox } from './support/outbox.js';
 import {
@@ -198,15 +199,7 @@ describe.each(databaseBackends)('outgoing webhooks on $name', (backend) => {
   it('shows the secret once and signs every delivery of every chosen event with it', async () => {
     const created = await admin('POST', '/api/v1/webhooks', {
       url: `http://127.0.0.1:${receiver.port}/supportdesk`,
-      events: [
-        'ticket.created',
-        'ticket.message_added',
-        'ticket.status_changed',
-        'ticket.severity_changed',
-        'ticket.sla_warning',
-        'ticket.sla_breached',
-        'ticket.satisfaction_received',
-      ],
+      events: [...WEBHOOK_EVENTS],
       description: 'CRM',
     });
     expect(created.statusCode, created.body).toBe(201);

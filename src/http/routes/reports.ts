@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../../app/actor.js';
+import type { AppContext } from '../../app/context.js';
 import { agentReport, resolutionReport, satisfactionReport } from '../../app/performanceReports.js';
 import {
   backlogReport,
@@ -41,112 +43,90 @@ async function send(
 
 const rowsSchema = z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])));
 
+type ReportOf = (ctx: AppContext, actor: Actor, query: ReportQuery) => Promise<ReportRow[]>;
+
+/** Every report: its address under /reports, its operation, what it tells, and the use case that makes it. */
+const REPORTS: { name: string; operationId: string; summary: string; run: ReportOf }[] = [
+  {
+    name: 'sla',
+    operationId: 'slaReport',
+    summary: 'SLA compliance by month, level, severity and customer, with response-time percentiles',
+    run: slaReport,
+  },
+  {
+    name: 'backlog',
+    operationId: 'backlogReport',
+    summary: 'Open requests by status and age',
+    run: (ctx, actor) => backlogReport(ctx, actor),
+  },
+  {
+    name: 'channels',
+    operationId: 'channelReport',
+    summary: 'Requests by channel and month',
+    run: channelReport,
+  },
+  {
+    name: 'certificates',
+    operationId: 'certificateReport',
+    summary: 'Each certificate: instances covered of its limit, requests by contact',
+    run: certificateReport,
+  },
+  {
+    name: 'agents',
+    operationId: 'agentReport',
+    summary:
+      'Each agent by month: public replies, first responses and how many on time, hours logged, ratings',
+    run: agentReport,
+  },
+  {
+    name: 'resolution',
+    operationId: 'resolutionReport',
+    summary: 'Time from registration to resolution by month, level and severity',
+    run: resolutionReport,
+  },
+  {
+    name: 'satisfaction',
+    operationId: 'satisfactionReport',
+    summary: "Customers' ratings by month, agent and organization, with their spread",
+    run: satisfactionReport,
+  },
+  {
+    name: 'deflection',
+    operationId: 'deflectionReport',
+    summary:
+      'Suggested documentation opened while a request was written, and whether a request followed within a day',
+    run: deflectionReport,
+  },
+  {
+    name: 'time',
+    operationId: 'worklogReport',
+    summary: 'Time spent by month, organization, certificate and agent, in hours, billable apart',
+    run: worklogReport,
+  },
+];
+
 export const reportRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const schema = (operationId: string, summary: string) => ({
-    schema: {
-      operationId,
-      tags: ['reports'],
-      summary,
-      querystring: reportQuery,
-      response: { 200: rowsSchema, ...problems(400, 401, 403) },
-    },
-  });
-
-  api.get(
-    '/reports/sla',
-    schema(
-      'slaReport',
-      'SLA compliance by month, level, severity and customer, with response-time percentiles',
-    ),
-    async (request, reply) =>
-      send(request, reply, 'sla', request.query, await slaReport(ctx, signedIn(request), request.query)),
-  );
-  api.get(
-    '/reports/backlog',
-    schema('backlogReport', 'Open requests by status and age'),
-    async (request, reply) =>
-      send(request, reply, 'backlog', request.query, await backlogReport(ctx, signedIn(request))),
-  );
-  api.get(
-    '/reports/channels',
-    schema('channelReport', 'Requests by channel and month'),
-    async (request, reply) =>
-      send(
-        request,
-        reply,
-        'channels',
-        request.query,
-        await channelReport(ctx, signedIn(request), request.query),
-      ),
-  );
-  api.get(
-    '/reports/certificates',
-    schema('certificateReport', 'Each certificate: instances covered of its limit, requests by contact'),
-    async (request, reply) =>
-      send(
-        request,
-        reply,
-        'certificates',
-        request.query,
-        await certificateReport(ctx, signedIn(request), request.query),
-      ),
-  );
-  api.get(
-    '/reports/agents',
-    schema(
-      'agentReport',
-      'Each agent by month: public replies, first responses and how many on time, hours logged, ratings',
-    ),
-    async (request, reply) =>
-      send(request, reply, 'agents', request.query, await agentReport(ctx, signedIn(request), request.query)),
-  );
-  api.get(
-    '/reports/resolution',
-    schema('resolutionReport', 'Time from registration to resolution by month, level and severity'),
-    async (request, reply) =>
-      send(
-        request,
-        reply,
-        'resolution',
-        request.query,
-        await resolutionReport(ctx, signedIn(request), request.query),
-      ),
-  );
-  api.get(
-    '/reports/satisfaction',
-    schema('satisfactionReport', "Customers' ratings by month, agent and organization, with their spread"),
-    async (request, reply) =>
-      send(
-        request,
-        reply,
-        'satisfaction',
-        request.query,
-        await satisfactionReport(ctx, signedIn(request), request.query),
-      ),
-  );
-  api.get(
-    '/reports/deflection',
-    schema(
-      'deflectionReport',
-      'Suggested documentation opened while a request was written, and whether a request followed within a day',
-    ),
-    async (request, reply) =>
-      send(
-        request,
-        reply,
-        'deflection',
-        request.query,
-        await deflectionReport(ctx, signedIn(request), request.query),
-      ),
-  );
-  api.get(
-    '/reports/time',
-    schema(
-      'worklogReport',
-      'Time spent by month, organization, certificate and agent, in hours, billable apart',
-    ),
-    async (request, reply) =>
-      send(request, reply, 'time', request.query, await worklogReport(ctx, signedIn(request), request.query)),
-  );
+  for (const report of REPORTS) {
+    api.get(
+      `/reports/${report.name}`,
+      {
+        schema: {
+          operationId: report.operationId,
+          tags: ['reports'],
+          summary: report.summary,
+          querystring: reportQuery,
+          response: { 200: rowsSchema, ...problems(400, 401, 403) },
+        },
+      },
+      async (request, reply) =>
+        send(
+          request,
+          reply,
+          report.name,
+          request.query,
+          await report.run(ctx, signedIn(request), request.query),
+        ),
+    );
+  }
 };
