@@ -5,8 +5,6 @@ import { uploadAttachment } from '../../app/attachments.js';
 import type { AppContext } from '../../app/context.js';
 import { organizationSupport } from '../../app/coverage.js';
 import { AppError } from '../../app/errors.js';
-import { RATING_SCORES } from '../../app/satisfaction/ratingLinks.js';
-import { rateFromTelegram } from '../../app/satisfaction/surveys.js';
 import { bindTelegramUser, boundContact } from '../../app/telegram/binding.js';
 import { botOpen } from '../../app/telegram/botHours.js';
 import { rememberBotMessage, ticketOfBotMessage } from '../../app/telegram/botMessages.js';
@@ -30,6 +28,7 @@ import { moscowDateTime } from '../../i18n/slaExplanation.js';
 import { translator } from '../../i18n/translator.js';
 import { downloadChatFile } from './chatFiles.js';
 import { handleEachUpdateOnce } from './durableUpdates.js';
+import { ratingAnswer } from './ratingButtons.js';
 import { BOT_API_TIMEOUT_SECONDS, telegramSender } from './sender.js';
 
 export type WebhookHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -247,20 +246,6 @@ export function createTelegramBot(
     await proceed(c, bound, { kind: 'new_request', open: await botOpen(ctx, messageDate(c, ctx.clock)) });
   });
 
-  /** A rating button under the bot's question: taken once, as in the mail and the portal. */
-  const rate = async (c: Context, bound: Bound, surveyId: string, score: number) => {
-    const t = translator(bound.contact.language as Language);
-    if (!RATING_SCORES.some((candidate) => candidate === score)) return reply(c, t('telegram.help'));
-    try {
-      const rated = await rateFromTelegram(ctx, bound.actor, surveyId, score);
-      return reply(c, t('telegram.rated', { number: rated.number, score }));
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'rating_already_given')
-        return reply(c, t('telegram.rating_refused'));
-      throw error;
-    }
-  };
-
   bot.on('callback_query:data', async (c) => {
     await c.answerCallbackQuery().catch(() => undefined);
     const bound = await signedIn(c);
@@ -269,7 +254,8 @@ export function createTelegramBot(
     const open = () => botOpen(ctx, messageDate(c, ctx.clock));
     if (kind === 'draft') return proceed(c, bound, { kind: 'draft_answer', yes: value === 'yes' });
     if (kind === 'instance') return proceed(c, bound, { kind: 'instance_chosen', instanceId: value });
-    if (kind === 'rate') return rate(c, bound, value, Number(extra));
+    if (kind === 'rate')
+      return reply(c, await ratingAnswer(ctx, bound.actor, bound.contact.language as Language, value, extra));
     const severity = SEVERITIES.find((candidate) => candidate === value);
     if (kind === 'severity' && severity)
       return proceed(c, bound, { kind: 'severity_chosen', severity, open: await open() });
