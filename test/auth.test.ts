@@ -199,12 +199,15 @@ describe.each(databaseBackends)('sign-in, sessions and tokens on $name', (backen
         expect(response.json(), `${method} ${path}`).toMatchObject({ code: 'unauthenticated' });
       }
     }
-    // Only signing in (by password or single sign-on) and setting a forgotten password are open.
+    // Only signing in (by password or single sign-on), setting a forgotten password and a mail's signed
+    // rating link are open.
     expect(open.sort()).toEqual([
+      'commentByLink',
       'confirmPasswordReset',
       'finishSingleSignOn',
       'getSignInMethods',
       'login',
+      'rateByLink',
       'requestPasswordReset',
       'startSingleSignOn',
     ]);
