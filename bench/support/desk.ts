@@ -108,3 +108,15 @@ export function createTicketLoad(url: string, token: string, instanceId: string,
     }),
   };
 }
+
+/** A load run whose requests did not all succeed measured nothing: it stops the benchmark, loudly. */
+export function requireAllAnswered(
+  result: { '2xx': number; non2xx: number; errors: number; timeouts: number },
+  what: string,
+) {
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || result['2xx'] === 0) {
+    throw new Error(
+      `${what}: ${result['2xx']} answered, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  }
+}

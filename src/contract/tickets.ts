@@ -154,56 +154,73 @@ export const countdownSchema = z
   })
   .meta({ id: 'Countdown' });
 
+/**
+ * A request as anyone who may read it sees it. A contact reads the `customer` view; support reads the
+ * `support` view, which adds what is support's alone (who works on it, its tags, its history). The
+ * answers are serialized by these schemas, so a field a view does not name never leaves the server.
+ */
+const sharedSummaryFields = {
+  id,
+  number: z.string(),
+  version,
+  organizationId: id,
+  contactId: id.nullable().describe('Null only on an imported request whose requester had no account'),
+  requesterEmail: z
+    .string()
+    .nullable()
+    .describe('The address an imported request came from when its requester had no account'),
+  instanceId: id.nullable().describe('Null only on a request imported from another desk'),
+  level: level.nullable().describe('Null only on a request imported from another desk'),
+  severity,
+  status,
+  category,
+  outOfScope: z.boolean(),
+  channel,
+  subject: z.string(),
+  registeredAt: instant,
+  responseDueAt: instant,
+  firstResponseAt: instant.nullable(),
+  breached: z.boolean(),
+  autoCloseAt: instant.nullable(),
+  resolvedAt: instant.nullable(),
+  closedAt: instant.nullable(),
+  closeReason: z.string().nullable(),
+  splitFromId: id.nullable(),
+  mergedIntoId: id.nullable().describe('The original this duplicate was merged into'),
+  policyVersion: calendarDate.nullable(),
+  importedFrom: z
+    .string()
+    .nullable()
+    .describe('The desk the request was imported from (glpi); its history is not measured against the SLA'),
+  externalReference: z.string().nullable().describe('The number the request had in that desk'),
+  countdown: countdownSchema.nullable().describe('The response countdown; null once support has responded'),
+  awaitingSupportSince: instant
+    .nullable()
+    .describe(
+      "Since the customer's first message support has not answered; null when support has the last word",
+    ),
+  followUp: z
+    .object({ dueAt: instant, breached: z.boolean(), countdown: countdownSchema })
+    .nullable()
+    .describe("Support's reply to that message is due, where the request's policy sets a follow-up target"),
+  allowedActions: z
+    .array(z.enum(TICKET_OPERATIONS))
+    .describe('What the reader may do to the request now; the web offers exactly these'),
+};
+
+export const customerTicketSummarySchema = z
+  .object({ view: z.literal('customer'), ...sharedSummaryFields })
+  .meta({ id: 'CustomerTicketSummary' });
+
+/** Support-only: the assignee, and on pages and details the tags and history below. */
+const supportSummaryFields = { assigneeId: id.nullable() };
+
+export const supportTicketSummarySchema = z
+  .object({ view: z.literal('support'), ...sharedSummaryFields, ...supportSummaryFields })
+  .meta({ id: 'SupportTicketSummary' });
+
 export const ticketSummarySchema = z
-  .object({
-    id,
-    number: z.string(),
-    version,
-    organizationId: id,
-    contactId: id.nullable().describe('Null only on an imported request whose requester had no account'),
-    requesterEmail: z
-      .string()
-      .nullable()
-      .describe('The address an imported request came from when its requester had no account'),
-    instanceId: id.nullable().describe('Null only on a request imported from another desk'),
-    level: level.nullable().describe('Null only on a request imported from another desk'),
-    severity,
-    status,
-    category,
-    outOfScope: z.boolean(),
-    channel,
-    subject: z.string(),
-    assigneeId: id.nullable(),
-    registeredAt: instant,
-    responseDueAt: instant,
-    firstResponseAt: instant.nullable(),
-    breached: z.boolean(),
-    autoCloseAt: instant.nullable(),
-    resolvedAt: instant.nullable(),
-    closedAt: instant.nullable(),
-    closeReason: z.string().nullable(),
-    splitFromId: id.nullable(),
-    mergedIntoId: id.nullable().describe('The original this duplicate was merged into'),
-    policyVersion: calendarDate.nullable(),
-    importedFrom: z
-      .string()
-      .nullable()
-      .describe('The desk the request was imported from (glpi); its history is not measured against the SLA'),
-    externalReference: z.string().nullable().describe('The number the request had in that desk'),
-    countdown: countdownSchema.nullable().describe('The response countdown; null once support has responded'),
-    awaitingSupportSince: instant
-      .nullable()
-      .describe(
-        "Since the customer's first message support has not answered; null when support has the last word",
-      ),
-    followUp: z
-      .object({ dueAt: instant, breached: z.boolean(), countdown: countdownSchema })
-      .nullable()
-      .describe("Support's reply to that message is due, where the request's policy sets a follow-up target"),
-    allowedActions: z
-      .array(z.enum(TICKET_OPERATIONS))
-      .describe('What the reader may do to the request now; the web offers exactly these'),
-  })
+  .discriminatedUnion('view', [supportTicketSummarySchema, customerTicketSummarySchema])
   .meta({ id: 'TicketSummary' });
 
 const segments = z.array(z.object({ text: z.string(), hit: z.boolean() }));
@@ -219,7 +236,10 @@ export const searchMatchSchema = z
 export const ticketPageSchema = z
   .object({
     items: z.array(
-      ticketSummarySchema.extend({ match: searchMatchSchema.optional(), tags: z.array(tagSchema) }),
+      z.discriminatedUnion('view', [
+        supportTicketSummarySchema.extend({ match: searchMatchSchema.optional(), tags: z.array(tagSchema) }),
+        customerTicketSummarySchema.extend({ match: searchMatchSchema.optional() }),
+      ]),
     ),
     nextCursor: z.string().nullable(),
   })
@@ -275,43 +295,51 @@ export const historyEventSchema = z
 
 const ticketLink = z.object({ id, number: z.string() });
 
-export const ticketDetailSchema = ticketSummarySchema
-  .extend({
-    description: z.string(),
-    contact: z.object({ id, name: z.string(), email: z.string() }).nullable(),
-    instance: z.object({ id, name: z.string(), environment: z.string() }).nullable(),
-    sla: z
-      .object({
-        dueAt: instant,
-        clock: clockKind,
-        respondedAt: instant.nullable(),
-        remainingMs: z
-          .number()
-          .nullable()
-          .describe('Clock time left; negative once overdue; null once responded'),
-        used: z.number().nullable().describe('Share of the response window used; 0.75 is the warning point'),
-        running: z.boolean().describe('Whether the response clock runs now'),
-        breached: z.boolean(),
-        explanation: z.array(z.string()),
-      })
-      .nullable()
-      .describe('The response deadline explained; null on an imported request'),
-    messages: z.array(messageSchema),
-    splitFrom: ticketLink.nullable(),
-    splitInto: z.array(ticketLink),
-    followsUp: ticketLink
-      .nullable()
-      .describe('The closed request the customer wrote to again; this one continues it'),
-    followedUpBy: z.array(ticketLink).describe('Requests that continue this one after it was closed'),
-    mergedInto: ticketLink.nullable().describe('The original this request was merged into'),
-    mergedFrom: z.array(ticketLink).describe('Duplicates merged into this request'),
-    tags: z.array(tagSchema),
-    remoteSessions: z.array(remoteSessionSchema),
-    history: z.array(historyEventSchema),
-    satisfaction: satisfactionSchema
-      .nullable()
-      .describe('The customer’s rating, asked at the first resolution; null before it was asked'),
-  })
+const sharedDetailFields = {
+  description: z.string(),
+  contact: z.object({ id, name: z.string(), email: z.string() }).nullable(),
+  instance: z.object({ id, name: z.string(), environment: z.string() }).nullable(),
+  sla: z
+    .object({
+      dueAt: instant,
+      clock: clockKind,
+      respondedAt: instant.nullable(),
+      remainingMs: z
+        .number()
+        .nullable()
+        .describe('Clock time left; negative once overdue; null once responded'),
+      used: z.number().nullable().describe('Share of the response window used; 0.75 is the warning point'),
+      running: z.boolean().describe('Whether the response clock runs now'),
+      breached: z.boolean(),
+      explanation: z.array(z.string()),
+    })
+    .nullable()
+    .describe('The response deadline explained; null on an imported request'),
+  messages: z.array(messageSchema),
+  splitFrom: ticketLink.nullable(),
+  splitInto: z.array(ticketLink),
+  followsUp: ticketLink
+    .nullable()
+    .describe('The closed request the customer wrote to again; this one continues it'),
+  followedUpBy: z.array(ticketLink).describe('Requests that continue this one after it was closed'),
+  mergedInto: ticketLink.nullable().describe('The original this request was merged into'),
+  mergedFrom: z.array(ticketLink).describe('Duplicates merged into this request'),
+  remoteSessions: z.array(remoteSessionSchema),
+  satisfaction: satisfactionSchema
+    .nullable()
+    .describe('The customer’s rating, asked at the first resolution; null before it was asked'),
+};
+
+export const customerTicketDetailSchema = customerTicketSummarySchema
+  .extend(sharedDetailFields)
+  .meta({ id: 'CustomerTicketDetail' });
+
+export const supportTicketDetailSchema = supportTicketSummarySchema
+  .extend({ ...sharedDetailFields, tags: z.array(tagSchema), history: z.array(historyEventSchema) })
+  .meta({ id: 'SupportTicketDetail' });
+
+export const ticketDetailSchema = z
+  .discriminatedUnion('view', [supportTicketDetailSchema, customerTicketDetailSchema])
   .meta({ id: 'TicketDetail' });
 
 export const intakeRejectionSchema = z
@@ -332,6 +360,8 @@ export const intakeRejectionSchema = z
 
 export type Countdown = z.output<typeof countdownSchema>;
 export type TicketSummary = z.output<typeof ticketSummarySchema>;
+export type SupportTicketSummary = z.output<typeof supportTicketSummarySchema>;
+export type CustomerTicketSummary = z.output<typeof customerTicketSummarySchema>;
 export type TicketPage = z.output<typeof ticketPageSchema>;
 export type SearchMatch = z.output<typeof searchMatchSchema>;
 export type FoundTicket = TicketPage['items'][number];
@@ -340,6 +370,8 @@ export type Message = z.output<typeof messageSchema>;
 export type RemoteSession = z.output<typeof remoteSessionSchema>;
 export type HistoryEvent = z.output<typeof historyEventSchema>;
 export type TicketDetail = z.output<typeof ticketDetailSchema>;
+export type SupportTicketDetail = z.output<typeof supportTicketDetailSchema>;
+export type CustomerTicketDetail = z.output<typeof customerTicketDetailSchema>;
 export type IntakeRejection = z.output<typeof intakeRejectionSchema>;
 export type UploadedAttachment = z.output<typeof uploadedAttachmentSchema>;
 

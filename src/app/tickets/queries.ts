@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import type { CustomerTicketSummary, SupportTicketSummary } from '../../contract/tickets.js';
 import {
   attachments,
   auditEvents,
@@ -12,6 +13,7 @@ import {
 import { explainResponseDeadline } from '../../domain/sla/deadline.js';
 import type { PolicyDuration } from '../../domain/sla/policy.js';
 import { slaProgress } from '../../domain/sla/progress.js';
+import { owedBySupport } from '../../domain/tickets/lifecycle.js';
 import { type Actor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -24,11 +26,18 @@ import { ticketPolicy } from './state.js';
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 /**
- * A ticket as lists show it, with its response countdown (null once support has responded, and on a
- * request imported from another desk: it was not measured against this desk's SLA).
+ * A ticket as lists show it, in the reader's view: a contact's leaves out what is support's alone. Its
+ * response countdown is null once support has responded, once support owes it nothing (resolved, closed,
+ * merged) and on a request imported from another desk (it was not measured against this desk's SLA).
  */
-export function ticketSummary(row: TicketRow, now: Date, data: SlaData, reader: Actor) {
-  return {
+export function ticketSummary(
+  row: TicketRow,
+  now: Date,
+  data: SlaData,
+  reader: Actor,
+): SupportTicketSummary | CustomerTicketSummary {
+  const owed = owedBySupport(row);
+  const shared = {
     id: row.id,
     number: row.number,
     version: row.version,
@@ -43,14 +52,10 @@ export function ticketSummary(row: TicketRow, now: Date, data: SlaData, reader: 
     outOfScope: row.outOfScope,
     channel: row.channel,
     subject: row.subject,
-    assigneeId: row.assigneeId,
     registeredAt: row.registeredAt.toISOString(),
     responseDueAt: row.responseDueAt.toISOString(),
     firstResponseAt: iso(row.firstResponseAt),
-    breached:
-      row.importedFrom === null &&
-      (row.slaBreachedAt !== null ||
-        (row.firstResponseAt === null ? now >= row.responseDueAt : row.firstResponseAt > row.responseDueAt)),
+    breached: responseBreached(row, now),
     autoCloseAt: iso(row.autoCloseAt),
     resolvedAt: iso(row.resolvedAt),
     closedAt: iso(row.closedAt),
@@ -60,11 +65,26 @@ export function ticketSummary(row: TicketRow, now: Date, data: SlaData, reader: 
     policyVersion: row.policyVersion,
     importedFrom: row.importedFrom,
     externalReference: row.externalReference,
-    countdown: row.firstResponseAt ? null : responseCountdown(row, now, data),
+    countdown: owed && !row.firstResponseAt ? responseCountdown(row, now, data) : null,
     awaitingSupportSince: iso(row.awaitingSupportSince),
-    followUp: followUpState(row, now, data),
+    followUp: owed ? followUpState(row, now, data) : null,
     allowedActions: ticketActionsFor(reader, row),
   };
+  return reader.type === 'contact'
+    ? { view: 'customer', ...shared }
+    : { view: 'support', ...shared, assigneeId: row.assigneeId };
+}
+
+/**
+ * Whether the response deadline was missed: by the first response, or, with none, by the moment support
+ * stopped owing one (a request resolved or closed unanswered is judged then, not again as time passes).
+ */
+function responseBreached(row: TicketRow, now: Date): boolean {
+  if (row.importedFrom !== null) return false;
+  if (row.slaBreachedAt !== null) return true;
+  if (row.firstResponseAt) return row.firstResponseAt > row.responseDueAt;
+  const judgedAt = owedBySupport(row) ? now : (row.resolvedAt ?? row.closedAt ?? now);
+  return judgedAt >= row.responseDueAt;
 }
 
 function responseCountdown(row: TicketRow, now: Date, data: SlaData) {
@@ -168,13 +188,12 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
     links(eq(tickets.followsUpId, ticket.id)),
     links(eq(tickets.mergedIntoId, ticket.id)),
     ticket.mergedIntoId ? links(eq(tickets.id, ticket.mergedIntoId)) : Promise.resolve([]),
-    tagsOfTickets(ctx.db, [ticket.id]),
+    customer ? Promise.resolve(new Map<string, never[]>()) : tagsOfTickets(ctx.db, [ticket.id]),
     surveyOfTicket(ctx.db, ticket.id),
   ]);
   const duplicates = new Map(mergedFrom.map((link) => [link.id, link]));
   const data = await ctx.sla.load(ctx.db);
-  return {
-    ...ticketSummary(ticket, now, data, actor),
+  const detail = {
     description: ticket.description,
     contact: contact[0] ?? null,
     instance: instance[0] ?? null,
@@ -205,7 +224,6 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
     followedUpBy: later,
     mergedInto: mergedInto[0] ?? null,
     mergedFrom,
-    tags: tagged.get(ticket.id) ?? [],
     remoteSessions: sessions.map((session) => ({
       id: session.id,
       startedAt: session.startedAt.toISOString(),
@@ -214,6 +232,14 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
       outcome: session.outcome,
       recommendations: session.recommendations,
     })),
+    satisfaction: survey ? satisfactionView(survey, actor) : null,
+  };
+  const summary = ticketSummary(ticket, now, data, actor);
+  if (summary.view === 'customer') return { ...summary, ...detail };
+  return {
+    ...summary,
+    ...detail,
+    tags: tagged.get(ticket.id) ?? [],
     history: history.map((event) => ({
       at: event.at.toISOString(),
       actor: event.actorLabel,
@@ -221,7 +247,6 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
       before: event.before as Record<string, unknown> | null,
       after: event.after as Record<string, unknown> | null,
     })),
-    satisfaction: survey ? satisfactionView(survey, actor) : null,
   };
 }
 
@@ -237,7 +262,8 @@ function slaState(data: SlaData, ticket: TicketRow, now: Date) {
     ticket.severity,
     ticket.registeredAt,
   );
-  const countdown = ticket.firstResponseAt ? null : responseCountdown(ticket, now, data);
+  const countdown =
+    ticket.firstResponseAt || !owedBySupport(ticket) ? null : responseCountdown(ticket, now, data);
   return {
     dueAt: ticket.responseDueAt.toISOString(),
     clock: policy.response[level][ticket.severity].clock,
@@ -245,9 +271,7 @@ function slaState(data: SlaData, ticket: TicketRow, now: Date) {
     remainingMs: countdown?.remainingMs ?? null,
     used: countdown?.used ?? null,
     running: countdown?.running ?? false,
-    breached: ticket.firstResponseAt
-      ? ticket.firstResponseAt > ticket.responseDueAt
-      : now >= ticket.responseDueAt,
+    breached: responseBreached(ticket, now),
     explanation,
   };
 }

@@ -1,6 +1,12 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { TicketListQuery, TicketQueueFilter } from '../../contract/tickets.js';
+import type { Tag } from '../../contract/tags.js';
+import type {
+  CustomerTicketSummary,
+  SupportTicketSummary,
+  TicketListQuery,
+  TicketQueueFilter,
+} from '../../contract/tickets.js';
 import { tags, tickets, ticketTags } from '../../db/schema.js';
 import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { type QueueSort, SEVERITY_RANK, STATUS_RANK } from '../../domain/tickets/queueSort.js';
@@ -9,66 +15,34 @@ import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { tagsOfTickets } from '../tags.js';
-import { measuredAgainstSla, visibleTicketsCondition } from './access.js';
+import { measuredAgainstSla, type TicketRow, visibleTicketsCondition } from './access.js';
 import { ticketSummary } from './queries.js';
+import { bandPage, instantKey, QUEUE_BANDS } from './queueBands.js';
 import { findTickets, type SearchPosition, searchMatches } from './ticketSearch.js';
 
-/**
- * The queue's order, in bands: breached first, then due soon (past the warning point), then awaiting
- * support, then the rest; within each band the nearest deadline first. Only requests support still
- * owes something (the active statuses) fall into the first three.
- */
-function queueOrder(now: Date) {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const active = inArray(tickets.status, [...ACTIVE_STATUSES]);
-  // An imported request has no deadline here: it is ordered by its age alone.
-  const unanswered = and(isNull(tickets.firstResponseAt), measuredAgainstSla);
-  const nearestDue = sql`least(case when ${unanswered} then ${tickets.responseDueAt} end, ${tickets.followUpDueAt})`;
-  const band = sql<number>`case
-    when ${active} and ${nearestDue} <= ${at} then 0
-    when ${active} and least(case when ${unanswered} then ${tickets.responseWarnAt} end, ${tickets.followUpWarnAt}) <= ${at} then 1
-    when ${active} and ${tickets.awaitingSupportSince} is not null then 2
-    else 3 end`;
-  // Awaiting support: a new request by its response deadline, a later message by its follow-up deadline
-  // or, where the policy sets none, by the moment it arrived (the customer has waited since).
-  const awaitingKey = sql`case when ${unanswered} then ${tickets.responseDueAt}
-    else coalesce(${tickets.followUpDueAt}, ${tickets.awaitingSupportSince}) end`;
-  const key = sql`case ${band}
-    when 0 then ${nearestDue} when 1 then ${nearestDue}
-    when 2 then ${awaitingKey} else ${tickets.responseDueAt} end`;
-  return { band, key: instantKey(key), cast: 'timestamptz' as const };
-}
-
-/** An instant as the database writes it, to the microsecond, so that a page boundary is exact. */
-const instantKey = (value: SQL | AnyPgColumn) =>
-  sql<string>`to_char((${value}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const CURSOR_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 
-const rank = (column: AnyPgColumn, ranks: readonly string[]) =>
-  sql<string>`(array_position(array[${sql.join(
-    ranks.map((value) => sql`${value}`),
-    sql`, `,
-  )}]::text[], ${column}::text))::text`;
+type ColumnSort = Exclude<QueueSort, 'queue'>;
 
 interface Ordering {
-  /** Always 0 for a column sort: the bands are the queue's own. */
-  band: SQL<number>;
+  /** What the rows are ordered by, and its text in a cursor. */
+  value: SQL | AnyPgColumn;
   key: SQL<string>;
   cast: 'timestamptz' | 'int';
 }
 
-function ordering(sort: QueueSort, now: Date): Ordering {
-  // An expression, not the literal 0: ORDER BY reads a bare number as a column's position.
-  const noBand = sql<number>`0::int`;
+function columnOrdering(sort: ColumnSort): Ordering {
   switch (sort) {
-    case 'queue':
-      return queueOrder(now);
     case 'severity':
-      return { band: noBand, key: rank(tickets.severity, SEVERITY_RANK), cast: 'int' };
-    case 'status':
-      return { band: noBand, key: rank(tickets.status, STATUS_RANK), cast: 'int' };
+    case 'status': {
+      const value = sql<number>`array_position(array[${sql.join(
+        (sort === 'severity' ? SEVERITY_RANK : STATUS_RANK).map((name) => sql`${name}`),
+        sql`, `,
+      )}]::text[], ${tickets[sort]}::text)`;
+      return { value, key: sql<string>`(${value})::text`, cast: 'int' };
+    }
     default:
-      return { band: noBand, key: instantKey(tickets[sort]), cast: 'timestamptz' };
+      return { value: tickets[sort], key: instantKey(tickets[sort]), cast: 'timestamptz' };
   }
 }
 
@@ -108,8 +82,13 @@ function carryingTags(tagIds: readonly string[], tagNames: readonly string[]): S
   ];
 }
 
-/** The requests a filter selects among those the actor may see; `me` is the reader. */
-function queueConditions(actor: Actor, filter: TicketQueueFilter, terms: SearchTerms | null, now: Date) {
+/** The requests a filter selects among those the actor may see; `me` is the reader. The queue and the plan test read it. */
+export function queueConditions(
+  actor: Actor,
+  filter: TicketQueueFilter,
+  terms: SearchTerms | null,
+  now: Date,
+) {
   const conditions: (SQL | undefined)[] = [visibleTicketsCondition(actor)];
   // A customer sees a merged duplicate's conversation on the original: the duplicate leaves their lists.
   if (actor.type === 'contact') conditions.push(isNull(tickets.mergedIntoId));
@@ -148,40 +127,73 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
   const terms = query.q ? readSearch(query.q) : null;
   const conditions = queueConditions(actor, query, terms, now);
   if (terms?.text) return searchTickets(ctx, actor, terms, query, conditions);
-  const { band, key, cast } = ordering(query.sort, now);
-  const descending = query.sort !== 'queue' && query.direction === 'desc';
-  const sortName = `${query.sort}:${descending ? 'desc' : 'asc'}`;
-  const bounds: SQL[] = [conditions];
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor, sortName, cast);
-    const position = sql`(${band}, (${key})::${sql.raw(cast)}, ${tickets.id})`;
-    const boundary = sql`(${after.band}, ${after.key}::${sql.raw(cast)}, ${after.id}::uuid)`;
-    bounds.push(descending ? sql`${position} < ${boundary}` : sql`${position} > ${boundary}`);
-  }
-  const direction = descending ? desc : asc;
-  const data = await ctx.sla.load(ctx.db);
-  const rows = await ctx.db
-    .select({ ticket: tickets, band, key })
-    .from(tickets)
-    .where(and(...bounds))
-    .orderBy(direction(band), direction(sql`(${key})::${sql.raw(cast)}`), direction(tickets.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
+  const [found, data] = await Promise.all([
+    query.sort === 'queue'
+      ? queueOrderPage(ctx, conditions, query, now)
+      : columnOrderPage(ctx, conditions, query, query.sort),
+    ctx.sla.load(ctx.db),
+  ]);
+  const page = found.rows.slice(0, query.limit);
   const last = page.at(-1);
-  const tagged = await tagsOfTickets(
-    ctx.db,
+  const tagged = await supportTags(
+    ctx,
+    actor,
     page.map((row) => row.ticket.id),
   );
   return {
-    items: page.map((row) => ({
-      ...ticketSummary(row.ticket, now, data, actor),
-      tags: tagged.get(row.ticket.id) ?? [],
-    })),
+    items: page.map((row) => withTags(ticketSummary(row.ticket, now, data, actor), tagged)),
     nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor(sortName, Number(last.band), last.key, last.ticket.id)
+      found.rows.length > query.limit && last
+        ? encodeCursor(found.sortName, last.band, last.key, last.ticket.id)
         : null,
   };
+}
+
+/** Tags are support's: a contact's lists carry none, and the query is not made for them. */
+const supportTags = (ctx: AppContext, actor: Actor, ticketIds: string[]) =>
+  actor.type === 'contact' ? Promise.resolve(new Map<string, Tag[]>()) : tagsOfTickets(ctx.db, ticketIds);
+
+function withTags(summary: SupportTicketSummary | CustomerTicketSummary, tagged: Map<string, Tag[]>) {
+  return summary.view === 'support' ? { ...summary, tags: tagged.get(summary.id) ?? [] } : summary;
+}
+
+type ListedRow = { ticket: TicketRow; key: string; band: number };
+
+/** The queue's own order: its bands in turn, each read from its index only while the page is not full. */
+async function queueOrderPage(ctx: AppContext, conditions: SQL, query: TicketListQuery, now: Date) {
+  const sortName = 'queue:asc';
+  const after = query.cursor ? decodeCursor(query.cursor, sortName, 'timestamptz') : null;
+  const rows: ListedRow[] = [];
+  for (const band of QUEUE_BANDS) {
+    if ((after && band < after.band) || rows.length > query.limit) continue;
+    const from = after?.band === band ? after : null;
+    // One band at a time: the next band is read only when this one did not fill the page.
+    const found = await bandPage(ctx.db, band, conditions, now, from, query.limit + 1 - rows.length);
+    rows.push(...found.map((row) => ({ ...row, band })));
+  }
+  return { rows, sortName };
+}
+
+/** A column's order, either way; the key is the column itself so that its index serves the order. */
+async function columnOrderPage(ctx: AppContext, conditions: SQL, query: TicketListQuery, sort: ColumnSort) {
+  const { key, cast, value } = columnOrdering(sort);
+  const descending = query.direction === 'desc';
+  const sortName = `${sort}:${descending ? 'desc' : 'asc'}`;
+  const bounds: SQL[] = [conditions];
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor, sortName, cast);
+    const position = sql`(${value}, ${tickets.id})`;
+    const boundary = sql`(${after.key}::${sql.raw(cast)}, ${after.id}::uuid)`;
+    bounds.push(descending ? sql`${position} < ${boundary}` : sql`${position} > ${boundary}`);
+  }
+  const direction = descending ? desc : asc;
+  const found = await ctx.db
+    .select({ ticket: tickets, key })
+    .from(tickets)
+    .where(and(...bounds))
+    .orderBy(direction(value), direction(tickets.id))
+    .limit(query.limit + 1);
+  return { rows: found.map((row) => ({ ...row, band: 0 })), sortName };
 }
 
 /**
@@ -233,8 +245,9 @@ async function searchTickets(
       terms,
       page.map(({ row }) => row.id),
     ),
-    tagsOfTickets(
-      ctx.db,
+    supportTags(
+      ctx,
+      actor,
       page.map(({ row }) => row.id),
     ),
   ]);
@@ -242,9 +255,8 @@ async function searchTickets(
   const last = page.at(-1)?.position;
   return {
     items: page.map(({ row }) => ({
-      ...ticketSummary(row, now, data, actor),
+      ...withTags(ticketSummary(row, now, data, actor), tagged),
       match: matches.get(row.id),
-      tags: tagged.get(row.id) ?? [],
     })),
     nextCursor:
       found.length > query.limit && last

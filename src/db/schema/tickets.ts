@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CHANNELS, SEVERITIES } from '../../domain/sla/policy.js';
 import { CATEGORIES, STATUSES, VISIBILITIES } from '../../domain/tickets/lifecycle.js';
+import { queueAwaiting, queueDue, queueWarn } from '../queueColumns.js';
 import { messageDocument, ticketDocument } from '../searchDocuments.js';
 import { createdAt, tsvector, updatedAt } from './columns.js';
 import { agents, certificates, contacts, instances, levelEnum, organizations } from './entitlement.js';
@@ -93,6 +94,16 @@ export const tickets = pgTable(
     followsUpId: uuid('follows_up_id'),
     /** The original a duplicate was merged into: its messages moved there and it was closed. */
     mergedIntoId: uuid('merged_into_id'),
+    /** The queue's keys (see queueColumns.ts): the nearest deadline owed, its warning, the awaiting order. */
+    queueDueAt: timestamp('queue_due_at', { withTimezone: true, mode: 'date' }).generatedAlwaysAs(
+      (): SQL => queueDue(tickets),
+    ),
+    queueWarnAt: timestamp('queue_warn_at', { withTimezone: true, mode: 'date' }).generatedAlwaysAs(
+      (): SQL => queueWarn(tickets),
+    ),
+    queueAwaitingAt: timestamp('queue_awaiting_at', { withTimezone: true, mode: 'date' }).generatedAlwaysAs(
+      (): SQL => queueAwaiting(tickets),
+    ),
     /** Stored, so that ranking a hit reads it instead of parsing the text again. */
     searchDocument: tsvector('search_document')
       .notNull()
@@ -108,6 +119,15 @@ export const tickets = pgTable(
     // Searched by the number alone: support quotes the old desk's number as the customer knows it.
     uniqueIndex('tickets_external_reference_idx').on(table.externalReference, table.importedFrom),
     index('tickets_queue_idx').on(table.responseDueAt, table.id),
+    // The queue's bands: breached and due soon by the nearest deadline, awaiting support by its order.
+    index('tickets_queue_due_idx').on(table.queueDueAt, table.id).where(sql`${table.queueDueAt} is not null`),
+    index('tickets_queue_awaiting_idx')
+      .on(table.queueAwaitingAt, table.id)
+      .where(sql`${table.queueAwaitingAt} is not null`),
+    // How far before its deadline a request can turn due soon: the bound of the due-soon band's range.
+    index('tickets_queue_lead_idx')
+      .on(sql`(${table.queueDueAt} - ${table.queueWarnAt})`)
+      .where(sql`${table.queueDueAt} is not null`),
     index('tickets_status_due_idx').on(table.status, table.responseDueAt, table.id),
     index('tickets_organization_idx').on(table.organizationId, table.responseDueAt),
     index('tickets_assignee_idx').on(table.assigneeId, table.responseDueAt),

@@ -76,6 +76,14 @@ export const ACTIVE_STATUSES = ['new', 'in_progress', 'waiting_for_customer'] as
 /** The statuses in which the auto-close clock runs: support has handed the request to the customer. */
 export const AUTO_CLOSE_STATUSES = ['waiting_for_customer', 'resolved'] as const;
 
+/**
+ * Whether support still owes the request anything: only then does a deadline count down. A resolved,
+ * closed or merged request shows how it ended instead.
+ */
+export function owedBySupport(ticket: { status: Status; mergedIntoId: string | null }): boolean {
+  return (ACTIVE_STATUSES as readonly Status[]).includes(ticket.status) && ticket.mergedIntoId === null;
+}
+
 export function awaitsCustomer(status: Status): boolean {
   return (AUTO_CLOSE_STATUSES as readonly Status[]).includes(status);
 }

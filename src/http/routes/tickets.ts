@@ -27,6 +27,7 @@ import {
   resolutionInput,
   severityChangeInput,
   splitInput,
+  supportTicketSummarySchema,
   ticketInput,
   ticketSummarySchema,
 } from '../../contract/tickets.js';
@@ -131,7 +132,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
           201: z.object({
             messageId: id,
             respondedNow: z.boolean(),
-            status: ticketSummarySchema.shape.status,
+            status: supportTicketSummarySchema.shape.status,
           }),
           ...problems(400, 401, 403, 404, 409),
         },

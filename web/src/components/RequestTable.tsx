@@ -1,4 +1,5 @@
 import type { QueueSort } from '@contract/constants';
+import type { Tag } from '@contract/tags';
 import type { FoundTicket } from '@contract/tickets';
 import { Anchor, Badge, Checkbox, Group, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -137,7 +138,7 @@ export function RequestTable({
                 <Text size="sm" lineClamp={2}>
                   {ticket.match ? <Highlighted segments={ticket.match.subject} /> : ticket.subject}
                 </Text>
-                <TagBadges tags={ticket.tags} />
+                {ticket.view === 'support' ? <TagBadges tags={ticket.tags} /> : null}
                 {ticket.match?.snippet ? (
                   <Text size="xs" c="dimmed" lineClamp={2} data-testid="search-snippet">
                     <Highlighted segments={ticket.match.snippet} />
@@ -175,13 +176,7 @@ export function RequestTable({
 }
 
 /** A request's tags, small, under its subject. */
-export function TagBadges({
-  tags,
-  children,
-}: {
-  tags: FoundTicket['tags'];
-  children?: (tagId: string) => ReactNode;
-}) {
+export function TagBadges({ tags, children }: { tags: Tag[]; children?: (tagId: string) => ReactNode }) {
   if (tags.length === 0) return null;
   return (
     <Group gap={4} mt={2}>
@@ -276,7 +271,7 @@ function RequestCards({
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
               {ticket.match ? <Highlighted segments={ticket.match.subject} /> : ticket.subject}
             </Text>
-            <TagBadges tags={ticket.tags} />
+            {ticket.view === 'support' ? <TagBadges tags={ticket.tags} /> : null}
             <Group gap="xs">
               <StatusBadge status={ticket.status} />
               <AwaitingBadge since={ticket.awaitingSupportSince} />

@@ -58,7 +58,12 @@ export function ChangedSince({
         to: t(`severities.${after.severity}`),
       }),
     );
-  if (before.assigneeId !== after.assigneeId && assigneeName)
+  if (
+    before.view === 'support' &&
+    after.view === 'support' &&
+    before.assigneeId !== after.assigneeId &&
+    assigneeName
+  )
     changes.push(t('stale.assignee', { to: assigneeName(after.assigneeId) }));
   return (
     <Alert color="orange" title={t('stale.title')} data-testid="stale-change">

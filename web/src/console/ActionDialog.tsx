@@ -1,4 +1,4 @@
-import type { TicketDetail } from '@contract/tickets';
+import type { SupportTicketDetail } from '@contract/tickets';
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent, ReactNode } from 'react';
@@ -35,7 +35,7 @@ export function ActionDialog({
   refresh: unknown[][];
   onDone?: (result: unknown) => void;
   /** The request the action changes: a change someone made to it meanwhile is shown, not overwritten. */
-  ticket?: TicketDetail;
+  ticket?: SupportTicketDetail;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();

@@ -161,7 +161,7 @@ export function Queue() {
         filter={filter}
         empty={q ? t('search.nothing') : t('requests.emptyFiltered')}
         customerOf={(ticket) => organizationName(ticket.organizationId)}
-        assigneeOf={(ticket) => agentName(ticket.assigneeId)}
+        assigneeOf={(ticket) => (ticket.view === 'support' ? agentName(ticket.assigneeId) : '')}
         sortControl={q ? undefined : { sort, direction, onSort }}
         selection={{
           selected,

@@ -4,7 +4,6 @@ import { useParams } from 'react-router';
 import { useTicket } from '../api/hooks';
 import { desk } from '../api/operations';
 import { LoadingRows, ProblemAlert } from '../components/Feedback';
-import { isSupport, useSignedIn } from '../session';
 
 const TicketConsole = lazy(async () => ({
   default: (await import('../console/ticket/TicketConsole')).TicketConsole,
@@ -29,12 +28,12 @@ function useReadOnOpen(ticketId: string | undefined) {
 /** One address for a request, whoever opens it: customers get the portal view, support the console. */
 export function TicketRoute() {
   const { ticketId } = useParams();
-  const principal = useSignedIn();
   const ticket = useTicket(ticketId);
   useReadOnOpen(ticket.data?.id);
   if (ticket.isPending) return <LoadingRows rows={8} height={48} />;
   if (ticket.isError) return <ProblemAlert error={ticket.error} onRetry={() => ticket.refetch()} />;
-  return isSupport(principal) ? (
+  // The server says which view the reader gets: support's, or the customer's without support's own fields.
+  return ticket.data.view === 'support' ? (
     <TicketConsole ticket={ticket.data} fetchedAt={ticket.dataUpdatedAt} />
   ) : (
     <RequestPage ticket={ticket.data} fetchedAt={ticket.dataUpdatedAt} />

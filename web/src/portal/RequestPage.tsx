@@ -1,5 +1,5 @@
 import type { TicketOperation } from '@contract/constants';
-import type { TicketDetail } from '@contract/tickets';
+import type { CustomerTicketDetail, TicketDetail } from '@contract/tickets';
 import { Anchor, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,7 +14,7 @@ import { TicketDescription } from '../components/TicketDescription';
 import { TicketHeader } from '../components/TicketHeader';
 
 /** The customer's view of a request: the conversation, a reply, and reopening or closing it. */
-export function RequestPage({ ticket, fetchedAt }: { ticket: TicketDetail; fetchedAt: number }) {
+export function RequestPage({ ticket, fetchedAt }: { ticket: CustomerTicketDetail; fetchedAt: number }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);

@@ -1,4 +1,4 @@
-import type { TicketDetail } from '@contract/tickets';
+import type { SupportTicketDetail } from '@contract/tickets';
 import { Select, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { useAgents } from '../../api/hooks';
 import { desk } from '../../api/operations';
 import { ProblemAlert } from '../../components/Feedback';
 
-export function AssignSelect({ ticket }: { ticket: TicketDetail }) {
+export function AssignSelect({ ticket }: { ticket: SupportTicketDetail }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const agents = useAgents();

@@ -1,5 +1,5 @@
 import type { CustomerContext } from '@contract/customerContext';
-import type { TicketDetail } from '@contract/tickets';
+import type { SupportTicketDetail } from '@contract/tickets';
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +43,7 @@ function RequestLines({ title, lines }: { title: string; lines: CustomerContext[
 }
 
 /** Who the customer is, beside their request: what they hold, what else they asked, how they write. */
-export function CustomerContextPanel({ ticket }: { ticket: TicketDetail }) {
+export function CustomerContextPanel({ ticket }: { ticket: SupportTicketDetail }) {
   const { t } = useTranslation();
   const context = useQuery({
     queryKey: ['customer-context', ticket.id],

@@ -1,5 +1,5 @@
 import { moscowDateTimeLocal, moscowLocalToIso } from '@contract/moscowTime';
-import type { TicketDetail } from '@contract/tickets';
+import type { SupportTicketDetail } from '@contract/tickets';
 import { NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { moscowDateTime } from '../../format';
 import { ActionDialog } from '../ActionDialog';
 import type { DialogProps } from './dialogProps';
 
-export function RemoteSessions({ ticket }: { ticket: TicketDetail }) {
+export function RemoteSessions({ ticket }: { ticket: SupportTicketDetail }) {
   const { t } = useTranslation();
   const agents = useAgents();
   const nameOf = (id: string) => agents.data?.find((agent) => agent.id === id)?.name ?? id;

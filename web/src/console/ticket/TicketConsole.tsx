@@ -1,5 +1,5 @@
 import type { TicketOperation } from '@contract/constants';
-import type { TicketDetail } from '@contract/tickets';
+import type { SupportTicketDetail } from '@contract/tickets';
 import { Button, Grid, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +37,7 @@ type Dialog =
   | null;
 
 /** The agent's view: the timeline, reply and note, and every action the policy gives support. */
-export function TicketConsole({ ticket, fetchedAt }: { ticket: TicketDetail; fetchedAt: number }) {
+export function TicketConsole({ ticket, fetchedAt }: { ticket: SupportTicketDetail; fetchedAt: number }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);

@@ -1,4 +1,4 @@
-import type { TicketDetail } from '@contract/tickets';
+import type { SupportTicketDetail } from '@contract/tickets';
 import { CloseButton, Group, Select } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../components/Feedback';
 import { TagBadges } from '../../components/RequestTable';
 
 /** The request's tags, each removable, and the list administrators keep to add from. */
-export function TicketTags({ ticket }: { ticket: TicketDetail }) {
+export function TicketTags({ ticket }: { ticket: SupportTicketDetail }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const tags = useTags();

@@ -1,11 +1,11 @@
-import type { TicketDetail } from '@contract/tickets';
+import type { SupportTicketDetail } from '@contract/tickets';
 import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { MessageCard } from '../../components/Conversation';
 import { moscowDateTime } from '../../format';
 
 /** Messages and changes in one line of time, oldest first. */
-export function TicketTimeline({ ticket }: { ticket: TicketDetail }) {
+export function TicketTimeline({ ticket }: { ticket: SupportTicketDetail }) {
   const { t } = useTranslation();
   const changes = ticket.history
     .filter(

@@ -1,4 +1,4 @@
-import type { TicketDetail } from '@contract/tickets';
+import type { SupportTicketDetail } from '@contract/tickets';
 import { Button, Checkbox, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,7 +12,7 @@ import { calendarDay } from '../../format';
 const hours = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** Time spent on the request (трудозатраты), with its totals and a form to log more. */
-export function WorklogPanel({ ticket }: { ticket: TicketDetail }) {
+export function WorklogPanel({ ticket }: { ticket: SupportTicketDetail }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const worklog = useQuery({ queryKey: ['worklog', ticket.id], queryFn: () => desk.listWorklog(ticket.id) });

@@ -1,7 +1,7 @@
-import type { TicketDetail } from '@contract/tickets';
+import type { SupportTicketDetail } from '@contract/tickets';
 
 export interface DialogProps {
-  ticket: TicketDetail;
+  ticket: SupportTicketDetail;
   opened: boolean;
   onClose: () => void;
   refresh: unknown[][];

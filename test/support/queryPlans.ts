@@ -1,0 +1,70 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../../src/db/database.js';
+
+export interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'One-Time Filter'?: string;
+  'Plan Rows'?: number;
+  Plans?: PlanNode[];
+}
+
+/** Every node of a plan, depth first. */
+export function nodesOf(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+}
+
+/** A plan on one line: "Limit > Index Scan on tickets (tickets_queue_due_idx)". */
+export const planShape = (nodes: PlanNode[]) =>
+  nodes
+    .map((node) =>
+      [
+        node['Node Type'],
+        node['Relation Name'] && `on ${node['Relation Name']}`,
+        node['Index Name'] && `(${node['Index Name']})`,
+        node['Node Type'].includes('Sort') && `of ~${node.Plans?.[0]?.['Plan Rows'] ?? 0} rows`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    )
+    .join(' > ');
+
+/**
+ * The plan PostgreSQL picks for a query. With `indexPathsOnly`, sequential scans and sorts are priced
+ * out first, so the plan shows whether an index path exists at all, whatever the table's size would
+ * make the planner prefer.
+ */
+export async function queryPlan(
+  db: Queryable,
+  query: { getSQL(): SQL },
+  { indexPathsOnly = false } = {},
+): Promise<PlanNode[]> {
+  const plan = await db.transaction(async (tx) => {
+    if (indexPathsOnly) {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_sort = off`);
+      await tx.execute(sql`set local enable_incremental_sort = off`);
+    }
+    const result = await tx.execute(sql`explain (format json) ${query.getSQL()}`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
+      string,
+      unknown
+    >[];
+    const document = rows[0]?.['QUERY PLAN'];
+    const parsed = (typeof document === 'string' ? JSON.parse(document) : document) as { Plan: PlanNode }[];
+    return parsed[0]?.Plan;
+  });
+  if (!plan) throw new Error('EXPLAIN answered no plan');
+  return nodesOf(plan);
+}
+
+/** The nodes that read every row of `table`. */
+export const fullScans = (nodes: PlanNode[], table: string): PlanNode[] =>
+  nodes.filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === table);
+
+/** The nodes that sort rows, and those that read every row of `table`. */
+export const sortsAndFullScans = (nodes: PlanNode[], table: string): PlanNode[] => [
+  ...nodes.filter((node) => node['Node Type'].includes('Sort')),
+  ...fullScans(nodes, table),
+];
