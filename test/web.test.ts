@@ -113,7 +113,7 @@ describe('the web app in a real browser', () => {
     await agent.getByRole('button', { name: 'Отправить', exact: true }).click();
     await expect
       .poll(() => agent.getByTestId('countdown').first().textContent())
-      .toContain('Ответ дан 24.11.2026, 12:00 МСК');
+      .toContain('Ответ дан в срок: 24.11.2026, 12:00 МСК');
   });
 
   it('lets the agent change the severity with a reason, kept in the timeline', async () => {

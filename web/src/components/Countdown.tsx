@@ -1,3 +1,4 @@
+import type { Status } from '@contract/constants';
 import type { Countdown as CountdownState } from '@contract/tickets';
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -13,12 +14,13 @@ import { duration, moscowDateTime } from '../format';
 export function Countdown({
   countdown,
   dueAt,
-  respondedAt,
+  outcome,
   fetchedAt,
 }: {
   countdown: CountdownState | null;
   dueAt: string;
-  respondedAt: string | null;
+  /** How the deadline ended, shown where the server gives no countdown: support owes nothing now. */
+  outcome: SlaOutcome;
   fetchedAt: number;
 }) {
   const { t } = useTranslation();
@@ -29,13 +31,7 @@ export function Countdown({
     return () => clearInterval(timer);
   }, [countdown?.running]);
 
-  if (!countdown) {
-    return (
-      <Text size="sm" c="dimmed" data-testid="countdown">
-        {t('sla.responded', { at: moscowDateTime(respondedAt) })}
-      </Text>
-    );
-  }
+  if (!countdown) return <Outcome outcome={outcome} />;
   const remaining = countdown.running
     ? countdown.remainingMs - Math.max(0, now - fetchedAt)
     : countdown.remainingMs;
@@ -65,5 +61,28 @@ export function Countdown({
         ) : null}
       </Group>
     </Tooltip>
+  );
+}
+
+export interface SlaOutcome {
+  respondedAt: string | null;
+  breached: boolean;
+  status: Status;
+  resolvedAt: string | null;
+  closedAt: string | null;
+}
+
+/** A deadline that no longer runs: answered on time or late, or how the request ended unanswered. */
+function Outcome({ outcome }: { outcome: SlaOutcome }) {
+  const { t } = useTranslation();
+  const { respondedAt, breached, status } = outcome;
+  const endedAt = outcome.resolvedAt ?? outcome.closedAt;
+  const text = respondedAt
+    ? t(breached ? 'sla.respondedLate' : 'sla.respondedOnTime', { at: moscowDateTime(respondedAt) })
+    : t('sla.endedUnanswered', { status: t(`statuses.${status}`), at: moscowDateTime(endedAt) });
+  return (
+    <Text size="sm" c={breached ? 'red.9' : 'dimmed'} data-testid="countdown">
+      {text}
+    </Text>
   );
 }

@@ -214,7 +214,7 @@ function DueFacts({ ticket, fetchedAt }: { ticket: FoundTicket; fetchedAt: numbe
       <Countdown
         countdown={ticket.followUp.countdown}
         dueAt={ticket.followUp.dueAt}
-        respondedAt={null}
+        outcome={{ ...ticket, respondedAt: ticket.firstResponseAt }}
         fetchedAt={fetchedAt}
       />
     </>
@@ -226,7 +226,7 @@ function DueFacts({ ticket, fetchedAt }: { ticket: FoundTicket; fetchedAt: numbe
       <Countdown
         countdown={ticket.countdown}
         dueAt={ticket.responseDueAt}
-        respondedAt={ticket.firstResponseAt}
+        outcome={{ ...ticket, respondedAt: ticket.firstResponseAt }}
         fetchedAt={fetchedAt}
       />
     </>

@@ -57,7 +57,7 @@ export function TicketHeader({
               <Countdown
                 countdown={ticket.countdown}
                 dueAt={ticket.sla.dueAt}
-                respondedAt={ticket.sla.respondedAt}
+                outcome={{ ...ticket, respondedAt: ticket.firstResponseAt }}
                 fetchedAt={fetchedAt}
               />
             </Fact>
@@ -75,7 +75,7 @@ export function TicketHeader({
               <Countdown
                 countdown={ticket.followUp.countdown}
                 dueAt={ticket.followUp.dueAt}
-                respondedAt={null}
+                outcome={{ ...ticket, respondedAt: ticket.firstResponseAt }}
                 fetchedAt={fetchedAt}
               />
             </Fact>
