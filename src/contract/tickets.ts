@@ -297,6 +297,9 @@ const ticketLink = z.object({ id, number: z.string() });
 
 const sharedDetailFields = {
   description: z.string(),
+  descriptionAttachments: z
+    .array(attachmentSchema)
+    .describe('The files the request was filed with; shown with the description, not as a message'),
   contact: z.object({ id, name: z.string(), email: z.string() }).nullable(),
   instance: z.object({ id, name: z.string(), environment: z.string() }).nullable(),
   sla: z

@@ -1,15 +1,16 @@
 import type { SeverityChangeInput } from '../../contract/tickets.js';
-import type { Severity } from '../../domain/sla/policy.js';
-import { translator } from '../../i18n/translator.js';
-import { type Actor, actorLabel } from '../actor.js';
+import { actorLabel } from '../actor.js';
 import { announce } from '../webhooks/webhookEvents.js';
 import { entitledTicket, requireOperation } from './access.js';
 import { deadlineChanges } from './deadlineChanges.js';
 import { tellContact } from './notices.js';
-import { auditTicket, postMessage, updateTicket } from './state.js';
+import { auditTicket, updateTicket } from './state.js';
 import { ticketAction } from './withTicket.js';
 
-/** §5.2: support changes the severity; the deadline follows from the original registration unless already met. */
+/**
+ * §5.2: support changes the severity; the deadline follows from the original registration unless already
+ * met. The change is one entry of the request's history, with its reason, rendered in the reader's language.
+ */
 export const changeTicketSeverity = ticketAction(
   { supportOnly: true },
   async (context, ticket, input: SeverityChangeInput) => {
@@ -37,12 +38,6 @@ export const changeTicketSeverity = ticketAction(
       reason: input.reason,
       previousResponseDueAt: ticket.responseDueAt.toISOString(),
     });
-    await postMessage(context, updated, {
-      visibility: 'internal',
-      kind: 'severity_change',
-      body: severityChangeNote(actor, ticket.severity, input.severity, input.reason),
-      channel: ticket.channel,
-    });
     await tellContact(context, updated, 'severity_changed', {
       from: ticket.severity,
       to: input.severity,
@@ -51,13 +46,3 @@ export const changeTicketSeverity = ticketAction(
     return updated;
   },
 );
-
-/** The note support reads in the timeline, with the severities named as people name them. */
-function severityChangeNote(actor: Actor, from: Severity, to: Severity, reason: string): string {
-  const t = translator(actor.type === 'system' ? 'ru' : actor.language);
-  return t('tickets.severity_change_note', {
-    from: t(`severities.${from}`),
-    to: t(`severities.${to}`),
-    reason,
-  });
-}

@@ -193,12 +193,26 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
   ]);
   const duplicates = new Map(mergedFrom.map((link) => [link.id, link]));
   const data = await ctx.sla.load(ctx.db);
+  const attachmentsOf = (messageId: string | undefined) =>
+    files
+      .filter((file) => file.messageId === messageId)
+      .map((file) => ({
+        id: file.id,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        size: file.size,
+      }));
+  // The files a request was filed with ride on a message that repeats the description: they are shown
+  // with the description, and that message is not shown again in the conversation.
+  const filedWith = messages.find((message) => message.kind === 'attachments');
+  const conversation = messages.filter((message) => message !== filedWith);
   const detail = {
     description: ticket.description,
     contact: contact[0] ?? null,
     instance: instance[0] ?? null,
     sla: slaState(data, ticket, now),
-    messages: messages.map((message) => ({
+    descriptionAttachments: attachmentsOf(filedWith?.id),
+    messages: conversation.map((message) => ({
       id: message.id,
       authorType: message.authorType,
       authorId: message.authorId,
@@ -209,14 +223,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
       channel: message.channel,
       createdAt: message.createdAt.toISOString(),
       mergedFrom: message.mergedFromId ? (duplicates.get(message.mergedFromId) ?? null) : null,
-      attachments: files
-        .filter((file) => file.messageId === message.id)
-        .map((file) => ({
-          id: file.id,
-          fileName: file.fileName,
-          contentType: file.contentType,
-          size: file.size,
-        })),
+      attachments: attachmentsOf(message.id),
     })),
     splitFrom: parent[0] ?? null,
     splitInto: children,

@@ -276,7 +276,6 @@ export const en = {
     amount_seconds: '{{hours}} h {{minutes}} min {{seconds}} s',
   },
   tickets: {
-    severity_change_note: '{{from}} → {{to}}: {{reason}}',
     info_request_checklist:
       'To continue we need a description of your environment (§4.5 of the support policy):\n' +
       '- product version and the list of installed modules;\n' +

@@ -287,7 +287,6 @@ export const ru: Catalog = {
     amount_seconds: '{{hours}} ч {{minutes}} мин {{seconds}} с',
   },
   tickets: {
-    severity_change_note: '{{from}} → {{to}}: {{reason}}',
     info_request_checklist:
       'Чтобы продолжить, нам нужно описание вашей среды (п. 4.5 Регламента):\n' +
       '- версия продукта и список установленных модулей;\n' +

@@ -1,8 +1,10 @@
+import type { Attachment } from '@contract/tickets';
 import { Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AttachmentLinks } from './Attachments';
 
 /** The request as the customer wrote it, line breaks kept, long words broken rather than overflowing. */
-export function TicketDescription({ text }: { text: string }) {
+export function TicketDescription({ text, attachments }: { text: string; attachments: Attachment[] }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="description">
@@ -13,6 +15,7 @@ export function TicketDescription({ text }: { text: string }) {
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {text}
         </Text>
+        <AttachmentLinks attachments={attachments} />
       </Paper>
     </section>
   );

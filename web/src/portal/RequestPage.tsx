@@ -66,7 +66,7 @@ export function RequestPage({ ticket, fetchedAt }: { ticket: CustomerTicketDetai
       </Modal>
       {act.error ? <ProblemAlert error={act.error} /> : null}
       <RequestLinks ticket={ticket} />
-      <TicketDescription text={ticket.description} />
+      <TicketDescription text={ticket.description} attachments={ticket.descriptionAttachments} />
       <section aria-labelledby="conversation">
         <Title order={2} size="h5" id="conversation" mb="xs">
           {t('ticket.conversation')}

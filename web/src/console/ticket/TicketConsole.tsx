@@ -89,7 +89,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: SupportTicketDeta
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
-            <TicketDescription text={ticket.description} />
+            <TicketDescription text={ticket.description} attachments={ticket.descriptionAttachments} />
             <Title order={2} size="h5">
               {t('console.timeline')}
             </Title>

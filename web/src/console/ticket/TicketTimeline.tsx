@@ -1,19 +1,19 @@
-import type { SupportTicketDetail } from '@contract/tickets';
+import type { HistoryEvent, SupportTicketDetail } from '@contract/tickets';
 import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useAgents } from '../../api/hooks';
 import { MessageCard } from '../../components/Conversation';
 import { moscowDateTime } from '../../format';
 
 /** Messages and changes in one line of time, oldest first. */
 export function TicketTimeline({ ticket }: { ticket: SupportTicketDetail }) {
   const { t } = useTranslation();
+  const agents = useAgents();
+  const agentName = (agentId: unknown) =>
+    agents.data?.find((agent) => agent.id === agentId)?.name ?? t('console.someone');
+  const describe = (event: HistoryEvent) => describeChange(event.before, event.after, t, agentName);
   const changes = ticket.history
-    .filter(
-      (event) =>
-        event.action === 'create' ||
-        event.action === 'import' ||
-        describeChange(event.before, event.after, t),
-    )
+    .filter((event) => event.action === 'create' || event.action === 'import' || describe(event))
     .map((event) => ({ at: event.at, kind: 'change' as const, event }));
   const messages = ticket.messages.map((message) => ({
     at: message.createdAt,
@@ -41,7 +41,7 @@ export function TicketTimeline({ ticket }: { ticket: SupportTicketDetail }) {
                         defaultValue: String(item.event.after?.importedFrom),
                       }),
                     })
-                  : describeChange(item.event.before, item.event.after, t)}
+                  : describe(item.event)}
             </Text>
             <Text size="xs" c="dimmed">
               {moscowDateTime(item.at)} · {item.event.actor}
@@ -58,6 +58,7 @@ function describeChange(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
   t: (key: string, options?: Record<string, unknown>) => string,
+  agentName: (agentId: unknown) => string,
 ): string | null {
   if (!after) return null;
   const parts: string[] = [];
@@ -74,6 +75,11 @@ function describeChange(
       t('console.statusChanged', { from: t(`statuses.${before.status}`), to: t(`statuses.${after.status}`) }),
     );
   }
-  if ('assigneeId' in after) parts.push(t('console.assigned'));
+  if ('assigneeId' in after)
+    parts.push(
+      after.assigneeId
+        ? t('console.assigned', { name: agentName(after.assigneeId) })
+        : t('console.unassignedNow'),
+    );
   return parts.length ? parts.join('; ') : null;
 }
