@@ -44,3 +44,13 @@ export function queueWarn(row: QueueInputs): SQL {
 export function queueAwaiting(row: QueueInputs): SQL {
   return sql`(case when ${active(row)} and ${row.awaitingSupportSince} is not null then (case when ${unanswered(row)} then ${row.responseDueAt} else coalesce(${row.followUpDueAt}, ${row.awaitingSupportSince}) end) end)`;
 }
+
+/**
+ * The span in which a request is due soon: from its warning to its deadline. "Due soon now" is this
+ * range containing the moment, which a GiST index answers by visiting the due-soon requests alone,
+ * however far ahead of their deadlines their warnings fall. (The warning never follows the deadline;
+ * `least` keeps the range well formed should a row ever say otherwise.)
+ */
+export function warningWindow(warnAt: SQLWrapper, dueAt: SQLWrapper): SQL {
+  return sql`tstzrange(least(${warnAt}, ${dueAt}), ${dueAt})`;
+}

@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { partnerOrganizations, tickets } from '../../db/schema.js';
 import type { Level } from '../../domain/entitlement/entitlement.js';
@@ -12,6 +12,48 @@ import type { Actor } from '../actor.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
+
+/**
+ * What a request's summary is made of: a page of fifty reads these columns alone, not the long text, the
+ * search document and the watches' bookkeeping, which it would carry over the wire and map for nothing.
+ */
+const SUMMARY_COLUMNS = [
+  'id',
+  'number',
+  'version',
+  'organizationId',
+  'contactId',
+  'requesterEmail',
+  'instanceId',
+  'level',
+  'severity',
+  'status',
+  'category',
+  'outOfScope',
+  'channel',
+  'subject',
+  'assigneeId',
+  'registeredAt',
+  'responseDueAt',
+  'firstResponseAt',
+  'slaBreachedAt',
+  'autoCloseAt',
+  'resolvedAt',
+  'closedAt',
+  'closeReason',
+  'splitFromId',
+  'mergedIntoId',
+  'policyVersion',
+  'importedFrom',
+  'externalReference',
+  'awaitingSupportSince',
+  'followUpDueAt',
+] as const satisfies readonly (keyof TicketRow)[];
+const allColumns = getTableColumns(tickets);
+export const listedTicketColumns = Object.fromEntries(
+  SUMMARY_COLUMNS.map((name) => [name, allColumns[name]]),
+) as { [Name in (typeof SUMMARY_COLUMNS)[number]]: (typeof allColumns)[Name] };
+export type ListedTicketRow = Pick<TicketRow, (typeof SUMMARY_COLUMNS)[number]>;
 
 /**
  * Whether a request is measured against this desk's SLA: all but those imported from another desk. The
@@ -101,7 +143,7 @@ export function isSupport(
 export const readerOf = (actor: Actor): TicketReader => (actor.type === 'contact' ? 'customer' : 'support');
 
 /** What the actor may do to the request now, from the domain's rules; sent with every request. */
-export const ticketActionsFor = (actor: Actor, ticket: TicketRow): TicketOperation[] =>
+export const ticketActionsFor = (actor: Actor, ticket: ListedTicketRow): TicketOperation[] =>
   allowedActions(ticket, readerOf(actor));
 
 /** Refuses an operation the domain does not allow the actor on this request, with the domain's reason. */

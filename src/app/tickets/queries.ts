@@ -20,7 +20,7 @@ import { AppError } from '../errors.js';
 import { satisfactionView, surveyOfTicket } from '../satisfaction/surveys.js';
 import type { SlaData } from '../slaData.js';
 import { tagsOfTickets } from '../tags.js';
-import { type TicketRow, ticketActionsFor, visibleTicket } from './access.js';
+import { type ListedTicketRow, type TicketRow, ticketActionsFor, visibleTicket } from './access.js';
 import { ticketPolicy } from './state.js';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -31,7 +31,7 @@ const iso = (value: Date | null) => value?.toISOString() ?? null;
  * merged) and on a request imported from another desk (it was not measured against this desk's SLA).
  */
 export function ticketSummary(
-  row: TicketRow,
+  row: ListedTicketRow,
   now: Date,
   data: SlaData,
   reader: Actor,
@@ -79,7 +79,7 @@ export function ticketSummary(
  * Whether the response deadline was missed: by the first response, or, with none, by the moment support
  * stopped owing one (a request resolved or closed unanswered is judged then, not again as time passes).
  */
-function responseBreached(row: TicketRow, now: Date): boolean {
+function responseBreached(row: ListedTicketRow, now: Date): boolean {
   if (row.importedFrom !== null) return false;
   if (row.slaBreachedAt !== null) return true;
   if (row.firstResponseAt) return row.firstResponseAt > row.responseDueAt;
@@ -87,14 +87,14 @@ function responseBreached(row: TicketRow, now: Date): boolean {
   return judgedAt >= row.responseDueAt;
 }
 
-function responseCountdown(row: TicketRow, now: Date, data: SlaData) {
+function responseCountdown(row: ListedTicketRow, now: Date, data: SlaData) {
   if (row.level === null) return null;
   const rule = ticketPolicy(data, row).response[row.level][row.severity];
   return countdown(data, rule, row.registeredAt, row.responseDueAt, now);
 }
 
 /** Support's reply to the customer's unanswered message, where the policy sets a follow-up target. */
-function followUpState(row: TicketRow, now: Date, data: SlaData) {
+function followUpState(row: ListedTicketRow, now: Date, data: SlaData) {
   if (row.level === null) return null;
   const rule = ticketPolicy(data, row).followUp?.[row.level]?.[row.severity];
   if (!rule || !row.awaitingSupportSince || !row.followUpDueAt) return null;

@@ -15,7 +15,12 @@ import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { tagsOfTickets } from '../tags.js';
-import { measuredAgainstSla, type TicketRow, visibleTicketsCondition } from './access.js';
+import {
+  type ListedTicketRow,
+  listedTicketColumns,
+  measuredAgainstSla,
+  visibleTicketsCondition,
+} from './access.js';
 import { ticketSummary } from './queries.js';
 import { bandPage, instantKey, QUEUE_BANDS } from './queueBands.js';
 import { findTickets, type SearchPosition, searchMatches } from './ticketSearch.js';
@@ -157,7 +162,7 @@ function withTags(summary: SupportTicketSummary | CustomerTicketSummary, tagged:
   return summary.view === 'support' ? { ...summary, tags: tagged.get(summary.id) ?? [] } : summary;
 }
 
-type ListedRow = { ticket: TicketRow; key: string; band: number };
+type ListedRow = { ticket: ListedTicketRow; key: string; band: number };
 
 /** The queue's own order: its bands in turn, each read from its index only while the page is not full. */
 async function queueOrderPage(ctx: AppContext, conditions: SQL, query: TicketListQuery, now: Date) {
@@ -188,7 +193,7 @@ async function columnOrderPage(ctx: AppContext, conditions: SQL, query: TicketLi
   }
   const direction = descending ? desc : asc;
   const found = await ctx.db
-    .select({ ticket: tickets, key })
+    .select({ ticket: listedTicketColumns, key })
     .from(tickets)
     .where(and(...bounds))
     .orderBy(direction(value), direction(tickets.id))

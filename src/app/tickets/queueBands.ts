@@ -1,14 +1,17 @@
 import { and, asc, gt, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/database.js';
+import { warningWindow } from '../../db/queueColumns.js';
 import { tickets } from '../../db/schema.js';
+import { listedTicketColumns } from './access.js';
 
 /**
  * The queue's own order, in bands: breached first, then due soon (past the warning point), then
  * awaiting support, then the rest; within each band the nearest deadline first. Each band is a range of
  * one index over the stored queue columns (db/queueColumns.ts), read in order and stopped at the page's
- * end, so that a page costs the same at a thousand requests and at a million: no band sorts the open
- * requests. A page is read band by band, the next one only while the page is not full.
+ * end, so that a page costs the same at a thousand requests and at a million; only the due-soon band,
+ * the few requests in their warning window, is found by its own index and ordered among itself. No band
+ * sorts the open requests. A page is read band by band, the next one only while the page is not full.
  */
 export const QUEUE_BANDS = [0, 1, 2, 3] as const;
 export type QueueBand = (typeof QUEUE_BANDS)[number];
@@ -19,13 +22,6 @@ export interface BandPosition {
   id: string;
 }
 
-/**
- * The furthest ahead of its deadline any open request turns due soon: the due-soon band is the requests
- * warned already whose deadline lies within that lead, a bounded range of the deadline index. Read from
- * its own index, once per query.
- */
-const longestWarningLead = sql`(select max(lead.queue_due_at - lead.queue_warn_at) from tickets lead where lead.queue_due_at is not null)`;
-
 function bandRange(band: QueueBand, now: Date): { condition: SQL; key: AnyPgColumn } {
   const at = sql`${now.toISOString()}::timestamptz`;
   const notDue = or(isNull(tickets.queueDueAt), gt(tickets.queueDueAt, now));
@@ -34,11 +30,12 @@ function bandRange(band: QueueBand, now: Date): { condition: SQL; key: AnyPgColu
     case 0:
       return { condition: lte(tickets.queueDueAt, now), key: tickets.queueDueAt };
     case 1:
+      // Warned and not yet due: the requests whose warning window holds the moment, found by the window's
+      // index and ordered among themselves (the band is the few requests in their last quarter).
       return {
         condition: and(
-          gt(tickets.queueDueAt, now),
-          lte(tickets.queueDueAt, sql`${at} + ${longestWarningLead}`),
-          lte(tickets.queueWarnAt, now),
+          isNotNull(tickets.queueDueAt),
+          sql`${warningWindow(tickets.queueWarnAt, tickets.queueDueAt)} @> ${at}`,
         ) as SQL,
         key: tickets.queueDueAt,
       };
@@ -76,7 +73,7 @@ export function bandPage(
   const bounds = [conditions, condition];
   if (after) bounds.push(sql`(${key}, ${tickets.id}) > (${after.key}::timestamptz, ${after.id}::uuid)`);
   return db
-    .select({ ticket: tickets, key: instantKey(key) })
+    .select({ ticket: listedTicketColumns, key: instantKey(key) })
     .from(tickets)
     .where(and(...bounds))
     .orderBy(asc(key), asc(tickets.id))

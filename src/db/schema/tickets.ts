@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CHANNELS, SEVERITIES } from '../../domain/sla/policy.js';
 import { CATEGORIES, STATUSES, VISIBILITIES } from '../../domain/tickets/lifecycle.js';
-import { queueAwaiting, queueDue, queueWarn } from '../queueColumns.js';
+import { queueAwaiting, queueDue, queueWarn, warningWindow } from '../queueColumns.js';
 import { messageDocument, ticketDocument } from '../searchDocuments.js';
 import { createdAt, tsvector, updatedAt } from './columns.js';
 import { agents, certificates, contacts, instances, levelEnum, organizations } from './entitlement.js';
@@ -124,9 +124,8 @@ export const tickets = pgTable(
     index('tickets_queue_awaiting_idx')
       .on(table.queueAwaitingAt, table.id)
       .where(sql`${table.queueAwaitingAt} is not null`),
-    // How far before its deadline a request can turn due soon: the bound of the due-soon band's range.
-    index('tickets_queue_lead_idx')
-      .on(sql`(${table.queueDueAt} - ${table.queueWarnAt})`)
+    index('tickets_queue_warning_idx')
+      .using('gist', warningWindow(table.queueWarnAt, table.queueDueAt))
       .where(sql`${table.queueDueAt} is not null`),
     index('tickets_status_due_idx').on(table.status, table.responseDueAt, table.id),
     index('tickets_organization_idx').on(table.organizationId, table.responseDueAt),
