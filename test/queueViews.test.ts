@@ -81,6 +81,15 @@ describe.each(databaseBackends)('sorting, tags and saved views on $name', (backe
     expect(crossed.json().code).toBe('cursor_invalid');
   });
 
+  it('reads `status=all`, as the queue’s address writes it, as every status', async () => {
+    const every = await everyPage('status=all');
+    expect(every.map((item) => item.id).sort()).toEqual(
+      (await everyPage('sort=registeredAt')).map((item) => item.id).sort(),
+    );
+    expect((await list('status=all&status=new')).items.length).toBeGreaterThan(0);
+    expect((await agent('GET', '/api/v1/tickets?status=everything')).statusCode).toBe(400);
+  });
+
   it('keeps tags to the list administrators keep, and filters and searches by them', async () => {
     expect((await agent('POST', '/api/v1/tags', { name: 'интеграция' })).statusCode).toBe(403);
     const tag = await admin('POST', '/api/v1/tags', { name: '1С-интеграция', color: 'blue' });

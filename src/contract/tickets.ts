@@ -106,7 +106,13 @@ const oneOrMany = <Item extends z.ZodType>(item: Item) =>
 
 /** What selects requests in the queue: the filters a saved view keeps and the URL carries. */
 export const ticketQueueFilter = z.object({
-  status: oneOrMany(status),
+  status: oneOrMany(z.union([status, z.literal('all')]))
+    .transform((values) =>
+      values?.includes('all') ? undefined : (values as z.output<typeof status>[] | undefined),
+    )
+    .describe(
+      'Only requests in these statuses; `all` (as the queue’s address writes it) asks for every status',
+    ),
   severity: oneOrMany(severity),
   organizationId: id.optional(),
   assigneeId: z

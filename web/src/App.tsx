@@ -1,8 +1,9 @@
 import type { Principal } from '@contract/auth';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
-import { EmptyState, LoadingRows } from './components/Feedback';
+import { Link, Route, Routes } from 'react-router';
+import { LoadingRows } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { isAdmin, isSupport } from './session';
 
@@ -38,9 +39,22 @@ const MailLog = page(() => import('./console/MailLog'), 'MailLog');
 const TeamPage = page(() => import('./console/team/TeamPage'), 'TeamPage');
 const WebhooksPage = page(() => import('./console/webhooks/WebhooksPage'), 'WebhooksPage');
 
+/** One clear page for an address that is not there, or not the reader's: no page's requests are made. */
 function NotFound() {
   const { t } = useTranslation();
-  return <EmptyState>{t('common.notFound')}</EmptyState>;
+  return (
+    <Stack align="center" gap="md" py="xl" data-testid="not-found">
+      <Title order={1} size="h3">
+        {t('common.notFoundTitle')}
+      </Title>
+      <Text c="dimmed" ta="center" maw={520}>
+        {t('common.notFoundHint')}
+      </Text>
+      <Button component={Link} to="/">
+        {t('common.goHome')}
+      </Button>
+    </Stack>
+  );
 }
 
 export function App({
@@ -93,7 +107,7 @@ export function App({
           {support ? <Route path="/customers" element={<Customers />} /> : null}
           {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}
           {support ? <Route path="/calendar" element={<CalendarPage />} /> : null}
-          {principal.role !== 'partner' ? <Route path="/reports" element={<Reports />} /> : null}
+          {support && principal.role !== 'partner' ? <Route path="/reports" element={<Reports />} /> : null}
           {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
           {isAdmin(principal) ? <Route path="/mail" element={<MailLog />} /> : null}
           {isAdmin(principal) ? <Route path="/team" element={<TeamPage />} /> : null}

@@ -40,6 +40,13 @@ type Dialog =
 export function TicketConsole({ ticket, fetchedAt }: { ticket: SupportTicketDetail; fetchedAt: number }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Each opening mounts its dialog afresh, so that what it starts from (the severity, the instance, the
+  // parts of a split) is the request as it is now, not as it was when the page first opened.
+  const [opening, setOpening] = useState(0);
+  const open = (next: Exclude<Dialog, null>) => {
+    setOpening((count) => count + 1);
+    setDialog(next);
+  };
   const close = () => setDialog(null);
   // Every open request, by id or by number, and the lists: a change (a split) may touch several.
   const refresh = [['ticket'], ['tickets'], ['customer-context'], ['views'], ['worklog']];
@@ -73,7 +80,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: SupportTicketDeta
                 </Menu.Target>
                 <Menu.Dropdown>
                   {offered.map((item) => (
-                    <Menu.Item key={item.action} onClick={() => setDialog(item.dialog)}>
+                    <Menu.Item key={item.action} onClick={() => open(item.dialog)}>
                       {item.label}
                     </Menu.Item>
                   ))}
@@ -96,7 +103,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: SupportTicketDeta
             <TicketTimeline ticket={ticket} />
             {may('applyMacro') ? (
               <Group>
-                <Button variant="light" size="xs" onClick={() => setDialog('macro')}>
+                <Button variant="light" size="xs" onClick={() => open('macro')}>
                   {t('tools.applyMacro')}
                 </Button>
               </Group>
@@ -136,10 +143,29 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: SupportTicketDeta
           </Stack>
         </Grid.Col>
       </Grid>
-      <SeverityDialog ticket={ticket} opened={dialog === 'severity'} onClose={close} refresh={refresh} />
-      <InstanceDialog ticket={ticket} opened={dialog === 'instance'} onClose={close} refresh={refresh} />
-      <SplitDialog ticket={ticket} opened={dialog === 'split'} onClose={close} refresh={refresh} />
+      <SeverityDialog
+        key={opening}
+        ticket={ticket}
+        opened={dialog === 'severity'}
+        onClose={close}
+        refresh={refresh}
+      />
+      <InstanceDialog
+        key={opening}
+        ticket={ticket}
+        opened={dialog === 'instance'}
+        onClose={close}
+        refresh={refresh}
+      />
+      <SplitDialog
+        key={opening}
+        ticket={ticket}
+        opened={dialog === 'split'}
+        onClose={close}
+        refresh={refresh}
+      />
       <MacroDialog
+        key={opening}
         ticket={ticket}
         opened={dialog === 'info'}
         onClose={close}
@@ -147,6 +173,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: SupportTicketDeta
         initialPurpose="info_request"
       />
       <TextActionDialog
+        key={opening}
         opened={dialog === 'resolve'}
         onClose={close}
         refresh={refresh}
@@ -158,6 +185,7 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: SupportTicketDeta
         send={(text, version) => desk.resolveTicket(ticket.id, { body: text ?? '' }, version)}
       />
       <TextActionDialog
+        key={opening}
         opened={dialog === 'close'}
         onClose={close}
         refresh={refresh}
@@ -170,15 +198,34 @@ export function TicketConsole({ ticket, fetchedAt }: { ticket: SupportTicketDeta
         }
       />
       <MacroDialog
+        key={opening}
         ticket={ticket}
         opened={dialog === 'scope'}
         onClose={close}
         refresh={refresh}
         initialPurpose="out_of_scope"
       />
-      <MacroDialog ticket={ticket} opened={dialog === 'macro'} onClose={close} refresh={refresh} />
-      <MergeDialog ticket={ticket} opened={dialog === 'merge'} onClose={close} refresh={refresh} />
-      <RemoteSessionDialog ticket={ticket} opened={dialog === 'remote'} onClose={close} refresh={refresh} />
+      <MacroDialog
+        key={opening}
+        ticket={ticket}
+        opened={dialog === 'macro'}
+        onClose={close}
+        refresh={refresh}
+      />
+      <MergeDialog
+        key={opening}
+        ticket={ticket}
+        opened={dialog === 'merge'}
+        onClose={close}
+        refresh={refresh}
+      />
+      <RemoteSessionDialog
+        key={opening}
+        ticket={ticket}
+        opened={dialog === 'remote'}
+        onClose={close}
+        refresh={refresh}
+      />
     </Stack>
   );
 }
