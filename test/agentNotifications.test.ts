@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboundMail } from '../src/db/schema.js';
+import { runSlaWatch } from '../src/app/tickets/sweeps.js';
+import { notifications, outboundMail } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { deliverOutbox } from './support/outbox.js';
 import {
@@ -79,7 +80,7 @@ describe.each(databaseBackends)("support's notifications on $name", (backend) =>
     const toIrina = (await mailTo(IRINA)).filter((mail) => mail.subject.includes(ticket.number));
     expect(toIrina).toHaveLength(1);
     expect(toIrina[0]?.subject).toBe(
-      `[${ticket.number}] Новый запрос ${ticket.number} в очереди: Новый запрос для очереди.`,
+      `[${ticket.number}] Новый запрос ${ticket.number} в очереди: «Новый запрос для очереди», АО «Балтийская логистика».`,
     );
     expect(toIrina[0]?.text).toContain(`https://desk.vendor.example/requests/${ticket.number}`);
     expect((await mailTo(PAVEL)).filter((mail) => mail.subject.includes(ticket.number))).toEqual([]);
@@ -93,8 +94,9 @@ describe.each(databaseBackends)("support's notifications on $name", (backend) =>
     await deliverOutbox(desk.ctx);
     const toPavel = (await mailTo(PAVEL)).filter((mail) => mail.subject.includes(ticket.number));
     expect(toPavel.map((mail) => mail.subject)).toEqual([
-      `[${ticket.number}] Вам назначен запрос ${ticket.number}.`,
-      `[${ticket.number}] Клиент написал по запросу ${ticket.number}.`,
+      // Each says what happened, to which request of which customer, and who did it.
+      `[${ticket.number}] Вам назначен запрос ${ticket.number} «Назначенный запрос», АО «Балтийская логистика». Кто назначил: Ирина Соколова.`,
+      `[${ticket.number}] Новое сообщение по запросу ${ticket.number} «Назначенный запрос», АО «Балтийская логистика». Автор: Анна Петрова.`,
     ]);
     expect(toPavel[1]?.text).toContain('Журнал приложен, посмотрите.');
     // Irina neither has it nor chose it: no mail, and no notice of the customer's reply.
@@ -117,7 +119,7 @@ describe.each(databaseBackends)("support's notifications on $name", (backend) =>
     expect(await unread(irina)).toBe(irinaBefore + 1);
     expect(await unread(pavel)).toBe(pavelBefore + 1);
     const mailed = [...(await mailTo(IRINA)), ...(await mailTo(PAVEL))].filter((mail) =>
-      mail.subject.includes(`Клиент написал по запросу ${ticket.number}`),
+      mail.subject.includes(`Новое сообщение по запросу ${ticket.number}`),
     );
     expect(mailed).toEqual([]);
   });
@@ -139,5 +141,29 @@ describe.each(databaseBackends)("support's notifications on $name", (backend) =>
     expect(await unread(pavel)).toBeGreaterThan(0);
     const neither = await irina('POST', '/api/v1/notifications/read', { ids: [], all: true });
     expect(neither.statusCode).toBe(400);
+  });
+  it('tells a request found already past its deadline as a breach alone, once to each person', async () => {
+    const ticket = await file('Зарегистрирован с опозданием');
+    await deliverOutbox(desk.ctx);
+    // No sweep ran while it was due soon: the desk finds it past its deadline at once.
+    desk.clock.advance(10 * 24 * 3_600_000);
+    await runSlaWatch(desk.ctx);
+    await deliverOutbox(desk.ctx);
+    const told = await desk.ctx.db
+      .select({ recipientId: notifications.recipientId, template: notifications.template })
+      .from(notifications)
+      .where(eq(notifications.ticketId, ticket.id));
+    const aboutDeadline = told.filter((notice) => notice.template.startsWith('sla_'));
+    expect(aboutDeadline.map((notice) => notice.template)).not.toContain('sla_warning');
+    expect(aboutDeadline.length).toBeGreaterThan(1);
+    expect(new Set(aboutDeadline.map((notice) => notice.recipientId)).size).toBe(aboutDeadline.length);
+    const mails = (await mailTo(IRINA)).filter(
+      (mail) => mail.subject.includes(ticket.number) && !mail.subject.includes('Новый запрос'),
+    );
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      expect.stringContaining(
+        `Запрос ${ticket.number} «Зарегистрирован с опозданием», АО «Балтийская логистика»: срок ответа`,
+      ),
+    ]);
   });
 });

@@ -149,7 +149,7 @@ describe('two agents on one request in a real browser', () => {
     await bell.click();
     await pavel
       .getByTestId('notification-list')
-      .getByRole('link', { name: `Клиент написал по запросу ${ticket.number}.` })
+      .getByRole('link', { name: new RegExp(`^Новое сообщение по запросу ${ticket.number} «`) })
       .first()
       .click();
     await pavel.getByTestId('sla-explanation').waitFor();

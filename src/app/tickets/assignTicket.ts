@@ -5,6 +5,7 @@ import { agentWantsMail } from '../../domain/notices/agentMail.js';
 import { AppError } from '../errors.js';
 import { notify } from '../outbox/enqueue.js';
 import { requireOperation } from './access.js';
+import { supportNoticeParams } from './notices.js';
 import { applyAction, auditTicket, updateTicket } from './state.js';
 import { ticketAction } from './withTicket.js';
 
@@ -47,7 +48,7 @@ export const assignTicket = ticketAction(
         {
           recipient: { type: 'agent', id: assignee.id },
           template: 'ticket_assigned',
-          params: { number: ticket.number, subject: ticket.subject },
+          params: await supportNoticeParams(context, ticket),
           ticketId: ticket.id,
         },
         agentWantsMail(assignee.mailNotices, 'ticket_assigned', true),

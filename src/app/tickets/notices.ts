@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { agents } from '../../db/schema.js';
+import { agents, organizations } from '../../db/schema.js';
 import { agentWantsMail } from '../../domain/notices/agentMail.js';
 import { notify, queueRecipients, type SupportRecipient } from '../outbox/enqueue.js';
 import type { TicketRow } from './access.js';
@@ -33,6 +33,38 @@ const ticketParams = (ticket: TicketRow, params: Record<string, string | number 
   ...params,
 });
 
+/** Organizations' names, read once per transaction however many notices it writes. */
+const organizationNames = new WeakMap<TransitionContext, Map<string, Promise<string>>>();
+
+/**
+ * What a notice to support names beside the request, so that it reads without opening anything: the
+ * customer it is for and who did what it tells (the desk itself for what its clock did).
+ */
+export async function supportNoticeParams(
+  context: TransitionContext,
+  ticket: Pick<TicketRow, 'number' | 'subject' | 'organizationId'>,
+  params: Record<string, string | number | null> = {},
+) {
+  const known = organizationNames.get(context) ?? new Map<string, Promise<string>>();
+  organizationNames.set(context, known);
+  let name = known.get(ticket.organizationId);
+  if (!name) {
+    name = context.db
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, ticket.organizationId))
+      .then(([row]) => row?.name ?? '');
+    known.set(ticket.organizationId, name);
+  }
+  return {
+    number: ticket.number,
+    subject: ticket.subject,
+    organization: await name,
+    actor: context.actor.type === 'system' ? null : context.actor.name,
+    ...params,
+  };
+}
+
 /** Tells the ticket's contact, through the outbox; an imported request may have none to tell. */
 export async function tellContact(
   context: TransitionContext,
@@ -64,7 +96,7 @@ export async function tellSupport(
       {
         recipient: { type: recipient.type, id: recipient.id },
         template,
-        params: ticketParams(ticket, params),
+        params: await supportNoticeParams(context, ticket, params),
         ticketId: ticket.id,
       },
       agentWantsMail(recipient.mailNotices, template, ticket.assigneeId === recipient.id),

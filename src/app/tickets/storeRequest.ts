@@ -1,6 +1,14 @@
 import { type SQLWrapper, sql } from 'drizzle-orm';
 import { preparedStatement, type Queryable } from '../../db/database.js';
-import { agents, auditEvents, outbox, partnerOrganizations, tickets, webhooks } from '../../db/schema.js';
+import {
+  agents,
+  auditEvents,
+  organizations,
+  outbox,
+  partnerOrganizations,
+  tickets,
+  webhooks,
+} from '../../db/schema.js';
 import { DEFAULT_AGENT_MAIL } from '../../domain/notices/agentMail.js';
 import { noticeEntries } from '../outbox/enqueue.js';
 import { webhookEvent } from '../webhooks/webhookEvents.js';
@@ -107,7 +115,8 @@ const storeRequestStatement = preparedStatement((db) => {
         jsonb_build_object(
           'recipient', jsonb_build_object('type', 'agent', 'id', a.id),
           'template', 'ticket_created',
-          'params', jsonb_build_object('number', c.number, 'subject', c.subject, 'severity', c.severity),
+          'params', jsonb_build_object('number', c.number, 'subject', c.subject, 'severity', c.severity,
+            'organization', (select o.name from ${organizations} o where o.id = c.organization_id)),
           'ticketId', c.id),
         ${sql.placeholder('announcedAt')}::timestamptz, ${sql.placeholder('announcedAt')}::timestamptz,
         a.id::text || ':' || c.id::text

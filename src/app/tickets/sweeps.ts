@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { slaBreaches, tickets } from '../../db/schema.js';
 import { inactivitySchedule } from '../../domain/sla/autoClose.js';
@@ -37,7 +37,9 @@ async function claimDue(context: TransitionContext, condition: SQL | undefined, 
 
 /**
  * Warns at 75% of the response window and at breach; a breach is recorded for the reports. A reply
- * to a customer's later message, where the policy sets a target for it, is watched the same way.
+ * to a customer's later message, where the policy sets a target for it, is watched the same way. What
+ * is told is the state at the moment: a request found already past its deadline is told its breach
+ * alone, never a warning as well.
  */
 export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; breached: number }> {
   const sla = await ctx.sla.load(ctx.db);
@@ -54,6 +56,9 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
         isNull(tickets.slaWarnedAt),
         isNull(tickets.slaBreachedAt),
         lte(tickets.responseWarnAt, now),
+        // Already past its deadline (a request registered late, a desk that was down): the breach says
+        // it all, and a warning beside it would only double the noise.
+        gt(tickets.responseDueAt, now),
       ),
       tickets.responseWarnAt,
     );
@@ -137,6 +142,7 @@ async function watchFollowUps(ctx: AppContext, sla: TransitionContext['sla'], no
       isNull(tickets.followUpWarnedAt),
       isNull(tickets.followUpBreachedAt),
       lte(tickets.followUpWarnAt, now),
+      gt(tickets.followUpDueAt, now),
     ),
     tickets.followUpWarnAt,
     { followUpWarnedAt: now },

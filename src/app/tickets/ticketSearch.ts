@@ -5,7 +5,7 @@ import { SEARCH_CONFIGURATION, webSearchQuery } from '../../db/searchDocuments.j
 import type { SearchTerms } from '../../domain/tickets/searchQuery.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import type { TicketRow } from './access.js';
+import { type ListedTicketRow, listedTicketColumns } from './access.js';
 
 /** Marks around a hit in a headline: control characters, which no stored text can hold. */
 const HIT_START = '\u0002';
@@ -83,7 +83,7 @@ export async function findTickets(
   terms: SearchTerms,
   conditions: SQL,
   page: { limit: number; after: SearchPosition | null },
-): Promise<{ row: TicketRow; position: SearchPosition }[]> {
+): Promise<{ row: ListedTicketRow; position: SearchPosition }[]> {
   const readable = readableBy(actor);
   const cut = sql`limit ${SEARCH_CANDIDATES}`;
   const ownText: SQL[] = [
@@ -149,7 +149,7 @@ export async function findTickets(
   if (!terms.number && ranked.length < page.limit) ranked = await read([...ownText, ...parts, ...messages]);
   if (ranked.length === 0) return [];
   const rows = await ctx.db
-    .select()
+    .select(listedTicketColumns)
     .from(tickets)
     .where(
       inArray(

@@ -301,18 +301,18 @@ export const en = {
       'Request {{number}} is registered at the {{level}} level. A response is due by {{responseDueAt}} Moscow time.',
     ticket_refused: 'The request "{{subject}}" was not accepted: {{reason}}',
     ticket_reply: 'Support replied on request {{number}}.',
-    ticket_created: 'New request {{number}} in the queue: {{subject}}.',
+    ticket_created: 'New request {{number}} in the queue: “{{subject}}”, {{organization}}.',
     follow_up_warning:
-      'Request {{number}}: the customer is waiting, 75% of the time is used; reply by {{followUpDueAt}} Moscow time.',
+      'Request {{number}} “{{subject}}”, {{organization}}: the customer is waiting, 75% of the time is used; reply by {{followUpDueAt}} Moscow time.',
     follow_up_breach:
-      "Request {{number}}: the reply to the customer's message was due at {{followUpDueAt}} Moscow time.",
-    customer_message: 'The customer wrote on request {{number}}.',
+      "Request {{number}} “{{subject}}”, {{organization}}: the reply to the customer's message was due at {{followUpDueAt}} Moscow time.",
+    customer_message: 'New message on request {{number}} “{{subject}}”, {{organization}}, from {{actor}}.',
     info_requested: 'Support needs more information on request {{number}}.',
     ticket_resolved: 'Request {{number}} is resolved. Reply if the problem remains.',
     ticket_closed: 'Request {{number}} is closed.',
-    ticket_reopened: 'The customer reopened request {{number}}.',
+    ticket_reopened: 'Request {{number}} “{{subject}}”, {{organization}}, was reopened by {{actor}}.',
     ticket_auto_closed: 'Request {{number}} was closed after 14 working days without a reply.',
-    ticket_assigned: 'Request {{number}} is assigned to you.',
+    ticket_assigned: 'Request {{number}} “{{subject}}”, {{organization}}, is assigned to you by {{actor}}.',
     ticket_split: 'Request {{number}} was split into {{parts}}.',
     ticket_out_of_scope: 'Request {{number}} is outside the scope of support; see the explanation.',
     severity_changed:
@@ -323,8 +323,9 @@ export const en = {
     inactivity_reminder:
       'Request {{number}} waits for your reply (reminder {{reminder}}); it closes by itself at {{autoCloseAt}} Moscow time.',
     sla_warning:
-      'Request {{number}}: 75% of the response time is used; due at {{responseDueAt}} Moscow time.',
-    sla_breach: 'Request {{number}}: the response deadline {{responseDueAt}} Moscow time has passed.',
+      'Request {{number}} “{{subject}}”, {{organization}}: 75% of the response time is used; due at {{responseDueAt}} Moscow time.',
+    sla_breach:
+      'Request {{number}} “{{subject}}”, {{organization}}: the response deadline {{responseDueAt}} Moscow time has passed.',
     certificate_expiring:
       'Your support certificate {{number}} ({{level}}) is valid until {{validTo}}: {{days}} days left. Renew it so that requests keep being accepted.',
     certificate_expiring_vendor:

@@ -312,17 +312,21 @@ export const ru: Catalog = {
       'Запрос {{number}} зарегистрирован, уровень «{{level}}». Ответ — не позднее {{responseDueAt}} МСК.',
     ticket_refused: 'Запрос «{{subject}}» не принят: {{reason}}',
     ticket_reply: 'Поддержка ответила по запросу {{number}}.',
-    ticket_created: 'Новый запрос {{number}} в очереди: {{subject}}.',
+    ticket_created: 'Новый запрос {{number}} в очереди: «{{subject}}», {{organization}}.',
     follow_up_warning:
-      'Запрос {{number}}: клиент ждёт ответа, израсходовано 75% времени; ответить до {{followUpDueAt}} МСК.',
-    follow_up_breach: 'Запрос {{number}}: срок ответа на сообщение клиента ({{followUpDueAt}} МСК) нарушен.',
-    customer_message: 'Клиент написал по запросу {{number}}.',
+      'Запрос {{number}} «{{subject}}», {{organization}}: клиент ждёт ответа, израсходовано 75% времени; ответить до {{followUpDueAt}} МСК.',
+    follow_up_breach:
+      'Запрос {{number}} «{{subject}}», {{organization}}: срок ответа на сообщение клиента ({{followUpDueAt}} МСК) нарушен.',
+    customer_message:
+      'Новое сообщение по запросу {{number}} «{{subject}}», {{organization}}. Автор: {{actor}}.',
     info_requested: 'Поддержке нужны дополнительные сведения по запросу {{number}}.',
     ticket_resolved: 'Запрос {{number}} решён. Ответьте, если проблема осталась.',
     ticket_closed: 'Запрос {{number}} закрыт.',
-    ticket_reopened: 'Клиент снова открыл запрос {{number}}.',
+    ticket_reopened:
+      'Запрос {{number}} «{{subject}}», {{organization}}, снова открыт. Кто открыл: {{actor}}.',
     ticket_auto_closed: 'Запрос {{number}} закрыт: 14 рабочих дней без ответа.',
-    ticket_assigned: 'Вам назначен запрос {{number}}.',
+    ticket_assigned:
+      'Вам назначен запрос {{number}} «{{subject}}», {{organization}}. Кто назначил: {{actor}}.',
     ticket_split: 'Запрос {{number}} разделён на {{parts}}.',
     ticket_out_of_scope: 'Запрос {{number}} вне рамок технической поддержки; см. пояснение.',
     severity_changed:
@@ -332,8 +336,9 @@ export const ru: Catalog = {
       'Запрос {{number}} теперь относится к экземпляру {{instance}}, уровень «{{level}}». Ответ — не позднее {{responseDueAt}} МСК.',
     inactivity_reminder:
       'Запрос {{number}} ждёт вашего ответа (напоминание {{reminder}}); он закроется сам {{autoCloseAt}} МСК.',
-    sla_warning: 'Запрос {{number}}: израсходовано 75% времени на ответ; срок — {{responseDueAt}} МСК.',
-    sla_breach: 'Запрос {{number}}: срок ответа {{responseDueAt}} МСК истёк.',
+    sla_warning:
+      'Запрос {{number}} «{{subject}}», {{organization}}: израсходовано 75% времени на ответ; срок — {{responseDueAt}} МСК.',
+    sla_breach: 'Запрос {{number}} «{{subject}}», {{organization}}: срок ответа {{responseDueAt}} МСК истёк.',
     certificate_expiring:
       'Сертификат технической поддержки {{number}} (уровень «{{level}}») действует до {{validTo}}: осталось {{days}} дн. Продлите его, чтобы запросы принимались и дальше.',
     certificate_expiring_vendor:

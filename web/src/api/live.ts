@@ -38,7 +38,8 @@ export function useLiveFeed(): void {
     // A request's change moves the lists, the request's page, its customer's context and the views' counts.
     on('ticket.changed', () => refresh(['tickets'], ['ticket'], ['customer-context'], ['views']));
     on('message.added', () => refresh(['tickets'], ['ticket']));
-    on('notification.changed', () => refresh(['notifications']));
+    // A notice refreshes the bell, and the request on screen, whose page then reads the notices it has.
+    on('notification.changed', () => refresh(['notifications'], ['ticket']));
     // Read again rather than taken from the event: an answer to a read begun earlier must not win over it.
     on(
       'presence.changed',

@@ -10,11 +10,14 @@ const TicketConsole = lazy(async () => ({
 }));
 const RequestPage = lazy(async () => ({ default: (await import('../portal/RequestPage')).RequestPage }));
 
-/** Opening a request reads its notices: the bell counts what is still to be seen. */
-function useReadOnOpen(ticketId: string | undefined) {
+/**
+ * Opening a request reads its notices, and so does each change seen while it stays open (a notice of it
+ * comes with the change): the bell counts only what is still to be seen.
+ */
+function useReadOnOpen(ticketId: string | undefined, seenAt: number) {
   const client = useQueryClient();
   useEffect(() => {
-    if (!ticketId) return;
+    if (!ticketId || seenAt === 0) return;
     desk
       .markNotificationsRead({ ticketId })
       .then(({ marked }) => {
@@ -22,14 +25,14 @@ function useReadOnOpen(ticketId: string | undefined) {
       })
       // The bell keeps the notices unread; nothing else depends on it.
       .catch(() => undefined);
-  }, [client, ticketId]);
+  }, [client, ticketId, seenAt]);
 }
 
 /** One address for a request, whoever opens it: customers get the portal view, support the console. */
 export function TicketRoute() {
   const { ticketId } = useParams();
   const ticket = useTicket(ticketId);
-  useReadOnOpen(ticket.data?.id);
+  useReadOnOpen(ticket.data?.id, ticket.dataUpdatedAt);
   if (ticket.isPending) return <LoadingRows rows={8} height={48} />;
   if (ticket.isError) return <ProblemAlert error={ticket.error} onRetry={() => ticket.refetch()} />;
   // The server says which view the reader gets: support's, or the customer's without support's own fields.
