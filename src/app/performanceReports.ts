@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { ReportQuery } from '../contract/reports.js';
-import { rowsOf } from '../db/database.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
-import { hours, moscowMonth, period, requireVendorTeam } from './reports.js';
+import { hours, moscowMonth, period, reportRows, requireVendorTeam } from './reports.js';
 
 const average = (value: number | string | null) =>
   value === null ? null : Math.round(Number(value) * 100) / 100;
@@ -16,7 +15,7 @@ const average = (value: number | string | null) =>
 export async function agentReport(ctx: AppContext, actor: Actor, query: ReportQuery) {
   requireVendorTeam(actor);
   const { from, to } = period(query);
-  const rows = await rowsOf<{
+  const rows = await reportRows<{
     month: string;
     agent: string;
     replies: number | null;
@@ -88,7 +87,7 @@ export async function agentReport(ctx: AppContext, actor: Actor, query: ReportQu
 export async function resolutionReport(ctx: AppContext, actor: Actor, query: ReportQuery) {
   requireVendorTeam(actor);
   const { from, to } = period(query);
-  const rows = await rowsOf<{
+  const rows = await reportRows<{
     month: string;
     level: string;
     severity: string;
@@ -123,7 +122,7 @@ export async function resolutionReport(ctx: AppContext, actor: Actor, query: Rep
 export async function satisfactionReport(ctx: AppContext, actor: Actor, query: ReportQuery) {
   requireVendorTeam(actor);
   const { from, to } = period(query);
-  const rows = await rowsOf<{
+  const rows = await reportRows<{
     month: string;
     agent: string | null;
     organization: string;
