@@ -48,12 +48,13 @@ const BARE_AGGREGATES: Record<string, string> = {
   certificates: `select count(*) from tickets where ${YEAR} and certificate_id is not null`,
 };
 
-/** The bare count runs as the reports do, without the JIT (see app/reports.ts). */
+/** The bare count runs as the reports do, without the JIT and with their pricing of parallel scans (app/reports.ts). */
 async function bareMs(pool: pg.Pool, statement: string): Promise<number> {
   const times: number[] = [];
   const client = await pool.connect();
   try {
     await client.query('set jit = off');
+    await client.query('set parallel_tuple_cost = 0.001');
     for (let run = 0; run < RUNS; run += 1) {
       const start = performance.now();
       await client.query(statement);

@@ -7,6 +7,7 @@ import {
   Group,
   NavLink,
   SegmentedControl,
+  Stack,
   Text,
   Title,
   UnstyledButton,
@@ -84,6 +85,17 @@ export function LanguageSwitch({ onChange }: { onChange: (language: Language) =>
   );
 }
 
+function SignOut({ onSignOut }: { onSignOut: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <UnstyledButton onClick={onSignOut}>
+      <Text size="sm" c="blue">
+        {t('nav.signOut')}
+      </Text>
+    </UnstyledButton>
+  );
+}
+
 export function Layout({ principal, children }: { principal: Principal; children: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
@@ -114,15 +126,14 @@ export function Layout({ principal, children }: { principal: Principal; children
           <Group gap="md" wrap="nowrap">
             <SearchBox />
             <NotificationBell />
-            <LanguageSwitch onChange={changeLanguage} />
-            <Text size="sm" visibleFrom="sm" data-testid="principal-name">
-              {principal.name}
-            </Text>
-            <UnstyledButton onClick={() => session.signOut()} aria-label={t('nav.signOut')}>
-              <Text size="sm" c="blue">
-                {t('nav.signOut')}
+            {/* On a phone these three are in the menu: the header has room for the search and the bell. */}
+            <Group gap="md" wrap="nowrap" visibleFrom="sm">
+              <LanguageSwitch onChange={changeLanguage} />
+              <Text size="sm" data-testid="principal-name">
+                {principal.name}
               </Text>
-            </UnstyledButton>
+              <SignOut onSignOut={() => session.signOut()} />
+            </Group>
           </Group>
         </Group>
       </AppShell.Header>
@@ -141,6 +152,20 @@ export function Layout({ principal, children }: { principal: Principal; children
             </div>
           ))}
         </nav>
+        <Stack
+          hiddenFrom="sm"
+          gap="sm"
+          mt="md"
+          pt="md"
+          px="sm"
+          style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+        >
+          <Text size="sm" fw={500}>
+            {principal.name}
+          </Text>
+          <LanguageSwitch onChange={changeLanguage} />
+          <SignOut onSignOut={() => session.signOut()} />
+        </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {children}
