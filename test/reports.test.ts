@@ -181,6 +181,41 @@ describe.each(databaseBackends)('reports, on $name', (backend) => {
     expect(texts).toContain('В работе');
   });
 
+  it('answers the table its reader reads, the very columns and names of its files, dates as they write them', async () => {
+    const reports = [
+      'sla',
+      'backlog',
+      'channels',
+      'certificates',
+      'agents',
+      'resolution',
+      'satisfaction',
+      'deflection',
+      'time',
+    ];
+    for (const language of ['ru', 'en'] as const) {
+      const reader = caller(desk.app, await signIn(desk.app, ...ADMIN), language);
+      for (const report of reports) {
+        const rows = (await reader('GET', `/api/v1/reports/${report}?${period}`)).json() as Record<
+          string,
+          unknown
+        >[];
+        const table = (await reader('GET', `/api/v1/reports/${report}?${period}&format=table`)).json();
+        const keys = Object.keys(rows[0] ?? {});
+        expect(table.headers, `${report} ${language}`).toHaveLength(keys.length);
+        // Every column is named in the reader's language: none is left as the code it has in the data.
+        for (const header of table.headers)
+          expect(keys, `${report} ${language}: ${header}`).not.toContain(header);
+        const csv = (await reader('GET', `/api/v1/reports/${report}?${period}&format=csv&separator=;`)).body;
+        if (keys.length > 0) expect(csv.slice(1).split('\r\n')[0]).toBe(table.headers.join(';'));
+      }
+    }
+    const russian = caller(desk.app, await signIn(desk.app, ...ADMIN), 'ru');
+    const certificates = (await russian('GET', `/api/v1/reports/certificates?${period}&format=table`)).json();
+    const validTo = certificates.headers.indexOf('Действует до');
+    expect(certificates.rows[0][validTo]).toMatch(/^\d\d\.\d\d\.\d{4}$/);
+  });
+
   it('is for the vendor’s team only, and says so about a bad period', async () => {
     expect((await get(PARTNER, `/api/v1/reports/sla?${period}`)).statusCode).toBe(403);
     expect((await get(STANDARD_CONTACT, `/api/v1/reports/sla?${period}`)).statusCode).toBe(403);

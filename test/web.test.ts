@@ -223,6 +223,20 @@ describe('the web app in a real browser', () => {
     const links = await agent.getByRole('link', { name: 'CSV' }).first().getAttribute('href');
     expect(links).toMatch(/^\/api\/v1\/reports\/sla\?from=\d{4}-01-01&to=\d{4}-12-31&format=csv$/);
     expect(await agent.getByText('В срок').count()).toBeGreaterThan(0);
+    // The table on screen holds the file's columns under the file's names, the total and share among them.
+    const sla = agent.getByTestId('report-sla');
+    await sla.locator('th').first().waitFor();
+    const headers = await sla.locator('th').allTextContents();
+    const csv = await (await agent.request.get(links ?? '')).text();
+    expect(headers).toEqual(csv.replace('\uFEFF', '').split('\r\n')[0]?.split(';'));
+    expect(headers).toEqual(expect.arrayContaining(['Запросов', 'Доля в срок']));
+    const certificates = agent.getByTestId('report-certificates');
+    await certificates.locator('th').first().waitFor();
+    expect(await certificates.locator('th').allTextContents()).not.toContain('');
+    // Days as a Russian reader writes them, whatever the browser's own language.
+    expect(await agent.getByRole('textbox', { name: 'С', exact: true }).inputValue()).toMatch(
+      /^01\.01\.\d{4}$/,
+    );
   });
 
   it('has no serious accessibility failures on the main pages, for customers and support', async () => {

@@ -1,6 +1,7 @@
 import writeExcelFile from 'write-excel-file/node';
 import { LABELS } from '../contract/labels.js';
 import type { Language } from '../domain/people.js';
+import { formatDate } from '../i18n/slaExplanation.js';
 import { hasMessage, translator } from '../i18n/translator.js';
 
 type Cell = string | number | null;
@@ -20,6 +21,9 @@ const VALUE_LABELS = {
   channel: 'channels',
 } as const;
 
+/** Columns that hold a calendar day: written as the reader writes dates (31.12.2026 in Russian). */
+const DAY_COLUMNS = new Set(['validTo']);
+
 export function readableTable(rows: ReportRow[], language: Language): ReadableTable {
   const t = translator(language);
   const keys = Object.keys(rows[0] ?? {});
@@ -29,6 +33,7 @@ export function readableTable(rows: ReportRow[], language: Language): ReadableTa
       key in VALUE_LABELS ? LABELS[language][VALUE_LABELS[key as keyof typeof VALUE_LABELS]] : null;
     if (labels) return (labels as Record<string, string>)[value] ?? value;
     if (key === 'age' && hasMessage(`report_ages.${value}`)) return t(`report_ages.${value}`);
+    if (DAY_COLUMNS.has(key) && /^\d{4}-\d\d-\d\d$/.test(value)) return formatDate(value, language);
     return value;
   };
   return {

@@ -13,12 +13,15 @@ import {
 } from '../../app/reports.js';
 import { worklogReport } from '../../app/worklog.js';
 import { problems } from '../../contract/problem.js';
-import { type ReportQuery, reportQuery } from '../../contract/reports.js';
+import { type ReportQuery, reportQuery, reportTableSchema } from '../../contract/reports.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 import { csvSeparatorFor, type ReportRow, readableTable, toCsv, toXlsx } from '../export.js';
 
-/** A report as JSON, or as a CSV or XLSX download in the reader's language, named for it and its period. */
+/**
+ * A report as JSON, as the table its reader reads (for the screen), or as a CSV or XLSX download of that
+ * same table, named for the report and its period.
+ */
 async function send(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -28,6 +31,8 @@ async function send(
 ) {
   if (query.format === 'json') return rows;
   const table = readableTable(rows, request.language);
+  // The web shows this very table, so the screen and the files hold the same columns under the same names.
+  if (query.format === 'table') return table;
   const file = `${name}-${query.from}-${query.to}`;
   if (query.format === 'csv') {
     return reply
@@ -116,7 +121,7 @@ export const reportRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
           tags: ['reports'],
           summary: report.summary,
           querystring: reportQuery,
-          response: { 200: rowsSchema, ...problems(400, 401, 403) },
+          response: { 200: z.union([rowsSchema, reportTableSchema]), ...problems(400, 401, 403) },
         },
       },
       async (request, reply) =>

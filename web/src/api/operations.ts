@@ -53,6 +53,7 @@ import type {
 } from '@contract/organizations';
 import type { Product } from '@contract/products';
 import type { Release, ReleaseFile, releaseInput } from '@contract/releases';
+import type { ReportTable } from '@contract/reports';
 import type {
   linkCommentInput,
   linkRatingInput,
@@ -280,4 +281,6 @@ export const desk = {
     get<WebhookDelivery[]>(`/webhooks/${webhookId}/deliveries${query({ limit: 100 })}`),
   report: <Rows>(name: string, period: { from: string; to: string }) =>
     get<Rows>(`/reports/${name}${query(period)}`),
+  reportTable: (name: string, period: { from: string; to: string }) =>
+    get<ReportTable>(`/reports/${name}${query({ ...period, format: 'table' })}`),
 };

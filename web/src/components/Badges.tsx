@@ -1,11 +1,9 @@
 import type { Level, Severity, Status } from '@contract/constants';
-import { Badge } from '@mantine/core';
+import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { moscowDateTime } from '../format';
 
 /** A badge shows its whole word: a table column grows rather than cut it. */
-const NO_WRAP = { minWidth: 'max-content' } as const;
-
 const SEVERITY_COLOR: Record<Severity, string> = {
   critical: 'red.9',
   high: 'orange.4',
@@ -23,7 +21,7 @@ const STATUS_COLOR: Record<Status, string> = {
 export function SeverityBadge({ severity }: { severity: Severity }) {
   const { t } = useTranslation();
   return (
-    <Badge color={SEVERITY_COLOR[severity]} variant="filled" style={NO_WRAP}>
+    <Badge color={SEVERITY_COLOR[severity]} variant="filled">
       {t(`severities.${severity}`)}
     </Badge>
   );
@@ -32,7 +30,7 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
 export function StatusBadge({ status }: { status: Status }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="outline" style={NO_WRAP}>
+    <Badge color={STATUS_COLOR[status]} variant="outline">
       {t(`statuses.${status}`)}
     </Badge>
   );
@@ -43,16 +41,18 @@ export function AwaitingBadge({ since }: { since: string | null }) {
   const { t } = useTranslation();
   if (!since) return null;
   return (
-    <Badge color="red.9" variant="outline" style={NO_WRAP} data-testid="awaiting-support">
-      {t('requests.awaitingSince', { at: moscowDateTime(since) })}
-    </Badge>
+    <Tooltip label={t('requests.awaitingSince', { at: moscowDateTime(since) })}>
+      <Badge color="red.9" variant="outline" data-testid="awaiting-support">
+        {t('requests.awaiting')}
+      </Badge>
+    </Tooltip>
   );
 }
 
 export function LevelBadge({ level }: { level: Level }) {
   const { t } = useTranslation();
   return (
-    <Badge color={level === 'extended' ? 'violet' : 'blue'} variant="dot" style={NO_WRAP}>
+    <Badge color={level === 'extended' ? 'violet' : 'blue'} variant="dot">
       {t(`levels.${level}`)}
     </Badge>
   );

@@ -39,7 +39,7 @@ export function Countdown({
   const warning = !overdue && countdown.used >= 0.75;
   return (
     <Tooltip label={`${t('sla.dueAt')}: ${moscowDateTime(dueAt)}`}>
-      <Group gap={6} wrap="nowrap" data-testid="countdown">
+      <Group gap={6} data-testid="countdown">
         <Text size="sm" fw={500} c={overdue ? 'red.9' : warning ? 'orange.9' : undefined}>
           {overdue
             ? t('sla.overdue', { time: duration(remaining) })

@@ -1,13 +1,17 @@
 import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { EmptyState } from './Feedback';
+import { ScrollRegion } from './ScrollRegion';
 
 export interface DataRow {
   key: string | number;
   cells: ReactNode[];
 }
 
-/** A striped table of records that scrolls sideways on a narrow screen, or its empty state in words. */
+/**
+ * A striped table of records, at least `minWidth` wide, that scrolls sideways within itself on a narrow
+ * screen, or its empty state in words.
+ */
 export function DataTable({
   headers,
   rows,
@@ -20,28 +24,27 @@ export function DataTable({
   minWidth?: number;
 }) {
   if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
-  return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map((header, index) => (
+  const table = (
+    <Table striped miw={minWidth} horizontalSpacing={6}>
+      <Table.Thead>
+        <Table.Tr>
+          {headers.map((header, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: columns are positions
+            <Table.Th key={index}>{header}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.key}>
+            {row.cells.map((cell, column) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: columns are positions
-              <Table.Th key={index}>{header}</Table.Th>
+              <Table.Td key={column}>{cell}</Table.Td>
             ))}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.key}>
-              {row.cells.map((cell, column) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns are positions
-                <Table.Td key={column}>{cell}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
+  return <ScrollRegion>{table}</ScrollRegion>;
 }

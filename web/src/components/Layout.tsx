@@ -3,6 +3,7 @@ import type { Language } from '@contract/constants';
 import {
   Anchor,
   AppShell,
+  Box,
   Burger,
   Group,
   NavLink,
@@ -12,7 +13,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -99,6 +100,8 @@ function SignOut({ onSignOut }: { onSignOut: () => void }) {
 export function Layout({ principal, children }: { principal: Principal; children: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  // Mantine's `sm` breakpoint, below which the menu folds behind the burger.
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const location = useLocation();
   const session = useSessionActions();
   useLiveFeed();
@@ -124,20 +127,27 @@ export function Layout({ principal, children }: { principal: Principal; children
             </Anchor>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <SearchBox />
+            {phone ? null : <SearchBox />}
             <NotificationBell />
-            {/* On a phone these three are in the menu: the header has room for the search and the bell. */}
-            <Group gap="md" wrap="nowrap" visibleFrom="sm">
-              <LanguageSwitch onChange={changeLanguage} />
-              <Text size="sm" data-testid="principal-name">
-                {principal.name}
-              </Text>
-              <SignOut onSignOut={() => session.signOut()} />
-            </Group>
+            {/* On a phone the search and these three are in the menu: the header keeps the bell. */}
+            {phone ? null : (
+              <>
+                <LanguageSwitch onChange={changeLanguage} />
+                <Text size="sm" data-testid="principal-name">
+                  {principal.name}
+                </Text>
+                <SignOut onSignOut={() => session.signOut()} />
+              </>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.home')}>
+        {phone ? (
+          <Box px="sm" pb="sm">
+            <SearchBox onSearched={close} />
+          </Box>
+        ) : null}
         <nav>
           {itemsFor(principal, t).map((item) => (
             <div key={item.to}>
@@ -152,20 +162,21 @@ export function Layout({ principal, children }: { principal: Principal; children
             </div>
           ))}
         </nav>
-        <Stack
-          hiddenFrom="sm"
-          gap="sm"
-          mt="md"
-          pt="md"
-          px="sm"
-          style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
-        >
-          <Text size="sm" fw={500}>
-            {principal.name}
-          </Text>
-          <LanguageSwitch onChange={changeLanguage} />
-          <SignOut onSignOut={() => session.signOut()} />
-        </Stack>
+        {phone ? (
+          <Stack
+            gap="sm"
+            mt="md"
+            pt="md"
+            px="sm"
+            style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            <Text size="sm" fw={500} data-testid="principal-name">
+              {principal.name}
+            </Text>
+            <LanguageSwitch onChange={changeLanguage} />
+            <SignOut onSignOut={() => session.signOut()} />
+          </Stack>
+        ) : null}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {children}

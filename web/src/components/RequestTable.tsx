@@ -12,6 +12,7 @@ import { Countdown } from './Countdown';
 import { EmptyState } from './Feedback';
 import { Highlighted } from './Highlighted';
 import { ImportedReference } from './ImportedReference';
+import { ScrollRegion } from './ScrollRegion';
 
 /** The order a list is read in, and how a click on a column header changes it. */
 export interface SortControl {
@@ -89,8 +90,8 @@ export function RequestTable({
   const ids = tickets.map((ticket) => ticket.id);
   const picked = ids.filter((ticketId) => selection?.selected.has(ticketId)).length;
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped highlightOnHover verticalSpacing="xs" data-testid="request-table">
+    <ScrollRegion>
+      <Table striped highlightOnHover verticalSpacing="xs" miw={760} data-testid="request-table">
         <Table.Thead>
           <Table.Tr>
             {selection ? (
@@ -104,7 +105,7 @@ export function RequestTable({
               </Table.Th>
             ) : null}
             <SortableHeader label={t('requests.number')} column="registeredAt" control={sortControl} />
-            <Table.Th>{t('requests.subject')}</Table.Th>
+            <Table.Th miw={200}>{t('requests.subject')}</Table.Th>
             {customerOf ? <Table.Th>{t('console.customer')}</Table.Th> : null}
             <SortableHeader label={t('requests.severity')} column="severity" control={sortControl} />
             <SortableHeader label={t('requests.status')} column="status" control={sortControl} />
@@ -171,7 +172,7 @@ export function RequestTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
 

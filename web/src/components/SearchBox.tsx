@@ -9,7 +9,8 @@ import { useNavigate, useSearchParams } from 'react-router';
  * The search field of the header: `/` or Ctrl+K (⌘K) takes the cursor there from anywhere but a
  * text field. A request number goes straight to its request; anything else lists what matches.
  */
-export function SearchBox() {
+/** `onSearched` closes the phone's menu the box sits in once the search is made. */
+export function SearchBox({ onSearched }: { onSearched?: () => void } = {}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -25,6 +26,7 @@ export function SearchBox() {
     if (!typed) return;
     if (TICKET_NUMBER_PATTERN.test(typed)) navigate(`/requests/${typed.toUpperCase()}`);
     else navigate(`/requests?q=${encodeURIComponent(typed)}`);
+    onSearched?.();
   };
   return (
     <search aria-label={t('search.label')}>
@@ -38,7 +40,7 @@ export function SearchBox() {
           aria-label={t('search.label')}
           aria-keyshortcuts="/ Control+K"
           maxLength={SEARCH_MAX_LENGTH}
-          w={{ base: 160, sm: 320 }}
+          w={{ base: '100%', sm: 320 }}
           size="xs"
         />
       </form>

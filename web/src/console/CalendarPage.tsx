@@ -21,6 +21,7 @@ import { desk } from '../api/operations';
 import { browserNow } from '../clock';
 import { EmptyState, Loaded, ProblemAlert } from '../components/Feedback';
 import { oneOf, TextField } from '../components/FormFields';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { calendarDay } from '../format';
 import { isAdmin, useSignedIn } from '../session';
 import { ActionDialog } from './ActionDialog';
@@ -126,7 +127,12 @@ export function CalendarPage() {
             {data.days.map((day) => {
               const name = i18n.language === 'en' ? (day.nameEn ?? day.name) : day.name;
               return (
-                <Tooltip key={day.date} label={name ?? t(`calendar.kinds.${day.kind}`)}>
+                // A tap shows the day's name on a phone, whose cells have room for the date and colour alone.
+                <Tooltip
+                  key={day.date}
+                  label={name ?? t(`calendar.kinds.${day.kind}`)}
+                  events={{ hover: true, focus: true, touch: true }}
+                >
                   <Paper
                     withBorder
                     p={6}
@@ -138,7 +144,7 @@ export function CalendarPage() {
                     <Text size="sm" fw={day.working ? 600 : 400} c={day.working ? undefined : 'red.9'}>
                       {Number(day.date.slice(8))}
                     </Text>
-                    <Text size="xs" c="dimmed" lineClamp={2}>
+                    <Text size="xs" c="dimmed" lineClamp={2} visibleFrom="sm">
                       {name ??
                         (day.kind === 'regular' || day.kind === 'weekend'
                           ? ''
@@ -169,37 +175,39 @@ export function CalendarPage() {
           data.length === 0 ? (
             <EmptyState>{t('calendar.noOverrides')}</EmptyState>
           ) : (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('calendar.date')}</Table.Th>
-                  <Table.Th>{t('calendar.type')}</Table.Th>
-                  <Table.Th>{t('calendar.name')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((override) => (
-                  <Table.Tr key={override.date}>
-                    <Table.Td>{calendarDay(override.date)}</Table.Td>
-                    <Table.Td>{t(`calendar.kinds.${override.type}`)}</Table.Td>
-                    <Table.Td>{override.name ?? t('common.none')}</Table.Td>
-                    <Table.Td>
-                      {isAdmin(principal) ? (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => drop.mutate(override.date)}
-                        >
-                          {t('common.remove')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
+            <ScrollRegion>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('calendar.date')}</Table.Th>
+                    <Table.Th>{t('calendar.type')}</Table.Th>
+                    <Table.Th>{t('calendar.name')}</Table.Th>
+                    <Table.Th />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.map((override) => (
+                    <Table.Tr key={override.date}>
+                      <Table.Td>{calendarDay(override.date)}</Table.Td>
+                      <Table.Td>{t(`calendar.kinds.${override.type}`)}</Table.Td>
+                      <Table.Td>{override.name ?? t('common.none')}</Table.Td>
+                      <Table.Td>
+                        {isAdmin(principal) ? (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => drop.mutate(override.date)}
+                          >
+                            {t('common.remove')}
+                          </Button>
+                        ) : null}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
           )
         }
       </Loaded>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useOrganizations } from '../api/hooks';
 import { EmptyState, Loaded } from '../components/Feedback';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { isAdmin, useSignedIn } from '../session';
 import { OrganizationDialog } from './organization/OrganizationDialog';
 
@@ -27,31 +28,33 @@ export function Customers() {
           data.length === 0 ? (
             <EmptyState>{t('customers.empty')}</EmptyState>
           ) : (
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('customers.name')}</Table.Th>
-                  <Table.Th>{t('customers.inn')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((organization) => (
-                  <Table.Tr key={organization.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/customers/${organization.id}`}>
-                        {organization.name}
-                      </Anchor>
-                      {organization.active ? null : (
-                        <Badge ml="xs" size="xs" variant="outline" color="gray.8">
-                          {t('customers.former')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{organization.inn ?? t('common.none')}</Table.Td>
+            <ScrollRegion>
+              <Table striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('customers.name')}</Table.Th>
+                    <Table.Th>{t('customers.inn')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.map((organization) => (
+                    <Table.Tr key={organization.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/customers/${organization.id}`}>
+                          {organization.name}
+                        </Anchor>
+                        {organization.active ? null : (
+                          <Badge ml="xs" size="xs" variant="outline" color="gray.8">
+                            {t('customers.former')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{organization.inn ?? t('common.none')}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
           )
         }
       </Loaded>

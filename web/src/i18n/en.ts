@@ -199,6 +199,7 @@ export const en: Messages = {
   /** Desks requests are imported from, by the name the API gives them. */
   desks: { glpi: 'GLPI' },
   requests: {
+    awaiting: 'Awaiting support',
     awaitingSince: 'Awaiting support since {{at}}',
     followUpDue: 'Reply due {{at}}',
     imported: 'Imported: not measured against the SLA',

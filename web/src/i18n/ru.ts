@@ -199,6 +199,7 @@ export const ru = {
   /** Desks requests are imported from, by the name the API gives them. */
   desks: { glpi: 'GLPI' },
   requests: {
+    awaiting: 'Ждёт ответа',
     awaitingSince: 'Ждёт ответа с {{at}}',
     followUpDue: 'Ответить до {{at}}',
     imported: 'Перенесён: вне SLA',

@@ -32,8 +32,8 @@ export function OwnSessions() {
           <Stack gap="xs" data-testid="own-sessions">
             {list.map((session) => (
               <Group key={session.id} justify="space-between" wrap="nowrap">
-                <Stack gap={0}>
-                  <Text size="sm" lineClamp={1}>
+                <Stack gap={0} miw={0}>
+                  <Text size="sm" lineClamp={1} title={session.userAgent ?? undefined}>
                     {session.userAgent ?? t('profile.unknownDevice')}
                   </Text>
                   <Text size="xs" c="dimmed">

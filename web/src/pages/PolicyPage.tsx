@@ -8,6 +8,7 @@ import { usePolicies } from '../api/hooks';
 import { desk } from '../api/operations';
 import { browserNow } from '../clock';
 import { Loaded, LoadingRows, ProblemAlert } from '../components/Feedback';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { calendarDay } from '../format';
 
 /** The support policy in force today, rendered from the policy version the desk enforces. */
@@ -39,33 +40,35 @@ export function PolicyPage() {
       <Title order={2} size="h4">
         {t('policy.responseTimes')}
       </Title>
-      <Table withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('requests.severity')}</Table.Th>
-            {LEVELS.map((level) => (
-              <Table.Th key={level}>{t(`levels.${level}`)}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {SEVERITIES.map((severity) => (
-            <Table.Tr key={severity}>
-              <Table.Td>
-                <Text fw={600} size="sm">
-                  {t(`severities.${severity}`)}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t(`severityDefinitions.${severity}`)}
-                </Text>
-              </Table.Td>
+      <ScrollRegion>
+        <Table withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('requests.severity')}</Table.Th>
               {LEVELS.map((level) => (
-                <Table.Td key={level}>{rule(policy.response[level][severity])}</Table.Td>
+                <Table.Th key={level}>{t(`levels.${level}`)}</Table.Th>
               ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {SEVERITIES.map((severity) => (
+              <Table.Tr key={severity}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {t(`severities.${severity}`)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`severityDefinitions.${severity}`)}
+                  </Text>
+                </Table.Td>
+                {LEVELS.map((level) => (
+                  <Table.Td key={level}>{rule(policy.response[level][severity])}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
       <Paper withBorder p="sm">
         <Stack gap="xs">
           <Text size="sm">{t('policy.workingTime')}</Text>
@@ -75,16 +78,18 @@ export function PolicyPage() {
       <Title order={2} size="h4">
         {t('policy.channels')}
       </Title>
-      <Table withTableBorder>
-        <Table.Tbody>
-          {Object.entries(policy.channels).map(([channel, hours]) => (
-            <Table.Tr key={channel}>
-              <Table.Td>{t(`channels.${channel}`)}</Table.Td>
-              <Table.Td>{t(`policy.channelHours.${hours}`)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ScrollRegion>
+        <Table withTableBorder>
+          <Table.Tbody>
+            {Object.entries(policy.channels).map(([channel, hours]) => (
+              <Table.Tr key={channel}>
+                <Table.Td>{t(`channels.${channel}`)}</Table.Td>
+                <Table.Td>{t(`policy.channelHours.${hours}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
       <PolicyHistory rule={rule} />
     </Stack>
   );

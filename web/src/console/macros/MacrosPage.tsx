@@ -10,6 +10,7 @@ import { useMacros, useTags } from '../../api/hooks';
 import { desk } from '../../api/operations';
 import { Loaded, ProblemAlert } from '../../components/Feedback';
 import { TextField } from '../../components/FormFields';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useSignedIn } from '../../session';
 import { MacroEditor } from './MacroEditor';
 
@@ -36,53 +37,55 @@ export function MacrosPage() {
       {remove.error ? <ProblemAlert error={remove.error} /> : null}
       <Loaded query={macros}>
         {(data) => (
-          <Table striped data-testid="macro-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tools.macroTitle')}</Table.Th>
-                <Table.Th>{t('tools.macroReply')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.map((macro) => (
-                <Table.Tr key={macro.id} data-macro={macro.title}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {macro.title}
-                    </Text>
-                    <Badge size="xs" variant="outline" color={macro.shared ? 'blue.9' : 'gray.8'}>
-                      {macro.shared ? t('tools.sharedMacro') : t('tools.personal')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" lineClamp={2} style={{ whiteSpace: 'pre-wrap' }}>
-                      {macro.body}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {macro.mayEdit ? (
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="subtle" onClick={() => setEditing(macro)}>
-                          {t('tools.edit')}
-                        </Button>
-                        {macro.purpose ? null : (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => remove.mutate(macro.id)}
-                          >
-                            {t('tools.delete')}
-                          </Button>
-                        )}
-                      </Group>
-                    ) : null}
-                  </Table.Td>
+          <ScrollRegion>
+            <Table striped data-testid="macro-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('tools.macroTitle')}</Table.Th>
+                  <Table.Th>{t('tools.macroReply')}</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((macro) => (
+                  <Table.Tr key={macro.id} data-macro={macro.title}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {macro.title}
+                      </Text>
+                      <Badge size="xs" variant="outline" color={macro.shared ? 'blue.9' : 'gray.8'}>
+                        {macro.shared ? t('tools.sharedMacro') : t('tools.personal')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" lineClamp={2} style={{ whiteSpace: 'pre-wrap' }}>
+                        {macro.body}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {macro.mayEdit ? (
+                        <Group gap="xs" wrap="nowrap">
+                          <Button size="xs" variant="subtle" onClick={() => setEditing(macro)}>
+                            {t('tools.edit')}
+                          </Button>
+                          {macro.purpose ? null : (
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              color="red"
+                              onClick={() => remove.mutate(macro.id)}
+                            >
+                              {t('tools.delete')}
+                            </Button>
+                          )}
+                        </Group>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
         )}
       </Loaded>
       {editing ? (

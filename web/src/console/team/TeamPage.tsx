@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useAgents } from '../../api/hooks';
 import { desk } from '../../api/operations';
 import { Loaded, ProblemAlert } from '../../components/Feedback';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { SendLinkButton } from '../../components/SendLinkButton';
 import { useSignedIn } from '../../session';
 import { EditAgentDialog } from './EditAgentDialog';
@@ -44,94 +45,96 @@ export function TeamPage() {
       {resetFactor.error ? <ProblemAlert error={resetFactor.error} /> : null}
       <Loaded query={agents}>
         {(list) => (
-          <Table striped data-testid="team-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('team.name')}</Table.Th>
-                <Table.Th>{t('team.role')}</Table.Th>
-                <Table.Th>{t('team.active')}</Table.Th>
-                <Table.Th>{t('team.access')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((agent) => (
-                <Table.Tr key={agent.id} data-agent={agent.email}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {agent.name}
-                      {agent.id === principal.id ? (
-                        <Badge ml="xs" size="xs" variant="outline" color="gray.8">
-                          {t('team.you')}
-                        </Badge>
-                      ) : null}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {agent.email}
-                      {agent.secondFactor ? (
-                        <Badge ml="xs" size="xs" variant="outline" color="teal.9">
-                          {t('team.twoFactorOn')}
-                        </Badge>
-                      ) : null}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={t('team.roleOf', { name: agent.name })}
-                      data={AGENT_ROLES.map((role) => ({ value: role, label: t(`team.roles.${role}`) }))}
-                      value={agent.role}
-                      onChange={(role) => role && change.mutate({ agent, role: role as Agent['role'] })}
-                      allowDeselect={false}
-                      w={200}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch
-                      aria-label={t('team.activeOf', { name: agent.name })}
-                      checked={agent.active}
-                      onChange={(event) => change.mutate({ agent, active: event.currentTarget.checked })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      {agent.active && agent.id !== principal.id && !agent.directory ? (
-                        <SendLinkButton name={agent.name} send={() => desk.inviteAgent(agent.id)} />
-                      ) : null}
-                      {agent.secondFactor && agent.id !== principal.id ? (
-                        <Button
-                          variant="default"
-                          size="xs"
-                          aria-label={t('team.resetTwoFactorOf', { name: agent.name })}
-                          onClick={() => resetFactor.mutate(agent.id)}
-                        >
-                          {t('team.resetTwoFactor')}
-                        </Button>
-                      ) : null}
-                      {agent.directory ? null : (
-                        <Button
-                          variant="default"
-                          size="xs"
-                          aria-label={t('team.editOf', { name: agent.name })}
-                          onClick={() => setEditing(agent)}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                      )}
-                      {agent.role === 'partner' ? (
-                        <Button
-                          variant="default"
-                          size="xs"
-                          aria-label={t('team.organizationsOf', { name: agent.name })}
-                          onClick={() => setPartner(agent)}
-                        >
-                          {t('team.organizations')}
-                        </Button>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
+          <ScrollRegion>
+            <Table striped data-testid="team-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('team.name')}</Table.Th>
+                  <Table.Th>{t('team.role')}</Table.Th>
+                  <Table.Th>{t('team.active')}</Table.Th>
+                  <Table.Th>{t('team.access')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((agent) => (
+                  <Table.Tr key={agent.id} data-agent={agent.email}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {agent.name}
+                        {agent.id === principal.id ? (
+                          <Badge ml="xs" size="xs" variant="outline" color="gray.8">
+                            {t('team.you')}
+                          </Badge>
+                        ) : null}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {agent.email}
+                        {agent.secondFactor ? (
+                          <Badge ml="xs" size="xs" variant="outline" color="teal.9">
+                            {t('team.twoFactorOn')}
+                          </Badge>
+                        ) : null}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Select
+                        aria-label={t('team.roleOf', { name: agent.name })}
+                        data={AGENT_ROLES.map((role) => ({ value: role, label: t(`team.roles.${role}`) }))}
+                        value={agent.role}
+                        onChange={(role) => role && change.mutate({ agent, role: role as Agent['role'] })}
+                        allowDeselect={false}
+                        w={200}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Switch
+                        aria-label={t('team.activeOf', { name: agent.name })}
+                        checked={agent.active}
+                        onChange={(event) => change.mutate({ agent, active: event.currentTarget.checked })}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        {agent.active && agent.id !== principal.id && !agent.directory ? (
+                          <SendLinkButton name={agent.name} send={() => desk.inviteAgent(agent.id)} />
+                        ) : null}
+                        {agent.secondFactor && agent.id !== principal.id ? (
+                          <Button
+                            variant="default"
+                            size="xs"
+                            aria-label={t('team.resetTwoFactorOf', { name: agent.name })}
+                            onClick={() => resetFactor.mutate(agent.id)}
+                          >
+                            {t('team.resetTwoFactor')}
+                          </Button>
+                        ) : null}
+                        {agent.directory ? null : (
+                          <Button
+                            variant="default"
+                            size="xs"
+                            aria-label={t('team.editOf', { name: agent.name })}
+                            onClick={() => setEditing(agent)}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        )}
+                        {agent.role === 'partner' ? (
+                          <Button
+                            variant="default"
+                            size="xs"
+                            aria-label={t('team.organizationsOf', { name: agent.name })}
+                            onClick={() => setPartner(agent)}
+                          >
+                            {t('team.organizations')}
+                          </Button>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
         )}
       </Loaded>
       {adding ? <NewAgentDialog onClose={() => setAdding(false)} /> : null}

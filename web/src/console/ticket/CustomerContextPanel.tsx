@@ -28,11 +28,16 @@ function RequestLines({ title, lines }: { title: string; lines: CustomerContext[
       ) : (
         lines.map((line) => (
           <Group key={line.id} gap="xs" wrap="nowrap">
-            <Anchor component={Link} to={`/requests/${line.number}`} size="sm">
+            <Anchor
+              component={Link}
+              to={`/requests/${line.number}`}
+              size="sm"
+              style={{ whiteSpace: 'nowrap' }}
+            >
               {line.number}
             </Anchor>
             <StatusBadge status={line.status} />
-            <Text size="sm" lineClamp={1}>
+            <Text size="sm" lineClamp={1} title={line.subject}>
               {line.subject}
             </Text>
           </Group>
