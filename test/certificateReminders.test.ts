@@ -56,7 +56,7 @@ describe.each(databaseBackends)('reminders before a certificate ends, on $name',
       .from(outboundMail)
       .where(and(eq(outboundMail.recipient, 'anna.petrova@baltlog.example')));
     expect(mail?.subject).toBe(
-      'Сертификат технической поддержки СТП-ТЕСТ-30 (уровень «Стандартный») действует до 24.12.2026: осталось 30 дн.',
+      'Сертификат технической поддержки СТП-ТЕСТ-30 (уровень «Стандартная») действует до 24.12.2026: осталось 30 дней.',
     );
   });
 

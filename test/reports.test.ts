@@ -166,8 +166,8 @@ describe.each(databaseBackends)('reports, on $name', (backend) => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
     expect(header?.split(';').slice(0, 5)).toEqual(['Месяц', 'Уровень', 'Критичность', 'Клиент', 'Запросов']);
-    expect(lines.some((line) => line.startsWith('2026-11;Стандартный;Высокий;'))).toBe(true);
-    expect(lines.some((line) => line.includes('Расширенный;Критический;'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('2026-11;Стандартная;Высокий;'))).toBe(true);
+    expect(lines.some((line) => line.includes('Расширенная;Критический;'))).toBe(true);
 
     const english = caller(desk.app, await signIn(desk.app, ...AGENT), 'en');
     const commas = (await english('GET', `/api/v1/reports/backlog?${period}&format=csv`)).body;

@@ -163,7 +163,7 @@ describe('the Telegram bot', () => {
     });
     const registered = await api.sentMatching(wait);
     expect(registered.text).toMatch(
-      /Запрос SD-2026-\d{5} зарегистрирован, уровень «Стандартный». Ответ — не позднее 25\.11\.2026 15:01:00 МСК\./,
+      /Запрос SD-2026-\d{5} зарегистрирован, уровень «Стандартная». Ответ — не позднее 25\.11\.2026 15:01:00 МСК\./,
     );
     const [ticket] = await desk.ctx.db.select().from(tickets).where(eq(tickets.channel, 'telegram'));
     expect(ticket).toMatchObject({

@@ -86,7 +86,7 @@ describe.each(databaseBackends)(
 
       const mine = await notificationsOf(annaRu);
       expect(mine.find((note) => note.template === 'ticket_acknowledged')?.text).toBe(
-        `Запрос ${body.number} зарегистрирован, уровень «Стандартный». Ответ — не позднее 25.11.2026 15:00:00 МСК.`,
+        `Запрос ${body.number} зарегистрирован, уровень «Стандартная». Ответ — не позднее 25.11.2026 15:00:00 МСК.`,
       );
       const queue = (await irina('GET', '/api/v1/tickets?status=new')).json().items;
       expect(queue.map((item: { id: string }) => item.id)).toContain(body.id);

@@ -100,7 +100,7 @@ describe('imported history in a real browser', () => {
     await row.getByTestId('external-reference').waitFor();
     expect(await irina.locator('tr[data-ticket]').count()).toBe(1);
     expect(await row.getByTestId('external-reference').textContent()).toBe('GLPI № 4711');
-    expect(await row.textContent()).toContain('Перенесён: вне SLA');
+    expect(await row.textContent()).toContain('Перенесён: сроки ответа не отсчитываются');
     number = (await row.getAttribute('data-ticket')) ?? '';
     expect(number).toMatch(/^SD-2026-\d{5}$/);
   });

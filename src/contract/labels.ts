@@ -21,7 +21,7 @@ interface Labels {
 
 export const LABELS: Record<Language, Labels> = {
   ru: {
-    levels: { standard: 'Стандартный', extended: 'Расширенный' },
+    levels: { standard: 'Стандартная', extended: 'Расширенная' },
     severities: { critical: 'Критический', high: 'Высокий', medium: 'Средний', low: 'Низкий' },
     statuses: {
       new: 'Новый',

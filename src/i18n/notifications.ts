@@ -28,5 +28,7 @@ export function renderNotification(
       values[key] = t(`${TRANSLATED[key]}.${value}`);
     else values[key] = String(value);
   }
-  return t(`notifications.${template}`, values);
+  // A number of days is told in the language's own plural form ("1 день", "3 дня", "5 дней").
+  const count = typeof params.days === 'number' ? { count: params.days } : {};
+  return t(`notifications.${template}`, { ...values, ...count });
 }

@@ -256,12 +256,12 @@ export const en = {
     granted: 'Support is available at the {{level}} level under certificate {{certificate}}.',
   },
   sla: {
-    clock_business: 'working hours of working days (Moscow, production calendar)',
-    clock_daily: '09:00-18:00 Moscow time of every calendar day',
+    clock_business: 'in working hours on the production calendar (09:00–18:00 Moscow time)',
+    clock_daily: '09:00–18:00 Moscow time every calendar day',
     duration_hours: '{{count}} h',
     duration_workingDays_one: '{{count}} working day ({{hours}} h)',
     duration_workingDays_other: '{{count}} working days ({{hours}} h)',
-    rule: '{{level}} level, {{severity}} severity: {{duration}} of {{clock}}; policy of {{policy}}.',
+    rule: '{{level}} level, {{severity}} severity: {{duration}}, counted {{clock}}; policy of {{policy}}.',
     registered: 'Registered: {{at}} MSK.',
     counting_starts: 'Outside the clock hours: counting starts at {{at}} MSK.',
     counted: 'Counted {{date}} {{from}}-{{to}} ({{amount}}){{note}}.',
@@ -326,10 +326,14 @@ export const en = {
       'Request {{number}} “{{subject}}”, {{organization}}: 75% of the response time is used; due at {{responseDueAt}} Moscow time.',
     sla_breach:
       'Request {{number}} “{{subject}}”, {{organization}}: the response deadline {{responseDueAt}} Moscow time has passed.',
-    certificate_expiring:
-      'Your support certificate {{number}} ({{level}}) is valid until {{validTo}}: {{days}} days left. Renew it so that requests keep being accepted.',
-    certificate_expiring_vendor:
-      'The support certificate {{number}} of {{organization}} ({{level}}) expires on {{validTo}}, in {{days}} days.',
+    certificate_expiring_one:
+      'Your support certificate {{number}} ({{level}}) is valid until {{validTo}}: {{count}} day left. Renew it so that requests keep being accepted.',
+    certificate_expiring_other:
+      'Your support certificate {{number}} ({{level}}) is valid until {{validTo}}: {{count}} days left. Renew it so that requests keep being accepted.',
+    certificate_expiring_vendor_one:
+      'The support certificate {{number}} of {{organization}} ({{level}}) expires on {{validTo}}, in {{count}} day.',
+    certificate_expiring_vendor_other:
+      'The support certificate {{number}} of {{organization}} ({{level}}) expires on {{validTo}}, in {{count}} days.',
     policy_published:
       'A new version of the support policy, «{{name}}», takes effect on {{effectiveFrom}}. See what changes on the support policy page.',
     ticket_merged: 'Request {{number}} was merged into {{into}}; the conversation goes on there.',

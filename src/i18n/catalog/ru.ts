@@ -86,7 +86,7 @@ export const ru: Catalog = {
     imported_request_closed:
       'Запрос {{value}} закрыт в системе, которой пользовались раньше; пожалуйста, создайте новый запрос.',
     imported_without_entitlement:
-      'Запрос {{value}} перенесён из другой системы и не относится к сертификату: его приоритет, экземпляр и учёт времени не меняются.',
+      'Запрос {{value}} перенесён из другой системы и не относится к сертификату: его критичность, экземпляр и учёт времени не меняются.',
     message_unknown: 'В запросе нет сообщения {{value}}.',
     cursor_invalid: 'Курсор страницы неверен; начните с первой страницы.',
     contact_unknown: 'Отправитель не является уполномоченным лицом ни одного клиента.',
@@ -265,14 +265,14 @@ export const ru: Catalog = {
     granted: 'Поддержка доступна на уровне «{{level}}» по сертификату {{certificate}}.',
   },
   sla: {
-    clock_business: 'рабочего времени рабочих дней (Москва, производственный календарь)',
-    clock_daily: 'времени с 09:00 до 18:00 МСК каждого календарного дня',
+    clock_business: 'в рабочее время по производственному календарю (09:00–18:00 МСК)',
+    clock_daily: 'с 09:00 до 18:00 МСК каждого календарного дня',
     duration_hours: '{{count}} ч',
     duration_workingDays_one: '{{count}} рабочий день ({{hours}} ч)',
     duration_workingDays_few: '{{count}} рабочих дня ({{hours}} ч)',
     duration_workingDays_many: '{{count}} рабочих дней ({{hours}} ч)',
     duration_workingDays_other: '{{count}} рабочего дня ({{hours}} ч)',
-    rule: 'Уровень «{{level}}», приоритет «{{severity}}»: {{duration}} {{clock}}; регламент от {{policy}}.',
+    rule: 'Уровень «{{level}}», критичность «{{severity}}»: {{duration}}, отсчёт {{clock}}; регламент от {{policy}}.',
     registered: 'Зарегистрирован: {{at}} МСК.',
     counting_starts: 'Вне часов отсчёта: отсчёт начинается {{at}} МСК.',
     counted: 'Учтено {{date}} {{from}}–{{to}} ({{amount}}){{note}}.',
@@ -330,8 +330,8 @@ export const ru: Catalog = {
     ticket_split: 'Запрос {{number}} разделён на {{parts}}.',
     ticket_out_of_scope: 'Запрос {{number}} вне рамок технической поддержки; см. пояснение.',
     severity_changed:
-      'Приоритет запроса {{number}} изменён с {{from}} на {{to}}; ответ — не позднее {{responseDueAt}} МСК.',
-    remote_session: 'По запросу {{number}} проведён сеанс удалённой диагностики, даны рекомендации.',
+      'Критичность запроса {{number}} изменена: теперь «{{to}}», было «{{from}}». Ответ — не позднее {{responseDueAt}} МСК.',
+    remote_session: 'По запросу {{number}} проведено удалённое подключение, даны рекомендации.',
     instance_changed:
       'Запрос {{number}} теперь относится к экземпляру {{instance}}, уровень «{{level}}». Ответ — не позднее {{responseDueAt}} МСК.',
     inactivity_reminder:
@@ -339,10 +339,22 @@ export const ru: Catalog = {
     sla_warning:
       'Запрос {{number}} «{{subject}}», {{organization}}: израсходовано 75% времени на ответ; срок — {{responseDueAt}} МСК.',
     sla_breach: 'Запрос {{number}} «{{subject}}», {{organization}}: срок ответа {{responseDueAt}} МСК истёк.',
-    certificate_expiring:
-      'Сертификат технической поддержки {{number}} (уровень «{{level}}») действует до {{validTo}}: осталось {{days}} дн. Продлите его, чтобы запросы принимались и дальше.',
-    certificate_expiring_vendor:
-      'Сертификат технической поддержки {{number}} клиента {{organization}} (уровень «{{level}}») истекает {{validTo}}, через {{days}} дн.',
+    certificate_expiring_one:
+      'Сертификат технической поддержки {{number}} (уровень «{{level}}») действует до {{validTo}}: остался {{count}} день. Продлите его, чтобы запросы принимались и дальше.',
+    certificate_expiring_few:
+      'Сертификат технической поддержки {{number}} (уровень «{{level}}») действует до {{validTo}}: осталось {{count}} дня. Продлите его, чтобы запросы принимались и дальше.',
+    certificate_expiring_many:
+      'Сертификат технической поддержки {{number}} (уровень «{{level}}») действует до {{validTo}}: осталось {{count}} дней. Продлите его, чтобы запросы принимались и дальше.',
+    certificate_expiring_other:
+      'Сертификат технической поддержки {{number}} (уровень «{{level}}») действует до {{validTo}}: осталось {{count}} дня. Продлите его, чтобы запросы принимались и дальше.',
+    certificate_expiring_vendor_one:
+      'Сертификат технической поддержки {{number}} клиента {{organization}} (уровень «{{level}}») истекает {{validTo}}, через {{count}} день.',
+    certificate_expiring_vendor_few:
+      'Сертификат технической поддержки {{number}} клиента {{organization}} (уровень «{{level}}») истекает {{validTo}}, через {{count}} дня.',
+    certificate_expiring_vendor_many:
+      'Сертификат технической поддержки {{number}} клиента {{organization}} (уровень «{{level}}») истекает {{validTo}}, через {{count}} дней.',
+    certificate_expiring_vendor_other:
+      'Сертификат технической поддержки {{number}} клиента {{organization}} (уровень «{{level}}») истекает {{validTo}}, через {{count}} дня.',
     policy_published:
       'Новая редакция регламента технической поддержки «{{name}}» вступает в силу {{effectiveFrom}}. Что меняется — на странице регламента.',
     ticket_merged: 'Запрос {{number}} объединён с запросом {{into}}; переписка продолжается в нём.',

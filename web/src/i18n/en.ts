@@ -76,7 +76,7 @@ export const en: Messages = {
     codesTitle: 'Recovery codes',
     codesHint:
       'Keep these codes somewhere safe: each signs you in once when your phone is not at hand. They are not shown again.',
-    codesSaved: 'I have saved the codes',
+    codesSaved: 'The codes are saved',
     on: 'On since {{since}}. Recovery codes left: {{left}}.',
     off: 'Off.',
     required: 'It is required of staff.',
@@ -137,7 +137,6 @@ export const en: Messages = {
     explanation: 'How the deadline is counted',
     hours: '{{count}} h',
     minutes: '{{count}} min',
-    days: '{{count}} d',
   },
   home: {
     title: 'Support for {{organization}}',
@@ -370,8 +369,12 @@ export const en: Messages = {
     type: 'Type',
     name: 'Name',
     noOverrides: 'No company days of your own.',
-    source: 'Data: {{source}}',
-    sources: { shipped: 'shipped', imported: 'imported', fallback: 'Mon–Fri (no data)' },
+    source: 'Calendar data: {{source}}',
+    sources: {
+      shipped: 'shipped with Supportdesk',
+      imported: 'loaded by an administrator',
+      fallback: 'none, Monday to Friday count as working days',
+    },
   },
   rejections: {
     title: 'Refused requests',
@@ -445,7 +448,10 @@ export const en: Messages = {
     },
     hoursBusiness: '{{count}} h of working time',
     hoursDaily: '{{count}} h within 09:00–18:00 MSK, calendar days',
-    workingDays: '{{count}} working days',
+    workingDays_one: '{{count}} working day',
+    workingDays_few: '{{count}} working days',
+    workingDays_many: '{{count}} working days',
+    workingDays_other: '{{count}} working days',
     workingTime:
       'Working time: working days of the Russian production calendar, 09:00–18:00 MSK; until 17:00 on a pre-holiday day.',
   },
