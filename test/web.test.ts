@@ -138,6 +138,10 @@ describe('the web app in a real browser', () => {
     await agent.getByRole('menuitem', { name: 'Разделить' }).click();
     const dialog = agent.getByRole('dialog');
     const parts = dialog.getByTestId('split-part');
+    // Opened without a reload right after the severity change: the parts start from the new severity.
+    expect(await parts.nth(0).getByRole('combobox', { name: 'Критичность' }).inputValue()).toBe(
+      'Критический',
+    );
     await parts.nth(0).getByLabel('Тема').fill('Очередь orders.in не разбирается');
     await parts.nth(1).getByLabel('Тема').fill('Растёт потребление памяти');
     await parts.nth(1).getByRole('combobox', { name: 'Критичность' }).click();
@@ -149,6 +153,15 @@ describe('the web app in a real browser', () => {
     const part = agent.getByRole('link', { name: /^SD-2026-\d{5}$/ }).last();
     await part.click();
     await expect.poll(() => agent.getByText(`Выделен из ${ticketNumber}`).count()).toBe(1);
+  });
+
+  it('shows a contact at a support-only address one page that says so, with a way home', async () => {
+    await contact.goto('/reports');
+    await contact.getByTestId('not-found').waitFor();
+    expect(await contact.getByRole('heading', { level: 1 }).textContent()).toBe('Страница не найдена');
+    expect(await contact.getByRole('alert').count()).toBe(0);
+    await contact.getByRole('link', { name: 'На главную' }).click();
+    await expect.poll(() => new URL(contact.url()).pathname).toBe('/');
   });
 
   it('shows the contact the reply, and not the internal side', async () => {

@@ -21,6 +21,7 @@ export function MyRequests() {
         data={STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))}
         value={status}
         onChange={(value) => setStatus(value as Status[])}
+        placeholder={status.length ? undefined : t('requests.anyStatus')}
         clearable
         maw={480}
       />

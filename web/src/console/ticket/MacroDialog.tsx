@@ -2,7 +2,7 @@ import type { MacroPreview } from '@contract/macros';
 import { Alert, Group, Select, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMacros } from '../../api/hooks';
+import { useAgents, useMacros, useTags } from '../../api/hooks';
 import { desk } from '../../api/operations';
 import { ProblemAlert } from '../../components/Feedback';
 import { TextAreaField } from '../../components/FormFields';
@@ -22,6 +22,8 @@ export function MacroDialog({
 }: DialogProps & { initialPurpose?: string }) {
   const { t } = useTranslation();
   const macros = useMacros(opened);
+  const agents = useAgents(opened);
+  const tags = useTags(opened);
   const [macroId, setMacroId] = useState<string | null>(null);
   const [preview, setPreview] = useState<MacroPreview | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
@@ -60,13 +62,28 @@ export function MacroDialog({
     setNote('');
   };
   const actions = preview?.actions;
+  /** Whom the macro assigns, by name: an agent, the person applying it, or nobody. */
+  const assigneeEffect = (assignee: string) =>
+    assignee === 'self'
+      ? t('tools.macroAssignSelf')
+      : assignee === 'none'
+        ? t('tools.macroUnassign')
+        : t('tools.macroAssign', {
+            name: agents.data?.find((agent) => agent.id === assignee)?.name ?? t('console.someone'),
+          });
   const effects = [
     actions?.status ? t('tools.macroStatus', { status: t(`statuses.${actions.status}`) }) : null,
     actions?.severity
       ? t('tools.macroSeverity', { severity: t(`severities.${actions.severity.value}`) })
       : null,
-    actions?.assignee ? t('tools.macroAssign') : null,
-    actions?.tagIds?.length ? t('tools.macroTags', { count: actions.tagIds.length }) : null,
+    actions?.assignee ? assigneeEffect(actions.assignee) : null,
+    actions?.tagIds?.length
+      ? t('tools.macroTags', {
+          tags: actions.tagIds
+            .map((tagId) => tags.data?.find((tag) => tag.id === tagId)?.name ?? tagId)
+            .join(', '),
+        })
+      : null,
   ].filter(Boolean);
   return (
     <ActionDialog
