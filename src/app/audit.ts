@@ -25,6 +25,7 @@ export const AUDIT_ENTITIES = [
   'documentation_page',
   'desk_settings',
   'webhook',
+  'intake_rejection',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -364,8 +364,33 @@ export const intakeRejectionSchema = z
     severity: z.string().nullable(),
     subject: z.string().nullable(),
     description: z.string().nullable(),
+    settlement: z
+      .object({
+        kind: z.enum(['registered', 'contact_added']),
+        at: instant,
+        by: z.string(),
+        ticket: z.object({ id, number: z.string() }).nullable(),
+        contactId: id.nullable(),
+      })
+      .nullable()
+      .describe('How an administrator settled it, once settled'),
   })
   .meta({ id: 'IntakeRejection' });
+
+/** Registers a refused request for a known contact (its sender's other address, say). */
+export const rejectionRegistrationInput = z
+  .object({
+    contactId: id,
+    instanceId: id,
+    severity,
+    subject: text(SUBJECT_MAX_LENGTH).optional().describe('By default the subject as it came'),
+  })
+  .strict();
+export type RejectionRegistrationInput = z.infer<typeof rejectionRegistrationInput>;
+
+/** Adds a refused sender as a contact of an organization, under the usual rules for contacts. */
+export const rejectionContactInput = z.object({ organizationId: id, name: text(200) }).strict();
+export type RejectionContactInput = z.infer<typeof rejectionContactInput>;
 
 export type Countdown = z.output<typeof countdownSchema>;
 export type TicketSummary = z.output<typeof ticketSummarySchema>;

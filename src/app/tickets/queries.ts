@@ -5,7 +5,6 @@ import {
   auditEvents,
   contacts,
   instances,
-  intakeRejections,
   remoteSessions,
   ticketMessages,
   tickets,
@@ -14,7 +13,7 @@ import { explainResponseDeadline } from '../../domain/sla/deadline.js';
 import type { PolicyDuration } from '../../domain/sla/policy.js';
 import { slaProgress } from '../../domain/sla/progress.js';
 import { owedBySupport } from '../../domain/tickets/lifecycle.js';
-import { type Actor, requireAdmin } from '../actor.js';
+import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { satisfactionView, surveyOfTicket } from '../satisfaction/surveys.js';
@@ -281,14 +280,4 @@ function slaState(data: SlaData, ticket: TicketRow, now: Date) {
     breached: responseBreached(ticket, now),
     explanation,
   };
-}
-
-export async function listIntakeRejections(ctx: AppContext, actor: Actor, query: { limit: number }) {
-  requireAdmin(actor);
-  const rows = await ctx.db
-    .select()
-    .from(intakeRejections)
-    .orderBy(desc(intakeRejections.at))
-    .limit(query.limit);
-  return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
 }

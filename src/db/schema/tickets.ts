@@ -222,6 +222,15 @@ export const intakeRejections = pgTable(
     severity: text('severity'),
     subject: text('subject'),
     description: text('description'),
+    /**
+     * How an administrator settled it: the request registered for a known contact (`registered`,
+     * with the request), or the sender added as a contact (`contact_added`, with the contact).
+     */
+    settledAt: timestamp('settled_at', { withTimezone: true, mode: 'date' }),
+    settledBy: text('settled_by'),
+    settlement: text('settlement'),
+    settledTicketId: uuid('settled_ticket_id').references(() => tickets.id),
+    settledContactId: uuid('settled_contact_id'),
   },
   (table) => [index('intake_rejections_at_idx').on(table.at)],
 );

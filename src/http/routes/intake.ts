@@ -1,13 +1,22 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listIntakeRejections } from '../../app/tickets/queries.js';
+import {
+  addRefusedSender,
+  listIntakeRejections,
+  registerRefusedRequest,
+} from '../../app/tickets/intakeLog.js';
+import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
-import { intakeRejectionSchema } from '../../contract/tickets.js';
+import {
+  intakeRejectionSchema,
+  rejectionContactInput,
+  rejectionRegistrationInput,
+} from '../../contract/tickets.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 
-/** The intake log: requests refused at the door, kept whole for review. */
+/** The intake log: requests refused at the door, kept whole for review and settled by an administrator. */
 export const intakeRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -26,5 +35,36 @@ export const intakeRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
       },
     },
     (request) => listIntakeRejections(ctx, signedIn(request), request.query),
+  );
+
+  api.post(
+    '/intake-rejections/:rejectionId/registration',
+    {
+      schema: {
+        operationId: 'registerRefusedRequest',
+        tags: ['tickets'],
+        summary:
+          'Register a refused request for a known contact, whose entitlement is checked as for any request (admin)',
+        params: z.object({ rejectionId: id }),
+        body: rejectionRegistrationInput,
+        response: { 200: intakeRejectionSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) => registerRefusedRequest(ctx, signedIn(request), request.params.rejectionId, request.body),
+  );
+
+  api.post(
+    '/intake-rejections/:rejectionId/contact',
+    {
+      schema: {
+        operationId: 'addRefusedSender',
+        tags: ['tickets'],
+        summary: "Add a refused mail's sender as a contact of an organization, invited to the portal (admin)",
+        params: z.object({ rejectionId: id }),
+        body: rejectionContactInput,
+        response: { 200: intakeRejectionSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) => addRefusedSender(ctx, signedIn(request), request.params.rejectionId, request.body),
   );
 };

@@ -105,6 +105,9 @@ export const en = {
       'The file store cannot be reached right now. Nothing was saved; try again in a few seconds.',
     storage_full:
       'The file could not be stored: the server has no room or no permission to write. Nothing was saved; try again later.',
+    rejection_settled: 'This refused message has already been settled.',
+    rejection_sender_not_address:
+      'Only the sender of a mail, with an e-mail address, can be added as a contact; this message has none.',
     idempotency_key_reused:
       'This Idempotency-Key was already used for a different write. Send a new key for a new request or message.',
     ticket_changed: 'The request was changed by someone else since you opened it. Reload it and try again.',
@@ -394,7 +397,7 @@ export const en = {
     instance_choice: 'Which instance is this about? Reply with its name: {{instances}}.',
     refused_subject: 'Your message was not registered',
     refused:
-      'Your message "{{subject}}" was not registered as a support request: {{reason}}\nRequests are accepted from the authorized contacts of customers with a valid support certificate. This notice is sent at most once a day.',
+      'Your message "{{subject}}" was not registered as a support request: {{reason}}\nRequests are accepted from the authorized contacts of customers with a valid support certificate. If you work for one of our customers, ask an authorized contact of your organization, or its management, to tell us to add you to the list of authorized persons (§2.4 of the support policy); if you are on it already, write from the address it names. This notice is sent at most once a day.',
     attachment_skipped: 'Attachment {{name}} was not kept: {{reason}}',
     signature: 'Supportdesk',
     invitation_subject: 'Your Supportdesk account',

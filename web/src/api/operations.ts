@@ -76,6 +76,8 @@ import type {
   outOfScopeInput,
   phoneRequestInput,
   RemoteSession,
+  rejectionContactInput,
+  rejectionRegistrationInput,
   remoteSessionInput,
   resolutionInput,
   severityChangeInput,
@@ -172,6 +174,10 @@ export const desk = {
   listOutboundMail: () => get<SentMail[]>('/mail/outbound?limit=200'),
   listInboundMail: () => get<ReceivedMail[]>('/mail/inbound?limit=200'),
   listIntakeRejections: () => get<IntakeRejection[]>('/intake-rejections?limit=200'),
+  registerRefusedRequest: (rejectionId: string, body: Body<typeof rejectionRegistrationInput>) =>
+    post<IntakeRejection>(`/intake-rejections/${rejectionId}/registration`, body),
+  addRefusedSender: (rejectionId: string, body: Body<typeof rejectionContactInput>) =>
+    post<IntakeRejection>(`/intake-rejections/${rejectionId}/contact`, body),
 
   listPolicyVersions: () => get<PolicyVersion[]>('/sla/policies'),
   policyHistory: () => get<PolicyHistoryEntry[]>('/sla/policies/history'),

@@ -1,18 +1,27 @@
-import { Badge, Stack, Text, Title } from '@mantine/core';
+import type { IntakeRejection } from '@contract/tickets';
+import { Anchor, Badge, Button, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { desk } from '../api/operations';
 import { DataTable } from '../components/DataTable';
 import { Loaded } from '../components/Feedback';
 import { moscowDateTime } from '../format';
+import { AddSenderDialog, RegisterRefusedDialog } from './rejections/SettleDialogs';
 
-/** Requests refused at the door, kept whole so an administrator can follow up. */
+/** Requests refused at the door, kept whole so an administrator can follow up and settle each one. */
 export function Rejections() {
   const { t } = useTranslation();
   const rejections = useQuery({
     queryKey: ['rejections'],
     queryFn: () => desk.listIntakeRejections(),
   });
+  const [settling, setSettling] = useState<{
+    rejection: IntakeRejection;
+    how: 'register' | 'contact';
+  } | null>(null);
+  const close = () => setSettling(null);
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -28,6 +37,7 @@ export function Rejections() {
               t('rejections.sender'),
               t('rejections.reason'),
               t('requests.subject'),
+              t('rejections.actions'),
             ]}
             rows={data.map((rejection) => ({
               key: rejection.id,
@@ -40,15 +50,71 @@ export function Rejections() {
                   <Text size="sm" fw={500}>
                     {rejection.subject || t('common.none')}
                   </Text>
-                  <Text size="xs" c="dimmed" lineClamp={2}>
+                  <Text size="xs" c="dimmed" lineClamp={2} title={rejection.description ?? undefined}>
                     {rejection.description}
                   </Text>
                 </>,
+                <Settlement
+                  key="settle"
+                  rejection={rejection}
+                  onSettle={(how) => setSettling({ rejection, how })}
+                />,
               ],
             }))}
           />
         )}
       </Loaded>
+      {settling?.how === 'register' ? (
+        <RegisterRefusedDialog
+          key={settling.rejection.id}
+          rejection={settling.rejection}
+          opened
+          onClose={close}
+        />
+      ) : null}
+      {settling?.how === 'contact' ? (
+        <AddSenderDialog key={settling.rejection.id} rejection={settling.rejection} opened onClose={close} />
+      ) : null}
+    </Stack>
+  );
+}
+
+/** How a refusal was settled, or the two ways to settle it. */
+function Settlement({
+  rejection,
+  onSettle,
+}: {
+  rejection: IntakeRejection;
+  onSettle: (how: 'register' | 'contact') => void;
+}) {
+  const { t } = useTranslation();
+  const { settlement } = rejection;
+  if (settlement) {
+    return (
+      <Stack gap={0} data-testid="settlement">
+        {settlement.ticket ? (
+          <Anchor component={Link} to={`/requests/${settlement.ticket.number}`} size="sm">
+            {t('rejections.registered', { number: settlement.ticket.number })}
+          </Anchor>
+        ) : (
+          <Text size="sm">{t('rejections.contactAdded')}</Text>
+        )}
+        <Text size="xs" c="dimmed">
+          {t('rejections.settledBy', { at: moscowDateTime(settlement.at), by: settlement.by })}
+        </Text>
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap={4} align="flex-start">
+      <Button size="compact-xs" variant="light" onClick={() => onSettle('register')}>
+        {t('rejections.registerSubmit')}
+      </Button>
+      {rejection.channel === 'email' && rejection.sender?.includes('@') ? (
+        <Button size="compact-xs" variant="subtle" onClick={() => onSettle('contact')}>
+          {t('rejections.addSenderSubmit')}
+        </Button>
+      ) : null}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import type { Messages } from './ru';
+import type { Messages } from './ru.js';
 
 export const en: Messages = {
   app: { name: 'Supportdesk', skip: 'Skip to content', loading: 'Loading…' },
@@ -394,6 +394,15 @@ export const en: Messages = {
       license_expired: 'The license has expired',
       sender_not_verified: 'The sender is not verified (DMARC, SPF, DKIM)',
     },
+    actions: 'What to do',
+    register: 'Register the request for a known contact',
+    registerSubmit: 'Register',
+    addSender: 'Add {{sender}} as a contact',
+    addSenderSubmit: 'Add and invite',
+    senderName: 'Full name',
+    registered: 'Registered as request {{number}}',
+    contactAdded: 'The sender was added as a contact',
+    settledBy: '{{at}}, {{by}}',
   },
   mail: {
     title: 'Mail log',
