@@ -98,6 +98,7 @@ const environmentSchema = z.object({
     .enum(['off', 'report', 'enforce'], { error: 'must be one of off, report, enforce' })
     .default('off'),
   MAIL_MAX_MB: integer(1, 100).default(25),
+  AGENT_MAIL_DIGEST_AFTER: integer(1, 1000).default(5),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, {
@@ -246,6 +247,8 @@ export interface MailSettings {
   imap: { url: string; processedMailbox: string | null } | null;
   authentication: 'off' | 'report' | 'enforce';
   maxBytes: number;
+  /** A support person sent this many notice mails within a minute gets the rest as one digest. */
+  agentDigestAfter: number;
 }
 
 export interface CalendarSettings {
@@ -336,6 +339,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       imap: env.IMAP_URL ? { url: env.IMAP_URL, processedMailbox: env.IMAP_PROCESSED_MAILBOX ?? null } : null,
       authentication: env.MAIL_AUTH,
       maxBytes: env.MAIL_MAX_MB * 1_048_576,
+      agentDigestAfter: env.AGENT_MAIL_DIGEST_AFTER,
     },
     calendar: { shortenedDays: env.CALENDAR_SHORTENED_DAYS, weekdayFallback: env.CALENDAR_WEEKDAY_FALLBACK },
     role: env.ROLE,

@@ -1,4 +1,5 @@
 import { mailAccountLink } from './mail/accountLinkMail.js';
+import { mailAgentDigest } from './mail/agentDigest.js';
 import { mailNotification, mailRefusal } from './mail/outbound.js';
 import { deliverInAppNotifications } from './notifications.js';
 import type { OutboxHandlers } from './outbox/dispatch.js';
@@ -15,6 +16,7 @@ export const OUTBOX_HANDLERS: OutboxHandlers = {
   'notice.telegram': pushNotification,
   'mail.refusal': mailRefusal,
   'mail.account_link': mailAccountLink,
+  'mail.agent_digest': mailAgentDigest,
   'webhook.event': fanOutWebhookEvent,
   'webhook.delivery': postWebhookDelivery,
 };

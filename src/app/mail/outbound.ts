@@ -8,6 +8,7 @@ import { translator } from '../../i18n/translator.js';
 import type { AppContext } from '../context.js';
 import type { OutboxEntry, OutboxHandler } from '../outbox/dispatch.js';
 import { ratingLinks } from '../satisfaction/ratingLinks.js';
+import { holdForDigest } from './agentDigest.js';
 import type { OutgoingMail } from './mailer.js';
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
@@ -190,6 +191,7 @@ async function mailAgentNotification(ctx: AppContext, entry: OutboxEntry<'notice
     .from(agents)
     .where(eq(agents.id, payload.recipient.id));
   if (!agent?.active) return;
+  if (await holdForDigest(ctx, entry, payload.recipient.id)) return;
   await sendOnce(
     ctx,
     entry,

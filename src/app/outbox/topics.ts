@@ -51,6 +51,9 @@ export const webhookEventPayload = z.object({
 /** One event's delivery to one endpoint, kept with its attempts in webhook_deliveries. */
 export const webhookDeliveryPayload = z.object({ deliveryId: z.uuid() });
 
+/** The notices held back from one support person in a burst, to go out together (mail/agentDigest.ts). */
+export const agentDigestPayload = z.object({ agentId: z.uuid() });
+
 export const OUTBOX_TOPICS = {
   /** A notification in the desk's own list (the console's bell, the portal). */
   'notice.inapp': notificationPayload,
@@ -62,6 +65,8 @@ export const OUTBOX_TOPICS = {
   'mail.refusal': refusalPayload,
   /** An invitation or a password reset link, by mail. */
   'mail.account_link': accountLinkPayload,
+  /** The notices a support person got too many of at once, in one mail. */
+  'mail.agent_digest': agentDigestPayload,
   /** An event, to be fanned out to the endpoints that take it. */
   'webhook.event': webhookEventPayload,
   /** One event posted to one endpoint. */
@@ -78,7 +83,7 @@ export type Recipient = NotificationPayload['recipient'];
 /** The channels the outbox delivers on, each with its own loop; a channel's topics are delivered together. */
 export const OUTBOX_CHANNELS = {
   inapp: ['notice.inapp'],
-  mail: ['notice.mail', 'mail.refusal', 'mail.account_link'],
+  mail: ['notice.mail', 'mail.refusal', 'mail.account_link', 'mail.agent_digest'],
   telegram: ['notice.telegram'],
   webhooks: ['webhook.event', 'webhook.delivery'],
 } as const satisfies Record<string, readonly OutboxTopic[]>;

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -64,6 +66,27 @@ export const mailRefusals = pgTable(
  * Mail the desk sent or keeps (without SMTP_URL it is stored, not sent). One row per outbox entry, so
  * a retried delivery never sends twice; the Message-ID threads the customer's replies to the ticket.
  */
+/**
+ * Each notice mail to a support person, as its delivery decided: mailed, or held (`held`) because they
+ * had been mailed the limit within the last minute, to go out with the rest of the burst as one digest.
+ * The mailed ones are what the limit counts; they are forgotten once the minute has passed.
+ */
+export const agentMailBursts = pgTable(
+  'agent_mail_bursts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agentId: uuid('agent_id').notNull(),
+    /** The outbox entry of the mail: decided once, however often that entry is retried. */
+    outboxId: bigint('outbox_id', { mode: 'number' }).notNull().unique(),
+    held: boolean('held').notNull(),
+    ticketId: uuid('ticket_id'),
+    template: text('template').notNull(),
+    params: jsonb('params').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [index('agent_mail_bursts_agent_idx').on(table.agentId, table.held, table.at)],
+);
+
 export const outboundMail = pgTable(
   'outbound_mail',
   {

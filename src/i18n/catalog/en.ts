@@ -408,6 +408,10 @@ export const en = {
       'Hello, {{name}}.\n\nSomeone asked to reset the password of your support desk account. Choose a new password here:\n{{url}}\n\nThe link works once, for {{hours}} hour. Your other sessions end when the password is set. If it was not you, ignore this mail: the password stays as it is.',
     open_request: 'Open the request: {{url}}',
     signature_agent: 'Supportdesk. Choose which notices come by mail in your profile.',
+    agent_digest_subject_one: '{{count}} notice in the last minute',
+    agent_digest_subject_other: '{{count}} notices in the last minute',
+    agent_digest_intro:
+      'There were more notices than usual in the last minute; rather than one mail each, here they are together.',
   },
   calendar: {
     weekday_1: 'Mon',
