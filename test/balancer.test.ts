@@ -241,8 +241,8 @@ describe.each(serverUrl ? [serverUrl] : [])('three instances behind HAProxy', (u
     const expected = createHash('sha256').update(log).digest('hex');
     const detail = (await (
       await callOverHttp(balancer.url, anna, 'GET', `/tickets/${withFile.id}`)
-    ).json()) as { messages: { attachments: { id: string }[] }[] };
-    const attachmentIds = detail.messages.flatMap((message) => message.attachments.map((file) => file.id));
+    ).json()) as { descriptionAttachments: { id: string }[] };
+    const attachmentIds = detail.descriptionAttachments.map((file) => file.id);
     expect(attachmentIds).toEqual([logId]);
     for (let index = 0; index < INSTANCES; index += 1)
       expect(await downloadDigest(direct(index), anna, logId)).toBe(expected);

@@ -2,16 +2,21 @@
  * What each area of the web app makes a browser download, measured in Debian's Chromium against the
  * desk in demo mode: the scripts and styles a fresh visit loads, in gzip bytes (each file at level 9)
  * and in brotli (what the desk sends browsers that take it). Target: sign-in and the portal home at
- * most 200 KB of gzipped script. BENCH_LIST=1 lists the files. Last line: one JSON object.
+ * most 200 KB of gzipped script. BENCH_LIST=1 lists the files. Then, with 100,000 requests stored, how
+ * long a request takes to show its content when opened from the queue (click to subject and description
+ * on screen; target p95 under 300 ms). Last line: one JSON object.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
+import { openDatabase } from '../../src/db/database.js';
 import { WEB_ROOT } from '../../src/http/web.js';
 import { launchBrowser, newPerson, signInAs } from '../../test/support/browser.js';
 import { freePort, startDesk } from '../support/desk.js';
+import { percentile } from '../support/percentile.js';
 
 const CONTACT = ['anna.petrova@baltlog.example', 'contact-demo-2026'] as const;
 const AGENT = ['irina.sokolova@supportdesk.example', 'agent-demo-2026'] as const;
@@ -64,15 +69,77 @@ async function measure(
   }
 }
 
+const STORED_REQUESTS = Number(process.env.BENCH_STORED_REQUESTS ?? 100_000);
+const OPENINGS = Number(process.env.BENCH_OPENINGS ?? 40);
+
+/** Fills the embedded database with requests, the first one a real one as their template, while no desk runs. */
+async function storeRequests(dataDir: string) {
+  const handle = await openDatabase({ kind: 'pglite', dataDir });
+  try {
+    await handle.db.execute(sql`insert into tickets (number, organization_id, contact_id, instance_id, certificate_id,
+        level, policy_version, channel, category, subject, description, severity, status, registered_at,
+        response_due_at, response_warn_at, first_response_at)
+      select 'SD-2025-' || lpad(i::text, 7, '0'), t.organization_id, t.contact_id, t.instance_id, t.certificate_id,
+        t.level, t.policy_version, t.channel, t.category, 'Stored request ' || i, 'Stored for the benchmark ' || i,
+        (array['critical','high','medium','low'])[1 + i % 4]::severity,
+        (array['new','in_progress','waiting_for_customer','resolved','closed'])[1 + i % 5]::ticket_status,
+        now() - (i || ' minutes')::interval, now() + ((i % 20000) || ' minutes')::interval,
+        now() + ((i % 20000) || ' minutes')::interval - interval '1 hour',
+        case when i % 3 = 0 then now() else null end
+      from generate_series(1, ${STORED_REQUESTS}::int) as i,
+        (select organization_id, contact_id, instance_id, certificate_id, level, policy_version, channel, category
+         from tickets order by created_at limit 1) as t`);
+    await handle.db.execute(sql`vacuum analyze tickets`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Opens requests from the queue one after another, as an agent works it: the time from the click to the
+ * request's subject and description on screen, the first opening (which also loads the console's code)
+ * apart from the rest.
+ */
+async function openingTimes(browser: Browser, baseURL: string) {
+  const { context, page } = await newPerson(browser, baseURL);
+  try {
+    await signInAs(page, ...AGENT);
+    const times: number[] = [];
+    for (let index = 0; index < OPENINGS; index += 1) {
+      await page.goto('/');
+      const links = page.getByTestId('request-table').getByRole('link', { name: /^SD-/ });
+      await links.first().waitFor();
+      const link = links.nth(index % Math.min(await links.count(), 20));
+      const number = await link.textContent();
+      const began = performance.now();
+      await link.click();
+      await page
+        .getByTestId('ticket-number')
+        .filter({ hasText: number ?? '' })
+        .waitFor();
+      await page.getByRole('heading', { name: 'Описание' }).waitFor();
+      times.push(performance.now() - began);
+    }
+    const [first = 0, ...rest] = times;
+    rest.sort((a, b) => a - b);
+    return {
+      firstMs: Math.round(first),
+      p50Ms: Math.round(percentile(rest, 0.5)),
+      p95Ms: Math.round(percentile(rest, 0.95)),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'supportdesk-bench-web-'));
   const port = await freePort();
-  const desk = await startDesk({
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  });
+  const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  // Started once to make the database and its demo data, then stopped while the requests are stored.
+  await (await startDesk(env)).stop();
+  await storeRequests(dataDir);
+  const desk = await startDesk(env);
   const browser = await launchBrowser();
   const baseURL = `http://127.0.0.1:${port}`;
   try {
@@ -100,6 +167,11 @@ async function main() {
         AGENT,
       ),
     };
+    const opening = await openingTimes(browser, baseURL);
+    out(
+      `opening a request from the queue (${STORED_REQUESTS} stored, ${OPENINGS} openings): first ${opening.firstMs} ms, ` +
+        `then p50 ${opening.p50Ms} ms, p95 ${opening.p95Ms} ms`,
+    );
     const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
     for (const [area, load] of Object.entries(areas)) {
       out(
@@ -107,9 +179,10 @@ async function main() {
       );
     }
     out(
-      JSON.stringify(
-        Object.fromEntries(Object.entries(areas).map(([area, load]) => [area, kb(load.scriptGzip)])),
-      ),
+      JSON.stringify({
+        ...Object.fromEntries(Object.entries(areas).map(([area, load]) => [area, kb(load.scriptGzip)])),
+        openRequest: opening,
+      }),
     );
   } finally {
     await browser.close();

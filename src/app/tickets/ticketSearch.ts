@@ -131,15 +131,19 @@ export async function findTickets(
     from hits group by ticket_id ${below}
     order by max(rank)::float8 desc, max(registered_at) desc, ticket_id desc
     limit ${page.limit}`;
-  const read = async (hits: SQL[]) => {
-    const sampled = terms.sampleable
-      ? await ctx.db.transaction(async (tx) => {
-          await rowsOf(tx, sql.raw(`set local gin_fuzzy_search_limit = ${SAMPLE}`));
-          return rowsOf<Ranked>(tx, rankOf(hits));
-        })
-      : [];
-    return sampled.length < page.limit ? rowsOf<Ranked>(ctx.db, rankOf(hits)) : sampled;
-  };
+  // Without the JIT: a search over millions of postings is priced past its thresholds, and compiling the
+  // statement afresh each time cost more than reading the sample it ranks.
+  const read = (hits: SQL[]) =>
+    ctx.db.transaction(async (tx) => {
+      await rowsOf(tx, sql`set local jit = off`);
+      if (terms.sampleable) {
+        await rowsOf(tx, sql.raw(`set local gin_fuzzy_search_limit = ${SAMPLE}`));
+        const sampled = await rowsOf<Ranked>(tx, rankOf(hits));
+        if (sampled.length >= page.limit) return sampled;
+        await rowsOf(tx, sql`set local gin_fuzzy_search_limit = 0`);
+      }
+      return rowsOf<Ranked>(tx, rankOf(hits));
+    });
   // The requests' own words first; then parts of words (a trigram scan is dear for a common one), then
   // the messages, five times as many, each only when what came before does not fill the page. A
   // request number written in full names its request: nothing else is searched for it.
