@@ -114,7 +114,8 @@ describe.each(serverUrl ? [serverUrl] : [])('two app instances on one PostgreSQL
     const queueSize = await count(
       sql`select count(*)::int as count from agents where active and role in ('admin', 'agent')`,
     );
-    expect(warnings).toBe(TICKETS * queueSize);
+    // Found already past their deadlines: each is told as a breach alone, the warning moot.
+    expect(warnings).toBe(0);
     expect(breaches).toBe(TICKETS * queueSize);
     expect(
       await count(

@@ -159,7 +159,7 @@ describe('accounts in a real browser', () => {
     await codes.waitFor();
     expect(await codes.locator('li').count()).toBe(10);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await section.getByRole('button', { name: 'Я сохранил коды' }).click();
+    await section.getByRole('button', { name: 'Коды сохранены' }).click();
     await section
       .getByTestId('two-factor-state')
       .getByText(/Включён/)
