@@ -1,6 +1,6 @@
 import { type QueueSort, SEVERITIES, STATUSES } from '@contract/constants';
 import { Button, Checkbox, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useAgents, useOrganizations, useTags, useTicketPages } from '../api/hooks';
@@ -65,6 +65,7 @@ export function Queue() {
     id ? (agents.data?.find((agent) => agent.id === id)?.name ?? '') : t('console.unassigned');
   const filter = apiQuery(params);
   const pages = useTicketPages(filter);
+  usePrefetchedRequestPage();
   const shown = pages.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -176,4 +177,24 @@ export function Queue() {
       />
     </Stack>
   );
+}
+
+/**
+ * The request page's code, fetched while the agent reads the queue, so that opening the first request
+ * waits for its data alone, not for the console's code as well.
+ */
+function usePrefetchedRequestPage() {
+  useEffect(() => {
+    const load = () => {
+      void import('../pages/TicketRoute');
+      void import('./ticket/TicketConsole');
+    };
+    const idle = globalThis.requestIdleCallback;
+    if (!idle) {
+      const timer = setTimeout(load, 500);
+      return () => clearTimeout(timer);
+    }
+    const handle = idle(load, { timeout: 2000 });
+    return () => globalThis.cancelIdleCallback(handle);
+  }, []);
 }
