@@ -71,21 +71,26 @@ async function main() {
   const database = await benchDatabase(SERVER_URL, 'supportdesk_bench_reports');
   const port = await freePort();
   const env = servingOnly(database.url, port);
-  const desk = await startDesk(env);
+  // Started once to make the schema and the demo data, then again once the requests are stored: a desk
+  // whose connections opened on an empty table plans on what it saw then, as no desk that has been
+  // running beside its data does.
+  let desk = await startDesk(env);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   pool.on('error', () => {});
   try {
     const base = `http://127.0.0.1:${port}`;
+    const began = performance.now();
+    await seed(pool);
+    const [{ count }] = (await pool.query('select count(*)::int as count from tickets')).rows;
+    out(`seeded: ${count} tickets in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+    await desk.stop();
+    desk = await startDesk(env);
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'admin@supportdesk.example', password: 'admin-demo-2026' }),
     });
     const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const began = performance.now();
-    await seed(pool);
-    const [{ count }] = (await pool.query('select count(*)::int as count from tickets')).rows;
-    out(`seeded: ${count} tickets in ${((performance.now() - began) / 1000).toFixed(1)} s`);
     const figures: Record<
       string,
       { p50Ms: number; maxMs: number; rows: number; bareP50Ms: number; ratioToBare: number }

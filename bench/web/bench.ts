@@ -138,7 +138,10 @@ async function openingTimes(browser: Browser, baseURL: string) {
       const number = await link.textContent();
       const began = performance.now();
       await link.click();
-      await page.getByTestId('ticket-number').filter({ hasText: number ?? '' }).waitFor();
+      await page
+        .getByTestId('ticket-number')
+        .filter({ hasText: number ?? '' })
+        .waitFor();
       await page.getByRole('heading', { name: 'Описание' }).waitFor();
       times.push(performance.now() - began);
     }
