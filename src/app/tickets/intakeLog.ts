@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { RejectionContactInput, RejectionRegistrationInput } from '../../contract/intake.js';
 import type { ContactInput } from '../../contract/organizations.js';
-import type { RejectionContactInput, RejectionRegistrationInput } from '../../contract/tickets.js';
 import type { Queryable } from '../../db/database.js';
 import { intakeRejections, tickets } from '../../db/schema.js';
 import { type Actor, actorLabel, requireAdmin } from '../actor.js';

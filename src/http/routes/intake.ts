@@ -7,12 +7,12 @@ import {
   registerRefusedRequest,
 } from '../../app/tickets/intakeLog.js';
 import { id } from '../../contract/fields.js';
-import { problems } from '../../contract/problem.js';
 import {
   intakeRejectionSchema,
   rejectionContactInput,
   rejectionRegistrationInput,
-} from '../../contract/tickets.js';
+} from '../../contract/intake.js';
+import { problems } from '../../contract/problem.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 

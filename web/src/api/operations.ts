@@ -27,6 +27,7 @@ import type { DeskSettings, TelegramBinding, TelegramLink } from '@contract/desk
 import type { DocumentationPage, documentationInput, suggestionOpenedInput } from '@contract/documentation';
 import type { EntitlementDecision, entitlementCheckInput } from '@contract/entitlement';
 import type { PresentPerson, presenceInput } from '@contract/events';
+import type { IntakeRejection, rejectionContactInput, rejectionRegistrationInput } from '@contract/intake';
 import type { applyMacroInput, Macro, MacroPreview, macroInput, macroUpdateInput } from '@contract/macros';
 import type { ReceivedMail, SentMail } from '@contract/mail';
 import type {
@@ -68,7 +69,6 @@ import type {
   BulkResult,
   bulkUpdateInput,
   closeInput,
-  IntakeRejection,
   infoRequestInput,
   instanceChangeInput,
   mergeInput,
@@ -76,8 +76,6 @@ import type {
   outOfScopeInput,
   phoneRequestInput,
   RemoteSession,
-  rejectionContactInput,
-  rejectionRegistrationInput,
   remoteSessionInput,
   resolutionInput,
   severityChangeInput,

@@ -1,4 +1,4 @@
-import type { IntakeRejection } from '@contract/tickets';
+import type { IntakeRejection } from '@contract/intake';
 import { Anchor, Badge, Button, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from '@contract/constants';
-import type { IntakeRejection } from '@contract/tickets';
+import type { IntakeRejection } from '@contract/intake';
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
