@@ -56,6 +56,11 @@ describe.each(databaseBackends)('an ended request counts down no more ($name)', 
     const found = (await agent('GET', `/api/v1/tickets?q=${encodeURIComponent('журнал')}`)).json();
     const hit = found.items.find((item: { id: string }) => item.id === duplicate.id);
     expect(hit).toMatchObject({ countdown: null, breached: false });
+    // The breached filter judges it as its summary does: not late, whatever the time now.
+    const late = (await agent('GET', '/api/v1/tickets?status=all&breached=true')).json();
+    expect(late.items.map((item: { id: string }) => item.id)).not.toContain(duplicate.id);
+    const inTime = (await agent('GET', '/api/v1/tickets?status=all&breached=false')).json();
+    expect(inTime.items.map((item: { id: string }) => item.id)).toContain(duplicate.id);
     // The original, still owed an answer, does count down (and is late by now).
     const kept = (await agent('GET', `/api/v1/tickets/${original.id}`)).json();
     expect(kept.countdown).not.toBeNull();

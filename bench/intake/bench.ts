@@ -5,13 +5,13 @@
  * tickets. The server runs as its own process, as in production. Last line: one JSON object.
  */
 import autocannon from 'autocannon';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { agentActor } from '../../src/app/actor.js';
 import { queueConditions } from '../../src/app/tickets/queue.js';
 import { bandPage, QUEUE_BANDS } from '../../src/app/tickets/queueBands.js';
 import { ticketQueueFilter } from '../../src/contract/tickets.js';
-import { openDatabase } from '../../src/db/database.js';
+import { openDatabase, rowsOf } from '../../src/db/database.js';
 import { agents } from '../../src/db/schema.js';
 import { fullScans, planShape, queryPlan } from '../../test/support/queryPlans.js';
 import {
@@ -87,15 +87,20 @@ async function printQueuePlans(databaseUrl: string) {
       .from(agents)
       .where(eq(agents.email, 'irina.sokolova@supportdesk.example'));
     if (!agent) throw new Error('the demo agent is missing');
-    const now = new Date();
+    // The moment as the database has it: the one the seeded deadlines were written against.
+    const [moment] = await rowsOf<{ now: string }>(
+      handle.db,
+      sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as now`,
+    );
+    const at = new Date(moment?.now ?? '');
     const conditions = queueConditions(
       agentActor(agent),
       ticketQueueFilter.parse({ status: ['new', 'in_progress'] }),
       null,
-      now,
+      at,
     );
     for (const band of QUEUE_BANDS) {
-      const nodes = await queryPlan(handle.db, bandPage(handle.db, band, conditions, now, null, 51));
+      const nodes = await queryPlan(handle.db, bandPage(handle.db, band, conditions, at, null, 51));
       out(`queue band ${band} plan: ${planShape(nodes)}`);
       if (fullScans(nodes, 'tickets').length > 0) throw new Error(`band ${band} reads every request`);
     }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tag } from '../../contract/tags.js';
 import type {
@@ -105,18 +105,33 @@ export function queueConditions(
     conditions.push(actor.type === 'agent' ? eq(tickets.assigneeId, actor.id) : sql`false`);
   else if (filter.assigneeId) conditions.push(eq(tickets.assigneeId, filter.assigneeId));
   if (filter.dueBefore) conditions.push(lte(tickets.responseDueAt, new Date(filter.dueBefore)));
+  // An unanswered request is judged late now while support owes it, and when it ended after that,
+  // as its summary's `breached` is (queries.ts).
+  const judgedAt = sql`(case when ${tickets.status} in (${sql.join(
+    ACTIVE_STATUSES.map((status) => sql`${status}`),
+    sql`, `,
+  )}) and ${tickets.mergedIntoId} is null then ${now.toISOString()}::timestamptz
+    else coalesce(${tickets.resolvedAt}, ${tickets.closedAt}, ${now.toISOString()}::timestamptz) end)`;
   if (filter.breached === 'true') {
     conditions.push(
       or(
         isNotNull(tickets.slaBreachedAt),
-        and(measuredAgainstSla, isNull(tickets.firstResponseAt), lte(tickets.responseDueAt, now)),
+        and(
+          measuredAgainstSla,
+          isNull(tickets.firstResponseAt),
+          sql`${tickets.responseDueAt} <= ${judgedAt}`,
+        ),
       ),
     );
   } else if (filter.breached === 'false') {
     conditions.push(
       and(
         isNull(tickets.slaBreachedAt),
-        or(not(measuredAgainstSla), isNotNull(tickets.firstResponseAt), gt(tickets.responseDueAt, now)),
+        or(
+          not(measuredAgainstSla),
+          isNotNull(tickets.firstResponseAt),
+          sql`${tickets.responseDueAt} > ${judgedAt}`,
+        ),
       ),
     );
   }
