@@ -71,8 +71,14 @@ interface Presence {
 export class PresenceBoard {
   private readonly byTicket = new Map<string, Map<string, Presence>>();
 
-  /** Takes a notice; answers the request's new list when it changed who is there or what they do. */
+  /**
+   * Takes a notice; answers the request's new list when it changed who is there or what they do. A sign
+   * lasts from when it was given, not from when it arrived: the same notice comes once from the route and
+   * again, later, around the database, and the late copy must not keep a closed tab present.
+   */
   apply(notice: PresenceNotice, nowMs: number): PresenceChange | null {
+    const expiresAt = Date.parse(notice.at) + PRESENCE_TTL_MS;
+    if (notice.state !== 'left' && expiresAt <= nowMs) return null;
     const present = this.byTicket.get(notice.ticketId) ?? new Map<string, Presence>();
     const before = present.get(notice.agentId);
     if (notice.state === 'left') {
@@ -88,7 +94,7 @@ export class PresenceBoard {
           since: same && before ? before.person.since : notice.at,
         },
         organizationId: notice.organizationId,
-        expiresAt: nowMs + PRESENCE_TTL_MS,
+        expiresAt: Math.max(expiresAt, before?.expiresAt ?? 0),
       });
       if (same) return null;
     }
