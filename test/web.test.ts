@@ -101,6 +101,11 @@ describe('the web app in a real browser', () => {
     const rows = agent.getByTestId('request-table').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().getAttribute('data-ticket')).toBe(ticketNumber);
+    // The countdown names its deadline while the pointer rests on it; the tooltip's code comes then.
+    await rows.first().getByTestId('countdown').hover();
+    await expect.poll(() => agent.getByRole('tooltip').textContent()).toMatch(/^Ответ не позднее: .+ МСК$/);
+    await agent.mouse.move(0, 0);
+    await agent.getByRole('tooltip').waitFor({ state: 'detached' });
   });
 
   it('lets the agent reply, and the countdown stops', async () => {

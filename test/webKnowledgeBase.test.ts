@@ -68,23 +68,35 @@ describe('the knowledge base in a real browser', () => {
     await desk?.close();
   });
 
+  /** The little of the DOM the inspection reads (the tests compile without the DOM's types). */
+  interface RenderedElement {
+    textContent: string | null;
+    attributes: ArrayLike<{ name: string }>;
+    getAttribute(name: string): string | null;
+    querySelector(selector: string): RenderedElement | null;
+    querySelectorAll(selector: string): ArrayLike<RenderedElement>;
+  }
+
   /** What the rendered text holds that could run, and what it should hold. */
   const inspect = (page: Page) =>
     page
       .getByTestId('markdown')
       .first()
-      .evaluate((root) => ({
-        ran: (globalThis as unknown as { __ran?: string }).__ran ?? null,
-        heading: root.querySelector('h2')?.textContent ?? null,
-        strong: root.querySelector('strong')?.textContent ?? null,
-        scripts: root.querySelectorAll('script, iframe').length,
-        handlers: [...root.querySelectorAll('*')].filter((element) =>
-          [...element.attributes].some((attribute) => attribute.name.startsWith('on')),
-        ).length,
-        hrefs: [...root.querySelectorAll('a')].map((link) => link.getAttribute('href')),
-        images: [...root.querySelectorAll('img')].map((image) => image.getAttribute('src')),
-        text: root.textContent ?? '',
-      }));
+      .evaluate((element) => {
+        const root = element as unknown as RenderedElement;
+        return {
+          ran: (globalThis as unknown as { __ran?: string }).__ran ?? null,
+          heading: root.querySelector('h2')?.textContent ?? null,
+          strong: root.querySelector('strong')?.textContent ?? null,
+          scripts: root.querySelectorAll('script, iframe').length,
+          handlers: Array.from(root.querySelectorAll('*')).filter((element) =>
+            Array.from(element.attributes).some((attribute) => attribute.name.startsWith('on')),
+          ).length,
+          hrefs: Array.from(root.querySelectorAll('a')).map((link) => link.getAttribute('href')),
+          images: Array.from(root.querySelectorAll('img')).map((image) => image.getAttribute('src')),
+          text: root.textContent ?? '',
+        };
+      });
 
   const expectInert = (seen: Awaited<ReturnType<typeof inspect>>) => {
     expect(seen.ran).toBeNull();

@@ -37,6 +37,9 @@ export async function startDesk(env: Record<string, string>) {
     ['bin/supportdesk.js', 'serve', '--demo'],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  // A benchmark that fails midway must not leave its desk holding the ports for the next run.
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
   await new Promise<void>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {
@@ -48,6 +51,7 @@ export async function startDesk(env: Record<string, string>) {
   return {
     pid: child.pid ?? 0,
     async stop() {
+      process.off('exit', orphaned);
       child.kill('SIGTERM');
       await once(child, 'close');
     },

@@ -32,6 +32,7 @@ interface Load {
 async function measure(
   browser: Browser,
   baseURL: string,
+  area: string,
   path: string,
   ready: (page: Page) => Promise<unknown>,
   person?: readonly [string, string],
@@ -57,7 +58,7 @@ async function measure(
       const file = join(WEB_ROOT, new URL(asset.url).pathname);
       const content = readFileSync(file);
       const gzip = gzipSync(content, { level: constants.Z_BEST_COMPRESSION }).length;
-      if (process.env.BENCH_LIST) out(`  ${path} ${new URL(asset.url).pathname} ${gzip}`);
+      if (process.env.BENCH_LIST) out(`  ${area} ${new URL(asset.url).pathname} ${gzip}`);
       if (asset.type === 'script') {
         load.scriptGzip += gzip;
         load.scriptBrotli += brotliCompressSync(content).length;
@@ -172,10 +173,11 @@ async function main() {
   const baseURL = `http://127.0.0.1:${port}`;
   try {
     const areas: Record<string, Load> = {
-      signIn: await measure(browser, baseURL, '/', (page) => page.getByLabel(/Электронная почта/).waitFor()),
+      signIn: await measure(browser, baseURL, 'signIn', '/', (page) => page.getByLabel(/Электронная почта/).waitFor()),
       portalHome: await measure(
         browser,
         baseURL,
+        'portalHome',
         '/',
         (page) => page.getByTestId('principal-name').waitFor(),
         CONTACT,
@@ -183,6 +185,7 @@ async function main() {
       consoleQueue: await measure(
         browser,
         baseURL,
+        'consoleQueue',
         '/',
         (page) => page.getByTestId('principal-name').waitFor(),
         AGENT,
@@ -190,6 +193,7 @@ async function main() {
       reports: await measure(
         browser,
         baseURL,
+        'reports',
         '/reports',
         (page) => page.getByRole('heading', { level: 1 }).waitFor(),
         AGENT,

@@ -4,7 +4,6 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { LoadingRows } from './components/Feedback';
-import { Layout } from './components/Layout';
 import { isAdmin, isSupport } from './session';
 
 /**
@@ -14,6 +13,8 @@ import { isAdmin, isSupport } from './session';
 const page = <Name extends string>(load: () => Promise<Record<Name, () => React.JSX.Element>>, name: Name) =>
   lazy(async () => ({ default: (await load())[name] }));
 
+// The header and menu are for those signed in: the sign-in screen does not wait for them.
+const Layout = lazy(async () => ({ default: (await import('./components/Layout')).Layout }));
 const SignIn = page(() => import('./pages/SignIn'), 'SignIn');
 const ForgotPassword = page(() => import('./pages/account/ForgotPassword'), 'ForgotPassword');
 const EnrolmentGate = page(() => import('./pages/account/EnrolmentGate'), 'EnrolmentGate');
@@ -90,31 +91,33 @@ export function App({
       </Suspense>
     );
   return (
-    <Layout principal={principal}>
-      <Suspense fallback={<LoadingRows rows={8} height={48} />}>
-        <Routes>
-          <Route path="/" element={support ? <Queue /> : <Home />} />
-          <Route path="/requests" element={support ? <Queue /> : <MyRequests />} />
-          {support ? null : <Route path="/requests/new" element={<NewRequest />} />}
-          {support ? <Route path="/requests/phone" element={<PhoneRequest />} /> : null}
-          {support ? <Route path="/macros" element={<MacrosPage />} /> : null}
-          <Route path="/requests/:ticketId" element={<TicketRoute />} />
-          <Route path="/policy" element={<PolicyPage />} />
-          <Route path="/releases" element={<Releases />} />
-          <Route path="/documentation" element={<Documentation />} />
-          <Route path="/profile" element={<Profile />} />
-          <Route path="/set-password" element={<SetPassword />} />
-          {support ? <Route path="/customers" element={<Customers />} /> : null}
-          {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}
-          {support ? <Route path="/calendar" element={<CalendarPage />} /> : null}
-          {support && principal.role !== 'partner' ? <Route path="/reports" element={<Reports />} /> : null}
-          {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
-          {isAdmin(principal) ? <Route path="/mail" element={<MailLog />} /> : null}
-          {isAdmin(principal) ? <Route path="/team" element={<TeamPage />} /> : null}
-          {isAdmin(principal) ? <Route path="/webhooks" element={<WebhooksPage />} /> : null}
-          <Route path="*" element={<NotFound />} />
-        </Routes>
-      </Suspense>
-    </Layout>
+    <Suspense fallback={<LoadingRows rows={8} height={48} />}>
+      <Layout principal={principal}>
+        <Suspense fallback={<LoadingRows rows={8} height={48} />}>
+          <Routes>
+            <Route path="/" element={support ? <Queue /> : <Home />} />
+            <Route path="/requests" element={support ? <Queue /> : <MyRequests />} />
+            {support ? null : <Route path="/requests/new" element={<NewRequest />} />}
+            {support ? <Route path="/requests/phone" element={<PhoneRequest />} /> : null}
+            {support ? <Route path="/macros" element={<MacrosPage />} /> : null}
+            <Route path="/requests/:ticketId" element={<TicketRoute />} />
+            <Route path="/policy" element={<PolicyPage />} />
+            <Route path="/releases" element={<Releases />} />
+            <Route path="/documentation" element={<Documentation />} />
+            <Route path="/profile" element={<Profile />} />
+            <Route path="/set-password" element={<SetPassword />} />
+            {support ? <Route path="/customers" element={<Customers />} /> : null}
+            {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}
+            {support ? <Route path="/calendar" element={<CalendarPage />} /> : null}
+            {support && principal.role !== 'partner' ? <Route path="/reports" element={<Reports />} /> : null}
+            {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
+            {isAdmin(principal) ? <Route path="/mail" element={<MailLog />} /> : null}
+            {isAdmin(principal) ? <Route path="/team" element={<TeamPage />} /> : null}
+            {isAdmin(principal) ? <Route path="/webhooks" element={<WebhooksPage />} /> : null}
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </Layout>
+    </Suspense>
   );
 }

@@ -1,7 +1,8 @@
 import type { Level, Severity, Status } from '@contract/constants';
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { moscowDateTime } from '../format';
+import { Hint } from './Hint';
 
 /** A badge shows its whole word: a table column grows rather than cut it. */
 const SEVERITY_COLOR: Record<Severity, string> = {
@@ -41,11 +42,11 @@ export function AwaitingBadge({ since }: { since: string | null }) {
   const { t } = useTranslation();
   if (!since) return null;
   return (
-    <Tooltip label={t('requests.awaitingSince', { at: moscowDateTime(since) })}>
+    <Hint label={t('requests.awaitingSince', { at: moscowDateTime(since) })}>
       <Badge color="red.9" variant="outline" data-testid="awaiting-support">
         {t('requests.awaiting')}
       </Badge>
-    </Tooltip>
+    </Hint>
   );
 }
 

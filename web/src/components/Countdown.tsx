@@ -1,10 +1,11 @@
 import type { Status } from '@contract/constants';
 import type { Countdown as CountdownState } from '@contract/tickets';
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browserNow } from '../clock';
 import { duration, moscowDateTime } from '../format';
+import { Hint } from './Hint';
 
 /**
  * The response countdown. The server gives the clock time left and whether the clock runs now; the
@@ -38,7 +39,7 @@ export function Countdown({
   const overdue = remaining <= 0;
   const warning = !overdue && countdown.used >= 0.75;
   return (
-    <Tooltip label={`${t('sla.dueAt')}: ${moscowDateTime(dueAt)}`}>
+    <Hint label={`${t('sla.dueAt')}: ${moscowDateTime(dueAt)}`}>
       <Group gap={6} data-testid="countdown">
         <Text size="sm" fw={500} c={overdue ? 'red.9' : warning ? 'orange.9' : undefined}>
           {overdue
@@ -60,7 +61,7 @@ export function Countdown({
           </Text>
         ) : null}
       </Group>
-    </Tooltip>
+    </Hint>
   );
 }
 

@@ -7,7 +7,6 @@ import {
   Burger,
   Group,
   NavLink,
-  SegmentedControl,
   Stack,
   Text,
   Title,
@@ -21,6 +20,7 @@ import { useLiveFeed } from '../api/live';
 import { desk } from '../api/operations';
 import { SavedViewsNav } from '../console/queue/SavedViewsNav';
 import { isAdmin, isSupport, useSessionActions } from '../session';
+import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { SearchBox } from './SearchBox';
 
@@ -68,22 +68,6 @@ function isActive(item: Item, path: string) {
   if (item.to === '/requests')
     return path === '/requests' || (path.startsWith('/requests/') && path !== '/requests/new');
   return path === item.to || path.startsWith(`${item.to}/`);
-}
-
-export function LanguageSwitch({ onChange }: { onChange: (language: Language) => void }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t('nav.language')}
-      value={i18n.language}
-      onChange={(value) => onChange(value as Language)}
-      data={[
-        { value: 'ru', label: 'RU' },
-        { value: 'en', label: 'EN' },
-      ]}
-    />
-  );
 }
 
 function SignOut({ onSignOut }: { onSignOut: () => void }) {

@@ -1,7 +1,7 @@
 import { Center, Group, Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { setApiLanguage } from '../../api/client';
-import { LanguageSwitch } from '../../components/Layout';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { switchLanguage } from '../../i18n';
 
 /** The small card the sign-in, forgot-password and set-password screens share, with the language switch. */
