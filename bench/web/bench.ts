@@ -116,43 +116,93 @@ async function fileOneRequest(base: string) {
     throw new Error(`filing the template request answered ${filed.status}: ${await filed.text()}`);
 }
 
+/** What the page itself sees of one opening: from the click to the request on screen (the next frame). */
+interface PageWindow {
+  document: {
+    addEventListener(type: 'click', listener: () => void, options: { capture: boolean; once: boolean }): void;
+    querySelector(selector: string): { textContent: string | null } | null;
+    querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+    body: object;
+  };
+  MutationObserver: new (
+    callback: () => void,
+  ) => { observe(target: object, options: object): void; disconnect(): void };
+  requestAnimationFrame(callback: () => void): void;
+  performance: { now(): number };
+  opening?: Promise<number>;
+}
+
+/** Arms the page to time the next click until the request numbered so shows its subject and description. */
+function armOpening(number: string) {
+  const view = globalThis as unknown as PageWindow;
+  view.opening = new Promise<number>((resolve) => {
+    let clickedAt = 0;
+    view.document.addEventListener(
+      'click',
+      () => {
+        clickedAt = view.performance.now();
+      },
+      { capture: true, once: true },
+    );
+    const shown = () =>
+      clickedAt > 0 &&
+      (view.document.querySelector('[data-testid="ticket-number"]')?.textContent ?? '').includes(number) &&
+      Array.from(view.document.querySelectorAll('h2, h3, h4')).some(
+        (heading) => heading.textContent === 'Описание',
+      );
+    const observer = new view.MutationObserver(() => {
+      if (!shown()) return;
+      observer.disconnect();
+      view.requestAnimationFrame(() => resolve(view.performance.now() - clickedAt));
+    });
+    observer.observe(view.document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
 /**
  * Opens requests from the queue one after another, as an agent works it: the time from the click to the
- * request's subject and description on screen, the first opening (which also loads the console's code)
- * apart from the rest.
+ * request's subject and description on screen, measured by the page itself (the click's event to the
+ * frame after they are in the document), and, beside it, as the driving browser sees it (which adds its
+ * own round trips). The first opening, which also loads the console's code, apart from the rest.
  */
 async function openingTimes(browser: Browser, baseURL: string) {
   const { context, page } = await newPerson(browser, baseURL);
   try {
     await signInAs(page, ...AGENT);
-    const times: number[] = [];
+    const inPage: number[] = [];
+    const driven: number[] = [];
     const queueStarted = performance.now();
     await page.getByTestId('request-table').waitFor({ timeout: 120_000 });
     out(`the queue's first page on screen after ${Math.round(performance.now() - queueStarted)} ms`);
     await page.goto('/');
+    // tsx names the functions it compiles through a helper of its own, which the page lacks.
+    await page.evaluate('globalThis.__name = (target) => target');
     for (let index = 0; index < OPENINGS; index += 1) {
       // Back to the queue as an agent goes back, within the app: the page is not loaded again.
       if (index > 0) await page.goBack();
       const links = page.getByTestId('request-table').getByRole('link', { name: /^SD-/ });
       await links.first().waitFor({ timeout: 120_000 });
       const link = links.nth(index % Math.min(await links.count(), 20));
-      const number = await link.textContent();
+      const number = (await link.textContent()) ?? '';
+      await page.evaluate(armOpening, number);
       const began = performance.now();
       await link.click();
-      await page
-        .getByTestId('ticket-number')
-        .filter({ hasText: number ?? '' })
-        .waitFor();
+      await page.getByTestId('ticket-number').filter({ hasText: number }).waitFor();
       await page.getByRole('heading', { name: 'Описание' }).waitFor();
-      times.push(performance.now() - began);
+      driven.push(performance.now() - began);
+      inPage.push(await page.evaluate(() => (globalThis as unknown as PageWindow).opening ?? -1));
     }
-    const [first = 0, ...rest] = times;
-    rest.sort((a, b) => a - b);
-    return {
-      firstMs: Math.round(first),
-      p50Ms: Math.round(percentile(rest, 0.5)),
-      p95Ms: Math.round(percentile(rest, 0.95)),
+    if (inPage.some((ms) => ms < 0)) throw new Error('an opening was not timed by the page');
+    const summary = (times: number[]) => {
+      const [first = 0, ...rest] = times;
+      rest.sort((a, b) => a - b);
+      return {
+        firstMs: Math.round(first),
+        p50Ms: Math.round(percentile(rest, 0.5)),
+        p95Ms: Math.round(percentile(rest, 0.95)),
+      };
     };
+    return { ...summary(inPage), driven: summary(driven) };
   } finally {
     await context.close();
   }
@@ -173,7 +223,9 @@ async function main() {
   const baseURL = `http://127.0.0.1:${port}`;
   try {
     const areas: Record<string, Load> = {
-      signIn: await measure(browser, baseURL, 'signIn', '/', (page) => page.getByLabel(/Электронная почта/).waitFor()),
+      signIn: await measure(browser, baseURL, 'signIn', '/', (page) =>
+        page.getByLabel(/Электронная почта/).waitFor(),
+      ),
       portalHome: await measure(
         browser,
         baseURL,
@@ -201,8 +253,10 @@ async function main() {
     };
     const opening = await openingTimes(browser, baseURL);
     out(
-      `opening a request from the queue (${STORED_REQUESTS} stored, ${OPENINGS} openings): first ${opening.firstMs} ms, ` +
-        `then p50 ${opening.p50Ms} ms, p95 ${opening.p95Ms} ms`,
+      `opening a request from the queue (${STORED_REQUESTS} stored, ${OPENINGS} openings), click to content on screen ` +
+        `as the page sees it: first ${opening.firstMs} ms, then p50 ${opening.p50Ms} ms, p95 ${opening.p95Ms} ms; ` +
+        `as the driving browser sees it: first ${opening.driven.firstMs} ms, then p50 ${opening.driven.p50Ms} ms, ` +
+        `p95 ${opening.driven.p95Ms} ms`,
     );
     const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
     for (const [area, load] of Object.entries(areas)) {

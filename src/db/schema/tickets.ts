@@ -130,6 +130,8 @@ export const tickets = pgTable(
     index('tickets_status_due_idx').on(table.status, table.responseDueAt, table.id),
     index('tickets_organization_idx').on(table.organizationId, table.responseDueAt),
     index('tickets_assignee_idx').on(table.assigneeId, table.responseDueAt),
+    // The request page's customer panel counts the contact's requests by channel.
+    index('tickets_contact_idx').on(table.contactId),
     index('tickets_sla_watch_idx')
       .on(table.responseWarnAt)
       .where(sql`${table.firstResponseAt} is null and ${table.slaBreachedAt} is null`),
@@ -142,6 +144,8 @@ export const tickets = pgTable(
     index('tickets_auto_close_idx').on(table.autoCloseAt).where(sql`${table.autoCloseAt} is not null`),
     index('tickets_split_from_idx').on(table.splitFromId),
     index('tickets_merged_into_idx').on(table.mergedIntoId),
+    // A request's page lists the requests that follow it up: without this, every opening read them all.
+    index('tickets_follows_up_idx').on(table.followsUpId).where(sql`${table.followsUpId} is not null`),
     index('tickets_search_document_idx').using('gin', table.searchDocument),
     // The newest hits are ranked first when a common word matches very many requests.
     index('tickets_registered_idx').on(table.registeredAt),
@@ -203,6 +207,7 @@ export const attachments = pgTable(
   },
   (table) => [
     index('attachments_message_idx').on(table.messageId),
+    index('attachments_ticket_idx').on(table.ticketId),
     index('attachments_name_trgm_idx').using('gin', table.fileName.op('gin_trgm_ops')),
   ],
 );

@@ -1,5 +1,6 @@
 import { TICKET_NUMBER_PATTERN } from '@contract/constants';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { liveFeedOpen } from './live';
 import { desk } from './operations';
 
@@ -46,17 +47,45 @@ export const useTicketPages = (filter: TicketFilter) =>
   });
 
 /** A request by its id or by its number (SD-2026-00001), as its address names it. */
+const ticketQuery = (ticketId: string | undefined) => ({
+  queryKey: ['ticket', ticketId],
+  queryFn: () =>
+    TICKET_NUMBER_PATTERN.test(ticketId ?? '')
+      ? desk.getTicketByNumber(ticketId ?? '')
+      : desk.getTicket(ticketId ?? ''),
+});
+
 export const useTicket = (ticketId: string | undefined) =>
   useQuery({
-    queryKey: ['ticket', ticketId],
-    queryFn: () =>
-      TICKET_NUMBER_PATTERN.test(ticketId ?? '')
-        ? desk.getTicketByNumber(ticketId ?? '')
-        : desk.getTicket(ticketId ?? ''),
+    ...ticketQuery(ticketId),
     enabled: Boolean(ticketId),
     refetchInterval: pollUnlessLive,
     retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
   });
+
+/** How long the pointer rests on a request's link before its page is fetched: passing over costs nothing. */
+const INTENT_MS = 80;
+
+/**
+ * Handlers for a link to a request that fetch its page when the reader is about to open it: the pointer
+ * resting on it, pressed on it, or the keyboard on it. By the click the answer is on its way or in.
+ */
+export function useOpenIntent(ticketId: string) {
+  const client = useQueryClient();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const fetchNow = () => {
+    clearTimeout(timer.current);
+    void client.prefetchQuery(ticketQuery(ticketId));
+  };
+  return {
+    onPointerEnter: () => {
+      timer.current = setTimeout(fetchNow, INTENT_MS);
+    },
+    onPointerLeave: () => clearTimeout(timer.current),
+    onPointerDown: fetchNow,
+    onFocus: fetchNow,
+  };
+}
 
 export const useTags = (enabled = true) =>
   useQuery({ queryKey: ['tags'], queryFn: () => desk.listTags(), enabled, staleTime: 60_000 });

@@ -1,5 +1,6 @@
 import { Group, Textarea, type TextareaProps, TextInput, type TextInputProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { GrowingTextarea } from './GrowingTextarea';
 
 type ValueChange = { onChange: (value: string) => void };
 
@@ -8,8 +9,19 @@ export function TextField({ onChange, ...props }: Omit<TextInputProps, 'onChange
   return <TextInput {...props} onChange={(event) => onChange(event.currentTarget.value)} />;
 }
 
-export function TextAreaField({ onChange, ...props }: Omit<TextareaProps, 'onChange'> & ValueChange) {
-  return <Textarea {...props} onChange={(event) => onChange(event.currentTarget.value)} />;
+/** A labelled text area; given `minRows`, it grows with the text from that many lines. */
+export function TextAreaField({
+  onChange,
+  minRows,
+  ...props
+}: Omit<TextareaProps, 'onChange' | 'autosize' | 'minRows' | 'maxRows'> &
+  ValueChange & { minRows?: number }) {
+  const change = (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value);
+  return minRows === undefined ? (
+    <Textarea {...props} onChange={change} />
+  ) : (
+    <GrowingTextarea {...props} minRows={minRows} onChange={change} />
+  );
 }
 
 interface PeriodProps {

@@ -85,7 +85,6 @@ export function ReplyForm({
         <TextAreaField
           label={visibility === 'internal' ? t('ticket.internalNote') : t('ticket.reply')}
           placeholder={t('ticket.replyPlaceholder')}
-          autosize
           minRows={4}
           value={body}
           onChange={(value) => {

@@ -3,9 +3,10 @@ import type { Tag } from '@contract/tags';
 import type { FoundTicket } from '@contract/tickets';
 import { Anchor, Badge, Checkbox, Group, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useOpenIntent } from '../api/hooks';
 import { moscowDateTime } from '../format';
 import { AwaitingBadge, SeverityBadge, StatusBadge } from './Badges';
 import { Countdown } from './Countdown';
@@ -126,14 +127,7 @@ export function RequestTable({
                 </Table.Td>
               ) : null}
               <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/requests/${ticket.number}`}
-                  fw={500}
-                  style={{ whiteSpace: 'nowrap' }}
-                >
-                  {ticket.number}
-                </Anchor>
+                <RequestLink number={ticket.number} style={{ whiteSpace: 'nowrap' }} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" lineClamp={2}>
@@ -177,6 +171,15 @@ export function RequestTable({
 }
 
 /** A request's tags, small, under its subject. */
+/** A request's number, leading to its page, which is fetched as the reader reaches for the link. */
+function RequestLink({ number, style }: { number: string; style?: CSSProperties }) {
+  return (
+    <Anchor component={Link} to={`/requests/${number}`} fw={500} style={style} {...useOpenIntent(number)}>
+      {number}
+    </Anchor>
+  );
+}
+
 export function TagBadges({ tags, children }: { tags: Tag[]; children?: (tagId: string) => ReactNode }) {
   if (tags.length === 0) return null;
   return (
@@ -263,9 +266,7 @@ function RequestCards({
                     onChange={() => selection.toggle(ticket.id)}
                   />
                 ) : null}
-                <Anchor component={Link} to={`/requests/${ticket.number}`} fw={500}>
-                  {ticket.number}
-                </Anchor>
+                <RequestLink number={ticket.number} />
               </Group>
               <SeverityBadge severity={ticket.severity} />
             </Group>

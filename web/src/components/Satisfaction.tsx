@@ -1,10 +1,11 @@
 import type { Satisfaction } from '@contract/satisfaction';
-import { Alert, Button, Group, Paper, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Rating, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../api/operations';
 import { ProblemAlert } from './Feedback';
+import { GrowingTextarea } from './GrowingTextarea';
 
 /** A rating as it was given: its stars, its comment, where it came from. */
 export function GivenRating({ satisfaction }: { satisfaction: Satisfaction }) {
@@ -65,11 +66,10 @@ export function RatingForm({ ticketId, satisfaction }: { ticketId: string; satis
               size="lg"
               getSymbolLabel={(value) => t('satisfaction.score', { score: value })}
             />
-            <Textarea
+            <GrowingTextarea
               label={t('satisfaction.comment')}
               value={comment}
               onChange={(event) => setComment(event.currentTarget.value)}
-              autosize
               minRows={2}
               maxLength={2000}
             />

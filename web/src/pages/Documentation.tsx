@@ -118,7 +118,6 @@ function AddPage({ onClose }: { onClose: () => void }) {
           />
           <TextAreaField
             label={t('documentation.body')}
-            autosize
             minRows={6}
             value={body}
             onChange={setBody}

@@ -1,10 +1,11 @@
 import type { RatedRequest } from '@contract/satisfaction';
-import { Alert, Button, Rating, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Rating, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../api/operations';
 import { ProblemAlert } from '../components/Feedback';
+import { GrowingTextarea } from '../components/GrowingTextarea';
 import { AccountCard } from './account/AccountCard';
 
 /** The link's survey, score and signature ride in the fragment, which the browser never sends anywhere. */
@@ -61,11 +62,10 @@ export function RateByLink() {
               }}
             >
               <Stack gap="sm">
-                <Textarea
+                <GrowingTextarea
                   label={t('satisfaction.comment')}
                   value={comment}
                   onChange={(event) => setComment(event.currentTarget.value)}
-                  autosize
                   minRows={3}
                   maxLength={2000}
                 />

@@ -151,7 +151,6 @@ function PublishDialog({ onClose }: { onClose: () => void }) {
           </Group>
           <TextAreaField
             label={t('releases.notes')}
-            autosize
             minRows={5}
             value={notes}
             onChange={setNotes}

@@ -125,7 +125,6 @@ export function NewRequest() {
             label={t('newRequest.description')}
             description={t('newRequest.descriptionHint')}
             required
-            autosize
             minRows={6}
             value={description}
             onChange={setDescription}

@@ -66,7 +66,6 @@ export function MacroEditor({
           />
           <TextAreaField
             label={t('tools.macroReply')}
-            autosize
             minRows={6}
             value={body}
             onChange={setBody}
@@ -121,7 +120,6 @@ export function MacroEditor({
           />
           <TextAreaField
             label={t('tools.macroNote')}
-            autosize
             minRows={2}
             value={note}
             onChange={setNote}

@@ -148,7 +148,6 @@ export function PhoneRequest() {
           <TextAreaField
             label={t('tools.callNotes')}
             required
-            autosize
             minRows={5}
             value={description}
             onChange={setDescription}

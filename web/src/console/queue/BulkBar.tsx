@@ -114,7 +114,6 @@ export function BulkBar({ tickets, onDone }: { tickets: FoundTicket[]; onDone: (
                   label={t('tools.bulkReply')}
                   value={body}
                   onChange={setBody}
-                  autosize
                   minRows={1}
                   w={320}
                 />

@@ -127,7 +127,6 @@ export function MacroDialog({
               <TextAreaField
                 label={t('tools.macroReply')}
                 description={t('tools.macroReplyHint')}
-                autosize
                 minRows={6}
                 value={body}
                 onChange={setBody}
@@ -136,7 +135,6 @@ export function MacroDialog({
               {preview.note !== null ? (
                 <TextAreaField
                   label={t('tools.macroNote')}
-                  autosize
                   minRows={2}
                   value={note}
                   onChange={setNote}

@@ -43,7 +43,6 @@ export function TextActionDialog({
           <TextAreaField
             label={label}
             required={required}
-            autosize
             minRows={4}
             value={text}
             onChange={setText}
