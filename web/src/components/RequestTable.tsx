@@ -173,8 +173,9 @@ export function RequestTable({
 /** A request's tags, small, under its subject. */
 /** A request's number, leading to its page, which is fetched as the reader reaches for the link. */
 function RequestLink({ number, style }: { number: string; style?: CSSProperties }) {
+  const intent = useOpenIntent(number);
   return (
-    <Anchor component={Link} to={`/requests/${number}`} fw={500} style={style} {...useOpenIntent(number)}>
+    <Anchor component={Link} to={`/requests/${number}`} fw={500} style={style} {...intent}>
       {number}
     </Anchor>
   );
