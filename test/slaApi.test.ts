@@ -75,6 +75,8 @@ describe.each(databaseBackends)('deadlines, calendar and policies over the API o
     expect(explained.explanation.lines).toContain(
       'Учтено 03.11.2026 16:00–17:00 (1 ч 0 мин), сокращённый предпраздничный день.',
     );
+    // People read Moscow time: the instant in UTC is the command line's, not the screens'.
+    expect(explained.explanation.lines.at(-1)).toBe('Срок ответа: 06.11.2026 11:00:00 МСК.');
   });
 
   it('uses the time of asking when no instant is given', async () => {

@@ -99,7 +99,9 @@ async function dueOne(options: DueOptions): Promise<void> {
   });
   await withSlaData(options.shipped === true, async ({ calendar, policies }) => {
     const result = deadlineFrom({ calendar, policies }, input, systemClock.now());
-    const lines = result.explanation ? renderExplanation(result.explanation, language) : [];
+    const lines = result.explanation
+      ? renderExplanation(result.explanation, language, { withUtc: true })
+      : [];
     if (options.json) {
       out(
         JSON.stringify({

@@ -42,7 +42,15 @@ function skipReason(day: DayInfo, language: Language): string {
 }
 
 /** The explanation of a deadline as lines of text, for the UI, mail and the command line. */
-export function renderExplanation(explanation: DeadlineExplanation, language: Language): string[] {
+/**
+ * The explanation's lines. People read Moscow time; `withUtc` adds the instant in UTC to the due line, for
+ * the operator's command line, where it is compared with logs and other systems.
+ */
+export function renderExplanation(
+  explanation: DeadlineExplanation,
+  language: Language,
+  { withUtc = false } = {},
+): string[] {
   const t = translator(language);
   const { duration } = explanation;
   const durationText =
@@ -83,8 +91,7 @@ export function renderExplanation(explanation: DeadlineExplanation, language: La
       }),
     );
   }
-  lines.push(
-    t('sla.due', { at: moscowDateTime(explanation.dueAt, language), utc: explanation.dueAt.toISOString() }),
-  );
+  const at = moscowDateTime(explanation.dueAt, language);
+  lines.push(withUtc ? t('sla.due_utc', { at, utc: explanation.dueAt.toISOString() }) : t('sla.due', { at }));
   return lines;
 }
