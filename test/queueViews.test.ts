@@ -120,8 +120,13 @@ describe.each(databaseBackends)('sorting, tags and saved views on $name', (backe
       200,
     );
     expect((await list(`tag=${tag.json().id}`)).items.map((item) => item.id)).toEqual([first?.id]);
+    // A second tag: the list, read in the page's own query, and the request agree on their order.
+    const urgent = await admin('POST', '/api/v1/tags', { name: 'авария', color: 'red' });
+    await agent('POST', `/api/v1/tickets/${first?.id}/tags`, { tagIds: [urgent.json().id] });
+    const listed = (await list(`tag=${tag.json().id}`)).items[0]?.tags.map((item) => item.name);
     const detail = (await agent('GET', `/api/v1/tickets/${first?.id}`)).json();
-    expect(detail.tags.map((item: { name: string }) => item.name)).toEqual(['1С-интеграция']);
+    expect(detail.tags.map((item: { name: string }) => item.name)).toEqual(['1С-интеграция', 'авария']);
+    expect(listed).toEqual(['1С-интеграция', 'авария']);
   });
 
   it('saves views with their counts, personal to their owner and shared by administrators', async () => {

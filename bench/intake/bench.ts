@@ -93,14 +93,15 @@ async function printQueuePlans(databaseUrl: string) {
       sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as now`,
     );
     const at = new Date(moment?.now ?? '');
+    const reader = agentActor(agent);
     const conditions = queueConditions(
-      agentActor(agent),
+      reader,
       ticketQueueFilter.parse({ status: ['new', 'in_progress'] }),
       null,
       at,
     );
     for (const band of QUEUE_BANDS) {
-      const nodes = await queryPlan(handle.db, bandPage(handle.db, band, conditions, at, null, 51));
+      const nodes = await queryPlan(handle.db, bandPage(handle.db, band, conditions, at, null, 51, reader));
       out(`queue band ${band} plan: ${planShape(nodes)}`);
       if (fullScans(nodes, 'tickets').length > 0) throw new Error(`band ${band} reads every request`);
     }

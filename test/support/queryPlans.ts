@@ -7,12 +7,20 @@ export interface PlanNode {
   'Index Name'?: string;
   'One-Time Filter'?: string;
   'Plan Rows'?: number;
+  'Parent Relationship'?: string;
   Plans?: PlanNode[];
+  /** Ours, not EXPLAIN's: the node runs in a subquery once per row of its parent. */
+  perRow?: boolean;
 }
 
-/** Every node of a plan, depth first. */
-export function nodesOf(node: PlanNode): PlanNode[] {
-  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+/** Every node of a plan, depth first; those of a subquery run once per row of its parent are marked. */
+export function nodesOf(node: PlanNode, perRow = false): PlanNode[] {
+  return [
+    perRow ? { ...node, perRow } : node,
+    ...(node.Plans ?? []).flatMap((child) =>
+      nodesOf(child, perRow || child['Parent Relationship'] === 'SubPlan'),
+    ),
+  ];
 }
 
 /** A plan on one line: "Limit > Index Scan on tickets (tickets_queue_due_idx)". */
@@ -63,8 +71,11 @@ export async function queryPlan(
 export const fullScans = (nodes: PlanNode[], table: string): PlanNode[] =>
   nodes.filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === table);
 
-/** The nodes that sort rows, and those that read every row of `table`. */
+/**
+ * The nodes that sort rows, and those that read every row of `table`. A sort in a subquery run per row
+ * orders that row's own few (a request's tags), not the rows the query lists.
+ */
 export const sortsAndFullScans = (nodes: PlanNode[], table: string): PlanNode[] => [
-  ...nodes.filter((node) => node['Node Type'].includes('Sort')),
+  ...nodes.filter((node) => node['Node Type'].includes('Sort') && !node.perRow),
   ...fullScans(nodes, table),
 ];

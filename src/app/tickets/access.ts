@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
+import { columnReader } from '../../db/columnReader.js';
 import type { Queryable } from '../../db/database.js';
 import { partnerOrganizations, tickets } from '../../db/schema.js';
 import type { Level } from '../../domain/entitlement/entitlement.js';
@@ -54,6 +55,7 @@ export const listedTicketColumns = Object.fromEntries(
   SUMMARY_COLUMNS.map((name) => [name, allColumns[name]]),
 ) as { [Name in (typeof SUMMARY_COLUMNS)[number]]: (typeof allColumns)[Name] };
 export type ListedTicketRow = Pick<TicketRow, (typeof SUMMARY_COLUMNS)[number]>;
+export const readListedTicket = columnReader<ListedTicketRow>(listedTicketColumns);
 
 /**
  * Whether a request is measured against this desk's SLA: all but those imported from another desk. The

@@ -7,6 +7,7 @@ import type {
   TicketListQuery,
   TicketQueueFilter,
 } from '../../contract/tickets.js';
+import { type Queryable, rowsOf } from '../../db/database.js';
 import { tags, tickets, ticketTags } from '../../db/schema.js';
 import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { type QueueSort, SEVERITY_RANK, STATUS_RANK } from '../../domain/tickets/queueSort.js';
@@ -14,11 +15,12 @@ import { readSearch, type SearchTerms } from '../../domain/tickets/searchQuery.j
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import { tagsOfTickets } from '../tags.js';
+import { listedTagsFor, tagsOfTickets } from '../tags.js';
 import {
   type ListedTicketRow,
   listedTicketColumns,
   measuredAgainstSla,
+  readListedTicket,
   visibleTicketsCondition,
 } from './access.js';
 import { ticketSummary } from './queries.js';
@@ -149,19 +151,14 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
   if (terms?.text) return searchTickets(ctx, actor, terms, query, conditions);
   const [found, data] = await Promise.all([
     query.sort === 'queue'
-      ? queueOrderPage(ctx, conditions, query, now)
-      : columnOrderPage(ctx, conditions, query, query.sort),
+      ? queueOrderPage(ctx, actor, conditions, query, now)
+      : columnOrderPage(ctx, actor, conditions, query, query.sort),
     ctx.sla.load(ctx.db),
   ]);
   const page = found.rows.slice(0, query.limit);
   const last = page.at(-1);
-  const tagged = await supportTags(
-    ctx,
-    actor,
-    page.map((row) => row.ticket.id),
-  );
   return {
-    items: page.map((row) => withTags(ticketSummary(row.ticket, now, data, actor), tagged)),
+    items: page.map((row) => withTags(ticketSummary(row.ticket, now, data, actor), row.tags)),
     nextCursor:
       found.rows.length > query.limit && last
         ? encodeCursor(found.sortName, last.band, last.key, last.ticket.id)
@@ -169,18 +166,33 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
   };
 }
 
-/** Tags are support's: a contact's lists carry none, and the query is not made for them. */
+/** Tags are support's: a contact's lists carry none, and their queries read none. */
 const supportTags = (ctx: AppContext, actor: Actor, ticketIds: string[]) =>
   actor.type === 'contact' ? Promise.resolve(new Map<string, Tag[]>()) : tagsOfTickets(ctx.db, ticketIds);
 
-function withTags(summary: SupportTicketSummary | CustomerTicketSummary, tagged: Map<string, Tag[]>) {
-  return summary.view === 'support' ? { ...summary, tags: tagged.get(summary.id) ?? [] } : summary;
+function withTags(summary: SupportTicketSummary | CustomerTicketSummary, tags: readonly Tag[]) {
+  return summary.view === 'support' ? { ...summary, tags: [...tags] } : summary;
 }
 
-type ListedRow = { ticket: ListedTicketRow; key: string; band: number };
+type ListedRow = { ticket: ListedTicketRow; tags: Tag[]; key: string; band: number };
+
+/** A page's rows as the database answers them, read by the listed columns' decoders found once. */
+async function listedRows(db: Queryable, query: { getSQL(): SQL }): Promise<Omit<ListedRow, 'band'>[]> {
+  const rows = await rowsOf<Record<string, unknown> & { listed_tags: Tag[]; listed_key: string }>(
+    db,
+    query.getSQL(),
+  );
+  return rows.map((row) => ({ ticket: readListedTicket(row), tags: row.listed_tags, key: row.listed_key }));
+}
 
 /** The queue's own order: its bands in turn, each read from its index only while the page is not full. */
-async function queueOrderPage(ctx: AppContext, conditions: SQL, query: TicketListQuery, now: Date) {
+async function queueOrderPage(
+  ctx: AppContext,
+  actor: Actor,
+  conditions: SQL,
+  query: TicketListQuery,
+  now: Date,
+) {
   const sortName = 'queue:asc';
   const after = query.cursor ? decodeCursor(query.cursor, sortName, 'timestamptz') : null;
   const rows: ListedRow[] = [];
@@ -188,14 +200,23 @@ async function queueOrderPage(ctx: AppContext, conditions: SQL, query: TicketLis
     if ((after && band < after.band) || rows.length > query.limit) continue;
     const from = after?.band === band ? after : null;
     // One band at a time: the next band is read only when this one did not fill the page.
-    const found = await bandPage(ctx.db, band, conditions, now, from, query.limit + 1 - rows.length);
+    const found = await listedRows(
+      ctx.db,
+      bandPage(ctx.db, band, conditions, now, from, query.limit + 1 - rows.length, actor),
+    );
     rows.push(...found.map((row) => ({ ...row, band })));
   }
   return { rows, sortName };
 }
 
 /** A column's order, either way; the key is the column itself so that its index serves the order. */
-async function columnOrderPage(ctx: AppContext, conditions: SQL, query: TicketListQuery, sort: ColumnSort) {
+async function columnOrderPage(
+  ctx: AppContext,
+  actor: Actor,
+  conditions: SQL,
+  query: TicketListQuery,
+  sort: ColumnSort,
+) {
   const { key, cast, value } = columnOrdering(sort);
   const descending = query.direction === 'desc';
   const sortName = `${sort}:${descending ? 'desc' : 'asc'}`;
@@ -207,12 +228,19 @@ async function columnOrderPage(ctx: AppContext, conditions: SQL, query: TicketLi
     bounds.push(descending ? sql`${position} < ${boundary}` : sql`${position} > ${boundary}`);
   }
   const direction = descending ? desc : asc;
-  const found = await ctx.db
-    .select({ ticket: listedTicketColumns, key })
-    .from(tickets)
-    .where(and(...bounds))
-    .orderBy(direction(value), direction(tickets.id))
-    .limit(query.limit + 1);
+  const found = await listedRows(
+    ctx.db,
+    ctx.db
+      .select({
+        ...listedTicketColumns,
+        listedTags: listedTagsFor(actor).as('listed_tags'),
+        listedKey: key.as('listed_key'),
+      })
+      .from(tickets)
+      .where(and(...bounds))
+      .orderBy(direction(value), direction(tickets.id))
+      .limit(query.limit + 1),
+  );
   return { rows: found.map((row) => ({ ...row, band: 0 })), sortName };
 }
 
@@ -275,7 +303,7 @@ async function searchTickets(
   const last = page.at(-1)?.position;
   return {
     items: page.map(({ row }) => ({
-      ...withTags(ticketSummary(row, now, data, actor), tagged),
+      ...withTags(ticketSummary(row, now, data, actor), tagged.get(row.id) ?? []),
       match: matches.get(row.id),
     })),
     nextCursor:

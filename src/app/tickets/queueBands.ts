@@ -3,6 +3,8 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/database.js';
 import { warningWindow } from '../../db/queueColumns.js';
 import { tickets } from '../../db/schema.js';
+import type { Actor } from '../actor.js';
+import { listedTagsFor } from '../tags.js';
 import { listedTicketColumns } from './access.js';
 
 /**
@@ -58,8 +60,8 @@ export const instantKey = (value: SQL | AnyPgColumn) =>
   sql<string>`to_char((${value}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
- * One band's requests among those the conditions select, from a position on, in the band's order. The
- * query is what the queue runs, so that a test can read its plan.
+ * One band's requests among those the conditions select, from a position on, in the band's order, each
+ * with the tags the reader may see. The query is what the queue runs, so that a test can read its plan.
  */
 export function bandPage(
   db: Queryable,
@@ -68,12 +70,17 @@ export function bandPage(
   now: Date,
   after: BandPosition | null,
   limit: number,
+  reader: Actor,
 ) {
   const { condition, key } = bandRange(band, now);
   const bounds = [conditions, condition];
   if (after) bounds.push(sql`(${key}, ${tickets.id}) > (${after.key}::timestamptz, ${after.id}::uuid)`);
   return db
-    .select({ ticket: listedTicketColumns, key: instantKey(key) })
+    .select({
+      ...listedTicketColumns,
+      listedTags: listedTagsFor(reader).as('listed_tags'),
+      listedKey: instantKey(key).as('listed_key'),
+    })
     .from(tickets)
     .where(and(...bounds))
     .orderBy(asc(key), asc(tickets.id))
