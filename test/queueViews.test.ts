@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VIEW_COUNT_CAP } from '../src/app/tickets/queue.js';
 import { databaseBackends } from './support/databases.js';
 import {
   ADMIN,
@@ -183,5 +185,27 @@ describe.each(databaseBackends)('sorting, tags and saved views on $name', (backe
     const left = (await agent('GET', '/api/v1/views')).json() as { id: string }[];
     expect(left.some((view) => view.id === mine.json().id)).toBe(false);
     expect(left).toHaveLength(2);
+  });
+
+  // Last: it stores a thousand requests beside the few the tests above count.
+  it('counts a broad view up to 999 and says it holds more, as the badge shows "999+"', async () => {
+    const [template] = filed;
+    await desk.ctx.db.execute(sql`insert into tickets (number, organization_id, contact_id, instance_id,
+        certificate_id, level, policy_version, channel, category, subject, description, severity, status,
+        registered_at, response_due_at, response_warn_at)
+      select 'SD-2025-' || lpad(i::text, 7, '0'), t.organization_id, t.contact_id, t.instance_id,
+        t.certificate_id, t.level, t.policy_version, t.channel, t.category, 'Поток ' || i, 'Поток', 'low', 'new',
+        t.registered_at, t.response_due_at, t.response_warn_at
+      from generate_series(1, ${VIEW_COUNT_CAP + 1}) as i, (select * from tickets where id = ${template?.id}) as t`);
+    const broad = await agent('POST', '/api/v1/views', {
+      name: 'Все новые низкие',
+      query: { status: ['new'], severity: ['low'] },
+    });
+    expect(broad.statusCode, broad.body).toBe(201);
+    expect(broad.json()).toMatchObject({ count: 999, countCapped: true });
+    const views = (await agent('GET', '/api/v1/views')).json() as { name: string; countCapped: boolean }[];
+    expect(views.find((view) => view.name === 'Мои открытые')).toMatchObject({
+      countCapped: false,
+    });
   });
 });

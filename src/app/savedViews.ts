@@ -5,7 +5,7 @@ import { savedViews } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { AppError, forbidden, notFound } from './errors.js';
-import { countTickets } from './tickets/queue.js';
+import { countTickets, type ViewCount } from './tickets/queue.js';
 import { requireSupport } from './tickets/withTicket.js';
 
 type ViewRow = typeof savedViews.$inferSelect;
@@ -30,6 +30,12 @@ function checkedQuery(query: ViewQuery): z.output<typeof viewQueryParameters> {
   return parsed.data;
 }
 
+/** A view's badge: how many it holds, and whether counting stopped at the cap. */
+const countOf = (counted: ViewCount | null) => ({
+  count: counted?.count ?? null,
+  countCapped: counted?.capped ?? false,
+});
+
 /** Views as the reader sees them, each with how many requests it holds now (counted in one query). */
 async function withCounts(ctx: AppContext, actor: Actor, rows: ViewRow[]) {
   const parsed = rows.map((row) => viewQueryParameters.safeParse(row.query));
@@ -46,7 +52,7 @@ async function withCounts(ctx: AppContext, actor: Actor, rows: ViewRow[]) {
     shared: row.ownerId === null,
     position: row.position,
     mayEdit: row.ownerId === null ? isAdmin(actor) : row.ownerId === ownerOf(actor),
-    count: parsed[index]?.success ? (counts[next++] ?? null) : null,
+    ...countOf(parsed[index]?.success ? (counts[next++] ?? null) : null),
     updatedAt: row.updatedAt.toISOString(),
   }));
 }

@@ -46,7 +46,10 @@ export const savedViewSchema = z
     count: z
       .int()
       .nullable()
-      .describe('How many requests the view holds for the reader now; null for a view that searches words'),
+      .describe(
+        'How many requests the view holds for the reader now, up to 999; null for a view that searches words',
+      ),
+    countCapped: z.boolean().describe('The view holds more than `count`: counting stopped at 999'),
     updatedAt: instant,
   })
   .meta({ id: 'SavedView' });

@@ -244,32 +244,47 @@ async function columnOrderPage(
   return { rows: found.map((row) => ({ ...row, band: 0 })), sortName };
 }
 
+/** Counting stops past this many: a broad view says "999+" rather than count every request it holds. */
+export const VIEW_COUNT_CAP = 999;
+
+export interface ViewCount {
+  count: number;
+  /** The view holds more than `count`: counting stopped at the cap. */
+  capped: boolean;
+}
+
 /**
- * How many requests each filter selects for the actor, all in one query: the counts beside the saved
- * views. A filter that searches words has none (null): a search ranks its best hits and never counts
- * them all.
+ * How many requests each filter selects for the actor, up to the cap, all in one query: the counts
+ * beside the saved views, read again by every agent whenever a request changes. Each count reads at
+ * most one row past the cap, by whatever index its filter has, so a view costs the same at a thousand
+ * requests and at a million. A filter that searches words has none (null): a search ranks its best hits
+ * and never counts them all.
  */
 export async function countTickets(
   ctx: AppContext,
   actor: Actor,
   filters: readonly TicketQueueFilter[],
-): Promise<(number | null)[]> {
+): Promise<(ViewCount | null)[]> {
   const now = ctx.clock.now();
   const counted = filters.map((filter) => {
     const terms = filter.q ? readSearch(filter.q) : null;
     return terms?.text ? null : queueConditions(actor, filter, terms, now);
   });
-  const columns = Object.fromEntries(
-    counted.flatMap((conditions, index) =>
-      conditions ? [[`c${index}`, sql<number>`(count(*) filter (where ${conditions}))::int`]] : [],
-    ),
+  const columns = counted.flatMap((conditions, index) =>
+    conditions
+      ? [
+          sql`(select count(*)::int from (select 1 from ${tickets} where ${conditions} limit ${VIEW_COUNT_CAP + 1})
+            as selected) as ${sql.identifier(`c${index}`)}`,
+        ]
+      : [],
   );
-  if (Object.keys(columns).length === 0) return counted.map(() => null);
-  const [row] = await ctx.db
-    .select(columns)
-    .from(tickets)
-    .where(visibleTicketsCondition(actor) ?? sql`true`);
-  return counted.map((conditions, index) => (conditions ? Number(row?.[`c${index}`] ?? 0) : null));
+  if (columns.length === 0) return counted.map(() => null);
+  const [row] = await rowsOf<Record<string, number>>(ctx.db, sql`select ${sql.join(columns, sql`, `)}`);
+  return counted.map((conditions, index) => {
+    if (!conditions) return null;
+    const found = Number(row?.[`c${index}`] ?? 0);
+    return { count: Math.min(found, VIEW_COUNT_CAP), capped: found > VIEW_COUNT_CAP };
+  });
 }
 
 /** The queue narrowed by a search: best match first, a page at a time, each with what it matched. */

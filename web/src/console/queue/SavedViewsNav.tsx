@@ -26,7 +26,7 @@ export function SavedViewsNav({ onOpen }: { onOpen: () => void }) {
           rightSection={
             view.count === null ? null : (
               <Badge size="sm" variant="light" data-testid="view-count">
-                {view.count}
+                {view.countCapped ? `${view.count}+` : view.count}
               </Badge>
             )
           }
