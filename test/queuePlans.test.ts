@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, agentActor, contactActor } from '../src/app/actor.js';
+import { columnPage } from '../src/app/tickets/columnOrder.js';
 import { queueConditions } from '../src/app/tickets/queue.js';
 import { bandPage, QUEUE_BANDS } from '../src/app/tickets/queueBands.js';
 import { ticketQueueFilter } from '../src/contract/tickets.js';
@@ -11,8 +12,8 @@ import { fullScans, planShape, queryPlan, sortsAndFullScans } from './support/qu
 import { openTestDesk, type TestDesk } from './support/testDesk.js';
 
 /**
- * The queue's page must never sort the open requests: each band is read from an index in its order and
- * stops at the page's end. The planner is asked with sequential scans and sorts priced out, so the plan
+ * The queue's page must never sort the open requests: each band, and each column order, is read from an
+ * index in its order and stops at the page's end. The planner is asked with sequential scans and sorts priced out, so the plan
  * it returns shows whether an index path exists at all, whatever the few rows of a test database would
  * make it prefer. A plan is checked, never a timing.
  */
@@ -93,6 +94,40 @@ describe.each(databaseBackends)('the queue page reads each band by an index ($na
       }
       // A support reader's page reads each request's tags in the same query, by the tags' own key.
       expect([...sortsAndFullScans(nodes, 'tickets'), ...fullScans(nodes, 'ticket_tags')], shape).toEqual([]);
+      expect(
+        nodes.some((node) => node['Node Type'].startsWith('Index') && node['Relation Name'] === 'tickets'),
+        shape,
+      ).toBe(true);
+    },
+  );
+
+  const columnCases = (['severity', 'status', 'responseDueAt', 'registeredAt', 'updatedAt'] as const).flatMap(
+    (sort) =>
+      (['asc', 'desc'] as const).flatMap((direction) =>
+        ['no filter', 'status', 'organization', 'unassigned', 'tag'].flatMap((filter) =>
+          ['agent', 'contact'].flatMap((actor) =>
+            [false, true].map((continued) => ({ sort, direction, filter, actor, continued })),
+          ),
+        ),
+      ),
+  );
+
+  it.each(columnCases)(
+    'sorted by $sort $direction: $actor, $filter, continued $continued',
+    async ({ sort, direction, filter, actor, continued }) => {
+      const now = desk.clock.now();
+      const reader = actors[actor];
+      const readFilter = filters[filter];
+      if (!reader || !readFilter) throw new Error(`${actor} ${filter}`);
+      const conditions = queueConditions(reader, ticketQueueFilter.parse(readFilter()), null, now);
+      const instant = '2026-11-24T09:00:00.000000Z';
+      const key =
+        sort === 'severity' ? `high~${instant}` : sort === 'status' ? `in_progress~${instant}` : instant;
+      const after = continued ? { key, id: '00000000-0000-4000-8000-000000000000' } : null;
+      const query = columnPage(desk.ctx.db, sort, direction, conditions, after, 51, reader);
+      const nodes = await queryPlan(desk.ctx.db, query, { indexPathsOnly: true });
+      const shape = planShape(nodes);
+      expect(sortsAndFullScans(nodes, 'tickets'), shape).toEqual([]);
       expect(
         nodes.some((node) => node['Node Type'].startsWith('Index') && node['Relation Name'] === 'tickets'),
         shape,

@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, isNotNull, isNull, lte, not, or, type SQL, sql } from 'drizzle-orm';
 import type { Tag } from '../../contract/tags.js';
 import type {
   CustomerTicketSummary,
@@ -10,60 +9,32 @@ import type {
 import { type Queryable, rowsOf } from '../../db/database.js';
 import { tags, tickets, ticketTags } from '../../db/schema.js';
 import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
-import { type QueueSort, SEVERITY_RANK, STATUS_RANK } from '../../domain/tickets/queueSort.js';
 import { readSearch, type SearchTerms } from '../../domain/tickets/searchQuery.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import { listedTagsFor, tagsOfTickets } from '../tags.js';
+import { tagsOfTickets } from '../tags.js';
 import {
   type ListedTicketRow,
-  listedTicketColumns,
   measuredAgainstSla,
   readListedTicket,
   visibleTicketsCondition,
 } from './access.js';
+import { type ColumnSort, columnPage, readableColumnKey } from './columnOrder.js';
 import { ticketSummary } from './queries.js';
-import { bandPage, instantKey, QUEUE_BANDS } from './queueBands.js';
+import { bandPage, CURSOR_INSTANT, QUEUE_BANDS } from './queueBands.js';
 import { findTickets, type SearchPosition, searchMatches } from './ticketSearch.js';
-
-const CURSOR_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-
-type ColumnSort = Exclude<QueueSort, 'queue'>;
-
-interface Ordering {
-  /** What the rows are ordered by, and its text in a cursor. */
-  value: SQL | AnyPgColumn;
-  key: SQL<string>;
-  cast: 'timestamptz' | 'int';
-}
-
-function columnOrdering(sort: ColumnSort): Ordering {
-  switch (sort) {
-    case 'severity':
-    case 'status': {
-      const value = sql<number>`array_position(array[${sql.join(
-        (sort === 'severity' ? SEVERITY_RANK : STATUS_RANK).map((name) => sql`${name}`),
-        sql`, `,
-      )}]::text[], ${tickets[sort]}::text)`;
-      return { value, key: sql<string>`(${value})::text`, cast: 'int' };
-    }
-    default:
-      return { value: tickets[sort], key: instantKey(tickets[sort]), cast: 'timestamptz' };
-  }
-}
 
 /** Where a page ended: the sort it was read in, so that a cursor is not read under another. */
 function encodeCursor(sort: string, band: number, key: string, id: string): string {
   return Buffer.from(`${sort}|${band}|${key}|${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string, sort: string, cast: Ordering['cast']) {
+function decodeCursor(cursor: string, sort: string, readable: (key: string) => boolean) {
   const [kind = '', band = '', key = '', id = ''] = Buffer.from(cursor, 'base64url')
     .toString('utf8')
     .split('|');
-  const keyValid = cast === 'int' ? /^\d{1,2}$/.test(key) : CURSOR_INSTANT.test(key);
-  if (kind !== sort || !/^[0-3]$/.test(band) || !keyValid || !/^[0-9a-f-]{36}$/.test(id)) {
+  if (kind !== sort || !/^[0-3]$/.test(band) || !readable(key) || !/^[0-9a-f-]{36}$/.test(id)) {
     throw new AppError('invalid', 'cursor_invalid', 'cursor');
   }
   return { band: Number(band), key, id };
@@ -194,7 +165,7 @@ async function queueOrderPage(
   now: Date,
 ) {
   const sortName = 'queue:asc';
-  const after = query.cursor ? decodeCursor(query.cursor, sortName, 'timestamptz') : null;
+  const after = query.cursor ? decodeCursor(query.cursor, sortName, (key) => CURSOR_INSTANT.test(key)) : null;
   const rows: ListedRow[] = [];
   for (const band of QUEUE_BANDS) {
     if ((after && band < after.band) || rows.length > query.limit) continue;
@@ -209,7 +180,7 @@ async function queueOrderPage(
   return { rows, sortName };
 }
 
-/** A column's order, either way; the key is the column itself so that its index serves the order. */
+/** A column's order, either way, read from the index that keeps it. */
 async function columnOrderPage(
   ctx: AppContext,
   actor: Actor,
@@ -217,29 +188,13 @@ async function columnOrderPage(
   query: TicketListQuery,
   sort: ColumnSort,
 ) {
-  const { key, cast, value } = columnOrdering(sort);
-  const descending = query.direction === 'desc';
-  const sortName = `${sort}:${descending ? 'desc' : 'asc'}`;
-  const bounds: SQL[] = [conditions];
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor, sortName, cast);
-    const position = sql`(${value}, ${tickets.id})`;
-    const boundary = sql`(${after.key}::${sql.raw(cast)}, ${after.id}::uuid)`;
-    bounds.push(descending ? sql`${position} < ${boundary}` : sql`${position} > ${boundary}`);
-  }
-  const direction = descending ? desc : asc;
+  const sortName = `${sort}:${query.direction}`;
+  const after = query.cursor
+    ? decodeCursor(query.cursor, sortName, (key) => readableColumnKey(sort, key))
+    : null;
   const found = await listedRows(
     ctx.db,
-    ctx.db
-      .select({
-        ...listedTicketColumns,
-        listedTags: listedTagsFor(actor).as('listed_tags'),
-        listedKey: key.as('listed_key'),
-      })
-      .from(tickets)
-      .where(and(...bounds))
-      .orderBy(direction(value), direction(tickets.id))
-      .limit(query.limit + 1),
+    columnPage(ctx.db, sort, query.direction, conditions, after, query.limit + 1, actor),
   );
   return { rows: found.map((row) => ({ ...row, band: 0 })), sortName };
 }

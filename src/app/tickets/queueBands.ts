@@ -55,6 +55,9 @@ function bandRange(band: QueueBand, now: Date): { condition: SQL; key: AnyPgColu
   }
 }
 
+/** An instant as `instantKey` writes it into a cursor. */
+export const CURSOR_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+
 /** An instant as the database writes it, to the microsecond, so that a page boundary is exact. */
 export const instantKey = (value: SQL | AnyPgColumn) =>
   sql<string>`to_char((${value}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

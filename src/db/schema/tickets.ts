@@ -127,7 +127,11 @@ export const tickets = pgTable(
     index('tickets_queue_warning_idx')
       .using('gist', warningWindow(table.queueWarnAt, table.queueDueAt))
       .where(sql`${table.queueDueAt} is not null`),
+    // The queue sorted by a column reads that column's index in order (columnOrder.ts): severity and
+    // status by rank, then deadline; the times with the id that breaks their ties.
     index('tickets_status_due_idx').on(table.status, table.responseDueAt, table.id),
+    index('tickets_severity_due_idx').on(table.severity, table.responseDueAt, table.id),
+    index('tickets_updated_idx').on(table.updatedAt, table.id),
     index('tickets_organization_idx').on(table.organizationId, table.responseDueAt),
     index('tickets_assignee_idx').on(table.assigneeId, table.responseDueAt),
     // The request page's customer panel counts the contact's requests by channel.
@@ -147,8 +151,8 @@ export const tickets = pgTable(
     // A request's page lists the requests that follow it up: without this, every opening read them all.
     index('tickets_follows_up_idx').on(table.followsUpId).where(sql`${table.followsUpId} is not null`),
     index('tickets_search_document_idx').using('gin', table.searchDocument),
-    // The newest hits are ranked first when a common word matches very many requests.
-    index('tickets_registered_idx').on(table.registeredAt),
+    // The newest hits are ranked first when a common word matches very many requests; the queue sorts by it.
+    index('tickets_registered_idx').on(table.registeredAt, table.id),
     // Parts of words and of numbers ("серв", "00012"), which the stemmed search does not match.
     index('tickets_subject_trgm_idx').using('gin', table.subject.op('gin_trgm_ops')),
     index('tickets_number_trgm_idx').using('gin', table.number.op('gin_trgm_ops')),
