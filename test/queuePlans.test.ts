@@ -81,7 +81,7 @@ describe.each(databaseBackends)('the queue page reads each band by an index ($na
       const after = continued
         ? { key: '2026-11-24T09:00:00.000000Z', id: '00000000-0000-4000-8000-000000000000' }
         : null;
-      const query = bandPage(desk.ctx.db, band, conditions, now, after, 51, reader);
+      const query = bandPage(band, conditions, now, after, 51, reader);
       const nodes = await queryPlan(desk.ctx.db, query, { indexPathsOnly: true });
       const shape = planShape(nodes);
       if (!nodes.some((node) => node['Relation Name'])) {
@@ -124,7 +124,7 @@ describe.each(databaseBackends)('the queue page reads each band by an index ($na
       const key =
         sort === 'severity' ? `high~${instant}` : sort === 'status' ? `in_progress~${instant}` : instant;
       const after = continued ? { key, id: '00000000-0000-4000-8000-000000000000' } : null;
-      const query = columnPage(desk.ctx.db, sort, direction, conditions, after, 51, reader);
+      const query = columnPage(sort, direction, conditions, after, 51, reader);
       const nodes = await queryPlan(desk.ctx.db, query, { indexPathsOnly: true });
       const shape = planShape(nodes);
       expect(sortsAndFullScans(nodes, 'tickets'), shape).toEqual([]);

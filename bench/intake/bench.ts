@@ -101,7 +101,7 @@ async function printQueuePlans(databaseUrl: string) {
       at,
     );
     for (const band of QUEUE_BANDS) {
-      const nodes = await queryPlan(handle.db, bandPage(handle.db, band, conditions, at, null, 51, reader));
+      const nodes = await queryPlan(handle.db, bandPage(band, conditions, at, null, 51, reader));
       out(`queue band ${band} plan: ${planShape(nodes)}`);
       if (fullScans(nodes, 'tickets').length > 0) throw new Error(`band ${band} reads every request`);
     }

@@ -22,7 +22,9 @@ export function requireAdmin(actor: Actor): void {
 }
 
 /** The actor an agent row acts as. */
-export function agentActor(row: typeof agents.$inferSelect): Actor {
+export function agentActor(
+  row: Pick<typeof agents.$inferSelect, 'id' | 'role' | 'name' | 'email' | 'language'>,
+): Actor {
   return {
     type: 'agent',
     id: row.id,
@@ -34,7 +36,9 @@ export function agentActor(row: typeof agents.$inferSelect): Actor {
 }
 
 /** The actor a contact row acts as, on any channel. */
-export function contactActor(row: typeof contacts.$inferSelect): ContactActor {
+export function contactActor(
+  row: Pick<typeof contacts.$inferSelect, 'id' | 'organizationId' | 'name' | 'email' | 'language'>,
+): ContactActor {
   return {
     type: 'contact',
     id: row.id,

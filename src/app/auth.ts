@@ -123,9 +123,29 @@ export async function logout(ctx: AppContext, sessionToken: string): Promise<voi
 }
 
 /** The actor behind a credential, joined in the same query; null when the account is deactivated. */
+/** What a credential check reads of the person behind it: what an actor is made of, and whether active. */
+const principalColumns = {
+  agent: {
+    id: agents.id,
+    role: agents.role,
+    name: agents.name,
+    email: agents.email,
+    language: agents.language,
+    active: agents.active,
+  },
+  contact: {
+    id: contacts.id,
+    organizationId: contacts.organizationId,
+    name: contacts.name,
+    email: contacts.email,
+    language: contacts.language,
+    active: contacts.active,
+  },
+};
+
 function activePrincipal(
-  agent: typeof agents.$inferSelect | null,
-  contact: typeof contacts.$inferSelect | null,
+  agent: (Parameters<typeof agentActor>[0] & { active: boolean }) | null,
+  contact: (Parameters<typeof contactActor>[0] & { active: boolean }) | null,
 ): Actor | null {
   if (agent) return agent.active ? agentActor(agent) : null;
   if (contact) return contact.active ? contactActor(contact) : null;
@@ -136,9 +156,8 @@ function activePrincipal(
 const sessionStatement = preparedStatement((db) =>
   db
     .select({
-      session: sessions,
-      agent: agents,
-      contact: contacts,
+      session: { lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken },
+      ...principalColumns,
       mustEnrol: sql<boolean>`(${sessions.agentId} is not null
         and ${agents.directory} is distinct from 'oidc'
         and exists (select 1 from desk_settings where key = ${STAFF_SECOND_FACTOR_KEY} and value = 'true'::jsonb)
@@ -159,7 +178,7 @@ const sessionStatement = preparedStatement((db) =>
 
 const apiTokenStatement = preparedStatement((db) =>
   db
-    .select({ token: apiTokens, agent: agents, contact: contacts })
+    .select({ token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt }, ...principalColumns })
     .from(apiTokens)
     .leftJoin(agents, eq(agents.id, apiTokens.agentId))
     .leftJoin(contacts, eq(contacts.id, apiTokens.contactId))

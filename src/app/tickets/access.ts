@@ -57,6 +57,28 @@ export const listedTicketColumns = Object.fromEntries(
 export type ListedTicketRow = Pick<TicketRow, (typeof SUMMARY_COLUMNS)[number]>;
 export const readListedTicket = columnReader<ListedTicketRow>(listedTicketColumns);
 
+/** The listed columns by their names, written once. */
+const listedSelection = sql.raw(
+  Object.values(listedTicketColumns)
+    .map((column) => `"${column.name}"`)
+    .join(', '),
+);
+
+/**
+ * A page of requests as the lists read it: the listed columns, each request's tags for the reader, and
+ * the key its order resumes from, read back by readListedTicket. One template rather than drizzle's
+ * select builder, which spent a tenth of a queue page's time building the same thirty columns again.
+ */
+export const listingQuery = (page: {
+  tags: SQL;
+  key: SQL;
+  where: SQL | undefined;
+  orderBy: SQL[];
+  limit: number;
+}): SQL =>
+  sql`select ${listedSelection}, ${page.tags} as listed_tags, ${page.key} as listed_key from ${tickets}
+    where ${page.where ?? sql`true`} order by ${sql.join(page.orderBy, sql`, `)} limit ${page.limit}`;
+
 /**
  * Whether a request is measured against this desk's SLA: all but those imported from another desk. The
  * watches, the queue's urgency and breached filter, the summaries and the SLA report ask this.

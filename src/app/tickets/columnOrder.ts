@@ -1,6 +1,5 @@
 import { and, asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../db/database.js';
 import { tickets } from '../../db/schema.js';
 import {
   type QueueSort,
@@ -10,7 +9,7 @@ import {
 } from '../../domain/tickets/queueSort.js';
 import type { Actor } from '../actor.js';
 import { listedTagsFor } from '../tags.js';
-import { listedTicketColumns } from './access.js';
+import { listingQuery } from './access.js';
 import { CURSOR_INSTANT, instantKey } from './queueBands.js';
 
 export type ColumnSort = Exclude<QueueSort, 'queue'>;
@@ -69,7 +68,6 @@ export function readableColumnKey(sort: ColumnSort, key: string): boolean {
  * plan: a range of one index, stopped at the page's end, never a sort of every request.
  */
 export function columnPage(
-  db: Queryable,
   sort: ColumnSort,
   direction: SortDirection,
   conditions: SQL | undefined,
@@ -92,17 +90,14 @@ export function columnPage(
     bounds.push(direction === 'desc' ? sql`${position} < ${boundary}` : sql`${position} > ${boundary}`);
   }
   const order = direction === 'desc' ? desc : asc;
-  return db
-    .select({
-      ...listedTicketColumns,
-      listedTags: listedTagsFor(reader).as('listed_tags'),
-      listedKey: sql<string>`${sql.join(
-        parts.map((part) => part.key),
-        sql` || ${KEY_SEPARATOR} || `,
-      )}`.as('listed_key'),
-    })
-    .from(tickets)
-    .where(and(...bounds))
-    .orderBy(...parts.map((part) => order(part.column)), order(tickets.id))
-    .limit(limit);
+  return listingQuery({
+    tags: listedTagsFor(reader),
+    key: sql.join(
+      parts.map((part) => part.key),
+      sql` || ${KEY_SEPARATOR} || `,
+    ),
+    where: and(...bounds),
+    orderBy: [...parts.map((part) => order(part.column)), order(tickets.id)],
+    limit,
+  });
 }

@@ -173,7 +173,7 @@ async function queueOrderPage(
     // One band at a time: the next band is read only when this one did not fill the page.
     const found = await listedRows(
       ctx.db,
-      bandPage(ctx.db, band, conditions, now, from, query.limit + 1 - rows.length, actor),
+      bandPage(band, conditions, now, from, query.limit + 1 - rows.length, actor),
     );
     rows.push(...found.map((row) => ({ ...row, band })));
   }
@@ -194,7 +194,7 @@ async function columnOrderPage(
     : null;
   const found = await listedRows(
     ctx.db,
-    columnPage(ctx.db, sort, query.direction, conditions, after, query.limit + 1, actor),
+    columnPage(sort, query.direction, conditions, after, query.limit + 1, actor),
   );
   return { rows: found.map((row) => ({ ...row, band: 0 })), sortName };
 }

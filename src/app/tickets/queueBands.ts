@@ -1,11 +1,10 @@
 import { and, asc, gt, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../db/database.js';
 import { warningWindow } from '../../db/queueColumns.js';
 import { tickets } from '../../db/schema.js';
 import type { Actor } from '../actor.js';
 import { listedTagsFor } from '../tags.js';
-import { listedTicketColumns } from './access.js';
+import { listingQuery } from './access.js';
 
 /**
  * The queue's own order, in bands: breached first, then due soon (past the warning point), then
@@ -67,7 +66,6 @@ export const instantKey = (value: SQL | AnyPgColumn) =>
  * with the tags the reader may see. The query is what the queue runs, so that a test can read its plan.
  */
 export function bandPage(
-  db: Queryable,
   band: QueueBand,
   conditions: SQL | undefined,
   now: Date,
@@ -78,14 +76,11 @@ export function bandPage(
   const { condition, key } = bandRange(band, now);
   const bounds = [conditions, condition];
   if (after) bounds.push(sql`(${key}, ${tickets.id}) > (${after.key}::timestamptz, ${after.id}::uuid)`);
-  return db
-    .select({
-      ...listedTicketColumns,
-      listedTags: listedTagsFor(reader).as('listed_tags'),
-      listedKey: instantKey(key).as('listed_key'),
-    })
-    .from(tickets)
-    .where(and(...bounds))
-    .orderBy(asc(key), asc(tickets.id))
-    .limit(limit);
+  return listingQuery({
+    tags: listedTagsFor(reader),
+    key: instantKey(key),
+    where: and(...bounds),
+    orderBy: [asc(key), asc(tickets.id)],
+    limit,
+  });
 }
