@@ -18,6 +18,7 @@ import {
   benchDatabase,
   createTicketLoad,
   freePort,
+  processCpuMs,
   requireAllAnswered,
   runCli,
   startDesk,
@@ -26,7 +27,7 @@ import {
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONCURRENCY = 32;
 const CREATE_REQUESTS = Number(process.env.BENCH_CREATE_REQUESTS ?? 20_000);
-const QUEUE_REQUESTS = Number(process.env.BENCH_QUEUE_REQUESTS ?? 2_000);
+const QUEUE_REQUESTS = Number(process.env.BENCH_QUEUE_REQUESTS ?? 5_000);
 /** Requests sent before each measurement and not counted: the server compiles its hot paths and each
  * pooled connection prepares its statements, as in a desk that has been running for a while. */
 const WARM_UP_FRACTION = 0.1;
@@ -181,12 +182,15 @@ async function main() {
       headers: { authorization: `Bearer ${agentToken}` },
     };
     await autocannon({ ...queueOptions, amount: Math.round(QUEUE_REQUESTS * WARM_UP_FRACTION) });
+    const cpuBefore = processCpuMs(desk.pid);
     const queue = await autocannon({ ...queueOptions, amount: QUEUE_REQUESTS });
     requireAllAnswered(queue, 'listTickets');
+    const cpuPerPage = (processCpuMs(desk.pid) - cpuBefore) / queue['2xx'];
     out(
       `listTickets (agent queue, first page by due time, 1,000,000 tickets): p50 ${queue.latency.p50} ms, p99 ${queue.latency.p99} ms ` +
         `(${queue['2xx']} answered, ${queue.non2xx} non-2xx, concurrency 8, ` +
-        `after ${Math.round(QUEUE_REQUESTS * WARM_UP_FRACTION)} uncounted warm-up requests)`,
+        `after ${Math.round(QUEUE_REQUESTS * WARM_UP_FRACTION)} uncounted warm-up requests); ` +
+        `the desk's CPU per page ${cpuPerPage.toFixed(2)} ms`,
     );
     out(
       JSON.stringify({
@@ -198,6 +202,7 @@ async function main() {
         queuePagesPerSecond: Math.round(queue['2xx'] / queue.duration),
         queueP50Ms: queue.latency.p50,
         queueP99Ms: queue.latency.p99,
+        queueDeskCpuMsPerPage: Number(cpuPerPage.toFixed(2)),
       }),
     );
   } finally {
