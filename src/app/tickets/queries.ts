@@ -35,8 +35,23 @@ export function ticketSummary(
   data: SlaData,
   reader: Actor,
 ): SupportTicketSummary | CustomerTicketSummary {
+  // The support view is the shared fields and its own, added to the object just made rather than copied.
+  return reader.type === 'contact'
+    ? summaryIn('customer', row, now, data, reader)
+    : Object.assign(summaryIn('support', row, now, data, reader), { assigneeId: row.assigneeId });
+}
+
+/** The fields both views share, under the view's name. */
+function summaryIn<View extends 'customer' | 'support'>(
+  view: View,
+  row: ListedTicketRow,
+  now: Date,
+  data: SlaData,
+  reader: Actor,
+) {
   const owed = owedBySupport(row);
-  const shared = {
+  return {
+    view,
     id: row.id,
     number: row.number,
     version: row.version,
@@ -69,9 +84,6 @@ export function ticketSummary(
     followUp: owed ? followUpState(row, now, data) : null,
     allowedActions: ticketActionsFor(reader, row),
   };
-  return reader.type === 'contact'
-    ? { view: 'customer', ...shared }
-    : { view: 'support', ...shared, assigneeId: row.assigneeId };
 }
 
 /**

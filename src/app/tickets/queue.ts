@@ -142,7 +142,8 @@ const supportTags = (ctx: AppContext, actor: Actor, ticketIds: string[]) =>
   actor.type === 'contact' ? Promise.resolve(new Map<string, Tag[]>()) : tagsOfTickets(ctx.db, ticketIds);
 
 function withTags(summary: SupportTicketSummary | CustomerTicketSummary, tags: readonly Tag[]) {
-  return summary.view === 'support' ? { ...summary, tags: [...tags] } : summary;
+  // The summary was just made for this page: its tags are added to it rather than copied into another.
+  return summary.view === 'support' ? Object.assign(summary, { tags: [...tags] }) : summary;
 }
 
 type ListedRow = { ticket: ListedTicketRow; tags: Tag[]; key: string; band: number };
