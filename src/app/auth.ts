@@ -122,7 +122,6 @@ export async function logout(ctx: AppContext, sessionToken: string): Promise<voi
   await ctx.db.delete(sessions).where(eq(sessions.tokenHash, digest(sessionToken)));
 }
 
-/** The actor behind a credential, joined in the same query; null when the account is deactivated. */
 /** What a credential check reads of the person behind it: what an actor is made of, and whether active. */
 const principalColumns = {
   agent: {
@@ -143,6 +142,7 @@ const principalColumns = {
   },
 };
 
+/** The actor behind a credential, joined in the same query; null when the account is deactivated. */
 function activePrincipal(
   agent: (Parameters<typeof agentActor>[0] & { active: boolean }) | null,
   contact: (Parameters<typeof contactActor>[0] & { active: boolean }) | null,

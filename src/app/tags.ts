@@ -55,19 +55,19 @@ export async function deleteTag(ctx: AppContext, actor: Actor, tagId: string) {
   if (!row) throw notFound();
 }
 
-/**
- * The tags on the request a row of `tickets` holds, in tagsOfTickets' order, as a column of the query
- * that lists the requests: a page of the queue reads them in its own round trip. Tags are support's: a
- * contact's lists carry none and read none. Written out in full because a one-table select leaves its
- * columns unqualified, and `tickets.id` must stay the outer row's.
- */
-export const listedTagsFor = (reader: Actor): SQL<Tag[]> =>
-  reader.type === 'contact' ? sql`'[]'::json` : listedTicketTags;
-
+/** Correlated by name: `tickets.id` is the row of the list that holds this column. */
 const listedTicketTags: SQL<Tag[]> = sql`coalesce((select json_agg(json_build_object('id', listed_tag.id,
   'name', listed_tag.name, 'color', listed_tag.color) order by listed_tag.name)
   from ticket_tags join tags as listed_tag on listed_tag.id = ticket_tags.tag_id
   where ticket_tags.ticket_id = tickets.id), '[]'::json)`;
+
+/**
+ * The tags on the request a row of `tickets` holds, in tagsOfTickets' order, as a column of the query
+ * that lists the requests: a page of the queue reads them in its own round trip. Tags are support's: a
+ * contact's lists carry none and read none.
+ */
+export const listedTagsFor = (reader: Actor): SQL<Tag[]> =>
+  reader.type === 'contact' ? sql`'[]'::json` : listedTicketTags;
 
 /** The tags on each of these requests, by request id. */
 export async function tagsOfTickets(db: Queryable, ticketIds: readonly string[]) {
