@@ -8,7 +8,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../src/app/demoData.js';
 import { loadConfig } from '../src/config.js';
-import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
+import { type DatabaseHandle, MIGRATION_LOCK, openDatabase } from '../src/db/database.js';
 import { ManualClock } from '../src/domain/calendar/clock.js';
 import { buildHttpApp } from '../src/http/app.js';
 import { logSerializers } from '../src/logger.js';
@@ -187,6 +187,31 @@ describe.runIf(serverUrl)('starting several instances at once, on postgres', () 
       expect(second?.code, second?.stderr).toBe(0);
       expect(`${first?.stderr}${second?.stderr}`).not.toMatch(/already exists/);
     } finally {
+      await created.drop();
+    }
+  });
+
+  it('migrates for as long as the data needs, past the statement timeout, and waits as long for another instance', async () => {
+    const created = await createPostgresDatabase(serverUrl as string);
+    const target = { kind: 'postgres' as const, url: created.url, statementTimeoutMs: 200 };
+    const other = await openDatabase(target);
+    try {
+      // Another instance holds the migration lock for longer than a statement may run.
+      const held = await other.tryLock(MIGRATION_LOCK);
+      expect(held).not.toBeNull();
+      const waiting = await openDatabase(target);
+      try {
+        const migrated = waiting.migrate();
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        await held?.release();
+        await migrated;
+        const state = await waiting.migrationState();
+        expect(state.applied).toBe(state.expected);
+      } finally {
+        await waiting.close();
+      }
+    } finally {
+      await other.close();
       await created.drop();
     }
   });

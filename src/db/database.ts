@@ -172,7 +172,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 }
 
 /** Any number will do, as long as every instance uses the same: it names the migration lock. */
-const MIGRATION_LOCK = 7_340_155_021;
+export const MIGRATION_LOCK = 7_340_155_021;
 
 async function openPostgres(
   target: Extract<DatabaseTarget, { kind: 'postgres' }>,
@@ -201,7 +201,14 @@ async function openPostgres(
      */
     async migrate() {
       // On the session connection: the lock must hold for the whole run, on one server connection.
-      const direct = new pg.Pool({ ...sessionSettings, max: 1 });
+      // Without the statement timeout: an index built over millions of rows, or the wait for another
+      // instance building it, takes as long as the data needs, and a cancelled migration blocks the start.
+      const direct = new pg.Pool({
+        ...sessionSettings,
+        max: 1,
+        statement_timeout: undefined,
+        query_timeout: undefined,
+      });
       const lock = await direct.connect();
       try {
         await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
