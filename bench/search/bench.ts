@@ -29,6 +29,14 @@ const SEARCH_INDEXES = [
     'create index ticket_messages_search_document_idx on ticket_messages using gin (search_document)',
   ],
   [
+    'tickets_search_phrases_idx',
+    'create index tickets_search_phrases_idx on tickets using gin (search_phrases(search_document))',
+  ],
+  [
+    'ticket_messages_search_phrases_idx',
+    'create index ticket_messages_search_phrases_idx on ticket_messages using gin (search_phrases(search_document))',
+  ],
+  [
     'tickets_subject_trgm_idx',
     'create index tickets_subject_trgm_idx on tickets using gin (subject gin_trgm_ops)',
   ],

@@ -32,6 +32,15 @@ export function messageDocument(body: SQLWrapper): SQL {
   return sql`to_tsvector(${SEARCH_CONFIGURATION}, ${body})`;
 }
 
+/**
+ * A document's adjacent word pairs ("доступ отвеча"), the keys of the pair indexes: a phrase is found
+ * through its pairs (domain/tickets/searchPhrases.ts) instead of the postings of its common words. The
+ * function is created by migration 0038; an index is used only for this very expression.
+ */
+export function searchPhrases(document: SQLWrapper): SQL {
+  return sql`search_phrases(${document})`;
+}
+
 /** What a person typed, read as a web search: "a phrase", -word, OR. */
 export function webSearchQuery(text: string): SQL {
   return sql`websearch_to_tsquery(${SEARCH_CONFIGURATION}, ${text})`;

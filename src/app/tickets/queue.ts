@@ -10,6 +10,7 @@ import { type Queryable, rowsOf } from '../../db/database.js';
 import { tags, tickets, ticketTags } from '../../db/schema.js';
 import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { readSearch, type SearchTerms } from '../../domain/tickets/searchQuery.js';
+import type { SearchPosition } from '../../domain/tickets/searchRanking.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -23,7 +24,7 @@ import {
 import { type ColumnSort, columnPage, readableColumnKey } from './columnOrder.js';
 import { ticketSummary } from './queries.js';
 import { bandPage, CURSOR_INSTANT, QUEUE_BANDS } from './queueBands.js';
-import { findTickets, type SearchPosition, searchMatches } from './ticketSearch.js';
+import { findTickets, searchMatches } from './ticketSearch.js';
 
 /** Where a page ended: the sort it was read in, so that a cursor is not read under another. */
 function encodeCursor(sort: string, band: number, key: string, id: string): string {

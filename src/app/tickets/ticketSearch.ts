@@ -1,8 +1,10 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/database.js';
 import { tickets } from '../../db/schema.js';
-import { SEARCH_CONFIGURATION, webSearchQuery } from '../../db/searchDocuments.js';
+import { SEARCH_CONFIGURATION, searchPhrases, webSearchQuery } from '../../db/searchDocuments.js';
+import { requiredWordPairs } from '../../domain/tickets/searchPhrases.js';
 import type { SearchTerms } from '../../domain/tickets/searchQuery.js';
+import { rankHits, type SearchHit, type SearchPosition } from '../../domain/tickets/searchRanking.js';
 import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import { type ListedTicketRow, listedTicketColumns } from './access.js';
@@ -65,17 +67,14 @@ export const SEARCH_CANDIDATES = 60;
  */
 const SAMPLE = 2000;
 
-/** Where the last page of a search ended: the next begins below it, whatever sample it is drawn from. */
-export interface SearchPosition {
-  rank: number;
-  registeredAt: string;
-  id: string;
-}
+const HIT_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
 /**
  * The requests a search finds among those `conditions` (the reader's visibility and the queue's
  * filters) admit, best first, a page at a time. Each kind of hit is looked up through its own
- * index and the hits of one request are merged: a contact's search reads public messages only.
+ * index, in rounds from the dearest to miss to the dearest to read, each only when those before it
+ * leave the page short; the hits of one request are merged (searchRanking.ts). A contact's search
+ * reads public messages only.
  */
 export async function findTickets(
   ctx: AppContext,
@@ -84,13 +83,89 @@ export async function findTickets(
   conditions: SQL,
   page: { limit: number; after: SearchPosition | null },
 ): Promise<{ row: ListedTicketRow; position: SearchPosition }[]> {
+  return ctx.db.transaction(async (tx) => {
+    // Without the JIT: a search over millions of postings is priced past its thresholds, and compiling
+    // the statement afresh each time cost more than reading the sample it ranks.
+    const [prepared] = await rowsOf<{ query: string }>(
+      tx,
+      sql`select set_config('jit', 'off', true), set_config('gin_fuzzy_search_limit',
+        ${String(terms.sampleable ? SAMPLE : 0)}, true), ${webSearchQuery(terms.text)}::text as query`,
+    );
+    const rounds = searchRounds(actor, terms, conditions, requiredWordPairs(prepared?.query ?? ''));
+    const hits: SearchHit[] = [];
+    let ranked: SearchPosition[] = [];
+    for (const round of rounds) {
+      const read = () => rowsOf<SearchHit>(tx, hitsOf(terms, round));
+      let found = await read();
+      if (terms.sampleable && rankHits([...hits, ...found], page.after, page.limit).length < page.limit) {
+        await rowsOf(tx, sql`select set_config('gin_fuzzy_search_limit', '0', true)`);
+        found = await read();
+        await rowsOf(tx, sql`select set_config('gin_fuzzy_search_limit', ${String(SAMPLE)}, true)`);
+      }
+      hits.push(...found);
+      ranked = rankHits(hits, page.after, page.limit);
+      if (ranked.length >= page.limit) break;
+    }
+    if (ranked.length === 0) return [];
+    const rows = await tx
+      .select(listedTicketColumns)
+      .from(tickets)
+      .where(
+        inArray(
+          tickets.id,
+          ranked.map((position) => position.id),
+        ),
+      );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ranked.flatMap((position) => {
+      const row = byId.get(position.id);
+      return row ? [{ row, position }] : [];
+    });
+  });
+}
+
+/**
+ * A table's rows that `lookup` finds, read through the lookup's own index before the reader's filters
+ * apply. offset 0 fences the lookup: left to itself, the planner intersects its index with a filter's
+ * (a status that 40% of the desk has, a common word's postings) or scans the table in order for a
+ * limited page, each several times slower at a million requests than the lookup's index alone.
+ */
+function foundBy(table: SQL, alias: SQL, lookup: SQL): SQL {
+  return sql`(select * from ${table} where ${lookup} offset 0) as ${alias}`;
+}
+
+/** Every hit of a round's lookups, as the ranking reads it. */
+function hitsOf(terms: SearchTerms, lookups: SQL[]): SQL {
+  return sql`with q as (select ${webSearchQuery(terms.text)} as query)
+    select ticket_id as "ticketId", rank::float8 as rank,
+      to_char(registered_at at time zone 'UTC', ${sql.raw(HIT_INSTANT)}) as "registeredAt"
+    from (${sql.join(lookups, sql` union all `)}) as hits(ticket_id, registered_at, rank)`;
+}
+
+/**
+ * The rounds of lookups: the requests' own words first; then parts of words (a trigram scan is dear
+ * for a common one), then the messages, five times as many. A request number written in full names its
+ * request: nothing else is searched for it. When the search holds phrases, the documents are first
+ * narrowed to those holding all of their word pairs (searchPhrases.ts), and only those are matched.
+ */
+function searchRounds(actor: Actor, terms: SearchTerms, conditions: SQL, pairs: string[]): SQL[][] {
   const readable = readableBy(actor);
   const cut = sql`limit ${SEARCH_CANDIDATES}`;
+  const holdingPairs = (table: SQL, alias: SQL) =>
+    pairs.length === 0
+      ? sql`${table} as ${alias}`
+      : foundBy(
+          table,
+          alias,
+          sql`${searchPhrases(sql`${table}.search_document`)} @> array[${sql.join(
+            pairs.map((pair) => sql`${pair}`),
+            sql`, `,
+          )}]::text[]`,
+        );
   const ownText: SQL[] = [
-    sql`(select ${tickets.id} as ticket_id, ${tickets.registeredAt} as registered_at,
-        ts_rank(${tickets.searchDocument}, q.query) as rank
-        from ${tickets}, q where ${tickets.searchDocument} @@ q.query and ${conditions}
-        ${cut})`,
+    sql`(select ${tickets.id}, ${tickets.registeredAt}, ts_rank(${tickets.searchDocument}, q.query)
+        from ${holdingPairs(sql`${tickets}`, sql`${tickets}`)}, q
+        where ${tickets.searchDocument} @@ q.query and ${conditions} ${cut})`,
   ];
   if (terms.number)
     ownText.push(
@@ -100,74 +175,30 @@ export async function findTickets(
     ownText.push(
       sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.number}::real from ${tickets} where ${tickets.externalReference} = ${terms.externalReference} and ${conditions})`,
     );
-  const parts: SQL[] = [];
+  if (terms.number) return [ownText];
+  const rounds = [ownText];
   if (terms.fragment) {
     const pattern = containing(terms.fragment);
-    parts.push(
-      sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.numberPart}::real from ${tickets}
-          where ${tickets.number} ilike ${pattern} and ${conditions} ${cut})`,
-      sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.subjectPart}::real from ${tickets}
-          where ${tickets.subject} ilike ${pattern} and ${conditions} ${cut})`,
+    rounds.push([
+      sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.numberPart}::real
+          from ${foundBy(sql`${tickets}`, sql`${tickets}`, sql`${tickets.number} ilike ${pattern}`)}
+          where ${conditions} ${cut})`,
+      sql`(select ${tickets.id}, ${tickets.registeredAt}, ${WEIGHT.subjectPart}::real
+          from ${foundBy(sql`${tickets}`, sql`${tickets}`, sql`${tickets.subject} ilike ${pattern}`)}
+          where ${conditions} ${cut})`,
       sql`(select a.ticket_id, ${tickets.registeredAt}, ${WEIGHT.fileName}::real from attachments a ${readable.attachmentJoin}
           join ${tickets} on ${tickets.id} = a.ticket_id
           where a.file_name ilike ${pattern} and ${conditions} ${cut})`,
-    );
+    ]);
   }
-  const messages = [
+  rounds.push([
     sql`(select m.ticket_id, ${tickets.registeredAt}, ${WEIGHT.message} * ts_rank(m.search_document, q.query)
-        from ticket_messages m join ${tickets} on ${tickets.id} = m.ticket_id, q
+        from ${holdingPairs(sql`ticket_messages`, sql`m`)}
+        join ${tickets} on ${tickets.id} = m.ticket_id, q
         where m.search_document @@ q.query ${readable.message} and ${conditions}
         ${cut})`,
-  ];
-  const below = page.after
-    ? sql`having (max(rank)::float8, max(registered_at), ticket_id) <
-        (${page.after.rank}::float8, ${page.after.registeredAt}::timestamptz, ${page.after.id}::uuid)`
-    : sql``;
-  type Ranked = { id: string; rank: number; registered_at: string };
-  const rankOf = (hits: SQL[]) => sql`with q as (select ${webSearchQuery(terms.text)} as query),
-      hits as (${sql.join(hits, sql` union all `)})
-    select ticket_id as id, max(rank)::float8 as rank,
-      to_char(max(registered_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as registered_at
-    from hits group by ticket_id ${below}
-    order by max(rank)::float8 desc, max(registered_at) desc, ticket_id desc
-    limit ${page.limit}`;
-  // Without the JIT: a search over millions of postings is priced past its thresholds, and compiling the
-  // statement afresh each time cost more than reading the sample it ranks.
-  const read = (hits: SQL[]) =>
-    ctx.db.transaction(async (tx) => {
-      await rowsOf(tx, sql`set local jit = off`);
-      if (terms.sampleable) {
-        await rowsOf(tx, sql.raw(`set local gin_fuzzy_search_limit = ${SAMPLE}`));
-        const sampled = await rowsOf<Ranked>(tx, rankOf(hits));
-        if (sampled.length >= page.limit) return sampled;
-        await rowsOf(tx, sql`set local gin_fuzzy_search_limit = 0`);
-      }
-      return rowsOf<Ranked>(tx, rankOf(hits));
-    });
-  // The requests' own words first; then parts of words (a trigram scan is dear for a common one), then
-  // the messages, five times as many, each only when what came before does not fill the page. A
-  // request number written in full names its request: nothing else is searched for it.
-  let ranked = await read(ownText);
-  if (!terms.number && ranked.length < page.limit && parts.length > 0)
-    ranked = await read([...ownText, ...parts]);
-  if (!terms.number && ranked.length < page.limit) ranked = await read([...ownText, ...parts, ...messages]);
-  if (ranked.length === 0) return [];
-  const rows = await ctx.db
-    .select(listedTicketColumns)
-    .from(tickets)
-    .where(
-      inArray(
-        tickets.id,
-        ranked.map((found) => found.id),
-      ),
-    );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ranked.flatMap((found) => {
-    const row = byId.get(found.id);
-    return row
-      ? [{ row, position: { rank: found.rank, registeredAt: found.registered_at, id: found.id } }]
-      : [];
-  });
+  ]);
+  return rounds;
 }
 
 /** What each found request matched, highlighted, for the page shown. */
@@ -188,21 +219,23 @@ export async function searchMatches(
     file_name: string | null;
   }>(
     ctx.db,
-    // The page's messages are read by request and then matched: matching them through the text index
-    // would read every posting of a common word once per request on the page.
+    // The page's messages are read by request and matched once: matching them through the text index
+    // would read every posting of a common word, and matching them per request every message again.
     sql`with q as (select ${webSearchQuery(terms.text)} as query),
       page_messages as materialized (select ticket_id, body, visibility, search_document
         from ticket_messages where ticket_id in ${sql`(${sql.join(
           ticketIds.map((id) => sql`${id}::uuid`),
           sql`, `,
-        )})`})
+        )})`}),
+      matched_messages as materialized (select m.ticket_id, m.body, m.search_document
+        from page_messages m, q where m.search_document @@ q.query ${readable.message})
     select t.id,
       ts_headline(${SEARCH_CONFIGURATION}, t.subject, q.query, ${WHOLE_HEADLINE}) as subject,
       case when d.matched
         then ts_headline(${SEARCH_CONFIGURATION}, t.description, q.query, ${HEADLINE}) end as description,
       -- One passage is shown: a message's is made only when the description has none (a headline is dear).
       case when not d.matched then (select ts_headline(${SEARCH_CONFIGURATION}, m.body, q.query, ${HEADLINE})
-        from page_messages m where m.ticket_id = t.id and m.search_document @@ q.query ${readable.message}
+        from matched_messages m where m.ticket_id = t.id
         order by ts_rank(m.search_document, q.query) desc limit 1) end as message,
       ${
         pattern

@@ -15,7 +15,7 @@ import {
 import { CHANNELS, SEVERITIES } from '../../domain/sla/policy.js';
 import { CATEGORIES, STATUSES, VISIBILITIES } from '../../domain/tickets/lifecycle.js';
 import { queueAwaiting, queueDue, queueWarn, warningWindow } from '../queueColumns.js';
-import { messageDocument, ticketDocument } from '../searchDocuments.js';
+import { messageDocument, searchPhrases, ticketDocument } from '../searchDocuments.js';
 import { createdAt, tsvector, updatedAt } from './columns.js';
 import { agents, certificates, contacts, instances, levelEnum, organizations } from './entitlement.js';
 
@@ -151,6 +151,7 @@ export const tickets = pgTable(
     // A request's page lists the requests that follow it up: without this, every opening read them all.
     index('tickets_follows_up_idx').on(table.followsUpId).where(sql`${table.followsUpId} is not null`),
     index('tickets_search_document_idx').using('gin', table.searchDocument),
+    index('tickets_search_phrases_idx').using('gin', searchPhrases(table.searchDocument)),
     // The newest hits are ranked first when a common word matches very many requests; the queue sorts by it.
     index('tickets_registered_idx').on(table.registeredAt, table.id),
     // Parts of words and of numbers ("серв", "00012"), which the stemmed search does not match.
@@ -190,6 +191,7 @@ export const ticketMessages = pgTable(
   (table) => [
     index('ticket_messages_ticket_idx').on(table.ticketId, table.createdAt, table.sequence),
     index('ticket_messages_search_document_idx').using('gin', table.searchDocument),
+    index('ticket_messages_search_phrases_idx').using('gin', searchPhrases(table.searchDocument)),
   ],
 );
 
