@@ -135,7 +135,7 @@ function foundBy(table: SQL, alias: SQL, lookup: SQL): SQL {
 }
 
 /** Every hit of a round's lookups, as the ranking reads it. */
-function hitsOf(terms: SearchTerms, lookups: SQL[]): SQL {
+export function hitsOf(terms: SearchTerms, lookups: SQL[]): SQL {
   return sql`with q as (select ${webSearchQuery(terms.text)} as query)
     select ticket_id as "ticketId", rank::float8 as rank,
       to_char(registered_at at time zone 'UTC', ${sql.raw(HIT_INSTANT)}) as "registeredAt"
@@ -148,7 +148,7 @@ function hitsOf(terms: SearchTerms, lookups: SQL[]): SQL {
  * request: nothing else is searched for it. When the search holds phrases, the documents are first
  * narrowed to those holding all of their word pairs (searchPhrases.ts), and only those are matched.
  */
-function searchRounds(actor: Actor, terms: SearchTerms, conditions: SQL, pairs: string[]): SQL[][] {
+export function searchRounds(actor: Actor, terms: SearchTerms, conditions: SQL, pairs: string[]): SQL[][] {
   const readable = readableBy(actor);
   const cut = sql`limit ${SEARCH_CANDIDATES}`;
   const holdingPairs = (table: SQL, alias: SQL) =>
@@ -201,6 +201,44 @@ function searchRounds(actor: Actor, terms: SearchTerms, conditions: SQL, pairs: 
   return rounds;
 }
 
+/** The query of what each request on a page matched, highlighted. */
+export function matchesQuery(actor: Actor, terms: SearchTerms, ticketIds: string[]): SQL {
+  const readable = readableBy(actor);
+  const pattern = terms.fragment ? containing(terms.fragment) : null;
+  return (
+    // The page's messages are read by request and matched once: matching them through the text index
+    // would read every posting of a common word, and matching them per request every message again.
+    sql`with q as (select ${webSearchQuery(terms.text)} as query),
+    page_messages as materialized (select ticket_id, body, visibility, search_document
+      from ticket_messages where ticket_id in ${sql`(${sql.join(
+        ticketIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`}),
+    matched_messages as materialized (select m.ticket_id, m.body, m.search_document
+      from page_messages m, q where m.search_document @@ q.query ${readable.message})
+  select t.id,
+    ts_headline(${SEARCH_CONFIGURATION}, t.subject, q.query, ${WHOLE_HEADLINE}) as subject,
+    case when d.matched
+      then ts_headline(${SEARCH_CONFIGURATION}, t.description, q.query, ${HEADLINE}) end as description,
+    -- One passage is shown: a message's is made only when the description has none (a headline is dear).
+    case when not d.matched then (select ts_headline(${SEARCH_CONFIGURATION}, m.body, q.query, ${HEADLINE})
+      from matched_messages m where m.ticket_id = t.id
+      order by ts_rank(m.search_document, q.query) desc limit 1) end as message,
+    ${
+      pattern
+        ? sql`(select a.file_name from attachments a ${readable.attachmentJoin}
+            where a.ticket_id = t.id and a.file_name ilike ${pattern} limit 1)`
+        : sql`null`
+    } as file_name
+  from tickets t cross join q
+    cross join lateral (select to_tsvector(${SEARCH_CONFIGURATION}, t.description) @@ q.query as matched) d
+  where t.id in ${sql`(${sql.join(
+    ticketIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`}`
+  );
+}
+
 /** What each found request matched, highlighted, for the page shown. */
 export async function searchMatches(
   ctx: AppContext,
@@ -209,47 +247,13 @@ export async function searchMatches(
   ticketIds: string[],
 ): Promise<Map<string, SearchMatch>> {
   if (ticketIds.length === 0) return new Map();
-  const readable = readableBy(actor);
-  const pattern = terms.fragment ? containing(terms.fragment) : null;
   const rows = await rowsOf<{
     id: string;
     subject: string;
     description: string | null;
     message: string | null;
     file_name: string | null;
-  }>(
-    ctx.db,
-    // The page's messages are read by request and matched once: matching them through the text index
-    // would read every posting of a common word, and matching them per request every message again.
-    sql`with q as (select ${webSearchQuery(terms.text)} as query),
-      page_messages as materialized (select ticket_id, body, visibility, search_document
-        from ticket_messages where ticket_id in ${sql`(${sql.join(
-          ticketIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`}),
-      matched_messages as materialized (select m.ticket_id, m.body, m.search_document
-        from page_messages m, q where m.search_document @@ q.query ${readable.message})
-    select t.id,
-      ts_headline(${SEARCH_CONFIGURATION}, t.subject, q.query, ${WHOLE_HEADLINE}) as subject,
-      case when d.matched
-        then ts_headline(${SEARCH_CONFIGURATION}, t.description, q.query, ${HEADLINE}) end as description,
-      -- One passage is shown: a message's is made only when the description has none (a headline is dear).
-      case when not d.matched then (select ts_headline(${SEARCH_CONFIGURATION}, m.body, q.query, ${HEADLINE})
-        from matched_messages m where m.ticket_id = t.id
-        order by ts_rank(m.search_document, q.query) desc limit 1) end as message,
-      ${
-        pattern
-          ? sql`(select a.file_name from attachments a ${readable.attachmentJoin}
-              where a.ticket_id = t.id and a.file_name ilike ${pattern} limit 1)`
-          : sql`null`
-      } as file_name
-    from tickets t cross join q
-      cross join lateral (select to_tsvector(${SEARCH_CONFIGURATION}, t.description) @@ q.query as matched) d
-    where t.id in ${sql`(${sql.join(
-      ticketIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`}`,
-  );
+  }>(ctx.db, matchesQuery(actor, terms, ticketIds));
   return new Map(
     rows.map((row) => {
       const [snippet, source] = row.description
