@@ -67,6 +67,7 @@ export const SEARCH_CANDIDATES = 60;
  */
 const SAMPLE = 2000;
 
+/** A hit's registration as fixed-width UTC text with microseconds: the ranking compares it as text. */
 const HIT_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
 /**
