@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, agentActor, contactActor } from '../src/app/actor.js';
+import type { Actor } from '../src/app/actor.js';
 import { columnPage } from '../src/app/tickets/columnOrder.js';
 import { queueConditions } from '../src/app/tickets/queue.js';
 import { bandPage, QUEUE_BANDS } from '../src/app/tickets/queueBands.js';
 import { ticketQueueFilter } from '../src/contract/tickets.js';
-import { agents, contacts, organizations } from '../src/db/schema.js';
+import { organizations } from '../src/db/schema.js';
 import { readSearch } from '../src/domain/tickets/searchQuery.js';
 import { databaseBackends } from './support/databases.js';
+import { demoActors } from './support/demoActors.js';
 import { fullScans, planShape, queryPlan, sortsAndFullScans } from './support/queryPlans.js';
 import { openTestDesk, type TestDesk } from './support/testDesk.js';
 
@@ -25,19 +25,7 @@ describe.each(databaseBackends)('the queue page reads each band by an index ($na
   beforeAll(async () => {
     desk = await openTestDesk(backend);
     const db = desk.ctx.db;
-    const [agent] = await db
-      .select()
-      .from(agents)
-      .where(eq(agents.email, 'irina.sokolova@supportdesk.example'));
-    const [partner] = await db.select().from(agents).where(eq(agents.email, 'dmitry.kim@integrator.example'));
-    const [contact] = await db
-      .select()
-      .from(contacts)
-      .where(eq(contacts.email, 'anna.petrova@baltlog.example'));
-    if (!agent || !partner || !contact) throw new Error('demo people missing');
-    actors.agent = agentActor(agent);
-    actors.partner = agentActor(partner);
-    actors.contact = contactActor(contact);
+    Object.assign(actors, await demoActors(db));
     const [organization] = await db.select().from(organizations).limit(1);
     organizationId = organization?.id ?? '';
   });

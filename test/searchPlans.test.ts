@@ -1,15 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, agentActor, contactActor } from '../src/app/actor.js';
+import type { Actor } from '../src/app/actor.js';
 import { queueConditions } from '../src/app/tickets/queue.js';
 import { hitsOf, matchesQuery, searchRounds } from '../src/app/tickets/ticketSearch.js';
 import { ticketQueueFilter } from '../src/contract/tickets.js';
 import { rowsOf } from '../src/db/database.js';
-import { agents, contacts } from '../src/db/schema.js';
 import { webSearchQuery } from '../src/db/searchDocuments.js';
 import { requiredWordPairs } from '../src/domain/tickets/searchPhrases.js';
 import { readSearch } from '../src/domain/tickets/searchQuery.js';
 import { databaseBackends } from './support/databases.js';
+import { demoActors } from './support/demoActors.js';
 import { type PlanNode, planShape, queryPlan } from './support/queryPlans.js';
 import { openTestDesk, type TestDesk } from './support/testDesk.js';
 
@@ -27,18 +27,7 @@ describe.each(databaseBackends)('a search reads each lookup by its own index ($n
 
   beforeAll(async () => {
     desk = await openTestDesk(backend);
-    const db = desk.ctx.db;
-    const [agent] = await db
-      .select()
-      .from(agents)
-      .where(eq(agents.email, 'irina.sokolova@supportdesk.example'));
-    const [contact] = await db
-      .select()
-      .from(contacts)
-      .where(eq(contacts.email, 'anna.petrova@baltlog.example'));
-    if (!agent || !contact) throw new Error('demo people missing');
-    actors.agent = agentActor(agent);
-    actors.contact = contactActor(contact);
+    Object.assign(actors, await demoActors(desk.ctx.db));
   });
   afterAll(() => desk?.close());
 
