@@ -98,13 +98,14 @@ export async function findTickets(
     for (const round of rounds) {
       const read = () => rowsOf<SearchHit>(tx, hitsOf(terms, round));
       let found = await read();
-      if (terms.sampleable && rankHits([...hits, ...found], page.after, page.limit).length < page.limit) {
+      ranked = rankHits([...hits, ...found], page.after, page.limit);
+      if (terms.sampleable && ranked.length < page.limit) {
         await rowsOf(tx, sql`select set_config('gin_fuzzy_search_limit', '0', true)`);
         found = await read();
+        ranked = rankHits([...hits, ...found], page.after, page.limit);
         await rowsOf(tx, sql`select set_config('gin_fuzzy_search_limit', ${String(SAMPLE)}, true)`);
       }
       hits.push(...found);
-      ranked = rankHits(hits, page.after, page.limit);
       if (ranked.length >= page.limit) break;
     }
     if (ranked.length === 0) return [];
@@ -206,15 +207,16 @@ export function searchRounds(actor: Actor, terms: SearchTerms, conditions: SQL, 
 export function matchesQuery(actor: Actor, terms: SearchTerms, ticketIds: string[]): SQL {
   const readable = readableBy(actor);
   const pattern = terms.fragment ? containing(terms.fragment) : null;
+  const onPage = sql`(${sql.join(
+    ticketIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
   return (
     // The page's messages are read by request and matched once: matching them through the text index
     // would read every posting of a common word, and matching them per request every message again.
     sql`with q as (select ${webSearchQuery(terms.text)} as query),
     page_messages as materialized (select ticket_id, body, visibility, search_document
-      from ticket_messages where ticket_id in ${sql`(${sql.join(
-        ticketIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`}),
+      from ticket_messages where ticket_id in ${onPage}),
     matched_messages as materialized (select m.ticket_id, m.body, m.search_document
       from page_messages m, q where m.search_document @@ q.query ${readable.message})
   select t.id,
@@ -233,10 +235,7 @@ export function matchesQuery(actor: Actor, terms: SearchTerms, ticketIds: string
     } as file_name
   from tickets t cross join q
     cross join lateral (select to_tsvector(${SEARCH_CONFIGURATION}, t.description) @@ q.query as matched) d
-  where t.id in ${sql`(${sql.join(
-    ticketIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`}`
+  where t.id in ${onPage}`
   );
 }
 
