@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../src/db/database.js';
 
 export interface PlanNode {
@@ -8,6 +9,7 @@ export interface PlanNode {
   'One-Time Filter'?: string;
   'Plan Rows'?: number;
   'Parent Relationship'?: string;
+  'Parallel Aware'?: boolean;
   Plans?: PlanNode[];
   /** Ours, not EXPLAIN's: the node runs in a subquery once per row of its parent. */
   perRow?: boolean;
@@ -38,15 +40,47 @@ export const planShape = (nodes: PlanNode[]) =>
     )
     .join(' > ');
 
+/** A parameter's value written into SQL text, as EXECUTE takes it. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
+  const text = value instanceof Date ? value.toISOString() : value;
+  if (typeof text !== 'string') throw new Error(`no literal for ${JSON.stringify(value)}`);
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+let preparedCount = 0;
+
+/**
+ * EXPLAIN of the plan PostgreSQL makes once and keeps for a named statement (db/statementShapes.ts),
+ * without the values: the statement is prepared with its parameters and explained in a generic plan.
+ */
+async function explainGeneric(tx: Queryable, query: SQL) {
+  const { sql: text, params } = new PgDialect().sqlToQuery(query);
+  preparedCount += 1;
+  const name = `plan_check_${preparedCount}`;
+  // A prepared statement outlives the transaction that made it: it is let go of whatever EXPLAIN did.
+  await tx.execute(sql.raw(`prepare ${name} as ${text}`));
+  try {
+    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+    const values = params.length > 0 ? `(${params.map(literal).join(', ')})` : '';
+    return await tx.execute(sql.raw(`explain (format json) execute ${name}${values}`));
+  } finally {
+    await tx.execute(sql.raw(`deallocate ${name}`)).catch(() => {});
+  }
+}
+
 /**
  * The plan PostgreSQL picks for a query. With `indexPathsOnly`, sequential scans and sorts are priced
  * out first, so the plan shows whether an index path exists at all, whatever the table's size would
- * make the planner prefer.
+ * make the planner prefer. With `generic`, the plan is the one made without the parameters' values, as
+ * a named statement's is once PostgreSQL keeps one plan for it.
  */
 export async function queryPlan(
   db: Queryable,
   query: { getSQL(): SQL },
-  { indexPathsOnly = false } = {},
+  { indexPathsOnly = false, generic = false } = {},
 ): Promise<PlanNode[]> {
   const plan = await db.transaction(async (tx) => {
     if (indexPathsOnly) {
@@ -54,7 +88,9 @@ export async function queryPlan(
       await tx.execute(sql`set local enable_sort = off`);
       await tx.execute(sql`set local enable_incremental_sort = off`);
     }
-    const result = await tx.execute(sql`explain (format json) ${query.getSQL()}`);
+    const result = generic
+      ? await explainGeneric(tx, query.getSQL())
+      : await tx.execute(sql`explain (format json) ${query.getSQL()}`);
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
       string,
       unknown

@@ -8,6 +8,7 @@ import type {
 } from '../../contract/tickets.js';
 import { type Queryable, rowsOf } from '../../db/database.js';
 import { tags, tickets, ticketTags } from '../../db/schema.js';
+import { rowsOfShape } from '../../db/statementShapes.js';
 import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { readSearch, type SearchTerms } from '../../domain/tickets/searchQuery.js';
 import type { SearchPosition } from '../../domain/tickets/searchRanking.js';
@@ -23,7 +24,7 @@ import {
 } from './access.js';
 import { type ColumnSort, columnPage, readableColumnKey } from './columnOrder.js';
 import { ticketSummary } from './queries.js';
-import { bandPage, CURSOR_INSTANT, QUEUE_BANDS } from './queueBands.js';
+import { CURSOR_INSTANT, type QueueBand, queuePage } from './queueBands.js';
 import { findTickets, searchMatches } from './ticketSearch.js';
 
 /** Where a page ended: the sort it was read in, so that a cursor is not read under another. */
@@ -38,7 +39,7 @@ function decodeCursor(cursor: string, sort: string, readable: (key: string) => b
   if (kind !== sort || !/^[0-3]$/.test(band) || !readable(key) || !/^[0-9a-f-]{36}$/.test(id)) {
     throw new AppError('invalid', 'cursor_invalid', 'cursor');
   }
-  return { band: Number(band), key, id };
+  return { band: Number(band) as QueueBand, key, id };
 }
 
 /** Requests support owes an answer: the customer's message is the latest public word. */
@@ -150,15 +151,19 @@ function withTags(summary: SupportTicketSummary | CustomerTicketSummary, tags: r
 type ListedRow = { ticket: ListedTicketRow; tags: Tag[]; key: string; band: number };
 
 /** A page's rows as the database answers them, read by the listed columns' decoders found once. */
-async function listedRows(db: Queryable, query: { getSQL(): SQL }): Promise<Omit<ListedRow, 'band'>[]> {
-  const rows = await rowsOf<Record<string, unknown> & { listed_tags: Tag[]; listed_key: string }>(
-    db,
-    query.getSQL(),
-  );
-  return rows.map((row) => ({ ticket: readListedTicket(row), tags: row.listed_tags, key: row.listed_key }));
+async function listedRows(db: Queryable, query: { getSQL(): SQL }): Promise<ListedRow[]> {
+  const rows = await rowsOfShape<
+    Record<string, unknown> & { listed_tags: Tag[]; listed_key: string; listed_band?: number }
+  >(db, query.getSQL());
+  return rows.map((row) => ({
+    ticket: readListedTicket(row),
+    tags: row.listed_tags,
+    key: row.listed_key,
+    band: row.listed_band ?? 0,
+  }));
 }
 
-/** The queue's own order: its bands in turn, each read from its index only while the page is not full. */
+/** The queue's own order: its bands in turn, in one statement that reads a band only while the page is short. */
 async function queueOrderPage(
   ctx: AppContext,
   actor: Actor,
@@ -168,17 +173,7 @@ async function queueOrderPage(
 ) {
   const sortName = 'queue:asc';
   const after = query.cursor ? decodeCursor(query.cursor, sortName, (key) => CURSOR_INSTANT.test(key)) : null;
-  const rows: ListedRow[] = [];
-  for (const band of QUEUE_BANDS) {
-    if ((after && band < after.band) || rows.length > query.limit) continue;
-    const from = after?.band === band ? after : null;
-    // One band at a time: the next band is read only when this one did not fill the page.
-    const found = await listedRows(
-      ctx.db,
-      bandPage(band, conditions, now, from, query.limit + 1 - rows.length, actor),
-    );
-    rows.push(...found.map((row) => ({ ...row, band })));
-  }
+  const rows = await listedRows(ctx.db, queuePage(conditions, now, after, query.limit + 1, actor));
   return { rows, sortName };
 }
 
@@ -194,11 +189,11 @@ async function columnOrderPage(
   const after = query.cursor
     ? decodeCursor(query.cursor, sortName, (key) => readableColumnKey(sort, key))
     : null;
-  const found = await listedRows(
+  const rows = await listedRows(
     ctx.db,
     columnPage(sort, query.direction, conditions, after, query.limit + 1, actor),
   );
-  return { rows: found.map((row) => ({ ...row, band: 0 })), sortName };
+  return { rows, sortName };
 }
 
 /** Counting stops past this many: a broad view says "999+" rather than count every request it holds. */

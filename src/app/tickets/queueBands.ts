@@ -4,7 +4,7 @@ import { warningWindow } from '../../db/queueColumns.js';
 import { tickets } from '../../db/schema.js';
 import type { Actor } from '../actor.js';
 import { listedTagsFor } from '../tags.js';
-import { listingQuery } from './access.js';
+import { limitText, listingQuery } from './access.js';
 
 /**
  * The queue's own order, in bands: breached first, then due soon (past the warning point), then
@@ -76,6 +76,7 @@ export function bandPage(
   const { condition, key } = bandRange(band, now);
   const bounds = [conditions, condition];
   if (after) bounds.push(sql`(${key}, ${tickets.id}) > (${after.key}::timestamptz, ${after.id}::uuid)`);
+  if (band === 1) return dueSoonPage(and(...bounds), limit, reader);
   return listingQuery({
     tags: listedTagsFor(reader),
     key: instantKey(key),
@@ -83,4 +84,53 @@ export function bandPage(
     orderBy: [asc(key), asc(tickets.id)],
     limit,
   });
+}
+
+/**
+ * The due-soon band, its page chosen by each request's id and deadline before the listed columns are
+ * read by key. Found by the warning window's index, the band is ordered among itself: sorting two
+ * columns of its hundreds rather than whole rows costs less than half; and at that size the planner
+ * may rather walk the deadline's index from the moment on, where due-soon requests are the first due.
+ */
+function dueSoonPage(where: SQL | undefined, limit: number, reader: Actor) {
+  const due = tickets.queueDueAt;
+  const chosen = sql`(select ${tickets.id} as due_soon_id, ${due} as due_soon_at from ${tickets}
+    where ${where ?? sql`true`} order by ${due}, ${tickets.id} limit ${limitText(limit)}) as due_soon
+    join ${tickets} on ${tickets.id} = due_soon.due_soon_id`;
+  return listingQuery({
+    tags: listedTagsFor(reader),
+    key: instantKey(sql`due_soon.due_soon_at`),
+    from: chosen,
+    where: undefined,
+    orderBy: [sql`due_soon.due_soon_at`, sql`due_soon.due_soon_id`],
+    limit,
+  });
+}
+
+/** Where a page ended: the band, and the position inside it. */
+export interface QueuePosition extends BandPosition {
+  band: QueueBand;
+}
+
+/**
+ * A page of the queue in one statement: the bands from the cursor's on, each read from its index in
+ * its order and stopped at the page's size, one after another, and the page the first `limit` rows.
+ * PostgreSQL reads the branches of a UNION ALL in turn and the limit above them stops asking once the
+ * page is full, so a band is read only while those before it left the page short, as when each band
+ * was a statement of its own, without a round trip and a plan per band. (A parallel plan could
+ * interleave the branches: test/queuePlans.test.ts checks each page's plan reads them in turn.)
+ */
+export function queuePage(
+  conditions: SQL | undefined,
+  now: Date,
+  after: QueuePosition | null,
+  limit: number,
+  reader: Actor,
+): SQL {
+  const branches = QUEUE_BANDS.filter((band) => !after || band >= after.band).map((band) => {
+    const from = after?.band === band ? after : null;
+    const name = sql.raw(`band_${band}`);
+    return sql`select ${sql.raw(String(band))} as listed_band, ${name}.* from (${bandPage(band, conditions, now, from, limit, reader)}) as ${name}`;
+  });
+  return sql`${sql.join(branches, sql` union all `)} limit ${limitText(limit)}`;
 }
