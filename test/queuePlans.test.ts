@@ -86,8 +86,12 @@ describe.each(databaseBackends)('the queue page reads each band by an index ($na
         expect(fullScans(nodes, 'tickets'), shape).toEqual([]);
         return;
       }
-      // A support reader's page reads each request's tags in the same query, by the tags' own key.
-      expect([...sortsAndFullScans(nodes, 'tickets'), ...fullScans(nodes, 'ticket_tags')], shape).toEqual([]);
+      // A support reader's page reads each request's tags in the same query, by the tags' own key. The
+      // due-soon band orders the page it walked (a CTE of at most a page), never the requests themselves.
+      const sorts = sortsAndFullScans(nodes, 'tickets').filter(
+        (node) => node.Plans?.[0]?.['Node Type'] !== 'CTE Scan',
+      );
+      expect([...sorts, ...fullScans(nodes, 'ticket_tags')], shape).toEqual([]);
       expect(
         nodes.some((node) => node['Node Type'].startsWith('Index') && node['Relation Name'] === 'tickets'),
         shape,
@@ -96,7 +100,7 @@ describe.each(databaseBackends)('the queue page reads each band by an index ($na
   );
 
   // The whole page, its bands in one statement: a band is read only when the page is still short, which
-  // holds while the plan reads the branches in turn under the limit (no parallel or merging plan).
+  // holds while the plan reads the branches in turn under the limit (an Append, never a parallel plan).
   const pageCases = Object.keys(filters).flatMap((filter) =>
     ['agent', 'contact'].flatMap((actor) =>
       QUEUE_BANDS.flatMap((band) => [false, true].map((generic) => ({ filter, actor, band, generic }))),
@@ -124,9 +128,7 @@ describe.each(databaseBackends)('the queue page reads each band by an index ($na
       const branches = QUEUE_BANDS.length - band;
       if (branches > 1) expect(nodes[1]?.['Node Type'], shape).toBe('Append');
       expect(
-        nodes.filter(
-          (node) => /Gather|Merge Append|Parallel/.test(node['Node Type']) || node['Parallel Aware'],
-        ),
+        nodes.filter((node) => /Gather|Parallel/.test(node['Node Type']) || node['Parallel Aware']),
         shape,
       ).toEqual([]);
       expect(fullScans(nodes, 'tickets'), shape).toEqual([]);

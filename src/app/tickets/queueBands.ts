@@ -10,8 +10,9 @@ import { limitText, listingQuery } from './access.js';
  * The queue's own order, in bands: breached first, then due soon (past the warning point), then
  * awaiting support, then the rest; within each band the nearest deadline first. Each band is a range of
  * one index over the stored queue columns (db/queueColumns.ts), read in order and stopped at the page's
- * end, so that a page costs the same at a thousand requests and at a million; only the due-soon band,
- * the few requests in their warning window, is found by its own index and ordered among itself. No band
+ * end, so that a page costs the same at a thousand requests and at a million. The due-soon band walks
+ * the deadline's index from the moment on, and only where shorter warnings are interleaved with its own
+ * is the rest found by the warning window's index and ordered among itself (`dueSoonPage`). No band
  * sorts the open requests. A page is read band by band, the next one only while the page is not full.
  */
 export const QUEUE_BANDS = [0, 1, 2, 3] as const;
@@ -23,23 +24,13 @@ export interface BandPosition {
   id: string;
 }
 
-function bandRange(band: QueueBand, now: Date): { condition: SQL; key: AnyPgColumn } {
-  const at = sql`${now.toISOString()}::timestamptz`;
+/** The bands read straight from an index in their order; the due-soon band is `dueSoonPage`'s. */
+function bandRange(band: Exclude<QueueBand, 1>, now: Date): { condition: SQL; key: AnyPgColumn } {
   const notDue = or(isNull(tickets.queueDueAt), gt(tickets.queueDueAt, now));
   const notWarned = or(isNull(tickets.queueWarnAt), gt(tickets.queueWarnAt, now));
   switch (band) {
     case 0:
       return { condition: lte(tickets.queueDueAt, now), key: tickets.queueDueAt };
-    case 1:
-      // Warned and not yet due: the requests whose warning window holds the moment, found by the window's
-      // index and ordered among themselves (the band is the few requests in their last quarter).
-      return {
-        condition: and(
-          isNotNull(tickets.queueDueAt),
-          sql`${warningWindow(tickets.queueWarnAt, tickets.queueDueAt)} @> ${at}`,
-        ) as SQL,
-        key: tickets.queueDueAt,
-      };
     case 2:
       return {
         condition: and(isNotNull(tickets.queueAwaitingAt), notDue, notWarned) as SQL,
@@ -73,10 +64,10 @@ export function bandPage(
   limit: number,
   reader: Actor,
 ) {
+  if (band === 1) return dueSoonPage(conditions, now, after, limit, reader);
   const { condition, key } = bandRange(band, now);
   const bounds = [conditions, condition];
   if (after) bounds.push(sql`(${key}, ${tickets.id}) > (${after.key}::timestamptz, ${after.id}::uuid)`);
-  if (band === 1) return dueSoonPage(and(...bounds), limit, reader);
   return listingQuery({
     tags: listedTagsFor(reader),
     key: instantKey(key),
@@ -87,15 +78,38 @@ export function bandPage(
 }
 
 /**
- * The due-soon band, its page chosen by each request's id and deadline before the listed columns are
- * read by key. Found by the warning window's index, the band is ordered among itself: sorting two
- * columns of its hundreds rather than whole rows costs less than half; and at that size the planner
- * may rather walk the deadline's index from the moment on, where due-soon requests are the first due.
+ * The due-soon band: the requests whose warning has passed and whose deadline has not. The nearest
+ * deadlines from the moment on are mostly theirs, so the page first walks the deadline's index from the
+ * moment for as many requests as the page holds and keeps those warned. Only when that walk met requests
+ * not yet warned (shorter warnings among longer ones) are the band's requests past it found by the
+ * warning window's index and ordered among themselves: a band of hundreds costs a walk of a page rather
+ * than a sort of them all. Either way the page's ids and deadlines are chosen first, and its listed
+ * columns read by key.
  */
-function dueSoonPage(where: SQL | undefined, limit: number, reader: Actor) {
+function dueSoonPage(
+  conditions: SQL | undefined,
+  now: Date,
+  after: BandPosition | null,
+  limit: number,
+  reader: Actor,
+) {
   const due = tickets.queueDueAt;
-  const chosen = sql`(select ${tickets.id} as due_soon_id, ${due} as due_soon_at from ${tickets}
-    where ${where ?? sql`true`} order by ${due}, ${tickets.id} limit ${limitText(limit)}) as due_soon
+  const count = limitText(limit);
+  const position = sql`(${due}, ${tickets.id})`;
+  const resumed = after ? sql`${position} > (${after.key}::timestamptz, ${after.id}::uuid)` : undefined;
+  // In the band: the warning window holds the moment (so the deadline is ahead).
+  const warned = sql`${warningWindow(tickets.queueWarnAt, due)} @> ${now.toISOString()}::timestamptz`;
+  const walk = sql`select ${tickets.id} as walk_id, ${due} as walk_due, ${warned} as walk_warned
+    from ${tickets} where ${and(conditions, resumed, gt(due, now))} order by ${due}, ${tickets.id} limit ${count}`;
+  const walkedPast = sql`(select count(*) = ${count} and not bool_and(walk_warned) from due_soon_walk)`;
+  const pastWalk = sql`${position} > (select walk_due, walk_id from due_soon_walk order by walk_due desc, walk_id desc limit 1)`;
+  const rest = sql`select ${tickets.id}, ${due} from ${tickets}
+    where ${and(conditions, resumed, isNotNull(due), warned, walkedPast, pastWalk)}
+    order by ${due}, ${tickets.id} limit ${count}`;
+  const chosen = sql`(with due_soon_walk as materialized (${walk})
+      select walk_id as due_soon_id, walk_due as due_soon_at from due_soon_walk where walk_warned
+      union all (${rest})
+      order by due_soon_at, due_soon_id limit ${count}) as due_soon
     join ${tickets} on ${tickets.id} = due_soon.due_soon_id`;
   return listingQuery({
     tags: listedTagsFor(reader),
