@@ -7,6 +7,7 @@ import {
   type Caller,
   caller,
   demoWorld,
+  everyPage,
   fileOnBaltlog,
   openTestDesk,
   STANDARD_CONTACT,
@@ -66,21 +67,8 @@ describe.each(databaseBackends)('the due-soon band among shorter warnings on $na
 
   const ours = (ids: string[]) => ids.filter((id) => warned.includes(id) || notYetWarned.includes(id));
 
-  async function walk(size: number) {
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const response = await agent(
-        'GET',
-        `/api/v1/tickets?status=new&limit=${size}${cursor ? `&cursor=${cursor}` : ''}`,
-      );
-      expect(response.statusCode, response.body).toBe(200);
-      const page = response.json() as { items: { id: string }[]; nextCursor: string | null };
-      ids.push(...page.items.map((item) => item.id));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return ids;
-  }
+  const walk = async (size: number) =>
+    (await everyPage<{ id: string }>(agent, '/api/v1/tickets?status=new', size)).map((item) => item.id);
 
   it('lists every warned request before those not yet warned, each by its deadline', async () => {
     const listed = ours(await walk(100));

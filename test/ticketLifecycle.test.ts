@@ -9,6 +9,7 @@ import {
   type DemoWorld,
   demoWorld,
   EXTENDED_CONTACT,
+  everyPage,
   instanceNamed,
   openTestDesk,
   PARTNER,
@@ -442,17 +443,7 @@ describe.each(databaseBackends)(
       // A page reads its bands in one statement, each band only while the page is short: the pages,
       // walked to the end at every size, hold each request once, in the queue's order.
       for (const size of [1, 2, 3, 5]) {
-        const walked: unknown[] = [];
-        let cursor: string | null = null;
-        do {
-          const page: { items: unknown[]; nextCursor: string | null } = (
-            await irina('GET', `/api/v1/tickets?limit=${size}${cursor ? `&cursor=${cursor}` : ''}`)
-          ).json();
-          expect(page.items.length).toBeLessThanOrEqual(size);
-          walked.push(...page.items);
-          cursor = page.nextCursor;
-        } while (cursor);
-        expect(walked, `pages of ${size}`).toEqual(all);
+        expect(await everyPage(irina, '/api/v1/tickets?sort=queue', size), `pages of ${size}`).toEqual(all);
       }
       // Breached unanswered requests first, then the others awaiting support, then the rest by deadline.
       type Item = {

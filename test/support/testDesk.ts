@@ -123,6 +123,25 @@ export async function demoWorld(app: FastifyInstance, admin: Session): Promise<D
 export type Caller = ReturnType<typeof caller>;
 
 /**
+ * Every item of a list, read page after page by its cursor, `size` at a time, from `path` (with its
+ * own query); a page larger than asked for, or an answer other than 200, stops the test.
+ */
+export async function everyPage<Item>(call: Caller, path: string, size: number): Promise<Item[]> {
+  const items: Item[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await call('GET', `${path}&limit=${size}${cursor ? `&cursor=${cursor}` : ''}`);
+    if (response.statusCode !== 200)
+      throw new Error(`${path} answered ${response.statusCode}: ${response.body}`);
+    const page = response.json() as { items: Item[]; nextCursor: string | null };
+    if (page.items.length > size) throw new Error(`${path} answered ${page.items.length} items for ${size}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/**
  * A request filed by a Baltic Logistics contact (the standard certificate) on its production ESB, the
  * one most tests start from; the answer is checked to be 201.
  */
