@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import { columnReader } from '../../db/columnReader.js';
 import type { Queryable } from '../../db/database.js';
 import { partnerOrganizations, tickets } from '../../db/schema.js';
+import { frozen } from '../../db/statementShapes.js';
 import type { Level } from '../../domain/entitlement/entitlement.js';
 import {
   allowedActions,
@@ -57,6 +58,9 @@ export const listedTicketColumns = Object.fromEntries(
 export type ListedTicketRow = Pick<TicketRow, (typeof SUMMARY_COLUMNS)[number]>;
 export const readListedTicket = columnReader<ListedTicketRow>(listedTicketColumns);
 
+/** The table the lists read, written once. */
+const listedTable = frozen(sql`${tickets}`);
+
 /** The listed columns by their names, written once. */
 const listedSelection = sql.raw(
   Object.values(listedTicketColumns)
@@ -81,7 +85,7 @@ export function listingQuery(page: {
   limit: number;
 }): SQL {
   return sql`select ${listedSelection}, ${page.tags} as listed_tags, ${page.key} as listed_key
-    from ${page.from ?? tickets} where ${page.where ?? sql`true`}
+    from ${page.from ?? listedTable} where ${page.where ?? sql`true`}
     order by ${sql.join(page.orderBy, sql`, `)} limit ${limitText(page.limit)}`;
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, gt, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { warningWindow } from '../../db/queueColumns.js';
 import { tickets } from '../../db/schema.js';
+import { frozen } from '../../db/statementShapes.js';
 import type { Actor } from '../actor.js';
 import { listedTagsFor } from '../tags.js';
 import { limitText, listingQuery } from './access.js';
@@ -24,33 +25,48 @@ export interface BandPosition {
   id: string;
 }
 
-/** The bands read straight from an index in their order; the due-soon band is `dueSoonPage`'s. */
-function bandRange(band: Exclude<QueueBand, 1>, now: Date): { condition: SQL; key: AnyPgColumn } {
-  const notDue = or(isNull(tickets.queueDueAt), gt(tickets.queueDueAt, now));
-  const notWarned = or(isNull(tickets.queueWarnAt), gt(tickets.queueWarnAt, now));
-  switch (band) {
-    case 0:
-      return { condition: lte(tickets.queueDueAt, now), key: tickets.queueDueAt };
-    case 2:
-      return {
-        condition: and(isNotNull(tickets.queueAwaitingAt), notDue, notWarned) as SQL,
-        key: tickets.queueAwaitingAt,
-      };
-    case 3:
-      // The rest, by response deadline: an imported request's is its registration, so it sorts by age.
-      return {
-        condition: and(isNull(tickets.queueAwaitingAt), notDue, notWarned) as SQL,
-        key: tickets.responseDueAt,
-      };
-  }
-}
-
 /** An instant as `instantKey` writes it into a cursor. */
 export const CURSOR_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 
 /** An instant as the database writes it, to the microsecond, so that a page boundary is exact. */
 export const instantKey = (value: SQL | AnyPgColumn) =>
   sql<string>`to_char((${value}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The queue's columns as every page writes them, written out once. */
+const column = {
+  id: frozen(sql`${tickets.id}`),
+  due: frozen(sql`${tickets.queueDueAt}`),
+  warn: frozen(sql`${tickets.queueWarnAt}`),
+  awaiting: frozen(sql`${tickets.queueAwaitingAt}`),
+  responseDue: frozen(sql`${tickets.responseDueAt}`),
+};
+
+/** A band read in the order of one index: its key column, as the cursor names it and as the page orders. */
+function orderedBy(key: AnyPgColumn) {
+  return {
+    key: frozen(sql`${key}`),
+    listedKey: frozen(instantKey(key)),
+    position: frozen(sql`(${key}, ${tickets.id})`),
+    order: frozen(sql`${key}, ${tickets.id}`),
+  };
+}
+
+/** The bands read straight from an index in their order; the due-soon band is `dueSoonPage`'s. */
+const ORDERED_BANDS = {
+  0: orderedBy(tickets.queueDueAt),
+  2: orderedBy(tickets.queueAwaitingAt),
+  // The rest, by response deadline: an imported request's is its registration, so it sorts by age.
+  3: orderedBy(tickets.responseDueAt),
+};
+
+/** Which requests a band holds at a moment. */
+function bandCondition(band: Exclude<QueueBand, 1>, at: SQL): SQL {
+  if (band === 0) return sql`${column.due} <= ${at}`;
+  const notDue = sql`(${column.due} is null or ${column.due} > ${at})`;
+  const notWarned = sql`(${column.warn} is null or ${column.warn} > ${at})`;
+  const awaiting = band === 2 ? sql`is not null` : sql`is null`;
+  return sql`${column.awaiting} ${awaiting} and ${notDue} and ${notWarned}`;
+}
 
 /**
  * One band's requests among those the conditions select, from a position on, in the band's order, each
@@ -64,18 +80,28 @@ export function bandPage(
   limit: number,
   reader: Actor,
 ) {
-  if (band === 1) return dueSoonPage(conditions, now, after, limit, reader);
-  const { condition, key } = bandRange(band, now);
-  const bounds = [conditions, condition];
-  if (after) bounds.push(sql`(${key}, ${tickets.id}) > (${after.key}::timestamptz, ${after.id}::uuid)`);
+  const at = sql`${now.toISOString()}::timestamptz`;
+  if (band === 1) return dueSoonPage(conditions, at, after, limit, reader);
+  const ordered = ORDERED_BANDS[band];
+  const bounds = [conditions, bandCondition(band, at)];
+  if (after) bounds.push(sql`${ordered.position} > (${after.key}::timestamptz, ${after.id}::uuid)`);
   return listingQuery({
     tags: listedTagsFor(reader),
-    key: instantKey(key),
+    key: ordered.listedKey,
     where: and(...bounds),
-    orderBy: [asc(key), asc(tickets.id)],
+    orderBy: [ordered.order],
     limit,
   });
 }
+
+/** The due-soon band's fixed text: the warning window holding a moment, and the page's ids joined. */
+const dueSoon = {
+  window: frozen(warningWindow(tickets.queueWarnAt, tickets.queueDueAt)),
+  listedKey: frozen(instantKey(sql`due_soon.due_soon_at`)),
+  join: frozen(sql`as due_soon join ${tickets} on ${tickets.id} = due_soon.due_soon_id`),
+  order: sql.raw('due_soon.due_soon_at, due_soon.due_soon_id'),
+  tickets: frozen(sql`${tickets}`),
+};
 
 /**
  * The due-soon band: the requests whose warning has passed and whose deadline has not. The nearest
@@ -88,35 +114,33 @@ export function bandPage(
  */
 function dueSoonPage(
   conditions: SQL | undefined,
-  now: Date,
+  at: SQL,
   after: BandPosition | null,
   limit: number,
   reader: Actor,
 ) {
-  const due = tickets.queueDueAt;
+  const { id, due } = column;
   const count = limitText(limit);
-  const position = sql`(${due}, ${tickets.id})`;
-  const resumed = after ? sql`${position} > (${after.key}::timestamptz, ${after.id}::uuid)` : undefined;
+  const resumed = after ? sql`(${due}, ${id}) > (${after.key}::timestamptz, ${after.id}::uuid)` : undefined;
   // In the band: the warning window holds the moment (so the deadline is ahead).
-  const warned = sql`${warningWindow(tickets.queueWarnAt, due)} @> ${now.toISOString()}::timestamptz`;
-  const walk = sql`select ${tickets.id} as walk_id, ${due} as walk_due, ${warned} as walk_warned
-    from ${tickets} where ${and(conditions, resumed, gt(due, now))} order by ${due}, ${tickets.id} limit ${count}`;
+  const warned = sql`${dueSoon.window} @> ${at}`;
+  const walk = sql`select ${id} as walk_id, ${due} as walk_due, ${warned} as walk_warned
+    from ${dueSoon.tickets} where ${and(conditions, resumed, sql`${due} > ${at}`)} order by ${due}, ${id} limit ${count}`;
   const walkedPast = sql`(select count(*) = ${count} and not bool_and(walk_warned) from due_soon_walk)`;
-  const pastWalk = sql`${position} > (select walk_due, walk_id from due_soon_walk order by walk_due desc, walk_id desc limit 1)`;
-  const rest = sql`select ${tickets.id}, ${due} from ${tickets}
-    where ${and(conditions, resumed, isNotNull(due), warned, walkedPast, pastWalk)}
-    order by ${due}, ${tickets.id} limit ${count}`;
+  const pastWalk = sql`(${due}, ${id}) > (select walk_due, walk_id from due_soon_walk order by walk_due desc, walk_id desc limit 1)`;
+  const rest = sql`select ${id}, ${due} from ${dueSoon.tickets}
+    where ${and(conditions, resumed, sql`${due} is not null`, warned, walkedPast, pastWalk)}
+    order by ${due}, ${id} limit ${count}`;
   const chosen = sql`(with due_soon_walk as materialized (${walk})
       select walk_id as due_soon_id, walk_due as due_soon_at from due_soon_walk where walk_warned
       union all (${rest})
-      order by due_soon_at, due_soon_id limit ${count}) as due_soon
-    join ${tickets} on ${tickets.id} = due_soon.due_soon_id`;
+      order by due_soon_at, due_soon_id limit ${count}) ${dueSoon.join}`;
   return listingQuery({
     tags: listedTagsFor(reader),
-    key: instantKey(sql`due_soon.due_soon_at`),
+    key: dueSoon.listedKey,
     from: chosen,
     where: undefined,
-    orderBy: [sql`due_soon.due_soon_at`, sql`due_soon.due_soon_id`],
+    orderBy: [dueSoon.order],
     limit,
   });
 }
