@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/database.js';
+import { organizations } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import {
   ADMIN,
@@ -407,5 +408,38 @@ describe.each(databaseBackends)('bad input to every write, on $name', (backend) 
     });
     expect(form.statusCode).toBe(415);
     expect(form.json()).toMatchObject({ code: 'unsupported_media_type' });
+  });
+
+  it("refuses a body nested 10,000 levels deep with a problem in the reader's language, and stores nothing", async () => {
+    const session = await signIn(desk.app, ...ADMIN);
+    const before = await desk.ctx.db.$count(organizations);
+    const bodies = [
+      `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+      `{"name":"Глубина","inn":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`,
+    ];
+    for (const [language, words] of [
+      ['ru', 'вложены слишком глубоко'],
+      ['en', 'nested too deeply'],
+    ] as const) {
+      for (const payload of bodies) {
+        const answer = await desk.app.inject({
+          method: 'POST',
+          url: '/api/v1/organizations',
+          headers: {
+            cookie: session.cookie,
+            'x-csrf-token': session.csrfToken,
+            'content-type': 'application/json',
+            'accept-language': language,
+          },
+          payload,
+        });
+        expect(answer.statusCode, answer.body.slice(0, 300)).toBe(400);
+        expect(answer.headers['content-type']).toContain('application/problem+json');
+        const problem = answer.json();
+        expect(problem).toMatchObject({ code: 'validation_failed', errors: [{ code: 'nested_too_deep' }] });
+        expect(problem.errors[0].message).toContain(words);
+      }
+    }
+    expect(await desk.ctx.db.$count(organizations)).toBe(before);
   });
 });

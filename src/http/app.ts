@@ -20,7 +20,7 @@ import { DirectoryUnavailableError } from '../app/ports/staffDirectory.js';
 import { digest } from '../app/secrets.js';
 import type { Config } from '../config.js';
 import { type DatabaseHandle, isDatabaseUnavailable } from '../db/database.js';
-import { controlCharacterPath } from '../domain/controlCharacters.js';
+import { inputFault, MAX_INPUT_DEPTH } from '../domain/controlCharacters.js';
 import type { Language } from '../domain/people.js';
 import { negotiateLanguage, translator } from '../i18n/translator.js';
 import { describeIssue } from '../i18n/validation.js';
@@ -130,19 +130,20 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
   app.decorateRequest('mustEnrolSecondFactor', false);
   app.decorateRequest('language', 'ru');
 
-  // Every JSON body and query is checked once, here, for what no field may hold (a NUL cannot even be stored).
+  // Every JSON body and query is checked once, here, for what no field may hold (a NUL cannot even be
+  // stored, and a body nested thousands of levels deep would exhaust whatever walks it next).
   app.addHook('preValidation', async (request, reply) => {
     for (const [part, value] of [
       ['body', request.body],
       ['query', request.query],
     ] as const) {
-      const path = controlCharacterPath(value);
-      if (!path) continue;
-      const field = part === 'body' ? path.join('.') : ['query', ...path].join('.');
-      const message = translator(request.language)('validation.control_characters');
+      const fault = inputFault(value);
+      if (!fault) continue;
+      const field = part === 'body' ? fault.path.join('.') : ['query', ...fault.path].join('.');
+      const message = translator(request.language)(`validation.${fault.code}`, { depth: MAX_INPUT_DEPTH });
       return sendProblem(request, reply, 400, 'validation_failed', {
         field,
-        errors: [{ field, code: 'control_characters', message }],
+        errors: [{ field, code: fault.code, message }],
       });
     }
   });

@@ -159,6 +159,7 @@ export const en = {
     password_length: 'The password must be 12 to 256 characters long.',
     not_blank: 'The field must not be empty.',
     control_characters: 'The text contains control characters, which cannot be stored; remove them.',
+    nested_too_deep: 'The data is nested too deeply: at most {{depth}} levels are accepted.',
     idempotency_key: 'Idempotency-Key must be 1 to 200 printable characters without spaces, such as a UUID.',
     ticket_number: 'A request number is written SD-2026-00001: SD, the year and at least five digits.',
     if_match: 'If-Match must name the version of the request, such as "3".',
