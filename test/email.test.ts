@@ -4,7 +4,14 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTicket } from '../src/app/tickets/closeTicket.js';
 import { type MailListener, startSmtpListener } from '../src/channels/email/smtpListener.js';
-import { inboundMail, intakeRejections, outboundMail, ticketMessages, tickets } from '../src/db/schema.js';
+import {
+  contacts,
+  inboundMail,
+  intakeRejections,
+  outboundMail,
+  ticketMessages,
+  tickets,
+} from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { compose, dkimDomain, SmtpSink, SUPPORT, send, sendRaw } from './support/mail.js';
 import { deliverOutbox } from './support/outbox.js';
@@ -329,6 +336,65 @@ describe.each(databaseBackends)('requests and replies by mail, on $name', (backe
       instanceId: ticket?.instanceId,
       status: 'new',
     });
+  });
+
+  it("answers a mail naming another organization's request as one naming no request at all", async () => {
+    const [anna] = await desk.ctx.db.select().from(contacts).where(eq(contacts.email, ANNA));
+    const [annas] = await desk.ctx.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.contactId, anna?.id ?? ''));
+    if (!annas) throw new Error('Anna has a request by now');
+    const before = await desk.ctx.db
+      .select()
+      .from(ticketMessages)
+      .where(eq(ticketMessages.ticketId, annas.id));
+    const outcomes = [];
+    for (const [number, messageId] of [
+      [annas.number, '<foreign.number@uralenergo.example>'],
+      ['SD-2026-99999', '<unknown.number@uralenergo.example>'],
+    ] as const) {
+      await send(listener.port, {
+        from: SERGEY,
+        subject: `Re: [${number}] Вопрос`,
+        text: 'Что с запросом?',
+        messageId,
+      });
+      outcomes.push(await inbound(messageId));
+    }
+    for (const [number, messageId] of [
+      [annas.number, '<foreign.number@elsewhere.example>'],
+      ['SD-2026-99999', '<unknown.number@elsewhere.example>'],
+    ] as const) {
+      await send(listener.port, {
+        from: 'nobody@elsewhere.example',
+        subject: `Re: [${number}] Вопрос`,
+        text: '?',
+        messageId,
+      });
+      outcomes.push(await inbound(messageId));
+    }
+    const [foreign, unknown, strangerForeign, strangerUnknown] = outcomes;
+    // Each of Sergey's mails became a request of his own organization; the stranger's were refused alike.
+    expect(foreign?.outcome).toBe('ticket');
+    expect(unknown?.outcome).toBe('ticket');
+    for (const mail of [foreign, unknown]) {
+      const [made] = await desk.ctx.db
+        .select()
+        .from(tickets)
+        .where(eq(tickets.id, mail?.ticketId ?? ''));
+      expect(made?.organizationId).not.toBe(annas.organizationId);
+    }
+    expect(strangerForeign).toMatchObject({ outcome: 'refused', reason: 'contact_unknown' });
+    expect(strangerUnknown).toMatchObject({ outcome: 'refused', reason: 'contact_unknown' });
+    const after = await desk.ctx.db
+      .select()
+      .from(ticketMessages)
+      .where(eq(ticketMessages.ticketId, annas.id));
+    expect(after).toHaveLength(before.length);
+    await deliver();
+    const toSergey = await desk.ctx.db.select().from(outboundMail).where(eq(outboundMail.recipient, SERGEY));
+    expect(toSergey.every((mail) => !mail.text.includes(annas.number))).toBe(true);
   });
 });
 

@@ -60,15 +60,14 @@ export async function decide(
     mail.subject,
     instances.map((instance) => instance.name),
   );
-  const thread = await threadedTicket(ctx, reading.ticketNumber, [mail.inReplyTo, ...mail.references]);
+  const named = await threadedTicket(ctx, reading.ticketNumber, [mail.inReplyTo, ...mail.references]);
+  // A contact's mail that names another organization's request is taken as naming none: answered as an
+  // unknown number would be, it tells the sender nothing of whether that request exists.
+  const thread = contact && named && named.organizationId !== contact.organizationId ? undefined : named;
 
   if (thread) {
-    if (!contact?.active || contact.organizationId !== thread.organizationId) {
-      const reason = contact
-        ? contact.active
-          ? 'instance_not_of_contact_org'
-          : 'contact_inactive'
-        : 'contact_unknown';
+    if (!contact?.active) {
+      const reason = contact ? 'contact_inactive' : 'contact_unknown';
       await logRefusal(ctx, mail, contact, reason, thread.instanceId);
       return refuse(reason);
     }
