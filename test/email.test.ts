@@ -338,6 +338,25 @@ describe.each(databaseBackends)('requests and replies by mail, on $name', (backe
     });
   });
 
+  it("never answers a mail that claims to come from the desk's own address, and files nothing of it", async () => {
+    const ticketsBefore = await desk.ctx.db.$count(tickets);
+    await send(listener.port, {
+      from: SUPPORT,
+      subject: 'Письмо от самой поддержки',
+      text: 'Ответьте мне.',
+      messageId: '<own.address@supportdesk.example>',
+    });
+    expect(await inbound('<own.address@supportdesk.example>')).toMatchObject({
+      outcome: 'ignored',
+      reason: 'own_address',
+    });
+    await deliver();
+    expect(await desk.ctx.db.select().from(outboundMail).where(eq(outboundMail.recipient, SUPPORT))).toEqual(
+      [],
+    );
+    expect(await desk.ctx.db.$count(tickets)).toBe(ticketsBefore);
+  });
+
   it("answers a mail naming another organization's request as one naming no request at all", async () => {
     const [anna] = await desk.ctx.db.select().from(contacts).where(eq(contacts.email, ANNA));
     const [annas] = await desk.ctx.db

@@ -3,7 +3,7 @@ import type { ContactRow } from '../../db/repositories/entitlementRecords.js';
 import { findContactByEmail, instancesOf } from '../../db/repositories/entitlementRecords.js';
 import { inboundMail, mailRefusals, outboundMail, tickets } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
-import { automatedReason } from '../../domain/mail/automated.js';
+import { automatedReason, fromOwnAddress } from '../../domain/mail/automated.js';
 import { visibleReply } from '../../domain/mail/replyText.js';
 import { readSubject } from '../../domain/mail/subject.js';
 import {
@@ -45,6 +45,9 @@ export async function decide(
   const automated = automatedReason(mail.header, mail.returnPath, sender);
   if (automated) return { outcome: 'ignored', reason: automated };
   if (!sender) return { outcome: 'ignored', reason: 'no_sender' };
+  const { supportAddresses, from } = ctx.mail.settings;
+  if (fromOwnAddress(sender, [...supportAddresses, from]))
+    return { outcome: 'ignored', reason: 'own_address' };
   // Not answered either: a reply could go to any of them, and none is proven to have written.
   if (mail.senderCount > 1) return { outcome: 'refused', reason: 'sender_ambiguous' };
   const intakeKey = `mail:${messageId}`;

@@ -30,3 +30,12 @@ export function automatedReason(
   if (from && /^(mailer-daemon|postmaster)@/i.test(from)) return 'bounce';
   return null;
 }
+
+/**
+ * Whether a mail claims to come from one of the desk's own addresses. The desk never writes to itself,
+ * so such a mail is a loop or a forgery; answering it would mail the desk's own support box.
+ */
+export function fromOwnAddress(from: string | null, ownAddresses: readonly string[]): boolean {
+  const sender = from?.trim().toLowerCase();
+  return Boolean(sender) && ownAddresses.some((address) => address.trim().toLowerCase() === sender);
+}

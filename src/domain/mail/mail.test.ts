@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { automatedReason } from './automated.js';
+import { automatedReason, fromOwnAddress } from './automated.js';
 import { visibleReply } from './replyText.js';
 import { readSubject } from './subject.js';
 
@@ -56,6 +56,14 @@ describe('mail written by machines', () => {
       automatedReason(headers({ 'auto-submitted': 'no' }), 'anna@baltlog.example', 'anna@baltlog.example'),
     ).toBeNull();
     expect(automatedReason(headers({}), null, 'anna@baltlog.example')).toBeNull();
+  });
+
+  it("knows a mail that claims to come from the desk's own addresses, whatever their case", () => {
+    const own = ['support@supportdesk.example', 'Help@Supportdesk.example'];
+    expect(fromOwnAddress('SUPPORT@supportdesk.example', own)).toBe(true);
+    expect(fromOwnAddress('help@supportdesk.example', own)).toBe(true);
+    expect(fromOwnAddress('anna@baltlog.example', own)).toBe(false);
+    expect(fromOwnAddress(null, own)).toBe(false);
   });
 });
 
