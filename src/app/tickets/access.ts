@@ -59,7 +59,7 @@ export type ListedTicketRow = Pick<TicketRow, (typeof SUMMARY_COLUMNS)[number]>;
 export const readListedTicket = columnReader<ListedTicketRow>(listedTicketColumns);
 
 /** The table the lists read, written once. */
-const listedTable = frozen(sql`${tickets}`);
+export const listedTable = frozen(sql`${tickets}`);
 
 /** The listed columns by their names, written once. */
 const listedSelection = sql.raw(

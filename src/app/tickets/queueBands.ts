@@ -5,7 +5,7 @@ import { tickets } from '../../db/schema.js';
 import { frozen } from '../../db/statementShapes.js';
 import type { Actor } from '../actor.js';
 import { listedTagsFor } from '../tags.js';
-import { limitText, listingQuery } from './access.js';
+import { limitText, listedTable, listingQuery } from './access.js';
 
 /**
  * The queue's own order, in bands: breached first, then due soon (past the warning point), then
@@ -38,13 +38,11 @@ const column = {
   due: frozen(sql`${tickets.queueDueAt}`),
   warn: frozen(sql`${tickets.queueWarnAt}`),
   awaiting: frozen(sql`${tickets.queueAwaitingAt}`),
-  responseDue: frozen(sql`${tickets.responseDueAt}`),
 };
 
-/** A band read in the order of one index: its key column, as the cursor names it and as the page orders. */
+/** A band read in the order of one index: its key as the cursor names it, its position and its order. */
 function orderedBy(key: AnyPgColumn) {
   return {
-    key: frozen(sql`${key}`),
     listedKey: frozen(instantKey(key)),
     position: frozen(sql`(${key}, ${tickets.id})`),
     order: frozen(sql`${key}, ${tickets.id}`),
@@ -100,7 +98,6 @@ const dueSoon = {
   listedKey: frozen(instantKey(sql`due_soon.due_soon_at`)),
   join: frozen(sql`as due_soon join ${tickets} on ${tickets.id} = due_soon.due_soon_id`),
   order: sql.raw('due_soon.due_soon_at, due_soon.due_soon_id'),
-  tickets: frozen(sql`${tickets}`),
 };
 
 /**
@@ -120,17 +117,19 @@ function dueSoonPage(
   reader: Actor,
 ) {
   const { id, due } = column;
+  // Walked and ordered as the breached band is: by deadline, on the same index.
+  const { position, order } = ORDERED_BANDS[0];
   const count = limitText(limit);
-  const resumed = after ? sql`(${due}, ${id}) > (${after.key}::timestamptz, ${after.id}::uuid)` : undefined;
+  const resumed = after ? sql`${position} > (${after.key}::timestamptz, ${after.id}::uuid)` : undefined;
   // In the band: the warning window holds the moment (so the deadline is ahead).
   const warned = sql`${dueSoon.window} @> ${at}`;
   const walk = sql`select ${id} as walk_id, ${due} as walk_due, ${warned} as walk_warned
-    from ${dueSoon.tickets} where ${and(conditions, resumed, sql`${due} > ${at}`)} order by ${due}, ${id} limit ${count}`;
+    from ${listedTable} where ${and(conditions, resumed, sql`${due} > ${at}`)} order by ${order} limit ${count}`;
   const walkedPast = sql`(select count(*) = ${count} and not bool_and(walk_warned) from due_soon_walk)`;
-  const pastWalk = sql`(${due}, ${id}) > (select walk_due, walk_id from due_soon_walk order by walk_due desc, walk_id desc limit 1)`;
-  const rest = sql`select ${id}, ${due} from ${dueSoon.tickets}
+  const pastWalk = sql`${position} > (select walk_due, walk_id from due_soon_walk order by walk_due desc, walk_id desc limit 1)`;
+  const rest = sql`select ${id}, ${due} from ${listedTable}
     where ${and(conditions, resumed, sql`${due} is not null`, warned, walkedPast, pastWalk)}
-    order by ${due}, ${id} limit ${count}`;
+    order by ${order} limit ${count}`;
   const chosen = sql`(with due_soon_walk as materialized (${walk})
       select walk_id as due_soon_id, walk_due as due_soon_at from due_soon_walk where walk_warned
       union all (${rest})
