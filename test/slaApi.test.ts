@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlaDataCache } from '../src/app/slaData.js';
 import { rowsOf } from '../src/db/database.js';
+import { SHIPPED_CALENDAR } from '../src/domain/calendar/shippedCalendar.js';
 import { databaseBackends } from './support/databases.js';
 import { ADMIN, AGENT, caller, openTestDesk, signIn, type TestDesk } from './support/testDesk.js';
 
@@ -185,7 +186,9 @@ describe.each(databaseBackends)('deadlines, calendar and policies over the API o
 
     const imported = await admin('POST', '/api/v1/calendar/imports', year2028());
     expect(imported.statusCode, imported.body).toBe(200);
-    expect(imported.json()).toEqual([{ year: 2028, days: 7 }]);
+    expect(imported.json()).toEqual([
+      { year: 2028, days: 7, state: 'new', added: year2028().years['2028'].days, removed: [], changed: [] },
+    ]);
     expect((await agent('GET', '/api/v1/calendar/years')).json().at(-1)).toEqual({
       year: 2028,
       source: 'imported',
@@ -194,6 +197,83 @@ describe.each(databaseBackends)('deadlines, calendar and policies over the API o
     // 30 December 8 h; 31 December 2027 is a transferred day off; the imported year has 1-7 January off
     // and 8-9 January are a weekend; then 10, 11 and 12 January 9 h each, and the last hour on 13 January.
     expect(acrossNewYear.json().dueAt).toBe('2028-01-13T07:00:00.000Z');
+  });
+
+  it('replaces a loaded year only when confirmed, after a preview of what changes, and audits it', async () => {
+    const shipped = SHIPPED_CALENDAR.years['2027']?.days ?? [];
+    const corrected = {
+      source: 'corrected decree',
+      years: {
+        '2027': {
+          days: [
+            ...shipped
+              .filter((day) => day.date !== '2027-06-14')
+              .map((day) => (day.date === '2027-06-11' ? { ...day, type: 'dayOff' } : day)),
+            { date: '2027-07-15', type: 'dayOff', name: 'Перенос' },
+          ],
+        },
+      },
+    };
+    const dayOf = async (date: string) =>
+      (await agent('GET', `/api/v1/calendar/months/${date.slice(0, 7)}`))
+        .json()
+        .days.find((day: { date: string }) => day.date === date);
+
+    expect((await agent('POST', '/api/v1/calendar/imports/preview', corrected)).statusCode).toBe(403);
+    const preview = await admin('POST', '/api/v1/calendar/imports/preview', corrected);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toEqual([
+      {
+        year: 2027,
+        days: shipped.length,
+        state: 'changed',
+        added: [{ date: '2027-07-15', type: 'dayOff', name: 'Перенос' }],
+        removed: [expect.objectContaining({ date: '2027-06-14', type: 'dayOff' })],
+        changed: [
+          {
+            date: '2027-06-11',
+            before: expect.objectContaining({ type: 'short' }),
+            after: expect.objectContaining({ type: 'dayOff' }),
+          },
+        ],
+      },
+    ]);
+    expect((await dayOf('2027-07-15')).working).toBe(true);
+
+    const unconfirmed = await admin('POST', '/api/v1/calendar/imports', corrected);
+    expect(unconfirmed.statusCode).toBe(409);
+    expect(unconfirmed.json()).toMatchObject({ code: 'calendar_year_loaded', field: 'years' });
+    expect(unconfirmed.json().title).toContain('2027');
+    expect((await dayOf('2027-07-15')).working).toBe(true);
+    expect((await agent('GET', '/api/v1/calendar/years')).json()).toContainEqual({
+      year: 2027,
+      source: 'shipped',
+    });
+
+    const confirmed = await admin('POST', '/api/v1/calendar/imports?replace=true', corrected);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()[0]).toMatchObject({ year: 2027, state: 'changed' });
+    expect(await dayOf('2027-07-15')).toMatchObject({ working: false, kind: 'dayOff', source: 'official' });
+    expect(await dayOf('2027-06-14')).toMatchObject({ working: true, kind: 'regular' });
+    expect(await dayOf('2027-06-11')).toMatchObject({ working: false, kind: 'dayOff' });
+
+    const again = await admin('POST', '/api/v1/calendar/imports', corrected);
+    expect(again.json()).toEqual([
+      { year: 2027, days: shipped.length, state: 'unchanged', added: [], removed: [], changed: [] },
+    ]);
+    const audited = (await admin('GET', '/api/v1/audit-events?entity=calendar_year')).json();
+    const ofYear = audited.filter((event: { entityId: string }) => event.entityId === '2027');
+    expect(ofYear).toHaveLength(1);
+    expect(ofYear[0]).toMatchObject({
+      action: 'update',
+      before: { source: 'shipped' },
+      after: {
+        source: 'imported',
+        added: ['2027-07-15 dayOff'],
+        removed: ['2027-06-14 dayOff'],
+        changed: ['2027-06-11 short -> dayOff'],
+      },
+    });
   });
 
   it('adds a policy version from a later date; a request follows the version in force at registration', async () => {

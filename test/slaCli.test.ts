@@ -132,7 +132,12 @@ describe('supportdesk calendar', () => {
 
     const imported = await run(['calendar', 'import', file], env);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stdout).toBe('2028: 7\n');
+    expect(imported.stdout.split('\n')).toEqual([
+      '2028: new, 7 days listed',
+      ...days.map((day) => `  + ${day.date} holiday`),
+      'imported',
+      '',
+    ]);
     const after = await run(
       ['sla', 'due', '--level', 'standard', '--severity', 'low', '--at', '2027-12-30T10:00:00+03:00'],
       env,
@@ -153,6 +158,23 @@ describe('supportdesk calendar', () => {
       env,
     );
     expect(shipped.stderr).toContain('The production calendar for 2028 is not loaded');
+
+    const corrected = [...days.slice(0, 6), { date: '2028-01-20', type: 'dayOff' }];
+    writeFileSync(file, JSON.stringify({ years: { '2028': { days: corrected } } }));
+    const unconfirmed = await run(['calendar', 'import', file], env);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.stdout).toBe(
+      '2028: changed (+1 -1 ~0), 7 days listed\n  + 2028-01-20 dayOff\n  - 2028-01-07 holiday\n',
+    );
+    expect(unconfirmed.stderr).toContain('The file changes calendar years already loaded: 2028.');
+    const replaced = await run(['calendar', 'import', file, '--replace'], env);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout.split('\n').at(-2)).toBe('imported');
+    const moved = await run(
+      ['sla', 'due', '--level', 'standard', '--severity', 'low', '--at', '2027-12-30T10:00:00+03:00'],
+      env,
+    );
+    expect(moved.stdout).not.toBe(after.stdout);
   });
 
   it('refuses a broken file, naming what is wrong', async () => {

@@ -1,9 +1,16 @@
 import { asc, eq } from 'drizzle-orm';
 import type { CalendarFileInput, CalendarOverrideInput } from '../contract/calendar.js';
+import type { Queryable } from '../db/database.js';
 import { calendarOverrides, calendarYears } from '../db/schema.js';
-import { checkCalendarYear, missingYears } from '../domain/calendar/calendarFile.js';
+import {
+  calendarYearChanges,
+  checkCalendarYear,
+  hasChanges,
+  missingYears,
+} from '../domain/calendar/calendarFile.js';
 import { CalendarRangeError } from '../domain/calendar/intervalClock.js';
 import type { CalendarDay } from '../domain/calendar/productionCalendar.js';
+import { SHIPPED_CALENDAR, calendarYears as shippedYears } from '../domain/calendar/shippedCalendar.js';
 import { type Actor, actorLabel, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
@@ -70,28 +77,77 @@ export async function listCalendarYears(ctx: AppContext, _actor: Actor) {
   return years;
 }
 
+type YearImportState = 'new' | 'unchanged' | 'changed';
+
 /**
- * Loads corrected or new years of the production calendar; each replaces that year wholesale.
- * Every year is checked before anything is stored, and the result must leave no year missing.
+ * What importing a calendar file would do, year by year, against what is loaded now (an imported
+ * year, or the shipped one): every year checked first, and the result must leave no year missing.
  */
-export async function importCalendar(ctx: AppContext, actor: Actor, file: CalendarFileInput) {
-  requireAdmin(actor);
+async function plannedImport(ctx: AppContext, tx: Queryable, file: CalendarFileInput) {
   const years = Object.entries(file.years).map(([year, data]) => ({ year: Number(year), ...data }));
   for (const { year, days } of years) {
     const [problem] = checkCalendarYear(year, days as CalendarDay[]);
     if (problem) throw new AppError('invalid', problem.code, problem.field, problem.params);
   }
+  const { yearSources } = await ctx.sla.load(tx);
+  const gaps = missingYears([...yearSources.keys(), ...years.map((entry) => entry.year)]);
+  if (gaps.length > 0)
+    throw new AppError('invalid', 'years_not_contiguous', 'years', { years: gaps.join(', ') });
+  const shipped = shippedYears(SHIPPED_CALENDAR);
+  return Promise.all(
+    years.map(async ({ year, days, publishedOn }) => {
+      const [stored] = await tx.select().from(calendarYears).where(eq(calendarYears.year, year));
+      const loaded = (stored?.days as CalendarDay[] | undefined) ?? shipped.get(year);
+      const changes = calendarYearChanges(loaded ?? [], days as CalendarDay[]);
+      const state: YearImportState = !loaded ? 'new' : hasChanges(changes) ? 'changed' : 'unchanged';
+      return {
+        year,
+        days: days as CalendarDay[],
+        publishedOn: publishedOn ?? null,
+        source: stored ? ('imported' as const) : loaded ? ('shipped' as const) : null,
+        state,
+        changes,
+      };
+    }),
+  );
+}
+
+const reported = (plan: Awaited<ReturnType<typeof plannedImport>>) =>
+  plan.map(({ year, days, state, changes }) => ({ year, days: days.length, state, ...changes }));
+
+/** What an import would change in the loaded years, stored nowhere: the step before confirming. */
+export async function previewCalendarImport(ctx: AppContext, actor: Actor, file: CalendarFileInput) {
+  requireAdmin(actor);
+  return reported(await ctx.db.transaction((tx) => plannedImport(ctx, tx, file)));
+}
+
+/**
+ * Loads corrected or new years of the production calendar; each replaces that year wholesale. A year
+ * already loaded is replaced only when the caller confirms (`replace`), having seen the preview: a
+ * silent replacement would move every open request's deadline without anyone having read why.
+ * A year identical to the loaded one is left as it is.
+ */
+export async function importCalendar(
+  ctx: AppContext,
+  actor: Actor,
+  file: CalendarFileInput,
+  options: { replace: boolean },
+) {
+  requireAdmin(actor);
   const now = ctx.clock.now();
   const result = await ctx.db.transaction(async (tx) => {
-    const { yearSources } = await ctx.sla.load(tx);
-    const gaps = missingYears([...yearSources.keys(), ...years.map((entry) => entry.year)]);
-    if (gaps.length > 0)
-      throw new AppError('invalid', 'years_not_contiguous', 'years', { years: gaps.join(', ') });
-    for (const { year, days, publishedOn } of years) {
-      const [existing] = await tx.select().from(calendarYears).where(eq(calendarYears.year, year));
+    const plan = await plannedImport(ctx, tx, file);
+    const replaced = plan.filter((year) => year.state === 'changed');
+    if (replaced.length > 0 && !options.replace) {
+      throw new AppError('conflict', 'calendar_year_loaded', 'years', {
+        years: replaced.map((year) => year.year).join(', '),
+      });
+    }
+    for (const { year, days, publishedOn, source, state, changes } of plan) {
+      if (state === 'unchanged') continue;
       const values = {
         days,
-        publishedOn: publishedOn ?? null,
+        publishedOn,
         source: file.source ?? null,
         importedAt: now,
         importedBy: actorLabel(actor),
@@ -103,17 +159,21 @@ export async function importCalendar(ctx: AppContext, actor: Actor, file: Calend
       await recordAudit(tx, actor, now, {
         entity: 'calendar_year',
         entityId: String(year),
-        action: existing || yearSources.has(year) ? 'update' : 'create',
+        action: state === 'new' ? 'create' : 'update',
         organizationId: null,
-        before: {
-          days: (existing?.days as CalendarDay[] | undefined)?.length ?? null,
-          source: yearSources.get(year) ?? null,
+        before: source ? { source } : null,
+        after: {
+          days: days.length,
+          source: 'imported',
+          publishedOn,
+          added: changes.added.map((day) => `${day.date} ${day.type}`),
+          removed: changes.removed.map((day) => `${day.date} ${day.type}`),
+          changed: changes.changed.map((day) => `${day.date} ${day.before.type} -> ${day.after.type}`),
         },
-        after: { days: days.length, source: 'imported', publishedOn: publishedOn ?? null },
       });
     }
-    await bumpSlaRevision(tx);
-    return years.map(({ year, days }) => ({ year, days: days.length }));
+    if (plan.some((year) => year.state !== 'unchanged')) await bumpSlaRevision(tx);
+    return reported(plan);
   });
   ctx.sla.invalidate();
   return result;

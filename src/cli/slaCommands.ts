@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { ZodError, z } from 'zod';
-import { calendarMonth, importCalendar } from '../app/calendar.js';
+import { calendarMonth, importCalendar, previewCalendarImport } from '../app/calendar.js';
 import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { calendarGap, deadlineFrom } from '../app/sla.js';
 import type { SlaData } from '../app/slaData.js';
-import { calendarFileInput } from '../contract/calendar.js';
+import { type CalendarYearImport, calendarFileInput } from '../contract/calendar.js';
 import { level, month, severity } from '../contract/fields.js';
 import { deadlineInput } from '../contract/sla.js';
 import { systemClock } from '../domain/calendar/clock.js';
@@ -174,9 +174,15 @@ export function registerSlaCommands(program: Command): void {
     });
   calendar
     .command('import')
-    .description('load production-calendar years from a file in the shipped format; each replaces its year')
+    .description(
+      'load production-calendar years from a file in the shipped format, printing what changes in the loaded years',
+    )
     .argument('<file>', 'JSON file')
-    .action(async (file: string) => {
+    .option(
+      '--replace',
+      'replace the loaded years the file changes (run without it first to read the changes)',
+    )
+    .action(async (file: string, options: { replace?: boolean }) => {
       let content: unknown;
       try {
         content = JSON.parse(await readFile(file, 'utf8'));
@@ -186,9 +192,19 @@ export function registerSlaCommands(program: Command): void {
       }
       const input = calendarFileInput.parse(content);
       await withContext(async (ctx) => {
-        for (const imported of await importCalendar(ctx, cliActor, input)) {
-          out(`${imported.year}: ${imported.days}`);
-        }
+        for (const year of await previewCalendarImport(ctx, cliActor, input)) printYearImport(year);
+        await importCalendar(ctx, cliActor, input, { replace: options.replace === true });
+        out('imported');
       });
     });
+}
+
+function printYearImport(year: CalendarYearImport): void {
+  const counts = `+${year.added.length} -${year.removed.length} ~${year.changed.length}`;
+  out(
+    `${year.year}: ${year.state}${year.state === 'changed' ? ` (${counts})` : ''}, ${year.days} days listed`,
+  );
+  for (const day of year.added) out(`  + ${day.date} ${day.type}${day.name ? ` ${day.name}` : ''}`);
+  for (const day of year.removed) out(`  - ${day.date} ${day.type}${day.name ? ` ${day.name}` : ''}`);
+  for (const day of year.changed) out(`  ~ ${day.date} ${day.before.type} -> ${day.after.type}`);
 }

@@ -36,6 +36,27 @@ export const calendarFileInput = z.object({
 });
 export type CalendarFileInput = z.infer<typeof calendarFileInput>;
 
+/** How a file's year compares with the year loaded now, day by day; `new` when none is loaded. */
+export const calendarYearImportSchema = z
+  .object({
+    year: z.int(),
+    days: z.int().describe("the number of days the file's year lists"),
+    state: z.enum(['new', 'unchanged', 'changed']),
+    added: z.array(calendarDay).describe('days the loaded year does not list'),
+    removed: z.array(calendarDay).describe('days the loaded year lists and the file does not'),
+    changed: z.array(z.object({ date: calendarDate, before: calendarDay, after: calendarDay })),
+  })
+  .meta({ id: 'CalendarYearImport' });
+export type CalendarYearImport = z.output<typeof calendarYearImportSchema>;
+
+export const calendarImportQuery = z.object({
+  replace: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('replace years already loaded that the file changes, having seen the preview'),
+});
+
 export const calendarOverrideInput = z.object({
   type: z
     .enum(DAY_TYPES)

@@ -50,3 +50,47 @@ export function missingYears(years: Iterable<number>): number[] {
   }
   return missing;
 }
+
+/** How one day of a loaded year would change: its entry before and after the import. */
+export interface CalendarDayChange {
+  date: string;
+  before: CalendarDay;
+  after: CalendarDay;
+}
+
+/** What importing a year would do to the year already loaded: the days it adds, drops and alters. */
+export interface CalendarYearChanges {
+  added: CalendarDay[];
+  removed: CalendarDay[];
+  changed: CalendarDayChange[];
+}
+
+const sameDay = (a: CalendarDay, b: CalendarDay) =>
+  a.type === b.type &&
+  (a.name ?? null) === (b.name ?? null) &&
+  (a.nameEn ?? null) === (b.nameEn ?? null) &&
+  (a.transferredFrom ?? null) === (b.transferredFrom ?? null) &&
+  (a.transferredTo ?? null) === (b.transferredTo ?? null);
+
+/** The differences between a loaded year's days and an imported one's, each list in date order. */
+export function calendarYearChanges(
+  loaded: readonly CalendarDay[],
+  imported: readonly CalendarDay[],
+): CalendarYearChanges {
+  const before = new Map(loaded.map((day) => [day.date, day]));
+  const after = new Map(imported.map((day) => [day.date, day]));
+  const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
+  const changed: CalendarDayChange[] = [];
+  for (const [date, day] of after) {
+    const old = before.get(date);
+    if (old && !sameDay(old, day)) changed.push({ date, before: old, after: day });
+  }
+  return {
+    added: imported.filter((day) => !before.has(day.date)).sort(byDate),
+    removed: loaded.filter((day) => !after.has(day.date)).sort(byDate),
+    changed: changed.sort(byDate),
+  };
+}
+
+export const hasChanges = (changes: CalendarYearChanges) =>
+  changes.added.length + changes.removed.length + changes.changed.length > 0;

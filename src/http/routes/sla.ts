@@ -6,13 +6,16 @@ import {
   importCalendar,
   listCalendarOverrides,
   listCalendarYears,
+  previewCalendarImport,
   removeCalendarOverride,
   setCalendarOverride,
 } from '../../app/calendar.js';
 import { computeDeadline, createPolicyVersion, listPolicyVersions, policyHistory } from '../../app/sla.js';
 import {
   calendarFileInput,
+  calendarImportQuery,
   calendarOverrideInput,
+  calendarYearImportSchema,
   monthSchema,
   overrideSchema,
 } from '../../contract/calendar.js';
@@ -151,21 +154,35 @@ export const slaRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx
   );
 
   api.post(
+    '/calendar/imports/preview',
+    {
+      schema: {
+        operationId: 'previewCalendarImport',
+        tags: ['calendar'],
+        summary: 'What importing a calendar file would add, remove and change in the loaded years (admin)',
+        body: calendarFileInput,
+        response: { 200: z.array(calendarYearImportSchema), ...problems(400, 401, 403) },
+      },
+      bodyLimit: 4 * 1024 * 1024,
+    },
+    (request) => previewCalendarImport(ctx, signedIn(request), request.body),
+  );
+
+  api.post(
     '/calendar/imports',
     {
       schema: {
         operationId: 'importCalendar',
         tags: ['calendar'],
-        summary: 'Load corrected or new production-calendar years; each replaces that year (admin)',
+        summary:
+          'Load corrected or new production-calendar years; a loaded year is replaced only with replace=true (admin)',
+        querystring: calendarImportQuery,
         body: calendarFileInput,
-        response: {
-          200: z.array(z.object({ year: z.int(), days: z.int() })),
-          ...problems(400, 401, 403),
-        },
+        response: { 200: z.array(calendarYearImportSchema), ...problems(400, 401, 403, 409) },
       },
       bodyLimit: 4 * 1024 * 1024,
     },
-    (request) => importCalendar(ctx, signedIn(request), request.body),
+    (request) => importCalendar(ctx, signedIn(request), request.body, { replace: request.query.replace }),
   );
 
   api.get(

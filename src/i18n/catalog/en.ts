@@ -63,6 +63,8 @@ export const en = {
     date_repeated: 'The date {{value}} is listed twice.',
     workday_not_weekend: '{{value}} is a weekday: only a Saturday or Sunday can be made a working day.',
     day_off_not_weekday: '{{value}} is a weekend day: only a weekday can become a transferred day off.',
+    calendar_year_loaded:
+      'The file changes calendar years already loaded: {{years}}. Review the changes (the import preview) and confirm the replacement.',
     years_not_contiguous: 'The calendar would have no data for {{years}}: import those years too.',
     effective_date_not_later:
       'A new policy version must take effect after today and after the latest version ({{latest}}).',
