@@ -15,8 +15,15 @@ import {
   type TestDesk,
 } from './support/testDesk.js';
 
-/** Sends a change as an agent would, with the version they saw in If-Match. */
-function change(app: FastifyInstance, session: Session, url: string, body: unknown, version?: number) {
+/** Sends a change as an agent would, with the version they saw in If-Match and a key for its retries. */
+function change(
+  app: FastifyInstance,
+  session: Session,
+  url: string,
+  body: unknown,
+  version?: number,
+  idempotencyKey?: string,
+) {
   return app.inject({
     method: 'POST',
     url,
@@ -25,6 +32,7 @@ function change(app: FastifyInstance, session: Session, url: string, body: unkno
       'x-csrf-token': session.csrfToken,
       'accept-language': 'ru',
       ...(version === undefined ? {} : { 'if-match': `"${version}"` }),
+      ...(idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }),
     },
     payload: body as Record<string, unknown>,
   });
@@ -67,6 +75,91 @@ describe.each(databaseBackends)('two changes of one request at once, on $name', 
       });
     },
   );
+
+  it('refuses an identical split sent twice at once without a version or key, naming what the first made', async () => {
+    const ticket = await fileRequest('Двойное разделение');
+    const url = `/api/v1/tickets/${ticket.id}/split`;
+    const parts = {
+      parts: [
+        { subject: 'Первая часть', severity: 'medium', messageIds: [] },
+        { subject: 'Вторая часть', severity: 'low', messageIds: [] },
+      ],
+    };
+    const answers = await Promise.all([
+      change(desk.app, irina, url, parts),
+      change(desk.app, irina, url, parts),
+    ]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409]);
+    const made = answers.find((answer) => answer.statusCode === 201)?.json();
+    const refused = answers.find((answer) => answer.statusCode === 409)?.json();
+    expect(refused).toMatchObject({ code: 'split_repeated', field: 'parts' });
+    for (const part of made) expect(refused.title).toContain(part.number);
+    const original = (await caller(desk.app, irina)('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    expect(original.splitInto).toHaveLength(2);
+
+    // A different split is not a repeat; the same one with the version seen is meant and goes through.
+    const other = await change(desk.app, irina, url, {
+      parts: [{ subject: 'Третья часть', severity: 'low', messageIds: [] }],
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    const seen = (await caller(desk.app, irina)('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    const meant = await change(desk.app, irina, url, parts, seen.version);
+    expect(meant.statusCode, meant.body).toBe(201);
+  });
+
+  it('answers a retried change with the first answer under the same Idempotency-Key, doing it once', async () => {
+    const ticket = await fileRequest('Повтор с ключом');
+    const split = `/api/v1/tickets/${ticket.id}/split`;
+    const parts = { parts: [{ subject: 'Отдельно', severity: 'high', messageIds: [] }] };
+    const first = await change(desk.app, irina, split, parts, undefined, 'split-key-1');
+    expect(first.statusCode, first.body).toBe(201);
+    const retry = await change(desk.app, irina, split, parts, undefined, 'split-key-1');
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    const reused = await change(
+      desk.app,
+      irina,
+      split,
+      { parts: [{ ...parts.parts[0], subject: 'Иначе' }] },
+      undefined,
+      'split-key-1',
+    );
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json()).toMatchObject({ code: 'idempotency_key_reused' });
+    const original = (await caller(desk.app, irina)('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    expect(original.splitInto).toHaveLength(1);
+
+    // A resolution retried after its answer was lost gets that answer, not "already resolved".
+    const resolve = `/api/v1/tickets/${ticket.id}/resolve`;
+    const resolved = await change(desk.app, irina, resolve, { body: 'Исправлено' }, undefined, 'resolve-key');
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    const again = await change(desk.app, irina, resolve, { body: 'Исправлено' }, undefined, 'resolve-key');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(resolved.json());
+    const unkeyed = await change(desk.app, irina, resolve, { body: 'Исправлено' });
+    expect(unkeyed.json()).toMatchObject({ code: 'transition_not_allowed' });
+
+    // Keys are the caller's own: another agent's identical key is another write.
+    const other = await signIn(desk.app, ...ADMIN);
+    const theirs = await change(desk.app, other, resolve, { body: 'Исправлено' }, undefined, 'resolve-key');
+    expect(theirs.statusCode).toBe(409);
+    expect(theirs.json()).toMatchObject({ code: 'transition_not_allowed' });
+  });
+
+  it('refuses a malformed Idempotency-Key on a change before doing anything', async () => {
+    const ticket = await fileRequest('Плохой ключ');
+    const answer = await change(
+      desk.app,
+      irina,
+      `/api/v1/tickets/${ticket.id}/severity`,
+      { severity: 'critical', reason: 'Срочно' },
+      undefined,
+      'has spaces in it',
+    );
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().errors[0].message).toContain('Idempotency-Key');
+  });
 
   it('moves the version on with every change, takes it in the body too, and refuses a stale one', async () => {
     const ticket = await fileRequest('Версии запроса');

@@ -206,6 +206,35 @@ describe.each(databaseBackends)('nothing a customer sends is lost, on $name', (b
     expect(await ticketsWithSubject('Письмо на полный диск')).toHaveLength(1);
   });
 
+  it('leaves no stored copy of a mail behind when the database refuses its row, and takes it on the retry', async () => {
+    const store = desk.ctx.files;
+    if (!(store instanceof FileSystemStore)) throw new Error('this test needs the file-system store');
+    const before = filesUnder(store.root);
+    // The database's own disk is full: its write fails after the mail's copy was stored.
+    await desk.database.db.execute(sql`
+      create function refuse_full_disk() returns trigger language plpgsql as $$
+      begin raise exception 'could not extend file: No space left on device' using errcode = '53100'; end $$`);
+    await desk.database.db.execute(sql`
+      create trigger refuse_inbound before insert on inbound_mail
+      for each row execute function refuse_full_disk()`);
+    const letter = {
+      from: ANNA,
+      subject: '[esb-prod-spb] Диск базы переполнен',
+      text: 'Короткое письмо.',
+      messageId: '<database.full@baltlog.example>',
+    };
+    try {
+      const refused = await send(listener.port, letter).catch((error) => error);
+      expect(refused.responseCode).toBe(451);
+      expect(filesUnder(store.root)).toEqual(before);
+    } finally {
+      await desk.database.db.execute(sql`drop trigger refuse_inbound on inbound_mail`);
+      await desk.database.db.execute(sql`drop function refuse_full_disk()`);
+    }
+    expect((await send(listener.port, letter)).response).toMatch(/^250/);
+    expect(await ticketsWithSubject('Диск базы переполнен')).toHaveLength(1);
+  });
+
   it('stores a Telegram update before handling it, and handles it again after a failure', async () => {
     const api = new FakeBotApi();
     await api.start();

@@ -97,6 +97,40 @@ describe.each(databaseBackends)('a contact sees its own organization only, on $n
     expect(unchanged.json()).toEqual(ural);
   });
 
+  it("answers a request for another organization's instance as for an unknown one, and keeps it in the intake log", async () => {
+    const file = (instanceId: string) =>
+      anna('POST', '/api/v1/tickets', {
+        instanceId,
+        severity: 'high',
+        subject: 'Чужой экземпляр',
+        description: 'Попытка подать запрос на экземпляр другой организации.',
+      });
+    const foreignInstance = world.uralenergo.instances[0]?.id ?? '';
+    const unknownInstance = '00000000-0000-4000-8000-000000000001';
+    const foreign = await file(foreignInstance);
+    const unknown = await file(unknownInstance);
+    expect(foreign.statusCode).toBe(400);
+    const withoutIds = (body: { title: string; errors: { message: string }[] }, id: string) =>
+      JSON.stringify({ title: body.title, errors: body.errors }).replaceAll(id, 'ID');
+    expect(withoutIds(foreign.json(), foreignInstance)).toBe(withoutIds(unknown.json(), unknownInstance));
+    expect(foreign.json()).toMatchObject({ code: 'instance_unknown', field: 'instanceId' });
+
+    const admin = caller(desk.app, await signIn(desk.app, ...ADMIN));
+    const logged = (await admin('GET', '/api/v1/intake-rejections')).json();
+    const entry = logged.find(
+      (row: { instanceId: string | null; reason: string }) => row.instanceId === foreignInstance,
+    );
+    expect(entry).toMatchObject({
+      reason: 'instance_not_of_contact_org',
+      channel: 'portal',
+      organizationId: world.baltlog.id,
+      subject: 'Чужой экземпляр',
+    });
+    // The contact is not told, by any channel, that the instance exists elsewhere.
+    const notices = (await anna('GET', '/api/v1/notifications')).json();
+    expect(JSON.stringify(notices)).not.toContain('instance_not_of_contact_org');
+  });
+
   it('cannot write even to its own organization: entitlements are the vendor record', async () => {
     const response = await anna('POST', `/api/v1/organizations/${world.baltlog.id}/contacts`, {
       name: 'Коллега',

@@ -103,7 +103,33 @@ describe.each(databaseBackends)('outbox delivery on $name', (backend) => {
       // Delivered once each, also when the loops run again.
       await deliverOutbox(desk.ctx);
       expect(sink.received).toHaveLength(4);
+      // The mail log counts the acknowledgement's two attempts, under its one Message-ID.
+      const log = (await setup.admin('GET', '/api/v1/mail/outbound?limit=10')).json();
+      const ofTicket = log.filter((mail: { ticketId: string }) => mail.ticketId === ticketId);
+      expect(ofTicket.map((mail: { sendAttempts: number }) => mail.sendAttempts).sort()).toEqual([
+        1, 1, 1, 2,
+      ]);
+      const acknowledged = ofTicket.find((mail: { sendAttempts: number }) => mail.sendAttempts === 2);
+      expect(sink.received[0]?.messageId).toBe(acknowledged.messageId);
     });
+
+    it('waits for a relay that answers the end of the data late, past 30 s, and sends the mail once', async () => {
+      const { desk, world, anna } = setup;
+      await deliverOutbox(desk.ctx);
+      sink.received.length = 0;
+      const ticketId = await fileRequest(anna, world, 'Медленный почтовый сервер');
+      sink.stallAnswers(35_000);
+      const first = await deliverOutbox(desk.ctx);
+      expect(first).toMatchObject({ failed: 0 });
+      desk.clock.advance(3_600_000);
+      await deliverOutbox(desk.ctx);
+      expect(sink.received.map((mail) => mail.subject)).toEqual([expect.stringContaining('Медленный')]);
+      const log = (await setup.admin('GET', '/api/v1/mail/outbound?limit=5')).json();
+      expect(log.find((mail: { ticketId: string }) => mail.ticketId === ticketId)).toMatchObject({
+        sendAttempts: 1,
+        sentAt: expect.any(String),
+      });
+    }, 60_000);
 
     it('never takes a Telegram push to a bound chat as sent on an instance without the bot token', async () => {
       const { desk, world } = setup;

@@ -1,5 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, contacts, outboundMail, telegramLinks, ticketMessages } from '../src/db/schema.js';
+import {
+  auditEvents,
+  contacts,
+  inboundMail,
+  outboundMail,
+  telegramLinks,
+  ticketMessages,
+} from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { deliverOutbox } from './support/outbox.js';
 import {
@@ -81,6 +90,29 @@ describe.each(databaseBackends)('personal data of a contact (152-FZ) on $name', 
   });
 
   it("erases the departed contact's data while the request stays, marked as from an erased contact", async () => {
+    // Two of her mails kept as received: one the desk took in, one still waiting to be processed.
+    const keptMail = [];
+    for (const outcome of ['message', 'received']) {
+      const id = randomUUID();
+      const raw = Buffer.from(
+        `From: Мария Котова <${MARIA[0]}>\r\nSubject: ${outcome}\r\n\r\nТелефон ${PHONE}\r\n`,
+      );
+      const storedAs = await desk.ctx.files.save(id, desk.clock.now(), raw);
+      await desk.database.db.insert(inboundMail).values({
+        id,
+        messageId: `<${id}@baltlog.example>`,
+        receivedAt: desk.clock.now(),
+        via: 'smtp',
+        sender: MARIA[0],
+        subject: outcome,
+        authentication: 'pass',
+        outcome,
+        storedAs,
+        returnPath: MARIA[0],
+        nextAttemptAt: outcome === 'received' ? new Date(desk.clock.now().getTime() + 3_600_000) : null,
+      });
+      keptMail.push({ id, storedAs });
+    }
     const wrong = await admin('POST', `/api/v1/contacts/${mariaId}/erasure`, {
       email: 'anna.petrova@baltlog.example',
     });
@@ -133,6 +165,19 @@ describe.each(databaseBackends)('personal data of a contact (152-FZ) on $name', 
       await desk.database.db.select().from(auditEvents),
     ]);
     for (const datum of [MARIA[0], 'Мария Котова', PHONE]) expect(copies).not.toContain(datum);
+
+    // Her mails as received leave the file store, and the one not yet processed is set aside.
+    await deliverOutbox(desk.ctx);
+    for (const kept of keptMail) {
+      await expect(desk.ctx.files.open(kept.storedAs)).rejects.toThrow();
+      const [row] = await desk.database.db.select().from(inboundMail).where(eq(inboundMail.id, kept.id));
+      expect(row).toMatchObject({
+        storedAs: null,
+        returnPath: null,
+        sender: `erased-${mariaId}@erased.invalid`,
+      });
+      expect(row?.outcome).not.toBe('received');
+    }
 
     const again = await admin('POST', `/api/v1/contacts/${mariaId}/erasure`, {
       email: `erased-${mariaId}@erased.invalid`,

@@ -48,12 +48,13 @@ describe.each(databaseBackends)('two-factor sign-in on $name', (backend) => {
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     return confirmed.json().recoveryCodes as string[];
   };
-  const login = (email: string, password: string, code?: string) =>
+  const login = (email: string, password: string, code?: string, remoteAddress = '127.0.0.1') =>
     desk.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { email, password, ...(code === undefined ? {} : { code }) },
       headers: { 'accept-language': 'en' },
+      remoteAddress,
     });
   const sessionOf = (response: Awaited<ReturnType<typeof login>>) => {
     const cookie = response.cookies.find((candidate) => candidate.name === 'sd_session');
@@ -187,6 +188,76 @@ describe.each(databaseBackends)('two-factor sign-in on $name', (backend) => {
 
     await admin('PUT', '/api/v1/settings/security', { staffSecondFactorRequired: false });
     expect((await sessionOf(signedIn)('GET', '/api/v1/tickets')).statusCode).toBe(200);
+  });
+
+  it('limits wrong codes per account from any address: each waits longer, then codes lock until lifted', async () => {
+    const contact = caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT), 'en');
+    const contactId = (await contact('GET', '/api/v1/me')).json().principal.id;
+    const codes = await enrol(contact, STANDARD_CONTACT[0]);
+    const anna = (code?: string, from = '10.0.0.1') => login(...STANDARD_CONTACT, code, from);
+    const wrongCode = async () => ((await codeNow(STANDARD_CONTACT[0])) === '000000' ? '111111' : '000000');
+    /** Sends wrong codes, each from another address and after the wait the last one set, `count` times. */
+    const guess = async (count: number) => {
+      for (let n = 0; n < count; n += 1) {
+        const answer = await anna(await wrongCode(), `10.0.${n >> 8}.${n & 255}`);
+        expect(answer.json().code).toBe('second_factor_invalid');
+        desk.clock.advance(16 * 60_000);
+      }
+    };
+    const lockMails = async () =>
+      (
+        await desk.database.db
+          .select({ payload: outbox.payload })
+          .from(outbox)
+          .where(eq(outbox.topic, 'notice.mail'))
+      )
+        .map((row) => row.payload as { template: string; recipient: { id: string } })
+        .filter(
+          (payload) => payload.template === 'second_factor_locked' && payload.recipient.id === contactId,
+        );
+
+    // Five wrong codes are free; after them even the right code waits, wherever it is sent from.
+    for (let n = 0; n < 5; n += 1)
+      expect((await anna(await wrongCode(), `10.1.0.${n}`)).statusCode).toBe(401);
+    const waiting = await anna(await codeNow(STANDARD_CONTACT[0]), '10.2.0.1');
+    expect(waiting.statusCode).toBe(429);
+    expect(waiting.json()).toMatchObject({ code: 'second_factor_wait', field: 'code' });
+    expect(waiting.json().title).toMatch(/in \d+ s/);
+    desk.clock.advance(31_000);
+    // The wait over, the right code signs in and clears the count.
+    expect((await anna(await codeNow(STANDARD_CONTACT[0]))).statusCode).toBe(200);
+
+    desk.clock.advance(30_000);
+    await guess(20);
+    desk.clock.advance(30_000);
+    const locked = await anna(await codeNow(STANDARD_CONTACT[0]));
+    expect(locked.statusCode).toBe(403);
+    expect(locked.json()).toMatchObject({ code: 'second_factor_locked' });
+    expect(await lockMails()).toHaveLength(1);
+    expect((await anna(await codeNow(STANDARD_CONTACT[0]))).statusCode).toBe(403);
+
+    // A recovery code lifts the lock; the authenticator's codes work again.
+    expect((await anna(codes[0])).statusCode).toBe(200);
+    desk.clock.advance(30_000);
+    expect((await anna(await codeNow(STANDARD_CONTACT[0]))).statusCode).toBe(200);
+
+    // Locked again, an administrator lifts it, and it is audited.
+    desk.clock.advance(30_000);
+    await guess(20);
+    expect((await anna(await codeNow(STANDARD_CONTACT[0]))).statusCode).toBe(403);
+    expect(await lockMails()).toHaveLength(2);
+    const agentUnlock = await caller(
+      desk.app,
+      await signIn(desk.app, ...PAVEL),
+      'en',
+    )('POST', `/api/v1/contacts/${contactId}/second-factor/unlock`);
+    expect(agentUnlock.statusCode).toBe(403);
+    const unlocked = await admin('POST', `/api/v1/contacts/${contactId}/second-factor/unlock`);
+    expect(unlocked.statusCode, unlocked.body).toBe(204);
+    desk.clock.advance(30_000);
+    expect((await anna(await codeNow(STANDARD_CONTACT[0]))).statusCode).toBe(200);
+    const audit = (await admin('GET', `/api/v1/audit-events?entity=contact&entityId=${contactId}`)).json();
+    expect(JSON.stringify(audit)).toContain('"secondFactorLocked":false');
   });
 
   it('asks a mailed reset link for the code too: a mailbox is not a second factor', async () => {

@@ -22,7 +22,7 @@ import { AppError, notFound } from './errors.js';
 import { enqueue, outboxEntry } from './outbox/enqueue.js';
 import type { Recipient } from './outbox/topics.js';
 import { hashPassword } from './passwords.js';
-import { proveSecondFactor } from './secondFactor.js';
+import { keepingRefusals, proveSecondFactor } from './secondFactor.js';
 import { digest, newSecret } from './secrets.js';
 
 /** A person who signs in: a support agent or a customer contact. */
@@ -103,7 +103,7 @@ export async function confirmPasswordReset(
 ): Promise<SignedIn> {
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  return keepingRefusals(ctx, async (tx) => {
     const [link] = await tx
       .select()
       .from(accountLinks)
@@ -114,7 +114,8 @@ export async function confirmPasswordReset(
       ? { type: 'agent', id: link.agentId }
       : { type: 'contact', id: link.contactId ?? '' };
     // A mailbox is not a second factor: an account with an authenticator proves it here as at sign-in.
-    await proveSecondFactor(tx, account, input.code, now);
+    const refused = await proveSecondFactor(tx, account, input.code, now);
+    if (refused) return refused;
     const table = tableOf(account);
     const [row] = await tx
       .update(table)

@@ -5,6 +5,7 @@ import { attachments, ticketMessages } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
+import { recordedOrRemoved } from './ports/fileStore.js';
 import { visibleTicket } from './tickets/access.js';
 
 /** Types a browser would render or run if served inline; they are always sent as plain bytes. */
@@ -52,7 +53,7 @@ export async function uploadAttachment(
   const now = ctx.clock.now();
   const contentType = await sniff(file.data);
   const storagePath = await ctx.files.save(id, now, file.data);
-  try {
+  return recordedOrRemoved(ctx.files, storagePath, async () => {
     const [row] = await ctx.db
       .insert(attachments)
       .values({
@@ -75,10 +76,7 @@ export async function uploadAttachment(
       size: row.size,
       sha256: row.sha256,
     };
-  } catch (error) {
-    await ctx.files.remove(storagePath);
-    throw error;
-  }
+  });
 }
 
 /**

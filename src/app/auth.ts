@@ -8,7 +8,7 @@ import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { verifyPassword } from './passwords.js';
-import { mustEnrol, proveSecondFactor } from './secondFactor.js';
+import { keepingRefusals, mustEnrol, proveSecondFactor } from './secondFactor.js';
 import { digest, newSecret } from './secrets.js';
 import { STAFF_SECOND_FACTOR_KEY } from './securitySettings.js';
 import { signInWithDirectory } from './staffDirectory.js';
@@ -112,10 +112,12 @@ export async function login(
   const actor = await checkPassword(ctx, credentials);
   if (!actor) throw new AppError('unauthenticated', 'invalid_credentials');
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    await proveSecondFactor(tx, principalOf(actor), credentials.code, now);
-    return openSession(tx, settings, actor, now, client);
-  });
+  return keepingRefusals(
+    ctx,
+    async (tx) =>
+      (await proveSecondFactor(tx, principalOf(actor), credentials.code, now)) ??
+      openSession(tx, settings, actor, now, client),
+  );
 }
 
 export async function logout(ctx: AppContext, sessionToken: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { mailAccountLink } from './mail/accountLinkMail.js';
 import { mailAgentDigest } from './mail/agentDigest.js';
+import { removeStoredFiles } from './mail/erasedMail.js';
 import { mailNotification, mailRefusal } from './mail/outbound.js';
 import { deliverInAppNotifications } from './notifications.js';
 import type { OutboxHandlers } from './outbox/dispatch.js';
@@ -19,4 +20,5 @@ export const OUTBOX_HANDLERS: OutboxHandlers = {
   'mail.agent_digest': mailAgentDigest,
   'webhook.event': fanOutWebhookEvent,
   'webhook.delivery': postWebhookDelivery,
+  'storage.remove': removeStoredFiles,
 };

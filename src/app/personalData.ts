@@ -24,6 +24,7 @@ import { type Actor, requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, notFound } from './errors.js';
+import { eraseSenderMail } from './mail/erasedMail.js';
 
 async function contactRow(ctx: AppContext, contactId: string) {
   const [row] = await ctx.db.select().from(contacts).where(eq(contacts.id, contactId));
@@ -260,10 +261,7 @@ export async function eraseContact(ctx: AppContext, actor: Actor, contactId: str
       .update(ticketMessages)
       .set({ authorName: ERASED_CONTACT_NAME })
       .where(and(eq(ticketMessages.authorType, 'contact'), eq(ticketMessages.authorId, contactId)));
-    await tx
-      .update(inboundMail)
-      .set({ sender: erasedEmail, returnPath: null })
-      .where(sameAddress(inboundMail.sender, contact.email));
+    await eraseSenderMail(tx, contact.email, erasedEmail, now);
     await tx
       .update(outboundMail)
       .set({ recipient: erasedEmail })

@@ -8,7 +8,7 @@ import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { supportRefusals } from './coverage.js';
 import { AppError, notFound } from './errors.js';
-import type { ByteRange } from './ports/fileStore.js';
+import { type ByteRange, recordedOrRemoved } from './ports/fileStore.js';
 import { guardUnique } from './uniqueness.js';
 
 export async function createRelease(ctx: AppContext, actor: Actor, input: ReleaseInput) {
@@ -67,18 +67,20 @@ export async function addReleaseFile(
     await ctx.files.remove(stored.key);
     throw new AppError('invalid', 'attachment_empty', 'file');
   }
-  const [row] = await ctx.db
-    .insert(releaseFiles)
-    .values({
-      id,
-      releaseId,
-      fileName: file.fileName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 255) || 'file',
-      size: stored.size,
-      sha256: stored.sha256,
-      storagePath: stored.key,
-      createdAt: now,
-    })
-    .returning();
+  const [row] = await recordedOrRemoved(ctx.files, stored.key, () =>
+    ctx.db
+      .insert(releaseFiles)
+      .values({
+        id,
+        releaseId,
+        fileName: file.fileName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 255) || 'file',
+        size: stored.size,
+        sha256: stored.sha256,
+        storagePath: stored.key,
+        createdAt: now,
+      })
+      .returning(),
+  );
   if (!row) throw new Error('insert returned no row');
   return fileView(row);
 }

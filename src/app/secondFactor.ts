@@ -5,6 +5,7 @@ import QRCode from 'qrcode';
 import type { Queryable } from '../db/database.js';
 import { agents, contacts, recoveryCodes, secondFactors } from '../db/schema.js';
 import {
+  afterWrongCode,
   isTotpCode,
   normalizedRecoveryCode,
   RECOVERY_CODE_COUNT,
@@ -18,6 +19,7 @@ import { requireAdmin } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { AppContext } from './context.js';
 import { AppError, forbidden, notFound } from './errors.js';
+import { notify } from './outbox/enqueue.js';
 import { verifyPassword } from './passwords.js';
 import { digest } from './secrets.js';
 import { staffSecondFactorRequired } from './securitySettings.js';
@@ -68,39 +70,111 @@ async function issueRecoveryCodes(db: Queryable, secondFactorId: string): Promis
   return codes.map(recoveryCodeShown);
 }
 
+/** A refusal a transaction answers with after keeping what it wrote (a wrong code's count). */
+export class Refusal {
+  constructor(readonly error: AppError) {}
+}
+
+/**
+ * Runs `work` in one transaction, which may end in a `Refusal`: what it wrote is kept, and the refusal
+ * is thrown once it is. A wrong second-factor code must be counted although the sign-in fails.
+ */
+export async function keepingRefusals<T>(
+  ctx: AppContext,
+  work: (tx: Parameters<Parameters<AppContext['db']['transaction']>[0]>[0]) => Promise<T | Refusal>,
+): Promise<T> {
+  const result = await ctx.db.transaction(work);
+  if (result instanceof Refusal) throw result.error;
+  return result;
+}
+
 /**
  * The second step of signing in, in the caller's transaction: nothing to do for an account without an
  * authenticator; otherwise an authenticator code of the current step (once) or an unused recovery code.
+ * Wrong codes are counted on the account, wherever they come from: after a few, each further code waits
+ * longer; at the limit authenticator codes are locked, the owner is told, and only a recovery code (or
+ * an administrator taking the authenticator away) lets them in. A right code clears the count.
+ * Answers the refusal to give once the count is kept, or null when the account may go on.
  */
 export async function proveSecondFactor(
   db: Queryable,
   principal: Principal,
   code: string | undefined,
   now: Date,
-): Promise<void> {
+): Promise<Refusal | null> {
   const factor = await confirmedFactor(db, principal, true);
-  if (!factor) return;
-  if (!code) throw new AppError('unauthenticated', 'second_factor_required', 'code');
-  if (isTotpCode(code)) {
+  if (!factor) return null;
+  if (!code) return new Refusal(new AppError('unauthenticated', 'second_factor_required', 'code'));
+  const recovery = !isTotpCode(code);
+  if (!recovery && factor.codesLockedAt)
+    return new Refusal(new AppError('forbidden', 'second_factor_locked', 'code'));
+  if (!recovery && factor.codesBlockedUntil && factor.codesBlockedUntil > now) {
+    const seconds = Math.ceil((factor.codesBlockedUntil.getTime() - now.getTime()) / 1000);
+    return new Refusal(
+      new AppError('rate_limited', 'second_factor_wait', 'code', { retryAfterSeconds: seconds }),
+    );
+  }
+  const cleared = { failedCodes: 0, codesBlockedUntil: null, codesLockedAt: null };
+  if (!recovery) {
     const step = await matchingStep(factor.secret, code, now);
     if (step !== null && stepIsFresh(step, factor.lastTimeStep)) {
-      await db.update(secondFactors).set({ lastTimeStep: step }).where(eq(secondFactors.id, factor.id));
-      return;
+      await db
+        .update(secondFactors)
+        .set({ lastTimeStep: step, ...cleared })
+        .where(eq(secondFactors.id, factor.id));
+      return null;
     }
-    throw new AppError('unauthenticated', 'second_factor_invalid', 'code');
+  } else {
+    const [used] = await db
+      .update(recoveryCodes)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(recoveryCodes.secondFactorId, factor.id),
+          eq(recoveryCodes.codeHash, digest(normalizedRecoveryCode(code))),
+          isNull(recoveryCodes.usedAt),
+        ),
+      )
+      .returning({ id: recoveryCodes.id });
+    if (used) {
+      await db.update(secondFactors).set(cleared).where(eq(secondFactors.id, factor.id));
+      return null;
+    }
   }
-  const [used] = await db
-    .update(recoveryCodes)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(recoveryCodes.secondFactorId, factor.id),
-        eq(recoveryCodes.codeHash, digest(normalizedRecoveryCode(code))),
-        isNull(recoveryCodes.usedAt),
-      ),
-    )
-    .returning({ id: recoveryCodes.id });
-  if (!used) throw new AppError('unauthenticated', 'second_factor_invalid', 'code');
+  return countWrongCode(db, principal, factor, now);
+}
+
+async function countWrongCode(
+  db: Queryable,
+  principal: Principal,
+  factor: { id: string; failedCodes: number; codesLockedAt: Date | null },
+  now: Date,
+): Promise<Refusal> {
+  const failedCodes = factor.failedCodes + 1;
+  const { waitMs, locked } = afterWrongCode(failedCodes);
+  const lockedNow = locked && !factor.codesLockedAt;
+  await db
+    .update(secondFactors)
+    .set({
+      failedCodes,
+      codesBlockedUntil: waitMs > 0 ? new Date(now.getTime() + waitMs) : null,
+      ...(lockedNow ? { codesLockedAt: now } : {}),
+    })
+    .where(eq(secondFactors.id, factor.id));
+  if (lockedNow) {
+    await notify(
+      db,
+      now,
+      {
+        recipient: principal,
+        template: 'second_factor_locked',
+        params: { failures: failedCodes },
+        ticketId: null,
+      },
+      true,
+    );
+  }
+  return new Refusal(new AppError('unauthenticated', 'second_factor_invalid', 'code'));
 }
 
 /** Whether an actor must add an authenticator before anything else: staff, when the desk requires it. */
@@ -226,6 +300,38 @@ export async function resetAgentSecondFactor(ctx: AppContext, actor: Actor, agen
   const [agent] = await ctx.db.select({ id: agents.id }).from(agents).where(eq(agents.id, agentId));
   if (!agent) throw notFound();
   await removeFactors(ctx, actor, { type: 'agent', id: agentId });
+}
+
+/**
+ * An administrator lifts the lock wrong codes put on an account's authenticator (the owner called and
+ * proved who they are); the authenticator stays, and its next code signs in.
+ */
+export async function unlockSecondFactor(ctx: AppContext, actor: Actor, principal: Principal) {
+  requireAdmin(actor);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const factor = await confirmedFactor(tx, principal, true);
+    if (!factor) throw new AppError('not_found', 'second_factor_off');
+    await tx
+      .update(secondFactors)
+      .set({ failedCodes: 0, codesBlockedUntil: null, codesLockedAt: null })
+      .where(eq(secondFactors.id, factor.id));
+    const [contact] =
+      principal.type === 'contact'
+        ? await tx
+            .select({ organizationId: contacts.organizationId })
+            .from(contacts)
+            .where(eq(contacts.id, principal.id))
+        : [];
+    await recordAudit(tx, actor, now, {
+      entity: principal.type,
+      entityId: principal.id,
+      action: 'update',
+      organizationId: contact?.organizationId ?? null,
+      before: { secondFactorLocked: factor.codesLockedAt !== null, failedCodes: factor.failedCodes },
+      after: { secondFactorLocked: false, failedCodes: 0 },
+    });
+  });
 }
 
 async function removeFactors(ctx: AppContext, actor: Actor, principal: Principal) {

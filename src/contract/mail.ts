@@ -16,6 +16,9 @@ export const sentMailSchema = z
     transport: z.string(),
     createdAt: instant,
     sentAt: instant.nullable(),
+    sendAttempts: z
+      .int()
+      .describe('times handed to the mail server; above 1, the recipient may hold a copy per attempt'),
   })
   .meta({ id: 'SentMail' });
 export type SentMail = z.output<typeof sentMailSchema>;

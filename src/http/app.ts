@@ -35,6 +35,7 @@ import {
 } from './authentication.js';
 import { finishOpenApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
+import { registerReplayableWrites } from './replayableWrites.js';
 import { requestIdOf } from './requestId.js';
 import { agentToolRoutes } from './routes/agentTools.js';
 import { attachmentRoutes } from './routes/attachments.js';
@@ -232,6 +233,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
     });
   });
   app.addHook('preValidation', requireCsrf);
+  registerReplayableWrites(app, deps.ctx);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {

@@ -13,6 +13,9 @@ export const idempotencyKeyHeader = z
   .optional()
   .describe('Any 1-200 printable characters, new for each write (a UUID); a retry sends the same one');
 
+/** The headers of a write a client may retry under the same key. */
+export const retryableHeaders = z.looseObject({ 'idempotency-key': idempotencyKeyHeader });
+
 /**
  * The intake key a write is stored under: the client's key, scoped to whoever signed in, so one
  * caller's keys never meet another's.

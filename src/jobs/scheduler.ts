@@ -5,6 +5,7 @@ import { OUTBOX_HANDLERS } from '../app/deliveries.js';
 import { pruneOutbox } from '../app/outbox/deliveryLog.js';
 import { type DispatchOptions, dispatchOutbox } from '../app/outbox/dispatch.js';
 import { OUTBOX_CHANNELS, type OutboxChannel, type OutboxTopic } from '../app/outbox/topics.js';
+import { pruneReplayableWrites } from '../app/tickets/replayableWrites.js';
 import { runAutoClose, runSlaWatch } from '../app/tickets/sweeps.js';
 import { removeUnlinkedUploads } from '../app/unlinkedUploads.js';
 import { type JobLoop, type LoopOptions, type PassResult, startLoop } from './loop.js';
@@ -50,6 +51,7 @@ const WORKERS: Record<OutboxChannel, { workers: number; batchSize: number }> = {
   mail: { workers: 16, batchSize: 10 },
   telegram: { workers: 4, batchSize: 5 },
   webhooks: { workers: 4, batchSize: 10 },
+  storage: { workers: 1, batchSize: 20 },
 };
 const PRUNE_INTERVAL_MS = 3_600_000;
 
@@ -85,6 +87,10 @@ export function startJobs(
     startLoop('auto-close', async () => counted(await runAutoClose(ctx)), sweep),
     startLoop('certificate-reminders', async () => counted(await runCertificateReminders(ctx)), sweep),
     startLoop('upload-sweep', async () => counted(await removeUnlinkedUploads(ctx)), {
+      ...sweep,
+      idleMs: PRUNE_INTERVAL_MS,
+    }),
+    startLoop('replayable-writes-prune', async () => counted(await pruneReplayableWrites(ctx)), {
       ...sweep,
       idleMs: PRUNE_INTERVAL_MS,
     }),

@@ -95,7 +95,14 @@ export class SmtpSink {
   readonly acceptedAt: number[] = [];
   readonly connectionErrors: Error[] = [];
   private server: SMTPServer | null = null;
+  /** How long the answers to the ends of the next mails' data are held back, one entry per mail. */
+  private readonly stalls: number[] = [];
   port = 0;
+
+  /** Takes the next `count` mails in and answers each only after `ms`, as a relay busy writing them. */
+  stallAnswers(ms: number, count = 1): void {
+    for (let n = 0; n < count; n += 1) this.stalls.push(ms);
+  }
 
   async start(port = 0): Promise<void> {
     const server = new SMTPServer({
@@ -107,7 +114,7 @@ export class SmtpSink {
           (mail) => {
             this.received.push(mail);
             this.acceptedAt.push(Date.now());
-            callback();
+            setTimeout(callback, this.stalls.shift() ?? 0);
           },
           (error) => callback(error),
         );

@@ -4,6 +4,7 @@ import { inboundMail } from '../../db/schema.js';
 import type { HeaderLookup } from '../../domain/mail/automated.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { recordedOrRemoved } from '../ports/fileStore.js';
 import { decide, refuseSender } from './decideMail.js';
 
 /** A mail as any inbound channel hands it over: parsed, with its transport's facts. */
@@ -72,24 +73,26 @@ export async function receiveMail(ctx: AppContext, mail: IncomingMail): Promise<
   } else {
     const id = randomUUID();
     const storedAs = await ctx.files.save(id, now, mail.raw);
-    const [stored] = await ctx.db
-      .insert(inboundMail)
-      .values({
-        id,
-        messageId,
-        receivedAt: mail.receivedAt,
-        via: mail.via,
-        sender,
-        subject: mail.subject.slice(0, 1000),
-        inReplyTo: mail.inReplyTo,
-        authentication: mail.authentication,
-        returnPath: mail.returnPath,
-        outcome: 'received',
-        storedAs,
-        nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS),
-      })
-      .onConflictDoNothing({ target: inboundMail.messageId })
-      .returning({ id: inboundMail.id });
+    const [stored] = await recordedOrRemoved(ctx.files, storedAs, () =>
+      ctx.db
+        .insert(inboundMail)
+        .values({
+          id,
+          messageId,
+          receivedAt: mail.receivedAt,
+          via: mail.via,
+          sender,
+          subject: mail.subject.slice(0, 1000),
+          inReplyTo: mail.inReplyTo,
+          authentication: mail.authentication,
+          returnPath: mail.returnPath,
+          outcome: 'received',
+          storedAs,
+          nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS),
+        })
+        .onConflictDoNothing({ target: inboundMail.messageId })
+        .returning({ id: inboundMail.id }),
+    );
     if (!stored) {
       // The same mail arrived twice at once: the other copy is the one kept.
       await ctx.files.remove(storedAs);
@@ -215,22 +218,24 @@ export async function refuseMalformedMail(
   const id = randomUUID();
   const messageId = messageIdOf({ messageId: null, raw: mail.raw });
   const storedAs = await ctx.files.save(id, ctx.clock.now(), mail.raw).catch(() => null);
-  const [recorded] = await ctx.db
-    .insert(inboundMail)
-    .values({
-      id,
-      messageId,
-      receivedAt: mail.receivedAt,
-      via: mail.via,
-      sender: mail.sender,
-      subject: null,
-      authentication: 'off',
-      outcome: 'refused',
-      reason: `mail_malformed: ${mail.detail}`.slice(0, 1000),
-      storedAs,
-    })
-    .onConflictDoNothing({ target: inboundMail.messageId })
-    .returning({ id: inboundMail.id });
+  const record = () =>
+    ctx.db
+      .insert(inboundMail)
+      .values({
+        id,
+        messageId,
+        receivedAt: mail.receivedAt,
+        via: mail.via,
+        sender: mail.sender,
+        subject: null,
+        authentication: 'off',
+        outcome: 'refused',
+        reason: `mail_malformed: ${mail.detail}`.slice(0, 1000),
+        storedAs,
+      })
+      .onConflictDoNothing({ target: inboundMail.messageId })
+      .returning({ id: inboundMail.id });
+  const [recorded] = storedAs ? await recordedOrRemoved(ctx.files, storedAs, record) : await record();
   if (!recorded && storedAs) await ctx.files.remove(storedAs);
   return { outcome: 'refused', reason: 'mail_malformed' };
 }

@@ -23,6 +23,7 @@ export async function listOutboundMail(ctx: AppContext, actor: Actor, query: { l
     transport: row.transport,
     createdAt: row.createdAt.toISOString(),
     sentAt: iso(row.sentAt),
+    sendAttempts: row.sendAttempts,
   }));
 }
 

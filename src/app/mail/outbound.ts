@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
 import { preparedStatement } from '../../db/database.js';
 import { agents, contacts, outboundMail, satisfactionSurveys } from '../../db/schema.js';
 import { LANGUAGES, type Language } from '../../domain/people.js';
@@ -29,7 +29,7 @@ export async function sendOnce(
   ticketId: string | null,
 ): Promise<void> {
   const composed = await compose();
-  const [written] = await writeMailStatement(ctx.db).execute({
+  const [mail] = await writeMailStatement(ctx.db).execute({
     outboxId: entry.id,
     ticketId,
     recipient: composed.to,
@@ -42,9 +42,7 @@ export async function sendOnce(
     transport: ctx.mail.sender.transport,
   });
   // A retry sends the mail written the first time, with its Message-ID, or nothing once it was sent.
-  const mail =
-    written ?? (await ctx.db.select().from(outboundMail).where(eq(outboundMail.outboxId, entry.id)))[0];
-  if (!mail || mail.sentAt) return;
+  if (!mail) return;
   await ctx.mail.sender.send({
     to: mail.recipient,
     subject: mail.subject,
@@ -101,23 +99,31 @@ async function recipientAndThread(ctx: AppContext, contactId: string, ticketId: 
 /** A mail row is written before it is sent; these are the busiest statements of the mail channel. */
 const writeMailStatement = preparedStatement((db) => {
   const value = (name: string) => sql.placeholder(name);
-  return db
-    .insert(outboundMail)
-    .values({
-      outboxId: value('outboxId'),
-      ticketId: value('ticketId'),
-      recipient: value('recipient'),
-      subject: value('subject'),
-      text: value('text'),
-      messageId: value('messageId'),
-      inReplyTo: value('inReplyTo'),
-      references: value('references'),
-      createdAt: value('createdAt'),
-      transport: value('transport'),
-    })
-    .onConflictDoNothing({ target: outboundMail.outboxId })
-    .returning()
-    .prepare('write_outbound_mail');
+  return (
+    db
+      .insert(outboundMail)
+      .values({
+        outboxId: value('outboxId'),
+        ticketId: value('ticketId'),
+        recipient: value('recipient'),
+        subject: value('subject'),
+        text: value('text'),
+        messageId: value('messageId'),
+        inReplyTo: value('inReplyTo'),
+        references: value('references'),
+        createdAt: value('createdAt'),
+        transport: value('transport'),
+        sendAttempts: 1,
+      })
+      // Written once; each attempt after counts itself on that row, and one already sent returns nothing.
+      .onConflictDoUpdate({
+        target: outboundMail.outboxId,
+        set: { sendAttempts: sql`${outboundMail.sendAttempts} + 1` },
+        setWhere: isNull(outboundMail.sentAt),
+      })
+      .returning()
+      .prepare('write_outbound_mail')
+  );
 });
 
 const markSentStatement = preparedStatement((db) =>

@@ -51,6 +51,9 @@ export const webhookEventPayload = z.object({
 /** One event's delivery to one endpoint, kept with its attempts in webhook_deliveries. */
 export const webhookDeliveryPayload = z.object({ deliveryId: z.uuid() });
 
+/** Stored files the desk may no longer keep (an erased contact's mail as received), by store key. */
+export const fileRemovalPayload = z.object({ keys: z.array(z.string().min(1)).min(1).max(10_000) });
+
 /** The notices held back from one support person in a burst, to go out together (mail/agentDigest.ts). */
 export const agentDigestPayload = z.object({ agentId: z.uuid() });
 
@@ -71,6 +74,8 @@ export const OUTBOX_TOPICS = {
   'webhook.event': webhookEventPayload,
   /** One event posted to one endpoint. */
   'webhook.delivery': webhookDeliveryPayload,
+  /** Files taken out of the file store once the rows naming them are gone, retried until they are. */
+  'storage.remove': fileRemovalPayload,
 } as const;
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS;
@@ -86,6 +91,7 @@ export const OUTBOX_CHANNELS = {
   mail: ['notice.mail', 'mail.refusal', 'mail.account_link', 'mail.agent_digest'],
   telegram: ['notice.telegram'],
   webhooks: ['webhook.event', 'webhook.delivery'],
+  storage: ['storage.remove'],
 } as const satisfies Record<string, readonly OutboxTopic[]>;
 
 export type OutboxChannel = keyof typeof OUTBOX_CHANNELS;

@@ -64,3 +64,20 @@ export const attachmentDisposition = (fileName: string) =>
 
 /** The key a file of this id, stored at this time, is kept under. */
 export const storageKey = (id: string, createdAt: Date) => `${createdAt.toISOString().slice(0, 7)}/${id}`;
+
+/**
+ * Runs the database write that names a file just stored, and removes the file when that write fails
+ * (the database down, its own disk full): a stored file no row names would stay for ever, unseen.
+ */
+export async function recordedOrRemoved<T>(
+  store: FileStore,
+  key: string,
+  record: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await record();
+  } catch (error) {
+    await store.remove(key).catch(() => {});
+    throw error;
+  }
+}

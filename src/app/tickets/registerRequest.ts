@@ -80,6 +80,19 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
   if (!instance)
     throw new AppError('invalid', 'instance_unknown', 'instanceId', { value: intake.instanceId });
   if (actor.type === 'contact' && instance.organizationId !== actor.organizationId) {
+    // Kept in the intake log like every refusal, but answered (and not told) as an unknown instance:
+    // the contact must not learn that another organization's instance exists.
+    await rejectIntake(
+      ctx,
+      intake,
+      facts.contact ?? undefined,
+      actor.organizationId,
+      'instance_not_of_contact_org',
+      now,
+      {
+        tellContact: false,
+      },
+    );
     throw new AppError('invalid', 'instance_unknown', 'instanceId', { value: intake.instanceId });
   }
   // A partner engineer files only for the organizations assigned to them (§2.6).
@@ -223,6 +236,7 @@ export async function rejectIntake(
   organizationId: string | null,
   reason: IntakeRefusalReason,
   now: Date,
+  options: { tellContact: boolean } = { tellContact: true },
 ): Promise<IntakeRefused> {
   const rejectionId = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -240,7 +254,7 @@ export async function rejectIntake(
         description: intake.description,
       })
       .returning({ id: intakeRejections.id });
-    if (contact) {
+    if (contact && options.tellContact) {
       await notify(tx, now, {
         recipient: { type: 'contact', id: contact.id },
         template: 'ticket_refused',

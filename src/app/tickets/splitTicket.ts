@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { SplitInput } from '../../contract/tickets.js';
+import type { Queryable } from '../../db/database.js';
 import { ticketMessages, tickets } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
@@ -25,6 +26,8 @@ export async function splitTicket(
   input: SplitInput,
   /** The version of the request the caller saw (If-Match); a newer one answers 409. */
   seenVersion?: number,
+  /** The caller named neither a version nor an Idempotency-Key: a repeat of a fresh split is refused. */
+  unguarded = seenVersion === undefined,
 ) {
   if (!isSupport(actor)) throw forbidden();
   const sla = await ctx.sla.load(ctx.db);
@@ -36,6 +39,7 @@ export async function splitTicket(
     requireOperation(actor, held, 'split');
     const ticket = entitledTicket(held);
     const context: TransitionContext = { db: tx, sla, actor, now: ctx.clock.now() };
+    if (unguarded) await refuseRepeatedSplit(tx, ticket.id, input, context.now);
     const policy = ticketPolicy(sla, ticket);
     const chosen = [...new Set(input.parts.flatMap((part) => part.messageIds))];
     const messages = chosen.length
@@ -135,4 +139,32 @@ export async function splitTicket(
     });
     return created;
   });
+}
+
+/** How long a split counts as just made: a second identical one within it is a double submission. */
+export const FRESH_SPLIT_MS = 10 * 60_000;
+
+/**
+ * Two identical splits sent at once (a double click, a client's retry without a key) would split the
+ * request twice. With the request's lock held, a split whose parts repeat those of one made within
+ * `FRESH_SPLIT_MS` is refused, naming the requests the first made; a caller who means it sends the
+ * version it saw.
+ */
+async function refuseRepeatedSplit(db: Queryable, ticketId: string, input: SplitInput, now: Date) {
+  const recent = await db
+    .select({ number: tickets.number, subject: tickets.subject, severity: tickets.severity })
+    .from(tickets)
+    .where(
+      and(eq(tickets.splitFromId, ticketId), gt(tickets.createdAt, new Date(now.getTime() - FRESH_SPLIT_MS))),
+    );
+  const partsOf = (parts: { subject: string; severity: string }[]) =>
+    parts.map((part) => `${part.severity}\u0000${part.subject}`).sort();
+  const asked = partsOf(input.parts);
+  const made = partsOf(recent);
+  if (asked.every((part) => made.includes(part))) {
+    const numbers = recent
+      .filter((child) => asked.includes(partsOf([child])[0] as string))
+      .map((child) => child.number);
+    throw new AppError('conflict', 'split_repeated', 'parts', { numbers: numbers.join(', ') });
+  }
 }

@@ -3,6 +3,7 @@ import {
   bigint,
   check,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -96,6 +97,12 @@ export const secondFactors = pgTable(
     createdAt: createdAt(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
     lastTimeStep: bigint('last_time_step', { mode: 'number' }),
+    /** Wrong codes in a row, wherever they came from: the account's own limit, beside the client's. */
+    failedCodes: integer('failed_codes').notNull().default(0),
+    /** No authenticator code is taken before this instant (the back-off after wrong codes). */
+    codesBlockedUntil: timestamp('codes_blocked_until', { withTimezone: true, mode: 'date' }),
+    /** Authenticator codes are refused from this instant until a recovery code or an administrator lifts it. */
+    codesLockedAt: timestamp('codes_locked_at', { withTimezone: true, mode: 'date' }),
   },
   (table) => [
     check('second_factors_one_principal', sql`(${table.agentId} is null) <> (${table.contactId} is null)`),

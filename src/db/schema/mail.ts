@@ -101,6 +101,12 @@ export const outboundMail = pgTable(
     references: text('references').array().notNull().default(sql`'{}'`),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * How many times the mail was handed to the mail server. More than one means an attempt ended without
+     * the server's answer (it stalled past the wait, or the desk was killed mid-send) and the mail went
+     * again: the recipient's server may hold a copy per attempt, every one with this Message-ID.
+     */
+    sendAttempts: integer('send_attempts').notNull().default(0),
     /** smtp when sent to SMTP_URL, stored when the desk has no outbound server. */
     transport: text('transport').notNull(),
   },

@@ -280,3 +280,21 @@ export const slaBreaches = pgTable(
   },
   (table) => [uniqueIndex('sla_breaches_ticket_due_unique').on(table.ticketId, table.dueAt)],
 );
+
+/**
+ * The answer to a changing action sent with an Idempotency-Key, kept a day so that a client's retry
+ * (a lost answer, a balancer's 502) gets it again instead of doing the action twice. A row without a
+ * status is an action still running: a retry meanwhile waits its turn rather than running alongside.
+ */
+export const replayableWrites = pgTable(
+  'replayable_writes',
+  {
+    key: text('key').primaryKey(),
+    /** The method, route, parameters and body the key was first sent with. */
+    fingerprint: text('fingerprint').notNull(),
+    statusCode: integer('status_code'),
+    answer: text('answer'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('replayable_writes_created_idx').on(table.createdAt)],
+);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isTotpCode, normalizedRecoveryCode, recoveryCodeShown, stepIsFresh } from './secondFactor.js';
+import {
+  afterWrongCode,
+  FREE_CODE_FAILURES,
+  isTotpCode,
+  LOCK_AFTER_CODE_FAILURES,
+  normalizedRecoveryCode,
+  recoveryCodeShown,
+  stepIsFresh,
+} from './secondFactor.js';
 
 describe('second factor codes', () => {
   it('tells an authenticator code from a recovery code', () => {
@@ -19,5 +27,13 @@ describe('second factor codes', () => {
     expect(stepIsFresh(101, 100)).toBe(true);
     expect(stepIsFresh(100, 100)).toBe(false);
     expect(stepIsFresh(99, 100)).toBe(false);
+  });
+
+  it('lets a few wrong codes pass, then makes each wait longer, then locks', () => {
+    expect(afterWrongCode(FREE_CODE_FAILURES - 1)).toEqual({ waitMs: 0, locked: false });
+    expect(afterWrongCode(FREE_CODE_FAILURES)).toEqual({ waitMs: 30_000, locked: false });
+    expect(afterWrongCode(FREE_CODE_FAILURES + 1)).toEqual({ waitMs: 60_000, locked: false });
+    expect(afterWrongCode(LOCK_AFTER_CODE_FAILURES - 1)).toEqual({ waitMs: 15 * 60_000, locked: false });
+    expect(afterWrongCode(LOCK_AFTER_CODE_FAILURES)).toEqual({ waitMs: 0, locked: true });
   });
 });

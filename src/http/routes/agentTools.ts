@@ -20,8 +20,9 @@ import { worklogEntrySchema, worklogInput, worklogSchema } from '../../contract/
 import { translator } from '../../i18n/translator.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { retryableHeaders } from '../idempotency.js';
 import { ticketAnswer } from './ticketAnswer.js';
-import { channelOf, ifMatchHeader, seenVersion, ticketParams } from './tickets.js';
+import { channelOf, retryableVersionedHeaders, seenVersion, ticketParams } from './tickets.js';
 
 /** Support's tools on requests: bulk changes, merging, phoned-in requests, the customer's context, time spent. */
 export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
@@ -40,8 +41,10 @@ export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app,
           'Each request is changed on its own, at the version given for it; the answer lists every request ' +
           'with the outcome, and for one not changed the reason as `code` and `message`.',
         body: bulkUpdateInput,
+        headers: retryableHeaders,
         response: { 200: bulkResultSchema, ...problems(400, 401, 403, 404) },
       },
+      config: { replayable: true },
     },
     async (request) => {
       const actor = signedIn(request);
@@ -73,12 +76,13 @@ export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app,
         summary: 'Merge this duplicate into the original request of the same organization (support)',
         params: ticketParams,
         body: mergeInput.extend({ version: version.optional() }),
-        headers: ifMatchHeader,
+        headers: retryableVersionedHeaders,
         response: {
           200: z.object({ duplicate: ticketSummarySchema, original: ticketSummarySchema }),
           ...problems(400, 401, 403, 404, 409),
         },
       },
+      config: { replayable: true },
     },
     async (request) => {
       const actor = signedIn(request);
@@ -151,8 +155,10 @@ export const agentToolRoutes: FastifyPluginAsync<HttpDependencies> = async (app,
         summary: 'Log time spent on a request: minutes, a note, billable or not (agents)',
         params: ticketParams,
         body: worklogInput,
+        headers: retryableHeaders,
         response: { 201: worklogEntrySchema, ...problems(400, 401, 403, 404) },
       },
+      config: { replayable: true },
     },
     async (request, reply) =>
       reply

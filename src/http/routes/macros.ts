@@ -15,6 +15,7 @@ import { problems } from '../../contract/problem.js';
 import { ticketSummarySchema } from '../../contract/tickets.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { retryableHeaders } from '../idempotency.js';
 import { ticketAnswer } from './ticketAnswer.js';
 import { channelOf } from './tickets.js';
 
@@ -111,8 +112,10 @@ export const macroRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { c
           'A closed request takes no macro.',
         params: z.object({ ticketId: id }),
         body: applyMacroInput,
+        headers: retryableHeaders,
         response: { 200: ticketSummarySchema, ...problems(400, 401, 403, 404, 409) },
       },
+      config: { replayable: true },
     },
     async (request) => {
       const actor = signedIn(request);

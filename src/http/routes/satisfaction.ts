@@ -13,6 +13,7 @@ import {
 } from '../../contract/satisfaction.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { retryableHeaders } from '../idempotency.js';
 
 /** How often one client may use rating links a minute: enough for a person, too few to guess a signature. */
 const LINK_RATE_LIMIT = { max: 20, timeWindow: '1 minute' };
@@ -66,8 +67,10 @@ export const satisfactionRoutes: FastifyPluginAsync<HttpDependencies> = async (a
         summary: 'Rate a resolved request, with a comment, in the portal (the contact who was asked)',
         params: z.object({ ticketId: id }),
         body: ticketRatingInput,
+        headers: retryableHeaders,
         response: { 200: satisfactionSchema, ...problems(400, 401, 403, 404, 409) },
       },
+      config: { replayable: true },
     },
     (request) => rateTicket(ctx, signedIn(request), request.params.ticketId, request.body),
   );

@@ -8,6 +8,7 @@ import {
   resetAgentSecondFactor,
   secondFactorStatus,
   startSecondFactorEnrolment,
+  unlockSecondFactor,
 } from '../../app/secondFactor.js';
 import { getSecuritySettings, updateSecuritySettings } from '../../app/securitySettings.js';
 import {
@@ -121,6 +122,28 @@ export const secondFactorRoutes: FastifyPluginAsync<HttpDependencies> = async (a
       return reply.code(204).send(null);
     },
   );
+
+  for (const [kind, path] of [
+    ['agent', '/agents/:personId/second-factor/unlock'],
+    ['contact', '/contacts/:personId/second-factor/unlock'],
+  ] as const) {
+    api.post(
+      path,
+      {
+        schema: {
+          operationId: kind === 'agent' ? 'unlockAgentSecondFactor' : 'unlockContactSecondFactor',
+          tags: ['desk'],
+          summary: `Lift the lock wrong codes put on ${kind === 'agent' ? "an engineer's" : "a contact's"} authenticator (admin)`,
+          params: z.object({ personId: id }),
+          response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        await unlockSecondFactor(ctx, signedIn(request), { type: kind, id: request.params.personId });
+        return reply.code(204).send(null);
+      },
+    );
+  }
 
   api.get(
     '/settings/security',

@@ -8,6 +8,7 @@ import { tagInput, tagSchema, ticketTagsInput } from '../../contract/tags.js';
 import { ticketSummarySchema } from '../../contract/tickets.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import { retryableHeaders } from '../idempotency.js';
 import { ticketAnswer } from './ticketAnswer.js';
 
 const tagParams = z.object({ tagId: id });
@@ -85,8 +86,10 @@ export const tagRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx
         summary: 'Put tags from the list on a request (support)',
         params: z.object({ ticketId: id }),
         body: ticketTagsInput,
+        headers: retryableHeaders,
         response: { 200: ticketSummarySchema, ...problems(400, 401, 403, 404, 409) },
       },
+      config: { replayable: true },
     },
     async (request) =>
       summary(
@@ -103,8 +106,10 @@ export const tagRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx
         tags: ['tags'],
         summary: 'Take a tag off a request (support)',
         params: z.object({ ticketId: id, tagId: id }),
+        headers: retryableHeaders,
         response: { 200: ticketSummarySchema, ...problems(401, 403, 404, 409) },
       },
+      config: { replayable: true },
     },
     async (request) =>
       summary(

@@ -34,7 +34,7 @@ import {
 import type { Channel } from '../../domain/sla/policy.js';
 import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
-import { idempotencyKeyHeader, intakeKeyOf } from '../idempotency.js';
+import { idempotencyKeyHeader, intakeKeyOf, retryableHeaders } from '../idempotency.js';
 import { ticketAnswer } from './ticketAnswer.js';
 
 export const ticketParams = z.object({ ticketId: id });
@@ -45,8 +45,7 @@ const ifMatch = z
   .regex(/^(W\/)?"?\d+"?$/, { error: 'validation.if_match' })
   .optional();
 export const ifMatchHeader = z.looseObject({ 'if-match': ifMatch });
-const retryableHeaders = z.looseObject({ 'idempotency-key': idempotencyKeyHeader });
-const retryableVersionedHeaders = z.looseObject({
+export const retryableVersionedHeaders = z.looseObject({
   'if-match': ifMatch,
   'idempotency-key': idempotencyKeyHeader,
 });
@@ -82,7 +81,12 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     summaryText: string,
     body: z.ZodObject<Shape>,
   ) => ({
-    schema: { ...routeOf(operationId, summaryText), body: versioned(body), headers: ifMatchHeader },
+    schema: {
+      ...routeOf(operationId, summaryText),
+      body: versioned(body),
+      headers: retryableVersionedHeaders,
+    },
+    config: { replayable: true },
   });
 
   api.post(
@@ -199,9 +203,10 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         summary: 'Split into new requests, each with its own subject, severity and chosen messages (support)',
         params: ticketParams,
         body: versioned(splitInput),
-        headers: ifMatchHeader,
+        headers: retryableVersionedHeaders,
         response: { 201: z.array(ticketSummarySchema), ...problems(400, 401, 403, 404, 409) },
       },
+      config: { replayable: true },
     },
     async (request, reply) =>
       reply
@@ -215,6 +220,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
                 request.params.ticketId,
                 request.body,
                 seenVersion(request),
+                seenVersion(request) === undefined && request.replayKey === null,
               )
             ).map((row) => summary(signedIn(request), row)),
           ),
@@ -278,8 +284,9 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
     {
       schema: {
         ...routeOf('reopenTicket', 'Reopen a resolved request before it closes'),
-        headers: ifMatchHeader,
+        headers: retryableVersionedHeaders,
       },
+      config: { replayable: true },
     },
     async (request) =>
       summary(
@@ -333,11 +340,13 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
         summary: 'Log a remote diagnostic session (Extended level only)',
         params: ticketParams,
         body: remoteSessionInput,
+        headers: retryableHeaders,
         response: {
           201: remoteSessionSchema.extend({ ticketId: id, createdAt: instant }),
           ...problems(400, 401, 403, 404),
         },
       },
+      config: { replayable: true },
     },
     async (request, reply) =>
       reply

@@ -19,6 +19,10 @@ export const en = {
     second_factor_required: 'Enter the code from your authenticator app, or a recovery code.',
     second_factor_invalid:
       'The code is wrong or already used. Enter the current code from the app, or an unused recovery code.',
+    second_factor_locked:
+      'Codes from the app are locked after many wrong ones. Sign in with a recovery code, or ask an administrator to lift the lock.',
+    second_factor_wait:
+      'Too many wrong codes in a row. The next code can be entered in {{retryAfterSeconds}} s.',
     second_factor_not_started: 'Start adding the authenticator first: a new QR code is shown for it.',
     second_factor_off: 'Two-factor sign-in is not on for this account.',
     second_factor_mandatory: 'The desk requires two-factor sign-in of staff; it cannot be turned off.',
@@ -110,6 +114,10 @@ export const en = {
     rejection_settled: 'This refused message has already been settled.',
     rejection_sender_not_address:
       'Only the sender of a mail, with an e-mail address, can be added as a contact; this message has none.',
+    idempotency_key_in_flight:
+      'The action sent with this Idempotency-Key is still running. Try again in a few seconds.',
+    split_repeated:
+      'This request was just split the same way: {{numbers}}. To split it again, reload the page.',
     idempotency_key_reused:
       'This Idempotency-Key was already used for a different write. Send a new key for a new request or message.',
     ticket_changed: 'The request was changed by someone else since you opened it. Reload it and try again.',
@@ -320,6 +328,8 @@ export const en = {
     ticket_reopened: 'Request {{number}} “{{subject}}”, {{organization}}, was reopened by {{actor}}.',
     ticket_auto_closed: 'Request {{number}} was closed after 14 working days without a reply.',
     ticket_assigned: 'Request {{number}} “{{subject}}”, {{organization}}, is assigned to you by {{actor}}.',
+    second_factor_locked:
+      'After {{failures}} wrong codes in a row, signing in with codes from the authenticator app is locked. If it was not you, change your password. You can still sign in with a recovery code, and an administrator can lift the lock.',
     ticket_split: 'Request {{number}} was split into {{parts}}.',
     ticket_out_of_scope: 'Request {{number}} is outside the scope of support; see the explanation.',
     severity_changed:

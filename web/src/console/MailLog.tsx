@@ -1,4 +1,4 @@
-import { Anchor, Badge, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -69,13 +69,20 @@ function Outbound() {
                   {entry.text}
                 </Text>
               </>,
-              <Badge key="state" color={entry.sentAt ? 'green.9' : 'blue.9'} variant="outline">
-                {entry.sentAt
-                  ? entry.transport === 'stored'
-                    ? t('mail.stored')
-                    : t('mail.sent')
-                  : t('mail.waiting')}
-              </Badge>,
+              <Stack key="state" gap={2} align="flex-start">
+                <Badge color={entry.sentAt ? 'green.9' : 'blue.9'} variant="outline">
+                  {entry.sentAt
+                    ? entry.transport === 'stored'
+                      ? t('mail.stored')
+                      : t('mail.sent')
+                    : t('mail.waiting')}
+                </Badge>
+                {entry.sendAttempts > 1 && (
+                  <Text size="xs" c="dimmed" title={entry.messageId}>
+                    {t('mail.attempts', { count: entry.sendAttempts })}
+                  </Text>
+                )}
+              </Stack>,
               <TicketLink key="ticket" ticketId={entry.ticketId} />,
             ],
           }))}
