@@ -77,6 +77,7 @@ async function main() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'anna.petrova@baltlog.example', password: 'contact-demo-2026' }),
     });
+    if (!login.ok) throw new Error(`sign-in answered ${login.status}: ${await login.text()}`);
     const session = (await login.json()) as { csrfToken: string };
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const headers = { cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' };
@@ -99,6 +100,8 @@ async function main() {
           description: 'Сообщения копятся в очереди orders.in.',
         }),
       });
+      if (created.status !== 201)
+        throw new Error(`filing answered ${created.status}: ${await created.text()}`);
       ticketIds.push(((await created.json()) as { id: string }).id);
     }
     await waitFor(

@@ -35,7 +35,8 @@ export function messageDocument(body: SQLWrapper): SQL {
 /**
  * A document's adjacent word pairs ("доступ отвеча"), the keys of the pair indexes: a phrase is found
  * through its pairs (domain/tickets/searchPhrases.ts) instead of the postings of its common words. The
- * function is created by migration 0038; an index is used only for this very expression.
+ * function is created by migration 0038 (in PL/pgSQL since 0042, which says why); an index is used only
+ * for this very expression.
  */
 export function searchPhrases(document: SQLWrapper): SQL {
   return sql`search_phrases(${document})`;
