@@ -1,9 +1,9 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { findDemoAccounts, loadDemoData } from './app/demoData.js';
+import { syncDirectoryStaff } from './app/accounts/staffDirectory.js';
+import { findDemoAccounts, loadDemoData } from './app/demo/demoData.js';
 import { outboxStats } from './app/outbox/deliveryLog.js';
-import { syncDirectoryStaff } from './app/staffDirectory.js';
 import { startImapPoller } from './channels/email/imapPoller.js';
 import { startSmtpListener } from './channels/email/smtpListener.js';
 import { retryPendingMail } from './channels/email/storedMailRetry.js';

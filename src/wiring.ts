@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { AppContext } from './app/context.js';
-import { storedMail } from './app/mail/mailer.js';
-import { markdownRenderer } from './app/markdown.js';
-import { SlaDataCache } from './app/slaData.js';
+import { markdownRenderer } from './app/knowledge/markdown.js';
+import { storedMail } from './app/ports/mailSender.js';
+import { SlaDataCache } from './app/sla/slaData.js';
 import { ldapDirectory } from './channels/directory/ldapDirectory.js';
 import { openIdProvider } from './channels/directory/openIdProvider.js';
 import { smtpSender } from './channels/email/smtpSender.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/app/auth.js';
+import { createApiToken } from '../src/app/accounts/auth.js';
 import { accountLinks, outboundMail, outbox } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { SmtpSink } from './support/mail.js';

@@ -55,6 +55,40 @@ const importsOf = (path: string, text: string) =>
     normalize(join(dirname(path), (match[1] as string).replace(/\.js$/, '.ts'))),
   );
 
+/** The groups of files that import one another in a circle (strongly connected, Tarjan's algorithm). */
+function importCircles(graph: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[][] = [];
+  const visit = (node: string) => {
+    index.set(node, index.size);
+    low.set(node, index.get(node) as number);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!graph.has(next)) continue;
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node) as number, low.get(next) as number));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node) as number, index.get(next) as number));
+      }
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const circle: string[] = [];
+    for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
+      onStack.delete(member);
+      circle.push(member);
+      if (member === node) break;
+    }
+    if (circle.length > 1 || graph.get(node)?.includes(node)) circles.push(circle.sort());
+  };
+  for (const node of graph.keys()) if (!index.has(node)) visit(node);
+  return circles;
+}
+
 describe('the architecture', () => {
   it('gives every source folder a layer', () => {
     const unplaced = [...new Set(files.map((file) => layerOf(file.path)))].filter(
@@ -98,6 +132,40 @@ describe('the architecture', () => {
       .filter((path) => /new Date\(\)|Date\.now\(\)/.test(readFileSync(path, 'utf8')))
       .map((path) => relative(WEB_SOURCE, path));
     expect(readers).toEqual([]);
+  });
+
+  it('has no import cycle, not even of types alone', () => {
+    const graph = new Map(
+      files.map(({ path, text }) => [
+        relative(SOURCE, path),
+        importsOf(path, text).map((target) => relative(SOURCE, target)),
+      ]),
+    );
+    expect(importCircles(graph)).toEqual([]);
+  });
+
+  it('keeps the use cases in folders by area: nothing loose beside the context and its ports', () => {
+    const root = readdirSync(join(SOURCE, 'app'), { withFileTypes: true });
+    expect(root.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)).toEqual(['context.ts']);
+    expect(root.some((entry) => entry.isDirectory() && entry.name === 'ports')).toBe(true);
+  });
+
+  it('would see a circle of imports if one were written', () => {
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
+    expect(importCircles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    expect(
+      importCircles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('would see an upward import or a clock read if one were written', () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, listApiTokens, revokeApiToken } from '../src/app/auth.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../src/app/accounts/auth.js';
 import { agents, sessions } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCertificateReminders } from '../src/app/certificateReminders.js';
+import { runCertificateReminders } from '../src/app/customers/certificateReminders.js';
 import { notifications, outboundMail } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { deliverOutbox } from './support/outbox.js';

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../src/app/demoData.js';
+import { loadDemoData } from '../src/app/demo/demoData.js';
 import { loadConfig } from '../src/config.js';
 import { type DatabaseHandle, MIGRATION_LOCK, openDatabase } from '../src/db/database.js';
 import { ManualClock } from '../src/domain/calendar/clock.js';

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/app/context.js';
-import { OUTBOX_HANDLERS } from '../src/app/deliveries.js';
+import { OUTBOX_HANDLERS } from '../src/app/outbox/deliveries.js';
 import { pruneOutbox } from '../src/app/outbox/deliveryLog.js';
 import { dispatchOutbox } from '../src/app/outbox/dispatch.js';
 import { OUTBOX_CHANNELS } from '../src/app/outbox/topics.js';

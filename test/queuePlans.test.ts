@@ -1,6 +1,6 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/app/actor.js';
+import type { Actor } from '../src/app/shared/actor.js';
 import { columnPage } from '../src/app/tickets/columnOrder.js';
 import { queueConditions } from '../src/app/tickets/queue.js';
 import { bandPage, QUEUE_BANDS, queuePage } from '../src/app/tickets/queueBands.js';

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addReleaseFile } from '../src/app/releases.js';
+import { addReleaseFile } from '../src/app/releases/releases.js';
 import { databaseBackends } from './support/databases.js';
 import { fileForm } from './support/multipart.js';
 import {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/app/actor.js';
+import type { Actor } from '../src/app/shared/actor.js';
 import { queueConditions } from '../src/app/tickets/queue.js';
 import { hitsOf, matchesQuery, searchRounds } from '../src/app/tickets/ticketSearch.js';
 import { ticketQueueFilter } from '../src/contract/tickets.js';

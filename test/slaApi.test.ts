@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SlaDataCache } from '../src/app/slaData.js';
+import { SlaDataCache } from '../src/app/sla/slaData.js';
 import { rowsOf } from '../src/db/database.js';
 import { SHIPPED_CALENDAR } from '../src/domain/calendar/shippedCalendar.js';
 import { databaseBackends } from './support/databases.js';

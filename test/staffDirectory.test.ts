@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/app/auth.js';
-import { syncDirectoryStaff } from '../src/app/staffDirectory.js';
+import { createApiToken } from '../src/app/accounts/auth.js';
+import { syncDirectoryStaff } from '../src/app/accounts/staffDirectory.js';
 import { agents, outbox } from '../src/db/schema.js';
 import { databaseBackends } from './support/databases.js';
 import { type Slapd, startSlapd } from './support/slapd.js';

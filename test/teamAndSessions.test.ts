@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/app/auth.js';
+import { createApiToken } from '../src/app/accounts/auth.js';
 import { databaseBackends } from './support/databases.js';
 import { ADMIN, type Caller, caller, openTestDesk, signIn, type TestDesk } from './support/testDesk.js';
 

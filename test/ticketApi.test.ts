@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/app/auth.js';
+import { createApiToken } from '../src/app/accounts/auth.js';
 import { registerRequest } from '../src/app/tickets/registerRequest.js';
 import { rowsOf } from '../src/db/database.js';
 import { databaseBackends } from './support/databases.js';

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/app/actor.js';
 import type { AppContext } from '../src/app/context.js';
-import { loadDemoData } from '../src/app/demoData.js';
+import { loadDemoData } from '../src/app/demo/demoData.js';
+import type { Actor } from '../src/app/shared/actor.js';
 import { registerRequest } from '../src/app/tickets/registerRequest.js';
 import { resolveTicket } from '../src/app/tickets/resolveTicket.js';
 import { runAutoClose, runSlaWatch } from '../src/app/tickets/sweeps.js';

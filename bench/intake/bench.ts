@@ -7,7 +7,7 @@
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { agentActor } from '../../src/app/actor.js';
+import { agentActor } from '../../src/app/shared/actor.js';
 import { queueConditions } from '../../src/app/tickets/queue.js';
 import { bandPage, QUEUE_BANDS, queuePage } from '../../src/app/tickets/queueBands.js';
 import { ticketQueueFilter } from '../../src/contract/tickets.js';

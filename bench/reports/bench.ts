@@ -48,7 +48,7 @@ const BARE_AGGREGATES: Record<string, string> = {
   certificates: `select count(*) from tickets where ${YEAR} and certificate_id is not null`,
 };
 
-/** The bare count runs as the reports do, without the JIT and with their pricing of parallel scans (app/reports.ts). */
+/** The bare count runs as the reports do, without the JIT and with their pricing of parallel scans (app/reports/reports.ts). */
 async function bareMs(pool: pg.Pool, statement: string): Promise<number> {
   const times: number[] = [];
   const client = await pool.connect();

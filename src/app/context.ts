@@ -1,13 +1,13 @@
 import type { MailSettings } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/calendar/clock.js';
-import type { MailSender } from './mail/mailer.js';
 import type { FileStore } from './ports/fileStore.js';
+import type { MailSender } from './ports/mailSender.js';
 import type { SingleSignOnSettings } from './ports/singleSignOn.js';
 import type { DirectorySettings } from './ports/staffDirectory.js';
+import type { TelegramSender } from './ports/telegramSender.js';
 import type { WebhookPoster } from './ports/webhookPoster.js';
-import type { SlaDataCache } from './slaData.js';
-import type { TelegramSender } from './telegram/sender.js';
+import type { SlaDataCache } from './sla/slaData.js';
 
 /**
  * What every use case is given (its ports), built by the composition root (src/wiring.ts): the
@@ -19,7 +19,7 @@ export interface AppContext {
   sla: SlaDataCache;
   files: FileStore;
   mail: { settings: MailSettings; sender: MailSender };
-  /** Documentation and release notes from Markdown to HTML that can do nothing (app/markdown.ts). */
+  /** Documentation and release notes from Markdown to HTML that can do nothing (app/knowledge/markdown.ts). */
   markdown: (text: string) => string;
   /** Posts webhook deliveries to the vendor's systems, within the endpoint policy. */
   webhooks: WebhookPoster;

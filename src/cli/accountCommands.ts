@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
-import { createAgent } from '../app/agents.js';
-import { createApiToken, listApiTokens, revokeApiToken } from '../app/auth.js';
+import { createAgent } from '../app/accounts/agents.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../app/accounts/auth.js';
 import { agentInput } from '../contract/agents.js';
 import { id } from '../contract/fields.js';
 import { cliActor, out, readStdin, withContext } from './runtime.js';

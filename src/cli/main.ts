@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { DEMO_ACCOUNTS } from '../app/demoData.js';
+import { DEMO_ACCOUNTS } from '../app/demo/demoData.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startServer, stopGracefully } from '../server.js';

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { ZodError } from 'zod';
-import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
-import { AppError } from '../app/errors.js';
+import type { Actor } from '../app/shared/actor.js';
+import { AppError } from '../app/shared/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
 import {
   type DatabaseHandle,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { migrateFiles } from '../app/storageMigration.js';
+import { migrateFiles } from '../app/files/storageMigration.js';
 import { loadConfig } from '../config.js';
 import { FileSystemStore } from '../storage/fileSystemStore.js';
 import { S3FileStore } from '../storage/s3Store.js';

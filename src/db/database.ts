@@ -10,7 +10,10 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { listenWithReconnect, unnamedStatements } from './pgConnections.js';
+import { listenWithReconnect, type NotificationListener, unnamedStatements } from './pgConnections.js';
+
+export type { NotificationListener };
+
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -42,7 +45,6 @@ export type DatabaseTarget =
     };
 
 /** Told of a notification on a channel; null after a broken listening connection came back (catch up). */
-export type NotificationListener = (payload: string | null) => void;
 
 export interface DatabaseHandle {
   readonly db: Database;

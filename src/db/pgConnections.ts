@@ -1,5 +1,7 @@
 import pg from 'pg';
-import type { NotificationListener } from './database.js';
+
+/** Told of each notification on a channel, or of null after a broken connection came back. */
+export type NotificationListener = (payload: string | null) => void;
 
 /** Every statement of this connection goes unnamed: a transaction pooler could not keep a named one. */
 export function unnamedStatements(client: pg.PoolClient): void {

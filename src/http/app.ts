@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -11,17 +11,12 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { Redis } from 'ioredis';
-import type { Actor } from '../app/actor.js';
-import type { AppContext } from '../app/context.js';
-import { AppError, type ErrorKind } from '../app/errors.js';
 import { StorageUnavailableError, StorageWriteError } from '../app/ports/fileStore.js';
 import { DirectoryUnavailableError } from '../app/ports/staffDirectory.js';
-import { digest } from '../app/secrets.js';
-import type { Config } from '../config.js';
-import { type DatabaseHandle, isDatabaseUnavailable } from '../db/database.js';
+import { AppError, type ErrorKind } from '../app/shared/errors.js';
+import { digest } from '../app/shared/secrets.js';
+import { isDatabaseUnavailable } from '../db/database.js';
 import { inputFault, MAX_INPUT_DEPTH } from '../domain/controlCharacters.js';
-import type { Language } from '../domain/people.js';
 import { negotiateLanguage, translator } from '../i18n/translator.js';
 import { describeIssue } from '../i18n/validation.js';
 import { createMetrics, type DeskMetrics } from '../metrics.js';
@@ -33,6 +28,7 @@ import {
   requireSignIn,
   SESSION_COOKIE,
 } from './authentication.js';
+import type { HttpDependencies } from './dependencies.js';
 import { finishOpenApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
 import { registerReplayableWrites } from './replayableWrites.js';
@@ -67,33 +63,6 @@ import { ticketRoutes } from './routes/tickets.js';
 import { viewRoutes } from './routes/views.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { registerWeb } from './web.js';
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** true for the one operation that comes before any session: signing in. */
-    public?: boolean;
-    /** Open to a staff member who must enrol an authenticator first: their session, enrolment, signing out. */
-    whileEnrolling?: boolean;
-  }
-  interface FastifyRequest {
-    actor: Actor | null;
-    authMethod: 'session' | 'token' | null;
-    csrfToken: string | null;
-    language: Language;
-    mustEnrolSecondFactor: boolean;
-  }
-}
-
-export interface HttpDependencies {
-  ctx: AppContext;
-  database: DatabaseHandle;
-  config: Config;
-  logger: FastifyBaseLogger;
-  /** The server's metrics, shared with its jobs; a registry of its own when not given. */
-  metrics?: DeskMetrics;
-  /** Where request limits are counted across instances (REDIS_URL); each process's memory when absent. */
-  limitStore?: Redis | null;
-}
 
 /** The largest JSON body the API takes; files go as multipart, with their own limits. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../app/actor.js';
-import { authenticateApiToken, authenticateSession } from '../app/auth.js';
-import { AppError } from '../app/errors.js';
-import { sameSecret } from '../app/secrets.js';
-import type { HttpDependencies } from './app.js';
+import { authenticateApiToken, authenticateSession } from '../app/accounts/auth.js';
+import type { Actor } from '../app/shared/actor.js';
+import { AppError } from '../app/shared/errors.js';
+import { sameSecret } from '../app/shared/secrets.js';
+import type { HttpDependencies } from './dependencies.js';
 import { sendProblem } from './problem.js';
 
 export const SESSION_COOKIE = 'sd_session';

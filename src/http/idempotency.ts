@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '../app/actor.js';
+import type { Actor } from '../app/shared/actor.js';
 
 /**
  * `Idempotency-Key` on the requests that write what a person sent (a new request, a message): a

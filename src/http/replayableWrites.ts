@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/context.js';
-import { digest } from '../app/secrets.js';
+import { digest } from '../app/shared/secrets.js';
 import { recordAnswer, releaseWrite, reserveWrite } from '../app/tickets/replayableWrites.js';
 import { intakeKeyOf } from './idempotency.js';
 

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
-import { runCertificateReminders } from '../app/certificateReminders.js';
 import type { AppContext } from '../app/context.js';
-import { OUTBOX_HANDLERS } from '../app/deliveries.js';
+import { runCertificateReminders } from '../app/customers/certificateReminders.js';
+import { OUTBOX_HANDLERS } from '../app/outbox/deliveries.js';
 import { pruneOutbox } from '../app/outbox/deliveryLog.js';
 import { type DispatchOptions, dispatchOutbox } from '../app/outbox/dispatch.js';
 import { OUTBOX_CHANNELS, type OutboxChannel, type OutboxTopic } from '../app/outbox/topics.js';
 import { pruneReplayableWrites } from '../app/tickets/replayableWrites.js';
 import { runAutoClose, runSlaWatch } from '../app/tickets/sweeps.js';
-import { removeUnlinkedUploads } from '../app/unlinkedUploads.js';
+import { removeUnlinkedUploads } from '../app/tickets/unlinkedUploads.js';
 import { type JobLoop, type LoopOptions, type PassResult, startLoop } from './loop.js';
 
 export interface JobSettings {

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { FillableStore } from '../app/files/storageMigration.js';
 import {
   attachmentDisposition,
   type ByteRange,
@@ -20,7 +21,6 @@ import {
   type StoredStream,
   storageKey,
 } from '../app/ports/fileStore.js';
-import type { FillableStore } from '../app/storageMigration.js';
 import type { S3Settings } from '../config.js';
 import type { Clock } from '../domain/calendar/clock.js';
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type Actor, agentActor, contactActor } from '../../src/app/actor.js';
+import { type Actor, agentActor, contactActor } from '../../src/app/shared/actor.js';
 import type { Queryable } from '../../src/db/database.js';
 import { agents, contacts } from '../../src/db/schema.js';
 

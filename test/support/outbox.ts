@@ -1,5 +1,5 @@
 import type { AppContext } from '../../src/app/context.js';
-import { OUTBOX_HANDLERS } from '../../src/app/deliveries.js';
+import { OUTBOX_HANDLERS } from '../../src/app/outbox/deliveries.js';
 import { type DispatchOptions, dispatchOutbox } from '../../src/app/outbox/dispatch.js';
 import { OUTBOX_CHANNELS } from '../../src/app/outbox/topics.js';
 

@@ -5,7 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { expect } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
-import { loadDemoData } from '../../src/app/demoData.js';
+import { loadDemoData } from '../../src/app/demo/demoData.js';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { ManualClock } from '../../src/domain/calendar/clock.js';

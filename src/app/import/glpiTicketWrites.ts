@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { insertByColumns } from '../../db/columnInsert.js';
 import { attachments, auditEvents, ticketMessages, tickets } from '../../db/schema.js';
-import type { Actor } from '../actor.js';
-import { storeTakenFile } from '../attachments.js';
-import { auditRecord } from '../audit.js';
+import { auditRecord } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
+import type { Actor } from '../shared/actor.js';
+import { storeTakenFile } from '../tickets/attachments.js';
 import { drawTicketNumbers } from '../tickets/ticketNumbers.js';
 import { type AttachmentRow, GLPI, type SkippedRecord, type TicketPlan } from './glpiTicketPlan.js';
 import { type Remembered, remember } from './importMappings.js';

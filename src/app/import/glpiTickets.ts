@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { agents, contacts, importMappings } from '../../db/schema.js';
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
 import type { GlpiTicket } from '../ports/glpiSource.js';
+import type { Actor } from '../shared/actor.js';
 import {
   documentKey,
   GLPI,

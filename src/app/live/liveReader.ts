@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { LiveEvent } from '../../contract/events.js';
 import type { Queryable } from '../../db/database.js';
 import { partnerOrganizations } from '../../db/schema.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../shared/actor.js';
 import type { LiveChange } from './changes.js';
 
 /**

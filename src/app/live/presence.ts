@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { PresenceInput, PresentPerson } from '../../contract/events.js';
 import { rowsOf } from '../../db/database.js';
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { forbidden } from '../errors.js';
+import type { Actor } from '../shared/actor.js';
+import { forbidden } from '../shared/errors.js';
 import { visibleTicket } from '../tickets/access.js';
 import { PRESENCE_CHANNEL, type PresenceChange, readNotice } from './changes.js';
 

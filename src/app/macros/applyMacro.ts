@@ -11,10 +11,9 @@ import {
 import type { Channel } from '../../domain/sla/policy.js';
 import { moscowDateTime } from '../../i18n/slaExplanation.js';
 import { translator } from '../../i18n/translator.js';
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { AppError } from '../errors.js';
-import { addTicketTags } from '../tags.js';
+import type { Actor } from '../shared/actor.js';
+import { AppError } from '../shared/errors.js';
 import { requireOperation, type TicketRow, visibleTicket } from '../tickets/access.js';
 import { postSupportMessage } from '../tickets/addTicketMessage.js';
 import { assignTicket } from '../tickets/assignTicket.js';
@@ -24,6 +23,7 @@ import { declareOutOfScope } from '../tickets/markOutOfScope.js';
 import { askForInformation } from '../tickets/requestTicketInfo.js';
 import { resolveTicket } from '../tickets/resolveTicket.js';
 import { applyAction, auditTicket, type TransitionContext } from '../tickets/state.js';
+import { addTicketTags } from '../tickets/tags.js';
 import { requireSupport, withTicket } from '../tickets/withTicket.js';
 import { type MacroRow, usableMacro } from './macros.js';
 

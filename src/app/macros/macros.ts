@@ -10,9 +10,9 @@ import {
   unknownVariables,
 } from '../../domain/macros/macro.js';
 import { translator } from '../../i18n/translator.js';
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { AppError, forbidden, notFound } from '../errors.js';
+import type { Actor } from '../shared/actor.js';
+import { AppError, forbidden, notFound } from '../shared/errors.js';
 import { requireSupport } from '../tickets/withTicket.js';
 
 export type MacroRow = typeof macros.$inferSelect;

@@ -5,8 +5,8 @@ import { translator } from '../../i18n/translator.js';
 import type { AppContext } from '../context.js';
 import type { OutboxHandler } from '../outbox/dispatch.js';
 import type { Recipient } from '../outbox/topics.js';
-import { digest } from '../secrets.js';
-import { sendOnce } from './outbound.js';
+import { digest } from '../shared/secrets.js';
+import { sendOnce } from './sendOnce.js';
 
 async function personOf(ctx: AppContext, recipient: Recipient) {
   const table = recipient.type === 'agent' ? agents : contacts;

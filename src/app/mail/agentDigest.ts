@@ -6,7 +6,7 @@ import { translator } from '../../i18n/translator.js';
 import type { AppContext } from '../context.js';
 import type { OutboxEntry, OutboxHandler } from '../outbox/dispatch.js';
 import { enqueue, outboxEntry } from '../outbox/enqueue.js';
-import { sendOnce } from './outbound.js';
+import { sendOnce } from './sendOnce.js';
 
 /** The burst a support person's mail is measured over: more notices than the limit in it make a digest. */
 const WINDOW_MS = 60_000;

@@ -12,14 +12,14 @@ import {
   messageText,
   SUBJECT_MAX_LENGTH,
 } from '../../domain/tickets/limits.js';
-import type { Actor } from '../actor.js';
-import { contactActor } from '../actor.js';
-import { uploadAttachment } from '../attachments.js';
 import type { AppContext } from '../context.js';
-import { organizationSupport } from '../coverage.js';
-import { AppError } from '../errors.js';
+import { organizationSupport } from '../customers/coverage.js';
 import { enqueue, outboxEntry } from '../outbox/enqueue.js';
 import type { RefusalPayload } from '../outbox/topics.js';
+import type { Actor } from '../shared/actor.js';
+import { contactActor } from '../shared/actor.js';
+import { AppError } from '../shared/errors.js';
+import { uploadAttachment } from '../tickets/attachments.js';
 import { receiveCustomerWriting } from '../tickets/customerWrites.js';
 import {
   type IntakeRefusalReason,
@@ -27,7 +27,7 @@ import {
   registerRequest,
   rejectIntake,
 } from '../tickets/registerRequest.js';
-import type { IncomingMail, MailOutcome } from './inbound.js';
+import type { IncomingMail, MailOutcome } from './incomingMail.js';
 
 const DEFAULT_SEVERITY = 'medium';
 

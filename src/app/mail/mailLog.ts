@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { inboundMail, outboundMail } from '../../db/schema.js';
-import { type Actor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
+import { type Actor, requireAdmin } from '../shared/actor.js';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 

@@ -1,9 +1,9 @@
 import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/database.js';
 import { outbox, webhookDeliveries } from '../../db/schema.js';
-import { type Actor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { AppError, notFound } from '../errors.js';
+import { type Actor, requireAdmin } from '../shared/actor.js';
+import { AppError, notFound } from '../shared/errors.js';
 
 export type OutboxState = 'pending' | 'delivered' | 'failed';
 

@@ -1,12 +1,12 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { contacts, satisfactionSurveys, tickets } from '../../db/schema.js';
-import { type Actor, type ContactActor, contactActor } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
-import { AppError, forbidden, notFound } from '../errors.js';
 import { enqueue, noticeEntries } from '../outbox/enqueue.js';
-import { newSecret } from '../secrets.js';
+import { type Actor, type ContactActor, contactActor } from '../shared/actor.js';
+import { AppError, forbidden, notFound } from '../shared/errors.js';
+import { newSecret } from '../shared/secrets.js';
 import { type TicketRow, visibleTicket } from '../tickets/access.js';
 import { announce } from '../webhooks/webhookEvents.js';
 import { genuineLink } from './ratingLinks.js';

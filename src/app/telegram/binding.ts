@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ContactRow } from '../../db/repositories/entitlementRecords.js';
 import { contacts, telegramLinkCodes, telegramLinks } from '../../db/schema.js';
-import { type Actor, contactActor, requireAdmin } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { notFound } from '../errors.js';
-import { requireVisibleOrganization } from '../organizationAccess.js';
+import { requireVisibleOrganization } from '../customers/organizationAccess.js';
+import { type Actor, contactActor, requireAdmin } from '../shared/actor.js';
+import { notFound } from '../shared/errors.js';
 import { rejectIntake } from '../tickets/registerRequest.js';
 import { claimedLinkOf } from './linkCodes.js';
 

@@ -1,9 +1,9 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { telegramLinkCodes } from '../../db/schema.js';
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { AppError, notFound } from '../errors.js';
-import { digest, newSecret } from '../secrets.js';
+import type { Actor } from '../shared/actor.js';
+import { AppError, notFound } from '../shared/errors.js';
+import { digest, newSecret } from '../shared/secrets.js';
 
 /** How long a profile's link to the bot may be opened. */
 const LINK_LIFETIME_MS = 15 * 60_000;

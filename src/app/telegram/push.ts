@@ -5,9 +5,9 @@ import { splitMessage } from '../../domain/telegram/text.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import type { OutboxHandler } from '../outbox/dispatch.js';
 import { RetryLater } from '../outbox/dispatch.js';
+import type { Keyboard } from '../ports/telegramSender.js';
 import { RATING_SCORES } from '../satisfaction/ratingLinks.js';
 import { rememberBotMessage } from './botMessages.js';
-import type { Keyboard } from './sender.js';
 
 /**
  * A customer's notification pushed to their chat, when they are bound: support's replies with their

@@ -10,8 +10,8 @@ import {
   type TicketOperation,
   type TicketReader,
 } from '../../domain/tickets/allowedActions.js';
-import type { Actor } from '../actor.js';
-import { AppError, forbidden, notFound } from '../errors.js';
+import type { Actor } from '../shared/actor.js';
+import { AppError, forbidden, notFound } from '../shared/errors.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 

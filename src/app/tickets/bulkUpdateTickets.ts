@@ -1,14 +1,14 @@
 import type { BulkUpdateInput } from '../../contract/tickets.js';
 import type { Channel } from '../../domain/sla/policy.js';
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { AppError } from '../errors.js';
 import { applyMacroWithin, replyAndMove } from '../macros/applyMacro.js';
 import { usableMacro } from '../macros/macros.js';
-import { addTicketTags } from '../tags.js';
+import type { Actor } from '../shared/actor.js';
+import { AppError } from '../shared/errors.js';
 import type { TicketRow } from './access.js';
 import { assignTicket } from './assignTicket.js';
 import type { TransitionContext } from './state.js';
+import { addTicketTags } from './tags.js';
 import { requireSupport, withTicket } from './withTicket.js';
 
 export type BulkOutcome =

@@ -1,7 +1,7 @@
 import type { InstanceChangeInput } from '../../contract/tickets.js';
 import { intakeFacts } from '../../db/repositories/entitlementRecords.js';
 import { decideEntitlement } from '../../domain/entitlement/entitlement.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../shared/errors.js';
 import { requireOperation } from './access.js';
 import { deadlineChanges } from './deadlineChanges.js';
 import { tellContact } from './notices.js';

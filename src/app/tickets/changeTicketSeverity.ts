@@ -1,5 +1,5 @@
 import type { SeverityChangeInput } from '../../contract/tickets.js';
-import { actorLabel } from '../actor.js';
+import { actorLabel } from '../shared/actor.js';
 import { announce } from '../webhooks/webhookEvents.js';
 import { entitledTicket, requireOperation } from './access.js';
 import { deadlineChanges } from './deadlineChanges.js';

@@ -7,10 +7,10 @@ import {
   type SortDirection,
   STATUS_RANK,
 } from '../../domain/tickets/queueSort.js';
-import type { Actor } from '../actor.js';
-import { listedTagsFor } from '../tags.js';
+import type { Actor } from '../shared/actor.js';
 import { listingQuery } from './access.js';
 import { CURSOR_INSTANT, instantKey } from './queueBands.js';
+import { listedTagsFor } from './tags.js';
 
 export type ColumnSort = Exclude<QueueSort, 'queue'>;
 

@@ -3,12 +3,12 @@ import type { RemoteSessionInput } from '../../contract/tickets.js';
 import { agents, remoteSessions } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import { translator } from '../../i18n/translator.js';
-import { AppError } from '../errors.js';
-import { logTime } from '../worklog.js';
+import { AppError } from '../shared/errors.js';
 import { requireOperation } from './access.js';
 import { tellContact } from './notices.js';
 import { applyAction, auditTicket, contactLanguageOf, postMessage } from './state.js';
 import { ticketAction } from './withTicket.js';
+import { logTime } from './worklog.js';
 
 /** §3.10: a remote diagnostic session, for Extended requests only; its recommendations go to the customer. */
 export const createRemoteSession = ticketAction(

@@ -11,8 +11,8 @@ import {
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import { validityStatusOn } from '../../domain/entitlement/period.js';
 import { ACTIVE_STATUSES, type Status } from '../../domain/tickets/lifecycle.js';
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
+import type { Actor } from '../shared/actor.js';
 import { visibleTicket } from './access.js';
 import { requireSupport } from './withTicket.js';
 

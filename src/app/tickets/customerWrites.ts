@@ -1,8 +1,8 @@
 import type { Channel } from '../../domain/sla/policy.js';
 import { operationRefusal } from '../../domain/tickets/allowedActions.js';
-import type { ContactActor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { AppError } from '../errors.js';
+import type { ContactActor } from '../shared/actor.js';
+import { AppError } from '../shared/errors.js';
 import { type TicketRow, visibleTicket } from './access.js';
 import { addTicketMessage } from './addTicketMessage.js';
 import { registerRequest } from './registerRequest.js';

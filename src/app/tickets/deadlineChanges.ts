@@ -1,7 +1,7 @@
 import type { Level } from '../../domain/entitlement/entitlement.js';
 import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
 import type { Severity } from '../../domain/sla/policy.js';
-import { calendarGap } from '../sla.js';
+import { calendarGap } from '../sla/sla.js';
 import type { TicketRow } from './access.js';
 import { type TransitionContext, ticketPolicy } from './state.js';
 

@@ -3,11 +3,11 @@ import type { RejectionContactInput, RejectionRegistrationInput } from '../../co
 import type { ContactInput } from '../../contract/organizations.js';
 import type { Queryable } from '../../db/database.js';
 import { intakeRejections, tickets } from '../../db/schema.js';
-import { type Actor, actorLabel, requireAdmin } from '../actor.js';
-import { recordAudit } from '../audit.js';
-import { createContact } from '../contacts.js';
+import { recordAudit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
-import { AppError, notFound } from '../errors.js';
+import { createContact } from '../customers/contacts.js';
+import { type Actor, actorLabel, requireAdmin } from '../shared/actor.js';
+import { AppError, notFound } from '../shared/errors.js';
 import { registerRequest } from './registerRequest.js';
 
 type RejectionRow = typeof intakeRejections.$inferSelect;

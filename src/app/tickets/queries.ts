@@ -13,14 +13,14 @@ import { explainResponseDeadline } from '../../domain/sla/deadline.js';
 import type { PolicyDuration } from '../../domain/sla/policy.js';
 import { slaProgress } from '../../domain/sla/progress.js';
 import { owedBySupport } from '../../domain/tickets/lifecycle.js';
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { AppError } from '../errors.js';
 import { satisfactionView, surveyOfTicket } from '../satisfaction/surveys.js';
-import type { SlaData } from '../slaData.js';
-import { tagsOfTickets } from '../tags.js';
+import type { Actor } from '../shared/actor.js';
+import { AppError } from '../shared/errors.js';
+import type { SlaData } from '../sla/slaData.js';
 import { type ListedTicketRow, type TicketRow, ticketActionsFor, visibleTicket } from './access.js';
 import { ticketPolicy } from './state.js';
+import { tagsOfTickets } from './tags.js';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 

@@ -12,10 +12,9 @@ import { rowsOfShape } from '../../db/statementShapes.js';
 import { ACTIVE_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { readSearch, type SearchTerms } from '../../domain/tickets/searchQuery.js';
 import type { SearchPosition } from '../../domain/tickets/searchRanking.js';
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { AppError } from '../errors.js';
-import { tagsOfTickets } from '../tags.js';
+import type { Actor } from '../shared/actor.js';
+import { AppError } from '../shared/errors.js';
 import {
   type ListedTicketRow,
   measuredAgainstSla,
@@ -25,6 +24,7 @@ import {
 import { type ColumnSort, columnPage, readableColumnKey } from './columnOrder.js';
 import { ticketSummary } from './queries.js';
 import { CURSOR_INSTANT, type QueueBand, queuePage } from './queueBands.js';
+import { tagsOfTickets } from './tags.js';
 import { findTickets, searchMatches } from './ticketSearch.js';
 
 /** Where a page ended: the sort it was read in, so that a cursor is not read under another. */

@@ -3,9 +3,9 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { warningWindow } from '../../db/queueColumns.js';
 import { tickets } from '../../db/schema.js';
 import { frozen } from '../../db/statementShapes.js';
-import type { Actor } from '../actor.js';
-import { listedTagsFor } from '../tags.js';
+import type { Actor } from '../shared/actor.js';
 import { limitText, listedTable, listingQuery } from './access.js';
+import { listedTagsFor } from './tags.js';
 
 /**
  * The queue's own order, in bands: breached first, then due soon (past the warning point), then

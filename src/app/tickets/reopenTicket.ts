@@ -1,5 +1,5 @@
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
+import type { Actor } from '../shared/actor.js';
 import { tellSupport } from './notices.js';
 import { applyAction } from './state.js';
 import { withTicket } from './withTicket.js';

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { replayableWrites } from '../../db/schema.js';
 import type { AppContext } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../shared/errors.js';
 
 /** How long an answer is kept for a retry: a client retries within minutes, a day is generous. */
 export const REPLAY_RETENTION_MS = 24 * 3_600_000;

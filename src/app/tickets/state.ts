@@ -9,12 +9,12 @@ import { followUpTimes } from '../../domain/sla/deadline.js';
 import { type PolicyVersion, policyInForce } from '../../domain/sla/policy.js';
 import { awaitingSupportAfter } from '../../domain/tickets/awaitingSupport.js';
 import { awaitsCustomer, type TicketAction, transition } from '../../domain/tickets/lifecycle.js';
-import { type Actor, actorLabel } from '../actor.js';
-import { recordAudit } from '../audit.js';
-import { AppError } from '../errors.js';
+import { recordAudit } from '../audit/audit.js';
 import { askForRating } from '../satisfaction/surveys.js';
-import { calendarGap } from '../sla.js';
-import type { SlaData } from '../slaData.js';
+import { type Actor, actorLabel } from '../shared/actor.js';
+import { AppError } from '../shared/errors.js';
+import { calendarGap } from '../sla/sla.js';
+import type { SlaData } from '../sla/slaData.js';
 import { announce } from '../webhooks/webhookEvents.js';
 import type { TicketRow } from './access.js';
 

@@ -5,8 +5,8 @@ import { SEARCH_CONFIGURATION, searchPhrases, webSearchQuery } from '../../db/se
 import { requiredWordPairs } from '../../domain/tickets/searchPhrases.js';
 import type { SearchTerms } from '../../domain/tickets/searchQuery.js';
 import { rankHits, type SearchHit, type SearchPosition } from '../../domain/tickets/searchRanking.js';
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
+import type { Actor } from '../shared/actor.js';
 import { type ListedTicketRow, listedTicketColumns } from './access.js';
 
 /** Marks around a hit in a headline: control characters, which no stored text can hold. */

@@ -1,6 +1,6 @@
-import type { Actor } from '../actor.js';
 import type { AppContext } from '../context.js';
-import { forbidden } from '../errors.js';
+import type { Actor } from '../shared/actor.js';
+import { forbidden } from '../shared/errors.js';
 import { isSupport, type TicketRow, ticketForChange } from './access.js';
 import type { TransitionContext } from './state.js';
 

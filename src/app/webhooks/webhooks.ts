@@ -2,11 +2,11 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { WebhookInput } from '../../contract/webhooks.js';
 import { webhookDeliveries, webhooks } from '../../db/schema.js';
 import type { WebhookEventType } from '../../domain/webhooks/events.js';
-import { type Actor, requireAdmin } from '../actor.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
-import { AppError, notFound } from '../errors.js';
-import { newSecret } from '../secrets.js';
+import { type Actor, requireAdmin } from '../shared/actor.js';
+import { AppError, notFound } from '../shared/errors.js';
+import { newSecret } from '../shared/secrets.js';
 import { endpointRefusal } from './endpointPolicy.js';
 
 type WebhookRow = typeof webhooks.$inferSelect;

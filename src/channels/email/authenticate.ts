@@ -1,5 +1,5 @@
 import { authenticate, type DNSResolver } from 'mailauth';
-import type { IncomingMail } from '../../app/mail/inbound.js';
+import type { IncomingMail } from '../../app/mail/incomingMail.js';
 
 /** DNS as mailauth asks it; tests answer from a table, production from the system resolver. */
 export type DnsResolver = DNSResolver;

@@ -1,12 +1,8 @@
 import { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import type { AppContext } from '../../app/context.js';
-import {
-  type IncomingMail,
-  receiveMail,
-  refuseMalformedMail,
-  refuseOversizedMail,
-} from '../../app/mail/inbound.js';
+import { receiveMail, refuseMalformedMail, refuseOversizedMail } from '../../app/mail/inbound.js';
+import type { IncomingMail } from '../../app/mail/incomingMail.js';
 import { type DnsResolver, senderVerdict } from './authenticate.js';
 import { MalformedMail, parseMail } from './parseMail.js';
 

@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import type { IncomingMail } from '../../app/mail/inbound.js';
+import type { IncomingMail } from '../../app/mail/incomingMail.js';
 import { stripControlCharacters } from '../../domain/controlCharacters.js';
 import { mailStructureProblem } from '../../domain/mail/structure.js';
 

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { MailSender } from '../../app/mail/mailer.js';
+import type { MailSender } from '../../app/ports/mailSender.js';
 
 /** How many connections the pool keeps open to the SMTP server: the mail loop sends this many at once. */
 export const SMTP_POOL_CONNECTIONS = 16;

@@ -1,7 +1,7 @@
 import type { Bot } from 'grammy';
 import type { Logger } from 'pino';
 import type { AppContext } from '../../app/context.js';
-import { AppError } from '../../app/errors.js';
+import { AppError } from '../../app/shared/errors.js';
 import { claimUpdate, failUpdate, finishUpdate } from '../../app/telegram/updates.js';
 
 /**

@@ -1,8 +1,8 @@
-import type { ContactActor } from '../../app/actor.js';
 import type { AppContext } from '../../app/context.js';
-import { AppError } from '../../app/errors.js';
 import { RATING_SCORES } from '../../app/satisfaction/ratingLinks.js';
 import { rateFromTelegram } from '../../app/satisfaction/surveys.js';
+import type { ContactActor } from '../../app/shared/actor.js';
+import { AppError } from '../../app/shared/errors.js';
 import type { Language } from '../../domain/people.js';
 import { translator } from '../../i18n/translator.js';
 

@@ -1,6 +1,6 @@
 import { Api, GrammyError, InlineKeyboard, Keyboard as ReplyKeyboard } from 'grammy';
 import { RetryLater } from '../../app/outbox/dispatch.js';
-import type { Keyboard, TelegramSender } from '../../app/telegram/sender.js';
+import type { Keyboard, TelegramSender } from '../../app/ports/telegramSender.js';
 import type { TelegramSettings } from '../../config.js';
 import { splitMessage } from '../../domain/telegram/text.js';
 

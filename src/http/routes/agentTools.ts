@@ -5,7 +5,7 @@ import { bulkUpdateTickets } from '../../app/tickets/bulkUpdateTickets.js';
 import { customerContext } from '../../app/tickets/customerContext.js';
 import { mergeTicket } from '../../app/tickets/mergeTicket.js';
 import { registerPhoneRequest } from '../../app/tickets/registerRequest.js';
-import { createWorklogEntry, listWorklog } from '../../app/worklog.js';
+import { createWorklogEntry, listWorklog } from '../../app/tickets/worklog.js';
 import { customerContextSchema } from '../../contract/customerContext.js';
 import { version } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
@@ -18,8 +18,8 @@ import {
 } from '../../contract/tickets.js';
 import { worklogEntrySchema, worklogInput, worklogSchema } from '../../contract/worklog.js';
 import { translator } from '../../i18n/translator.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { retryableHeaders } from '../idempotency.js';
 import { ticketAnswer } from './ticketAnswer.js';
 import { channelOf, retryableVersionedHeaders, seenVersion, ticketParams } from './tickets.js';

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { openAttachment, uploadAttachment } from '../../app/attachments.js';
-import { AppError } from '../../app/errors.js';
 import { attachmentDisposition } from '../../app/ports/fileStore.js';
+import { AppError } from '../../app/shared/errors.js';
+import { openAttachment, uploadAttachment } from '../../app/tickets/attachments.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import { uploadedAttachmentSchema } from '../../contract/tickets.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { binaryFile, fileUpload, storeRedirect } from '../openapi.js';
 import { redirectToStore } from '../storeRedirect.js';
 

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AUDIT_ENTITIES, listAuditEvents } from '../../app/audit.js';
+import { AUDIT_ENTITIES, listAuditEvents } from '../../app/audit/audit.js';
 import { auditEventSchema } from '../../contract/audit.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 export const auditRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();

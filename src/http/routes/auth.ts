@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { confirmPasswordReset, requestPasswordReset } from '../../app/accountLinks.js';
-import type { Actor } from '../../app/actor.js';
-import { type ClientInfo, login, logout, type SignedIn } from '../../app/auth.js';
-import { changePassword, updateProfile } from '../../app/profile.js';
+import { confirmPasswordReset, requestPasswordReset } from '../../app/accounts/accountLinks.js';
+import { login, logout } from '../../app/accounts/auth.js';
+import { changePassword, updateProfile } from '../../app/accounts/profile.js';
+import type { ClientInfo, SignedIn } from '../../app/accounts/sessions.js';
+import type { Actor } from '../../app/shared/actor.js';
 import {
   loginInput,
   passwordChangeInput,
@@ -14,8 +15,8 @@ import {
   sessionSchema,
 } from '../../contract/auth.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { SESSION_COOKIE, setSessionCookie, signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { withEvenTiming } from '../evenTiming.js';
 
 function principalView(actor: Actor) {

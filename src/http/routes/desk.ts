@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAgents } from '../../app/agents.js';
+import { listAgents } from '../../app/accounts/agents.js';
 import { listInboundMail, listOutboundMail } from '../../app/mail/mailLog.js';
 import { listOutbox, retryOutboxEntry } from '../../app/outbox/deliveryLog.js';
 import { telegramBinding, unbindTelegram } from '../../app/telegram/binding.js';
@@ -12,8 +12,8 @@ import { deskSettingsSchema, telegramBindingSchema, telegramLinkSchema } from '.
 import { id } from '../../contract/fields.js';
 import { receivedMailSchema, sentMailSchema } from '../../contract/mail.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 /** The desk's own people and its delivery log. */
 export const deskRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx, config }) => {

@@ -7,7 +7,7 @@ import {
   listDocumentation,
   recordSuggestionOpened,
   suggestDocumentation,
-} from '../../app/documentation.js';
+} from '../../app/knowledge/documentation.js';
 import {
   documentationInput,
   documentationSuggestionQuery,
@@ -16,8 +16,8 @@ import {
 } from '../../contract/documentation.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 /** §3.1: the documentation section, per product, for customers with active support. */
 export const documentationRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { checkEntitlement } from '../../app/checkEntitlement.js';
+import { checkEntitlement } from '../../app/customers/checkEntitlement.js';
 import { entitlementCheckInput, entitlementDecisionSchema } from '../../contract/entitlement.js';
 import { problems } from '../../contract/problem.js';
 import { translator } from '../../i18n/translator.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 export const entitlementRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();

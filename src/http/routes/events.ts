@@ -8,8 +8,8 @@ import { announcePresence, PresenceBoard, presentOn, readPresenceNotice } from '
 import type { LiveEvent } from '../../contract/events.js';
 import { presenceInput, presentPersonSchema } from '../../contract/events.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { credentialOf, signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { ticketParams } from './tickets.js';
 
 /** A comment line every so often keeps proxies from closing a quiet stream. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
-import { sameSecret } from '../../app/secrets.js';
+import { sameSecret } from '../../app/shared/secrets.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import type { DeskMetrics } from '../../metrics.js';
 

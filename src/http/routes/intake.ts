@@ -13,8 +13,8 @@ import {
   rejectionRegistrationInput,
 } from '../../contract/intake.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 /** The intake log: requests refused at the door, kept whole for review and settled by an administrator. */
 export const intakeRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {

@@ -13,8 +13,8 @@ import {
 } from '../../contract/macros.js';
 import { problems } from '../../contract/problem.js';
 import { ticketSummarySchema } from '../../contract/tickets.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { retryableHeaders } from '../idempotency.js';
 import { ticketAnswer } from './ticketAnswer.js';
 import { channelOf } from './tickets.js';

@@ -7,7 +7,7 @@ import {
   listNotifications,
   markNotificationsRead,
   updateNotificationSettings,
-} from '../../app/notifications.js';
+} from '../../app/notices/notifications.js';
 import {
   notificationSchema,
   notificationSettingsInput,
@@ -15,8 +15,8 @@ import {
   notificationsReadInput,
 } from '../../contract/notifications.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 /** The signed-in person's in-app notifications, and which of them a support person gets by mail. */
 export const notificationRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {

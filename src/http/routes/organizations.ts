@@ -1,17 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sendInvitation } from '../../app/accountLinks.js';
-import { createCertificate, getCertificate, updateCertificate } from '../../app/certificates.js';
-import { createContact, getContact, updateContact } from '../../app/contacts.js';
-import { createInstance, getInstance } from '../../app/instances.js';
-import { createLicense, getLicense } from '../../app/licenses.js';
+import { sendInvitation } from '../../app/accounts/accountLinks.js';
+import { createCertificate, getCertificate, updateCertificate } from '../../app/customers/certificates.js';
+import { createContact, getContact, updateContact } from '../../app/customers/contacts.js';
+import { createInstance, getInstance } from '../../app/customers/instances.js';
+import { createLicense, getLicense } from '../../app/customers/licenses.js';
 import {
   createOrganization,
   getOrganization,
   listOrganizations,
   updateOrganization,
-} from '../../app/organizations.js';
+} from '../../app/customers/organizations.js';
 import { id } from '../../contract/fields.js';
 import {
   certificateInput,
@@ -30,8 +30,8 @@ import {
   organizationUpdate,
 } from '../../contract/organizations.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 const organizationParams = z.object({ organizationId: id });
 

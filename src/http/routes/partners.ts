@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getPartnerOrganizations, setPartnerOrganizations } from '../../app/partners.js';
+import { getPartnerOrganizations, setPartnerOrganizations } from '../../app/customers/partners.js';
 import { partnerAssignmentSchema } from '../../contract/agents.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 /** Which organizations a partner engineer works for (§2.6). */
 export const partnerRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {

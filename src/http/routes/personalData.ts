@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { eraseContact, exportContactData } from '../../app/personalData.js';
+import { eraseContact, exportContactData } from '../../app/customers/personalData.js';
 import { email, id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 /** A contact's personal data under 152-FZ: everything held, as one file, and its erasure (administrators). */
 export const personalDataRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {

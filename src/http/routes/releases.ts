@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../app/errors.js';
 import { attachmentDisposition } from '../../app/ports/fileStore.js';
 import {
   addReleaseFile,
@@ -9,13 +8,14 @@ import {
   downloadsOf,
   listReleases,
   openReleaseFile,
-} from '../../app/releases.js';
+} from '../../app/releases/releases.js';
+import { AppError } from '../../app/shared/errors.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import { fileSchema, releaseInput, releaseSchema } from '../../contract/releases.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
 import { requestedRange } from '../byteRange.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { binaryFile, fileUpload, storeRedirect } from '../openapi.js';
 import { sendProblem } from '../problem.js';
 import { redirectToStore } from '../storeRedirect.js';

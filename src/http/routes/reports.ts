@@ -1,21 +1,21 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../app/actor.js';
 import type { AppContext } from '../../app/context.js';
-import { agentReport, resolutionReport, satisfactionReport } from '../../app/performanceReports.js';
+import { agentReport, resolutionReport, satisfactionReport } from '../../app/reports/performanceReports.js';
 import {
   backlogReport,
   certificateReport,
   channelReport,
   deflectionReport,
   slaReport,
-} from '../../app/reports.js';
-import { worklogReport } from '../../app/worklog.js';
+} from '../../app/reports/reports.js';
+import type { Actor } from '../../app/shared/actor.js';
+import { worklogReport } from '../../app/tickets/worklog.js';
 import { problems } from '../../contract/problem.js';
 import { type ReportQuery, reportQuery, reportTableSchema } from '../../contract/reports.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { csvSeparatorFor, type ReportRow, readableTable, toCsv, toXlsx } from '../export.js';
 
 /**

@@ -11,8 +11,8 @@ import {
   satisfactionSchema,
   ticketRatingInput,
 } from '../../contract/satisfaction.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { retryableHeaders } from '../idempotency.js';
 
 /** How often one client may use rating links a minute: enough for a person, too few to guess a signature. */

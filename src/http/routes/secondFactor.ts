@@ -9,8 +9,8 @@ import {
   secondFactorStatus,
   startSecondFactorEnrolment,
   unlockSecondFactor,
-} from '../../app/secondFactor.js';
-import { getSecuritySettings, updateSecuritySettings } from '../../app/securitySettings.js';
+} from '../../app/accounts/secondFactor.js';
+import { getSecuritySettings, updateSecuritySettings } from '../../app/accounts/securitySettings.js';
 import {
   recoveryCodesSchema,
   secondFactorCodeInput,
@@ -21,8 +21,8 @@ import {
 } from '../../contract/auth.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 /** Two-factor sign-in: each person's own authenticator, and the administrators' rule and reset. */
 export const secondFactorRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx, config }) => {

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { endOtherSessions, endOwnSession, listOwnSessions } from '../../app/ownSessions.js';
-import { createOwnToken, listOwnTokens, revokeOwnToken } from '../../app/ownTokens.js';
+import { endOtherSessions, endOwnSession, listOwnSessions } from '../../app/accounts/ownSessions.js';
+import { createOwnToken, listOwnTokens, revokeOwnToken } from '../../app/accounts/ownTokens.js';
 import { ownSessionSchema, ownTokenInput, ownTokenSchema } from '../../contract/agents.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { SESSION_COOKIE, signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 /** The session the request came in, if it came with one (a program with a token has none). */
 const currentSession = (request: FastifyRequest) =>

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../app/errors.js';
-import { finishSingleSignOn, startSingleSignOn } from '../../app/singleSignOn.js';
+import { finishSingleSignOn, startSingleSignOn } from '../../app/accounts/singleSignOn.js';
+import { AppError } from '../../app/shared/errors.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { setSessionCookie } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 /** Ties a single sign-on to the browser that started it, for the ten minutes it may take. */
 const ATTEMPT_COOKIE = 'sd_sso';

@@ -9,8 +9,13 @@ import {
   previewCalendarImport,
   removeCalendarOverride,
   setCalendarOverride,
-} from '../../app/calendar.js';
-import { computeDeadline, createPolicyVersion, listPolicyVersions, policyHistory } from '../../app/sla.js';
+} from '../../app/sla/calendar.js';
+import {
+  computeDeadline,
+  createPolicyVersion,
+  listPolicyVersions,
+  policyHistory,
+} from '../../app/sla/sla.js';
 import {
   calendarFileInput,
   calendarImportQuery,
@@ -29,8 +34,8 @@ import {
   policySchema,
 } from '../../contract/sla.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 export const slaRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();

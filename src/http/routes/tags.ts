@@ -1,13 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createTag, deleteTag, listTags, tagTicket, untagTicket, updateTag } from '../../app/tags.js';
+import { createTag, deleteTag, listTags, tagTicket, untagTicket, updateTag } from '../../app/tickets/tags.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import { tagInput, tagSchema, ticketTagsInput } from '../../contract/tags.js';
 import { ticketSummarySchema } from '../../contract/tickets.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { retryableHeaders } from '../idempotency.js';
 import { ticketAnswer } from './ticketAnswer.js';
 

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sendInvitation } from '../../app/accountLinks.js';
-import { createAgent, updateAgent } from '../../app/agents.js';
+import { sendInvitation } from '../../app/accounts/accountLinks.js';
+import { createAgent, updateAgent } from '../../app/accounts/agents.js';
 import { agentInput, agentSchema, agentUpdate } from '../../contract/agents.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 /** The support team managed while the desk runs, on either database (administrators). */
 export const teamRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { ctx }) => {

@@ -1,5 +1,5 @@
-import type { Actor } from '../../app/actor.js';
 import type { AppContext } from '../../app/context.js';
+import type { Actor } from '../../app/shared/actor.js';
 import type { TicketRow } from '../../app/tickets/access.js';
 import { ticketSummary } from '../../app/tickets/queries.js';
 

@@ -12,8 +12,8 @@ import {
 } from '../../contract/tickets.js';
 import type { Language } from '../../domain/people.js';
 import { renderExplanation } from '../../i18n/slaExplanation.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { ticketParams } from './tickets.js';
 
 /** Reading requests: the queue (and search), one request by id or by number. */

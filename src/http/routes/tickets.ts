@@ -32,8 +32,8 @@ import {
   ticketSummarySchema,
 } from '../../contract/tickets.js';
 import type { Channel } from '../../domain/sla/policy.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 import { idempotencyKeyHeader, intakeKeyOf, retryableHeaders } from '../idempotency.js';
 import { ticketAnswer } from './ticketAnswer.js';
 

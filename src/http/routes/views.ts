@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createView, deleteView, listViews, updateView } from '../../app/savedViews.js';
+import { createView, deleteView, listViews, updateView } from '../../app/tickets/savedViews.js';
 import { id } from '../../contract/fields.js';
 import { problems } from '../../contract/problem.js';
 import { savedViewSchema, viewInput, viewUpdateInput } from '../../contract/views.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 const viewParams = z.object({ viewId: id });
 

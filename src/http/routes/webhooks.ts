@@ -16,8 +16,8 @@ import {
   webhookInput,
   webhookSchema,
 } from '../../contract/webhooks.js';
-import type { HttpDependencies } from '../app.js';
 import { signedIn } from '../authentication.js';
+import type { HttpDependencies } from '../dependencies.js';
 
 const webhookParams = z.object({ webhookId: id });
 
