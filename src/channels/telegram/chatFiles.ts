@@ -1,12 +1,7 @@
 import type { Api, Context } from 'grammy';
+import type { ChatFile } from '../../app/telegram/decideUpdate.js';
 import type { TelegramSettings } from '../../config.js';
 import { BOT_API_TIMEOUT_SECONDS } from './sender.js';
-
-/** A file sent in the chat, as the desk keeps it. */
-export interface ChatFile {
-  fileName: string;
-  data: Buffer;
-}
 
 /**
  * The photo (its largest size) or document a message carries, downloaded from the Bot API's file
