@@ -119,7 +119,7 @@ describe.each(drivers)('files kept in $name', (driver) => {
     const get = (range?: string) =>
       desk.app.inject({
         method: 'GET',
-        url: `/api/v1/releases/files/${added.id}`,
+        url: `/api/v1/release-files/${added.id}`,
         headers: { cookie: anna.cookie, ...(range ? { range } : {}) },
       });
     const full = await get();
@@ -306,7 +306,7 @@ describe('downloads straight from the object store', () => {
         { fileName: 'esb-5.2.0.zip', stream: Readable.from([bytes]) },
         1_048_576,
       );
-      const releaseAnswer = await caller(desk.app, anna)('GET', `/api/v1/releases/files/${added.id}`);
+      const releaseAnswer = await caller(desk.app, anna)('GET', `/api/v1/release-files/${added.id}`);
       expect(releaseAnswer.statusCode).toBe(302);
       expect(releaseAnswer.headers['x-content-sha256']).toBe(sha256(bytes));
       const piece = await fetch(String(releaseAnswer.headers.location), {

@@ -84,12 +84,12 @@ describe('releases for supported customers', () => {
       refusal: null,
       notes,
     });
-    const download = await anna('GET', `/api/v1/releases/files/${esbFile}`);
+    const download = await anna('GET', `/api/v1/release-files/${esbFile}`);
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(content)).toBe(true);
     expect(download.headers['x-content-sha256']).toBe(createHash('sha256').update(content).digest('hex'));
     expect(download.headers['content-disposition']).toContain('attachment');
-    const log = (await admin('GET', `/api/v1/releases/files/${esbFile}/downloads`)).json();
+    const log = (await admin('GET', `/api/v1/release-files/${esbFile}/downloads`)).json();
     expect(log[0]).toMatchObject({
       actor: expect.stringContaining('anna.petrova@baltlog.example'),
       organizationId: world.baltlog.id,
@@ -105,7 +105,7 @@ describe('releases for supported customers', () => {
       available: false,
       refusal: 'release_not_covered',
     });
-    const refused = await anna('GET', `/api/v1/releases/files/${schedulerFile}`);
+    const refused = await anna('GET', `/api/v1/release-files/${schedulerFile}`);
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({
       code: 'release_not_covered',
@@ -119,14 +119,14 @@ describe('releases for supported customers', () => {
       (
         await caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT))(
           'GET',
-          `/api/v1/releases/files/${esbFile}`,
+          `/api/v1/release-files/${esbFile}`,
         )
       ).statusCode,
     ).toBe(200);
     desk.clock.set(new Date('2027-07-27T21:00:00Z')); // midnight: 28 July in Moscow
     const expired = await caller(desk.app, await signIn(desk.app, ...STANDARD_CONTACT))(
       'GET',
-      `/api/v1/releases/files/${esbFile}`,
+      `/api/v1/release-files/${esbFile}`,
     );
     expect(expired.statusCode).toBe(403);
     expect(expired.json().code).toBe('certificate_expired');
@@ -168,7 +168,7 @@ describe('releases for supported customers', () => {
     const before = process.memoryUsage().rss;
     let peak = before;
     const response = await fetch(
-      `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}/api/v1/releases/files/${big.id}`,
+      `http://127.0.0.1:${(desk.app.server.address() as AddressInfo).port}/api/v1/release-files/${big.id}`,
       {
         headers: { cookie: anna.cookie },
       },

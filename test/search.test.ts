@@ -132,7 +132,7 @@ describe.each(databaseBackends)('search on $name', (backend) => {
     expect(byFile).toMatchObject({ id: annaQueue.id, match: { source: 'attachment' } });
     const opened = await caller(desk.app, sessions.agent)(
       'GET',
-      `/api/v1/tickets/by-number/${annaQueue.number}`,
+      `/api/v1/ticket-numbers/${annaQueue.number}`,
     );
     expect(opened.statusCode).toBe(200);
     expect(opened.json().id).toBe(annaQueue.id);
@@ -140,7 +140,7 @@ describe.each(databaseBackends)('search on $name', (backend) => {
       desk.app,
       sessions.agent,
       'ru',
-    )('GET', '/api/v1/tickets/by-number/SD-26-1');
+    )('GET', '/api/v1/ticket-numbers/SD-26-1');
     expect(badNumber.statusCode).toBe(400);
     expect(JSON.stringify(badNumber.json())).toContain('Номер запроса пишется так');
   });
@@ -156,7 +156,7 @@ describe.each(databaseBackends)('search on $name', (backend) => {
     expect(ids(await search('partner', annaQueue.number))).toEqual([]);
     const foreign = await caller(desk.app, sessions.sergey)(
       'GET',
-      `/api/v1/tickets/by-number/${annaQueue.number}`,
+      `/api/v1/ticket-numbers/${annaQueue.number}`,
     );
     expect(foreign.statusCode).toBe(404);
   });

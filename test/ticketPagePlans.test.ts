@@ -107,12 +107,12 @@ describe.each(backends)('opening a request reads no growing table whole ($name)'
 
   const pages = (id: string, number: string) => ({
     support: [
-      `/api/v1/tickets/by-number/${number}`,
+      `/api/v1/ticket-numbers/${number}`,
       `/api/v1/tickets/${id}`,
       `/api/v1/tickets/${id}/context`,
       `/api/v1/tickets/${id}/worklog`,
     ],
-    customer: [`/api/v1/tickets/by-number/${number}`, `/api/v1/tickets/${id}`],
+    customer: [`/api/v1/ticket-numbers/${number}`, `/api/v1/tickets/${id}`],
   });
 
   it.each(['support', 'customer'] as const)('as %s', async (side) => {

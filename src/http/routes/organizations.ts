@@ -119,6 +119,7 @@ export const organizationRoutes: FastifyPluginAsync<HttpDependencies> = async (a
       schema: {
         operationId: 'getLicense',
         tags: ['licenses'],
+        summary: 'A license with its products and validity (a contact: of its own organization)',
         params: z.object({ licenseId: id }),
         response: { 200: licenseSchema, ...problems(400, 401, 404) },
       },
@@ -150,6 +151,7 @@ export const organizationRoutes: FastifyPluginAsync<HttpDependencies> = async (a
       schema: {
         operationId: 'getInstance',
         tags: ['instances'],
+        summary: 'An instance: its product, environment and version (a contact: of its own organization)',
         params: z.object({ instanceId: id }),
         response: { 200: instanceSchema, ...problems(400, 401, 404) },
       },
@@ -181,6 +183,7 @@ export const organizationRoutes: FastifyPluginAsync<HttpDependencies> = async (a
       schema: {
         operationId: 'getCertificate',
         tags: ['certificates'],
+        summary: 'A support certificate: level, period and the instances it covers',
         params: z.object({ certificateId: id }),
         response: { 200: certificateSchema, ...problems(400, 401, 404) },
       },
@@ -227,6 +230,7 @@ export const organizationRoutes: FastifyPluginAsync<HttpDependencies> = async (a
       schema: {
         operationId: 'getContact',
         tags: ['contacts'],
+        summary: 'An authorized contact of an organization',
         params: z.object({ contactId: id }),
         response: { 200: contactSchema, ...problems(400, 401, 404) },
       },

@@ -85,7 +85,7 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
   );
 
   api.get(
-    '/releases/files/:fileId',
+    '/release-files/:fileId',
     {
       schema: {
         operationId: 'downloadReleaseFile',
@@ -132,7 +132,7 @@ export const releaseRoutes: FastifyPluginAsync<HttpDependencies> = async (app, {
   );
 
   api.get(
-    '/releases/files/:fileId/downloads',
+    '/release-files/:fileId/downloads',
     {
       schema: {
         operationId: 'listReleaseDownloads',

@@ -73,7 +73,7 @@ export const singleSignOnRoutes: FastifyPluginAsync<HttpDependencies> = async (a
           'Where the OpenID provider sends the browser back: signs the staff member in and goes to the desk, or to the sign-in page with the reason',
         security: [],
         querystring: z.object({}).passthrough(),
-        response: { 302: z.null() },
+        response: { 302: z.null(), ...problems(429) },
       },
     },
     async (request, reply) => {

@@ -59,7 +59,7 @@ export const ticketReadRoutes: FastifyPluginAsync<HttpDependencies> = async (app
   );
 
   api.get(
-    '/tickets/by-number/:number',
+    '/ticket-numbers/:number',
     {
       schema: {
         operationId: 'getTicketByNumber',

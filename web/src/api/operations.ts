@@ -191,7 +191,7 @@ export const desk = {
   ) => get<TicketPage>(`/tickets${query({ limit: 50, ...filter, cursor })}`),
   getTicket: (ticketId: string) => get<TicketDetail>(`/tickets/${ticketId}`),
   getTicketByNumber: (number: string) =>
-    get<TicketDetail>(`/tickets/by-number/${encodeURIComponent(number)}`),
+    get<TicketDetail>(`/ticket-numbers/${encodeURIComponent(number)}`),
   createTicket: (body: Body<typeof ticketInput>, idempotencyKey: string) =>
     postOnce<TicketSummary>('/tickets', body, idempotencyKey),
   addTicketMessage: (

@@ -50,7 +50,7 @@ export function Releases() {
                     <Stack gap={4}>
                       {release.files.map((file) => (
                         <Group key={file.id} gap="xs" wrap="nowrap">
-                          <Anchor href={`/api/v1/releases/files/${file.id}`} download={file.fileName}>
+                          <Anchor href={`/api/v1/release-files/${file.id}`} download={file.fileName}>
                             {file.fileName}
                           </Anchor>
                           <Text size="xs" c="dimmed">
