@@ -83,9 +83,16 @@ describe.each(databaseBackends)('sign-in, sessions and tokens on $name', (backen
         role: 'contact',
         email: STANDARD_CONTACT[0],
         organizationId: world.baltlog.id,
+        // What the screens show comes from the server: the portal's pages, nothing to administer.
+        areas: ['home', 'newRequest', 'requests', 'releases', 'policy', 'documentation', 'profile'],
+        abilities: [],
       },
       csrfToken: session.csrfToken,
     });
+    const partner = (await caller(desk.app, await signIn(desk.app, ...PARTNER))('GET', '/api/v1/me')).json();
+    expect(partner.principal.areas).toContain('queue');
+    expect(partner.principal.areas).not.toContain('reports');
+    expect(partner.principal.abilities).toEqual([]);
     expect((await call('POST', '/api/v1/auth/logout')).statusCode).toBe(204);
     const after = await call('GET', '/api/v1/me');
     expect(after.statusCode).toBe(401);

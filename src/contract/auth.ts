@@ -3,6 +3,7 @@
  * Shared by the server's routes and use cases and by the web.
  */
 import { z } from 'zod';
+import { ABILITIES, AREAS } from '../domain/accounts/areas.js';
 import { AGENT_ROLES } from '../domain/people.js';
 import { email, id, instant, language, password } from './fields.js';
 
@@ -49,6 +50,8 @@ export const principalSchema = z
     language,
     role: z.enum([...AGENT_ROLES, 'contact']),
     organizationId: id.nullable(),
+    areas: z.array(z.enum(AREAS)).describe('the parts of the desk this person is shown, in navigation order'),
+    abilities: z.array(z.enum(ABILITIES)).describe('what this person may change beyond their own work'),
   })
   .meta({ id: 'Principal' });
 export type Principal = z.output<typeof principalSchema>;

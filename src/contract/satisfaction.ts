@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { id, instant } from './fields.js';
 
 const score = z.number().int().min(1).max(5).describe('1 (very poor) to 5 (excellent)');
-const comment = z.string().trim().max(2000);
+/** How long a rating's comment may be: the form and the server both read it here. */
+export const RATING_COMMENT_MAX_LENGTH = 2000;
+const comment = z.string().trim().max(RATING_COMMENT_MAX_LENGTH);
 const signature = z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.invalid' });
 
 export const satisfactionSchema = z

@@ -170,7 +170,9 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<FastifyInsta
         },
       },
       security: [{ session: [], csrf: [] }, { bearer: [] }],
-      servers: [{ url: '/', description: 'This desk: the paths are relative to the address it is served at' }],
+      servers: [
+        { url: '/', description: 'This desk: the paths are relative to the address it is served at' },
+      ],
     },
     transform: jsonSchemaTransform,
     transformObject: (document) => finishOpenApiDocument(jsonSchemaTransformObject(document)),

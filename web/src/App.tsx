@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { LoadingRows } from './components/Feedback';
-import { isAdmin, isSupport } from './session';
+import { isSupport, sees } from './session';
 
 /**
  * Each area loads when first opened (sign-in, the portal, the console, reports with their charts), so
@@ -109,11 +109,11 @@ export function App({
             {support ? <Route path="/customers" element={<Customers />} /> : null}
             {support ? <Route path="/customers/:organizationId" element={<OrganizationPage />} /> : null}
             {support ? <Route path="/calendar" element={<CalendarPage />} /> : null}
-            {support && principal.role !== 'partner' ? <Route path="/reports" element={<Reports />} /> : null}
-            {isAdmin(principal) ? <Route path="/rejections" element={<Rejections />} /> : null}
-            {isAdmin(principal) ? <Route path="/mail" element={<MailLog />} /> : null}
-            {isAdmin(principal) ? <Route path="/team" element={<TeamPage />} /> : null}
-            {isAdmin(principal) ? <Route path="/webhooks" element={<WebhooksPage />} /> : null}
+            {sees(principal, 'reports') ? <Route path="/reports" element={<Reports />} /> : null}
+            {sees(principal, 'rejections') ? <Route path="/rejections" element={<Rejections />} /> : null}
+            {sees(principal, 'mail') ? <Route path="/mail" element={<MailLog />} /> : null}
+            {sees(principal, 'team') ? <Route path="/team" element={<TeamPage />} /> : null}
+            {sees(principal, 'webhooks') ? <Route path="/webhooks" element={<WebhooksPage />} /> : null}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

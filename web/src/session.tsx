@@ -19,7 +19,12 @@ export function useSignedIn(): Principal {
 }
 
 export const isSupport = (principal: Principal) => principal.type === 'agent';
-export const isAdmin = (principal: Principal) => principal.role === 'admin';
+/** Whether the server shows this person an area of the desk (`me` names them; the web decides nothing). */
+export const sees = (principal: Principal, area: Principal['areas'][number]) =>
+  principal.areas.includes(area);
+/** Whether the server lets this person change a shared record, so that the screen offers it. */
+export const can = (principal: Principal, ability: Principal['abilities'][number]) =>
+  principal.abilities.includes(ability);
 
 async function loadSession(): Promise<Session | null> {
   try {

@@ -15,20 +15,24 @@ import {
   sessionSchema,
 } from '../../contract/auth.js';
 import { problems } from '../../contract/problem.js';
+import { abilitiesOf, areasOf } from '../../domain/accounts/areas.js';
 import { SESSION_COOKIE, setSessionCookie, signedIn } from '../authentication.js';
 import type { HttpDependencies } from '../dependencies.js';
 import { withEvenTiming } from '../evenTiming.js';
 
 function principalView(actor: Actor) {
   if (actor.type === 'system') throw new Error('the desk itself never signs in');
+  const role = actor.type === 'agent' ? actor.role : ('contact' as const);
   return {
     type: actor.type,
     id: actor.id,
     name: actor.name,
     email: actor.email,
     language: actor.language,
-    role: actor.type === 'agent' ? actor.role : ('contact' as const),
+    role,
     organizationId: actor.type === 'contact' ? actor.organizationId : null,
+    areas: areasOf(role),
+    abilities: abilitiesOf(role),
   };
 }
 

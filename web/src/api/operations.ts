@@ -190,8 +190,7 @@ export const desk = {
     cursor: string | null,
   ) => get<TicketPage>(`/tickets${query({ limit: 50, ...filter, cursor })}`),
   getTicket: (ticketId: string) => get<TicketDetail>(`/tickets/${ticketId}`),
-  getTicketByNumber: (number: string) =>
-    get<TicketDetail>(`/ticket-numbers/${encodeURIComponent(number)}`),
+  getTicketByNumber: (number: string) => get<TicketDetail>(`/ticket-numbers/${encodeURIComponent(number)}`),
   createTicket: (body: Body<typeof ticketInput>, idempotencyKey: string) =>
     postOnce<TicketSummary>('/tickets', body, idempotencyKey),
   addTicketMessage: (

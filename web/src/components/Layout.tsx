@@ -19,7 +19,7 @@ import { Link, useLocation } from 'react-router';
 import { useLiveFeed } from '../api/live';
 import { desk } from '../api/operations';
 import { SavedViewsNav } from '../console/queue/SavedViewsNav';
-import { isAdmin, isSupport, useSessionActions } from '../session';
+import { useSessionActions } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { SearchBox } from './SearchBox';
@@ -27,39 +27,34 @@ import { SearchBox } from './SearchBox';
 interface Item {
   to: string;
   label: string;
+  area: Area;
 }
 
+type Area = Principal['areas'][number];
+
+/** Where each area of the desk lives, and its name in the navigation. */
+const AREA_PAGES: Record<Area, { to: string; label: string }> = {
+  home: { to: '/', label: 'nav.home' },
+  newRequest: { to: '/requests/new', label: 'nav.newRequest' },
+  requests: { to: '/requests', label: 'nav.requests' },
+  queue: { to: '/', label: 'nav.queue' },
+  customers: { to: '/customers', label: 'nav.customers' },
+  calendar: { to: '/calendar', label: 'nav.calendar' },
+  reports: { to: '/reports', label: 'nav.reports' },
+  macros: { to: '/macros', label: 'nav.macros' },
+  releases: { to: '/releases', label: 'nav.releases' },
+  documentation: { to: '/documentation', label: 'nav.documentation' },
+  team: { to: '/team', label: 'nav.team' },
+  rejections: { to: '/rejections', label: 'nav.rejections' },
+  mail: { to: '/mail', label: 'nav.outbox' },
+  webhooks: { to: '/webhooks', label: 'nav.webhooks' },
+  policy: { to: '/policy', label: 'nav.policy' },
+  profile: { to: '/profile', label: 'nav.profile' },
+};
+
+/** The navigation: the areas the server shows this person, in its order. */
 function itemsFor(principal: Principal, t: (key: string) => string): Item[] {
-  if (!isSupport(principal)) {
-    return [
-      { to: '/', label: t('nav.home') },
-      { to: '/requests/new', label: t('nav.newRequest') },
-      { to: '/requests', label: t('nav.requests') },
-      { to: '/releases', label: t('nav.releases') },
-      { to: '/policy', label: t('nav.policy') },
-      { to: '/documentation', label: t('nav.documentation') },
-      { to: '/profile', label: t('nav.profile') },
-    ];
-  }
-  const items: Item[] = [
-    { to: '/', label: t('nav.queue') },
-    { to: '/customers', label: t('nav.customers') },
-    { to: '/calendar', label: t('nav.calendar') },
-    ...(principal.role === 'partner' ? [] : [{ to: '/reports', label: t('nav.reports') }]),
-    { to: '/macros', label: t('nav.macros') },
-    { to: '/releases', label: t('nav.releases') },
-    { to: '/documentation', label: t('nav.documentation') },
-  ];
-  if (isAdmin(principal)) {
-    items.push(
-      { to: '/team', label: t('nav.team') },
-      { to: '/rejections', label: t('nav.rejections') },
-      { to: '/mail', label: t('nav.outbox') },
-      { to: '/webhooks', label: t('nav.webhooks') },
-    );
-  }
-  items.push({ to: '/policy', label: t('nav.policy') }, { to: '/profile', label: t('nav.profile') });
-  return items;
+  return principal.areas.map((area) => ({ area, to: AREA_PAGES[area].to, label: t(AREA_PAGES[area].label) }));
 }
 
 /** Active when the path is the item's own page or one beneath it (the home item only on itself). */
@@ -142,7 +137,7 @@ export function Layout({ principal, children }: { principal: Principal; children
                 active={isActive(item, location.pathname) && !location.search.includes('view=')}
                 onClick={close}
               />
-              {item.to === '/' && isSupport(principal) ? <SavedViewsNav onOpen={close} /> : null}
+              {item.area === 'queue' ? <SavedViewsNav onOpen={close} /> : null}
             </div>
           ))}
         </nav>

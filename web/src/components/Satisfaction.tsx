@@ -1,4 +1,4 @@
-import type { Satisfaction } from '@contract/satisfaction';
+import { RATING_COMMENT_MAX_LENGTH, type Satisfaction } from '@contract/satisfaction';
 import { Alert, Button, Group, Paper, Rating, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -71,7 +71,7 @@ export function RatingForm({ ticketId, satisfaction }: { ticketId: string; satis
               value={comment}
               onChange={(event) => setComment(event.currentTarget.value)}
               minRows={2}
-              maxLength={2000}
+              maxLength={RATING_COMMENT_MAX_LENGTH}
             />
             {rate.error ? <ProblemAlert error={rate.error} /> : null}
             <Group>

@@ -23,7 +23,7 @@ import { EmptyState, Loaded, ProblemAlert } from '../components/Feedback';
 import { oneOf, TextField } from '../components/FormFields';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { calendarDay } from '../format';
-import { isAdmin, useSignedIn } from '../session';
+import { can, useSignedIn } from '../session';
 import { ActionDialog } from './ActionDialog';
 
 const KIND_COLOR: Record<CalendarDay['kind'], string> = {
@@ -166,7 +166,7 @@ export function CalendarPage() {
         <Title order={2} size="h4">
           {t('calendar.overrides')}
         </Title>
-        {isAdmin(principal) ? (
+        {can(principal, 'manageCalendar') ? (
           <Button onClick={() => setAdding(true)}>{t('calendar.addOverride')}</Button>
         ) : null}
       </Group>
@@ -192,7 +192,7 @@ export function CalendarPage() {
                       <Table.Td>{t(`calendar.kinds.${override.type}`)}</Table.Td>
                       <Table.Td>{override.name ?? t('common.none')}</Table.Td>
                       <Table.Td>
-                        {isAdmin(principal) ? (
+                        {can(principal, 'manageCalendar') ? (
                           <Button
                             size="compact-xs"
                             variant="subtle"

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useOrganizations } from '../api/hooks';
 import { EmptyState, Loaded } from '../components/Feedback';
 import { ScrollRegion } from '../components/ScrollRegion';
-import { isAdmin, useSignedIn } from '../session';
+import { can, useSignedIn } from '../session';
 import { OrganizationDialog } from './organization/OrganizationDialog';
 
 export function Customers() {
@@ -19,7 +19,7 @@ export function Customers() {
         <Title order={1} size="h2">
           {t('customers.title')}
         </Title>
-        {isAdmin(principal) ? (
+        {can(principal, 'manageCustomers') ? (
           <Button onClick={() => setCreating(true)}>{t('customers.newOrganization')}</Button>
         ) : null}
       </Group>

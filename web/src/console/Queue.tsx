@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useAgents, useOrganizations, useTags, useTicketPages } from '../api/hooks';
 import { TicketList } from '../components/TicketList';
-import { useSignedIn } from '../session';
+import { can, useSignedIn } from '../session';
 import { BulkBar } from './queue/BulkBar';
 import { SaveViewButton } from './queue/SaveViewButton';
 import {
@@ -81,7 +81,7 @@ export function Queue() {
           <Button component={Link} to="/requests/phone" variant="light" size="xs">
             {t('tools.phoneRequest')}
           </Button>
-          <SaveViewButton query={filter} viewId={viewId} admin={principal.role === 'admin'} />
+          <SaveViewButton query={filter} viewId={viewId} admin={can(principal, 'shareViews')} />
         </Group>
       </Group>
       <Group align="flex-end" gap="sm" role="search" aria-label={t('console.filters')}>

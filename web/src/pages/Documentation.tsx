@@ -9,7 +9,7 @@ import { TextAreaField, TextField } from '../components/FormFields';
 import { MarkdownContent } from '../components/MarkdownContent';
 import { ProductSelect } from '../components/ProductSelect';
 import { ActionDialog } from '../console/ActionDialog';
-import { isAdmin, useSignedIn } from '../session';
+import { can, useSignedIn } from '../session';
 
 /** §3.1: the documentation section, product by product, readable where the customer's support is active. */
 export function Documentation() {
@@ -28,7 +28,7 @@ export function Documentation() {
         <Title order={1} size="h2">
           {t('documentation.title')}
         </Title>
-        {isAdmin(principal) ? (
+        {can(principal, 'manageDocumentation') ? (
           <Button onClick={() => setAdding(true)}>{t('documentation.add')}</Button>
         ) : null}
       </Group>

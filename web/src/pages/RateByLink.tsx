@@ -1,4 +1,4 @@
-import type { RatedRequest } from '@contract/satisfaction';
+import { RATING_COMMENT_MAX_LENGTH, type RatedRequest } from '@contract/satisfaction';
 import { Alert, Button, Rating, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -67,7 +67,7 @@ export function RateByLink() {
                   value={comment}
                   onChange={(event) => setComment(event.currentTarget.value)}
                   minRows={3}
-                  maxLength={2000}
+                  maxLength={RATING_COMMENT_MAX_LENGTH}
                 />
                 {addComment.error ? <ProblemAlert error={addComment.error} /> : null}
                 <Button type="submit" disabled={comment.trim() === ''} loading={addComment.isPending}>

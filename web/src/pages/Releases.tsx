@@ -11,7 +11,7 @@ import { MarkdownContent } from '../components/MarkdownContent';
 import { ProductSelect } from '../components/ProductSelect';
 import { ActionDialog } from '../console/ActionDialog';
 import { calendarDay, fileSize } from '../format';
-import { isAdmin, useSignedIn } from '../session';
+import { can, useSignedIn } from '../session';
 
 /** Product releases (§3.4): customers download while their support covers the product; administrators publish. */
 export function Releases() {
@@ -25,7 +25,7 @@ export function Releases() {
         <Title order={1} size="h2">
           {t('releases.title')}
         </Title>
-        {isAdmin(principal) ? (
+        {can(principal, 'manageReleases') ? (
           <Button onClick={() => setPublishing(true)}>{t('releases.publish')}</Button>
         ) : null}
       </Group>
@@ -85,7 +85,7 @@ function AddFile({ releaseId }: { releaseId: string }) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!isAdmin(principal)) return null;
+  if (!can(principal, 'manageReleases')) return null;
   const upload = async (file: File | null) => {
     if (!file) return;
     setBusy(true);

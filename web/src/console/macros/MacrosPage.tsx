@@ -11,14 +11,14 @@ import { desk } from '../../api/operations';
 import { Loaded, ProblemAlert } from '../../components/Feedback';
 import { TextField } from '../../components/FormFields';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { useSignedIn } from '../../session';
+import { can, useSignedIn } from '../../session';
 import { MacroEditor } from './MacroEditor';
 
 /** The team's macros and one's own, and (for administrators) the tag list requests carry. */
 export function MacrosPage() {
   const { t } = useTranslation();
   const principal = useSignedIn();
-  const admin = principal.role === 'admin';
+  const admin = can(principal, 'shareMacros');
   const client = useQueryClient();
   const macros = useMacros();
   const [editing, setEditing] = useState<Macro | 'new' | null>(null);

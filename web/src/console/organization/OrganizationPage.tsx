@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { LoadingRows, ProblemAlert } from '../../components/Feedback';
 import { TicketList } from '../../components/TicketList';
 import { calendarDay } from '../../format';
-import { isAdmin, useSignedIn } from '../../session';
+import { can, useSignedIn } from '../../session';
 import { CertificateDialog } from './CertificateDialog';
 import { ContactDialog } from './ContactDialog';
 import { InstanceDialog } from './InstanceDialog';
@@ -29,7 +29,7 @@ export function OrganizationPage() {
   const { t } = useTranslation();
   const { organizationId } = useParams();
   const principal = useSignedIn();
-  const admin = isAdmin(principal);
+  const admin = can(principal, 'manageCustomers');
   const organization = useOrganization(organizationId);
   const [editing, setEditing] = useState<Editing>(null);
   if (organization.isPending) return <LoadingRows rows={6} />;
