@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LABELS } from '../src/contract/labels.js';
+import { NOTICE_NAMES } from '../src/domain/notices/catalogue.js';
 import { en as serverEnglish } from '../src/i18n/catalog/en.js';
 import { ru as serverRussian } from '../src/i18n/catalog/ru.js';
+import { renderNotification } from '../src/i18n/notifications.js';
 import { en as webEnglish } from '../web/src/i18n/en.js';
 import { ru as webRussian } from '../web/src/i18n/ru.js';
 
@@ -40,5 +42,29 @@ describe('the catalogues of both languages', () => {
     // No word cut short where the full word fits, and no form that assumes the reader's gender.
     expect(texts).not.toMatch(/рабочих дн\./);
     expect(texts).not.toMatch(/(^|[^а-яё])я (сохранил|прочитал|согласен)/);
+  });
+});
+
+describe('the notices', () => {
+  const texts = (language: 'ru' | 'en') =>
+    new Set(
+      keysOf(language === 'ru' ? serverRussian : serverEnglish).filter((key) =>
+        key.startsWith('notifications.'),
+      ),
+    );
+
+  it.each(['ru', 'en'] as const)('has a text in %s for every notice of the catalogue', (language) => {
+    const missing = NOTICE_NAMES.filter((name) => !texts(language).has(`notifications.${name}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('renders each in both languages, never as its bare key', () => {
+    for (const name of NOTICE_NAMES) {
+      for (const language of ['ru', 'en'] as const) {
+        expect(renderNotification(name, { days: 3, number: 'SD-2026-00001' }, language)).not.toContain(
+          'notifications.',
+        );
+      }
+    }
   });
 });

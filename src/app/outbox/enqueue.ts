@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { agents, outbox, partnerOrganizations } from '../../db/schema.js';
 import type { AgentMailSettings } from '../../domain/notices/agentMail.js';
+import { goesBy } from '../../domain/notices/catalogue.js';
 import type { NotificationPayload, OutboxTopic, Recipient, TopicPayload } from './topics.js';
 
 export type OutboxRow = typeof outbox.$inferInsert;
@@ -25,23 +26,19 @@ export async function enqueue(db: Queryable, entries: OutboxRow[]): Promise<void
   if (entries.length > 0) await db.insert(outbox).values(entries);
 }
 
-/** A refusal is answered where the request was made; the acknowledgement by the channel that took it. */
-const NOT_MAILED = new Set(['ticket_refused']);
-const NOT_PUSHED = new Set(['ticket_acknowledged', 'ticket_refused']);
-
 /**
- * The deliveries of one notification: always in the desk's own list; to a customer also by mail and to
- * their Telegram chat (each sender skips a contact who has no such channel); to a support person by mail
- * when they chose it (`mailAgent`, see domain/notices/agentMail.ts). A ticket's notices to one person
+ * The deliveries of one notification: always in the desk's own list; to a customer also by the channels
+ * its notice goes by (domain/notices/catalogue.ts; each sender skips a contact who has no such channel);
+ * to a support person by mail when they chose it (`mailAgent`, see domain/notices/agentMail.ts). A ticket's notices to one person
  * keep their order on every channel, also after an outage.
  */
 export function noticeEntries(now: Date, notification: NotificationPayload, mailAgent = false): OutboxRow[] {
   const orderKey = notification.ticketId ? `${notification.recipient.id}:${notification.ticketId}` : null;
   const entries: OutboxRow[] = [outboxEntry(now, 'notice.inapp', notification, orderKey)];
   if (notification.recipient.type === 'contact') {
-    if (!NOT_MAILED.has(notification.template))
+    if (goesBy(notification.template, 'mail'))
       entries.push(outboxEntry(now, 'notice.mail', notification, orderKey));
-    if (!NOT_PUSHED.has(notification.template))
+    if (goesBy(notification.template, 'telegram'))
       entries.push(outboxEntry(now, 'notice.telegram', notification, orderKey));
   } else if (mailAgent) {
     entries.push(outboxEntry(now, 'notice.mail', notification, orderKey));

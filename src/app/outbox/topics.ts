@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTICE_NAMES } from '../../domain/notices/catalogue.js';
 import { WEBHOOK_EVENTS } from '../../domain/webhooks/events.js';
 
 /**
@@ -11,7 +12,7 @@ const recipient = z.object({ type: z.enum(['agent', 'contact']), id: z.uuid() })
 
 export const notificationPayload = z.object({
   recipient,
-  template: z.string().min(1),
+  template: z.enum(NOTICE_NAMES),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   ticketId: z.uuid().nullable(),
 });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { agents, organizations } from '../../db/schema.js';
 import { agentWantsMail } from '../../domain/notices/agentMail.js';
+import type { NoticeName } from '../../domain/notices/catalogue.js';
 import { notify, queueRecipients, type SupportRecipient } from '../outbox/enqueue.js';
 import type { TicketRow } from './access.js';
 import type { TransitionContext } from './state.js';
@@ -69,7 +70,7 @@ export async function supportNoticeParams(
 export async function tellContact(
   context: TransitionContext,
   ticket: TicketRow,
-  template: string,
+  template: NoticeName,
   params: Record<string, string | number | null> = {},
 ): Promise<void> {
   if (ticket.contactId === null) return;
@@ -85,7 +86,7 @@ export async function tellContact(
 export async function tellSupport(
   context: TransitionContext,
   ticket: TicketRow,
-  template: string,
+  template: NoticeName,
   params: Record<string, string | number | null> = {},
 ): Promise<void> {
   for (const recipient of await supportRecipients(context, ticket)) {

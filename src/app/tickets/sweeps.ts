@@ -119,7 +119,7 @@ async function watchFollowUps(ctx: AppContext, sla: TransitionContext['sla'], no
     condition: SQL | undefined,
     order: AnyPgColumn,
     mark: Partial<typeof tickets.$inferInsert>,
-    template: string,
+    template: 'follow_up_warning' | 'follow_up_breach',
     event: 'ticket.sla_warning' | 'ticket.sla_breached',
   ) =>
     ctx.db.transaction(async (tx) => {
