@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LABELS } from '../src/contract/labels.js';
+import { EVENT_TYPES } from '../src/domain/events/catalogue.js';
 import { NOTICE_NAMES } from '../src/domain/notices/catalogue.js';
 import { en as serverEnglish } from '../src/i18n/catalog/en.js';
 import { ru as serverRussian } from '../src/i18n/catalog/ru.js';
@@ -66,5 +67,15 @@ describe('the notices', () => {
         );
       }
     }
+  });
+});
+
+describe('the events', () => {
+  it.each([
+    ['ru', webRussian],
+    ['en', webEnglish],
+  ] as const)('has a name in the %s console for every event of the catalogue', (_, catalog) => {
+    const names = catalog.webhooks.events as Record<string, string>;
+    expect(EVENT_TYPES.filter((type) => !names[type.replace('.', '_')])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCertificateReminders } from '../src/app/customers/certificateReminders.js';
 import { pruneOutbox } from '../src/app/outbox/deliveryLog.js';
 import { WebhookAddressRefused } from '../src/app/ports/webhookPoster.js';
 import { runSlaWatch } from '../src/app/tickets/sweeps.js';
@@ -29,8 +30,11 @@ interface Received {
   event: {
     id: string;
     type: string;
+    version: number;
     occurredAt: string;
-    ticket: { id: string; number: string };
+    actor: { type: string; id: string | null; name: string } | null;
+    organizationId: string | null;
+    ticket: { id: string; number: string; version: number };
     data: never;
   };
   signedAt: number | null;
@@ -84,7 +88,7 @@ class Receiver {
   }
 
   of(ticketId: string) {
-    return this.received.filter((entry) => entry.event.ticket.id === ticketId);
+    return this.received.filter((entry) => entry.event.ticket?.id === ticketId);
   }
 }
 
@@ -278,6 +282,63 @@ describe.each(databaseBackends)('outgoing webhooks on $name', (backend) => {
     });
   });
 
+  it('records every change of a request as a typed event, with who made it and the version it left', async () => {
+    const ticket = await fileOnBaltlog(anna, world, 'Каждое изменение — событие');
+    const me = (await irina('GET', '/api/v1/me')).json().principal;
+    const tag = (await admin('POST', '/api/v1/tags', { name: 'события', color: 'blue' })).json();
+    const steps = [
+      await irina('POST', `/api/v1/tickets/${ticket.id}/assignee`, { assigneeId: me.id }),
+      await irina('POST', `/api/v1/tickets/${ticket.id}/tags`, { tagIds: [tag.id] }),
+      await irina('DELETE', `/api/v1/tickets/${ticket.id}/tags/${tag.id}`),
+      await irina('POST', `/api/v1/tickets/${ticket.id}/instance`, {
+        instanceId: world.baltlog.instances.find((instance) => instance.name === 'registry-prod-spb')?.id,
+      }),
+      await irina('POST', `/api/v1/tickets/${ticket.id}/split`, {
+        parts: [{ subject: 'Отдельная часть', severity: 'low', messageIds: [] }],
+      }),
+      await irina('POST', `/api/v1/tickets/${ticket.id}/resolve`, { body: 'Готово.' }),
+      await anna('POST', `/api/v1/tickets/${ticket.id}/reopen`),
+    ];
+    for (const step of steps) expect(step.statusCode, step.body).toBeLessThan(300);
+    const duplicate = await fileOnBaltlog(anna, world, 'Повтор того же');
+    const merged = await irina('POST', `/api/v1/tickets/${duplicate.id}/merge`, { intoTicketId: ticket.id });
+    expect(merged.statusCode, merged.body).toBe(200);
+    await deliverOutbox(desk.ctx);
+
+    const events = receiver.of(ticket.id).map((entry) => entry.event);
+    const of = (type: string) => events.find((event) => event.type === type);
+    expect(of('ticket.assigned')).toMatchObject({
+      version: 1,
+      actor: { type: 'agent', id: me.id, name: me.name },
+      organizationId: world.baltlog.id,
+      data: { from: null, to: me.id, toName: me.name },
+    });
+    expect(of('ticket.tagged')?.data).toEqual({ tags: ['события'] });
+    expect(of('ticket.untagged')?.data).toEqual({ tags: ['события'] });
+    expect(of('ticket.instance_changed')?.data).toMatchObject({ from: ticket.instanceId, level: 'standard' });
+    const split = of('ticket.split') as { data: { into: { number: string }[] } } | undefined;
+    expect(split?.data.into).toHaveLength(1);
+    expect(of('ticket.reopened')).toMatchObject({
+      actor: { type: 'contact', name: 'Анна Петрова' },
+      data: { from: 'resolved' },
+    });
+    expect(
+      receiver.of(duplicate.id).find((entry) => entry.event.type === 'ticket.merged')?.event.data,
+    ).toEqual({
+      into: { id: ticket.id, number: ticket.number },
+    });
+    // Each event carries the request's version after its change: they only go up, in the order they happened.
+    const versions = events.map((event) => event.ticket.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(versions.at(-1)).toBeGreaterThan(versions[0] ?? 0);
+    // The part split off arrives as a new request that says where it came from.
+    const part = receiver.received.find(
+      (entry) =>
+        entry.event.type === 'ticket.created' && entry.event.ticket.number === split?.data.into[0]?.number,
+    );
+    expect(part?.event.data).toMatchObject({ splitFrom: { id: ticket.id, number: ticket.number } });
+  });
+
   it('tells of the SLA warning and breach of a request nobody answers', async () => {
     const ticket = await fileOnBaltlog(anna, world, 'Очередь не разбирается');
     await later(7 * 86_400_000);
@@ -347,5 +408,32 @@ describe.each(databaseBackends)('outgoing webhooks on $name', (backend) => {
     await deliverOutbox(desk.ctx);
     expect(receiver.received.length).toBe(before);
     expect((await admin('GET', `/api/v1/webhooks/${webhookId}/deliveries`)).statusCode).toBe(404);
+  });
+  it('tells of a certificate running out: an event about the organization, not a request', async () => {
+    // The endpoint of the tests before is gone: one that hears of certificates only.
+    const endpoint = (
+      await admin('POST', '/api/v1/webhooks', {
+        url: `http://127.0.0.1:${receiver.port}/certificates`,
+        events: ['certificate.expiring'],
+      })
+    ).json();
+    receiver.secret = endpoint.secret;
+    const organization = (await admin('GET', `/api/v1/organizations/${world.baltlog.id}`)).json();
+    const [certificate] = organization.certificates as { id: string; number: string; validTo: string }[];
+    if (!certificate) throw new Error('the demo customer has no certificate');
+    desk.clock.set(new Date(Date.parse(`${certificate.validTo}T09:00:00+03:00`) - 20 * 86_400_000));
+    await signInAll();
+    expect((await runCertificateReminders(desk.ctx)).reminded).toBeGreaterThan(0);
+    await deliverOutbox(desk.ctx);
+    const expiring = receiver.received.find(
+      (entry) =>
+        entry.event.type === 'certificate.expiring' && entry.event.organizationId === world.baltlog.id,
+    );
+    expect(expiring?.event).toMatchObject({
+      ticket: null,
+      actor: { type: 'system', id: null },
+      data: { certificateId: certificate.id, certificateNumber: certificate.number, daysLeft: 20 },
+    });
+    expect(expiring?.signedAt).not.toBeNull();
   });
 });

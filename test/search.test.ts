@@ -136,11 +136,7 @@ describe.each(databaseBackends)('search on $name', (backend) => {
     );
     expect(opened.statusCode).toBe(200);
     expect(opened.json().id).toBe(annaQueue.id);
-    const badNumber = await caller(
-      desk.app,
-      sessions.agent,
-      'ru',
-    )('GET', '/api/v1/ticket-numbers/SD-26-1');
+    const badNumber = await caller(desk.app, sessions.agent, 'ru')('GET', '/api/v1/ticket-numbers/SD-26-1');
     expect(badNumber.statusCode).toBe(400);
     expect(JSON.stringify(badNumber.json())).toContain('Номер запроса пишется так');
   });

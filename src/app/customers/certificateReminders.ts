@@ -2,10 +2,14 @@ import { and, eq, gt, lte } from 'drizzle-orm';
 import { agents, certificateReminders, certificates, contacts, organizations } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import type { AppContext } from '../context.js';
+import { recordEvent } from '../events/stream.js';
 import { notify } from '../outbox/enqueue.js';
+import type { Actor } from '../shared/actor.js';
 
 /** Days before the end of a certificate when its customer and the vendor are reminded (§2.1). */
 export const REMINDER_DAYS = [30, 7] as const;
+/** The desk's own clock, which tells of a certificate running out. */
+const REMINDER: Actor = { type: 'system', name: 'certificate reminders' };
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -58,6 +62,20 @@ export async function runCertificateReminders(ctx: AppContext): Promise<{ remind
           validTo: certificate.validTo,
           days: left,
         };
+        await recordEvent(
+          tx,
+          now,
+          REMINDER,
+          'certificate.expiring',
+          { organizationId: certificate.organizationId },
+          {
+            certificateId: certificate.id,
+            certificateNumber: certificate.number,
+            level: certificate.level,
+            validTo: certificate.validTo,
+            daysLeft: left,
+          },
+        );
         const customer = await tx
           .select({ id: contacts.id })
           .from(contacts)

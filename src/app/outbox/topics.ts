@@ -38,14 +38,21 @@ export const accountLinkPayload = z.object({
 });
 
 /**
- * Something happened that the vendor's systems may have asked to hear of: the event's body as every
- * endpoint will get it (webhooks/webhookEvents.ts). Written only while some endpoint takes its type.
+ * An event of the desk's stream (app/events/stream.ts, catalogue in domain/events), as every
+ * subscriber gets it: a webhook endpoint gets this body. Written only while something subscribes.
  */
 export const webhookEventPayload = z.object({
   id: z.uuid(),
   type: z.enum(WEBHOOK_EVENTS),
+  /** The payload's version (domain/events/catalogue.ts); entries written before versions were 1. */
+  version: z.int().positive().default(1),
   occurredAt: z.iso.datetime({ offset: true }),
-  ticket: z.record(z.string(), z.unknown()),
+  actor: z
+    .object({ type: z.enum(['agent', 'contact', 'system']), id: z.uuid().nullable(), name: z.string() })
+    .nullable()
+    .default(null),
+  organizationId: z.uuid().nullable().default(null),
+  ticket: z.record(z.string(), z.unknown()).nullable(),
   data: z.record(z.string(), z.unknown()),
 });
 

@@ -3,12 +3,12 @@ import type { Queryable } from '../../db/database.js';
 import { contacts, satisfactionSurveys, tickets } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
+import { recordEvent } from '../events/stream.js';
 import { enqueue, noticeEntries } from '../outbox/enqueue.js';
 import { type Actor, type ContactActor, contactActor } from '../shared/actor.js';
 import { AppError, forbidden, notFound } from '../shared/errors.js';
 import { newSecret } from '../shared/secrets.js';
 import { type TicketRow, visibleTicket } from '../tickets/access.js';
-import { announce } from '../webhooks/webhookEvents.js';
 import { genuineLink } from './ratingLinks.js';
 
 type SurveyRow = typeof satisfactionSurveys.$inferSelect;
@@ -116,12 +116,19 @@ async function told(db: Queryable, actor: Actor, now: Date, survey: SurveyRow) {
     before: { satisfaction: null },
     after: { satisfaction: survey.score, ...(survey.comment ? { satisfactionComment: survey.comment } : {}) },
   });
-  await announce(db, now, 'ticket.satisfaction_received', ticket, {
-    score: survey.score,
-    comment: survey.comment,
-    channel: survey.channel,
-    agentId: survey.agentId,
-  });
+  await recordEvent(
+    db,
+    now,
+    actor,
+    'ticket.satisfaction_received',
+    { ticket },
+    {
+      score: survey.score,
+      comment: survey.comment,
+      channel: survey.channel,
+      agentId: survey.agentId,
+    },
+  );
 }
 
 async function surveyById(ctx: AppContext, surveyId: string) {

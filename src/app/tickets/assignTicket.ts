@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AssignInput } from '../../contract/tickets.js';
 import { agents, partnerOrganizations } from '../../db/schema.js';
 import { agentWantsMail } from '../../domain/notices/agentMail.js';
+import { recordEvent } from '../events/stream.js';
 import { notify } from '../outbox/enqueue.js';
 import { AppError } from '../shared/errors.js';
 import { requireOperation } from './access.js';
@@ -41,6 +42,18 @@ export const assignTicket = ticketAction(
         ? await applyAction(context, ticket, 'take', { assigneeId: input.assigneeId })
         : await updateTicket(context, ticket.id, { assigneeId: input.assigneeId });
     await auditTicket(context, ticket, { assigneeId: ticket.assigneeId }, { assigneeId: input.assigneeId });
+    await recordEvent(
+      context.db,
+      context.now,
+      actor,
+      'ticket.assigned',
+      { ticket: updated },
+      {
+        from: ticket.assigneeId,
+        to: input.assigneeId,
+        toName: assignee?.name ?? null,
+      },
+    );
     if (assignee && !(actor.type === 'agent' && actor.id === assignee.id)) {
       await notify(
         context.db,

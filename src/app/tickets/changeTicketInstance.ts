@@ -1,6 +1,7 @@
 import type { InstanceChangeInput } from '../../contract/tickets.js';
 import { intakeFacts } from '../../db/repositories/entitlementRecords.js';
 import { decideEntitlement } from '../../domain/entitlement/entitlement.js';
+import { recordEvent } from '../events/stream.js';
 import { AppError } from '../shared/errors.js';
 import { requireOperation } from './access.js';
 import { deadlineChanges } from './deadlineChanges.js';
@@ -47,6 +48,19 @@ export const changeTicketInstance = ticketAction(
       },
       {
         instanceId: updated.instanceId,
+        level: updated.level,
+        responseDueAt: updated.responseDueAt.toISOString(),
+      },
+    );
+    await recordEvent(
+      context.db,
+      context.now,
+      actor,
+      'ticket.instance_changed',
+      { ticket: updated },
+      {
+        from: ticket.instanceId,
+        to: facts.instance.id,
         level: updated.level,
         responseDueAt: updated.responseDueAt.toISOString(),
       },

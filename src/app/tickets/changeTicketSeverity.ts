@@ -1,6 +1,6 @@
 import type { SeverityChangeInput } from '../../contract/tickets.js';
+import { recordEvent } from '../events/stream.js';
 import { actorLabel } from '../shared/actor.js';
-import { announce } from '../webhooks/webhookEvents.js';
 import { entitledTicket, requireOperation } from './access.js';
 import { deadlineChanges } from './deadlineChanges.js';
 import { tellContact } from './notices.js';
@@ -32,12 +32,19 @@ export const changeTicketSeverity = ticketAction(
         by: actorLabel(actor),
       },
     );
-    await announce(context.db, context.now, 'ticket.severity_changed', updated, {
-      from: ticket.severity,
-      to: input.severity,
-      reason: input.reason,
-      previousResponseDueAt: ticket.responseDueAt.toISOString(),
-    });
+    await recordEvent(
+      context.db,
+      context.now,
+      context.actor,
+      'ticket.severity_changed',
+      { ticket: updated },
+      {
+        from: ticket.severity,
+        to: input.severity,
+        reason: input.reason,
+        previousResponseDueAt: ticket.responseDueAt.toISOString(),
+      },
+    );
     await tellContact(context, updated, 'severity_changed', {
       from: ticket.severity,
       to: input.severity,

@@ -3,6 +3,7 @@ import type { MergeInput } from '../../contract/tickets.js';
 import { attachments, contacts, ticketMessages, tickets } from '../../db/schema.js';
 import { translator } from '../../i18n/translator.js';
 import type { AppContext } from '../context.js';
+import { recordEvent } from '../events/stream.js';
 import type { Actor } from '../shared/actor.js';
 import { AppError } from '../shared/errors.js';
 import { entitledTicket, requireOperation, ticketForChange } from './access.js';
@@ -113,6 +114,16 @@ export async function mergeTicket(
       channel: duplicate.channel,
     });
     await auditTicket(context, duplicate, null, { mergedInto: original.number });
+    await recordEvent(
+      tx,
+      context.now,
+      context.actor,
+      'ticket.merged',
+      { ticket: closed },
+      {
+        into: { id: original.id, number: original.number },
+      },
+    );
     await tellContact(context, closed, 'ticket_merged', { into: original.number });
     return { duplicate: closed, original: merged };
   });

@@ -174,7 +174,15 @@ export async function registerRequest(ctx: AppContext, actor: Actor, intake: Req
     ticketId: values.id,
   } satisfies NotificationPayload);
   const store = async (db: Queryable) => {
-    const [ticket] = await storeRequest(db, { ticket: values, audit, acknowledgement, now, year, sequence });
+    const [ticket] = await storeRequest(db, {
+      ticket: values,
+      actor,
+      audit,
+      acknowledgement,
+      now,
+      year,
+      sequence,
+    });
     if (!ticket) throw new Error('insert returned no row');
     return entitledTicket(ticket);
   };

@@ -5,11 +5,11 @@ import { ticketMessages, tickets } from '../../db/schema.js';
 import { moscowDate } from '../../domain/calendar/moscowTime.js';
 import { type ResponseTimes, responseTimes } from '../../domain/sla/deadline.js';
 import type { AppContext } from '../context.js';
+import { recordEvent } from '../events/stream.js';
 import { notify } from '../outbox/enqueue.js';
 import type { Actor } from '../shared/actor.js';
 import { AppError, forbidden } from '../shared/errors.js';
 import { calendarGap } from '../sla/sla.js';
-import { announce } from '../webhooks/webhookEvents.js';
 import { entitledTicket, isSupport, requireOperation, ticketForChange, visibleTicket } from './access.js';
 import { auditTicket, postMessage, type TransitionContext, ticketPolicy } from './state.js';
 import { ticketNumberSql } from './ticketNumbers.js';
@@ -114,10 +114,17 @@ export async function splitTicket(
         { splitFrom: ticket.number, severity: part.severity, responseDueAt: responseDueAt.toISOString() },
         'create',
       );
-      await announce(tx, context.now, 'ticket.created', child, {
-        description: child.description,
-        splitFrom: { id: ticket.id, number: ticket.number },
-      });
+      await recordEvent(
+        tx,
+        context.now,
+        actor,
+        'ticket.created',
+        { ticket: child },
+        {
+          description: child.description,
+          splitFrom: { id: ticket.id, number: ticket.number },
+        },
+      );
       created.push(child);
     }
     await postMessage(context, ticket, {
@@ -127,6 +134,17 @@ export async function splitTicket(
       channel: ticket.channel,
     });
     await auditTicket(context, ticket, null, { splitInto: created.map((child) => child.number) });
+    const [split] = await tx.select().from(tickets).where(eq(tickets.id, ticket.id));
+    await recordEvent(
+      tx,
+      context.now,
+      actor,
+      'ticket.split',
+      { ticket: split ?? ticket },
+      {
+        into: created.map((child) => ({ id: child.id, number: child.number })),
+      },
+    );
     await notify(tx, context.now, {
       recipient: { type: 'contact', id: ticket.contactId },
       template: 'ticket_split',

@@ -10,12 +10,12 @@ import { type PolicyVersion, policyInForce } from '../../domain/sla/policy.js';
 import { awaitingSupportAfter } from '../../domain/tickets/awaitingSupport.js';
 import { awaitsCustomer, type TicketAction, transition } from '../../domain/tickets/lifecycle.js';
 import { recordAudit } from '../audit/audit.js';
+import { recordEvent } from '../events/stream.js';
 import { askForRating } from '../satisfaction/surveys.js';
 import { type Actor, actorLabel } from '../shared/actor.js';
 import { AppError } from '../shared/errors.js';
 import { calendarGap } from '../sla/sla.js';
 import type { SlaData } from '../sla/slaData.js';
-import { announce } from '../webhooks/webhookEvents.js';
 import type { TicketRow } from './access.js';
 
 export function ticketPolicy(
@@ -98,11 +98,31 @@ export async function applyAction(
   if (to === 'resolved' && ticket.status !== 'resolved') await askForRating(context.db, context.now, updated);
   if (to !== ticket.status) {
     await auditTicket(context, updated, { status: ticket.status }, { status: to, action });
-    await announce(context.db, context.now, 'ticket.status_changed', updated, {
-      from: ticket.status,
-      to,
-      action,
-    });
+    await recordEvent(
+      context.db,
+      context.now,
+      context.actor,
+      'ticket.status_changed',
+      { ticket: updated },
+      {
+        from: ticket.status,
+        to,
+        action,
+      },
+    );
+    if (action === 'reopen') {
+      await recordEvent(
+        context.db,
+        context.now,
+        context.actor,
+        'ticket.reopened',
+        { ticket: updated },
+        {
+          from: ticket.status,
+          reason: null,
+        },
+      );
+    }
   }
   return updated;
 }
@@ -213,14 +233,21 @@ export async function postMessage(
       { firstResponseAt: now.toISOString(), by: actorLabel(actor) },
     );
   }
-  await announce(context.db, now, 'ticket.message_added', ticket, {
-    messageId: message.id,
-    kind: draft.kind,
-    visibility: draft.visibility,
-    channel: draft.channel,
-    author: { type: actor.type, name: actor.type === 'system' ? 'Supportdesk' : actor.name },
-    body: draft.body,
-  });
+  await recordEvent(
+    context.db,
+    now,
+    actor,
+    'ticket.message_added',
+    { ticket },
+    {
+      messageId: message.id,
+      kind: draft.kind,
+      visibility: draft.visibility,
+      channel: draft.channel,
+      author: { type: actor.type, name: actor.type === 'system' ? 'Supportdesk' : actor.name },
+      body: draft.body,
+    },
+  );
   return { messageId: message.id, respondedNow };
 }
 

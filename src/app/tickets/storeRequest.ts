@@ -10,8 +10,9 @@ import {
   webhooks,
 } from '../../db/schema.js';
 import { DEFAULT_AGENT_MAIL } from '../../domain/notices/agentMail.js';
+import { domainEvent } from '../events/stream.js';
 import { noticeEntries } from '../outbox/enqueue.js';
-import { webhookEvent } from '../webhooks/webhookEvents.js';
+import type { Actor } from '../shared/actor.js';
 import { drawTicketNumber } from './ticketNumbers.js';
 
 /** A request as registered, before the statement that stores it draws its number. */
@@ -142,22 +143,26 @@ const storeRequestStatement = preparedStatement((db) => {
 });
 
 /** The event of a new request, its number drawn by the statement and set into it there. */
-const createdEvent = (now: Date, ticket: NewTicket) =>
-  webhookEvent(
+const createdEvent = (now: Date, actor: Actor, ticket: NewTicket) =>
+  domainEvent(
     now,
+    actor,
     'ticket.created',
     {
-      id: ticket.id,
-      number: '',
-      subject: ticket.subject,
-      status: ticket.status ?? 'new',
-      severity: ticket.severity,
-      level: ticket.level ?? null,
-      channel: ticket.channel,
-      organizationId: ticket.organizationId,
-      contactId: ticket.contactId ?? null,
-      registeredAt: ticket.registeredAt,
-      responseDueAt: ticket.responseDueAt,
+      ticket: {
+        id: ticket.id,
+        number: '',
+        version: 1,
+        subject: ticket.subject,
+        status: ticket.status ?? 'new',
+        severity: ticket.severity,
+        level: ticket.level ?? null,
+        channel: ticket.channel,
+        organizationId: ticket.organizationId,
+        contactId: ticket.contactId ?? null,
+        registeredAt: ticket.registeredAt,
+        responseDueAt: ticket.responseDueAt,
+      },
     },
     { description: ticket.description },
   );
@@ -167,6 +172,8 @@ export function storeRequest(
   db: Queryable,
   request: {
     ticket: NewTicket;
+    /** Who registered it: the contact, support on their behalf, or the desk (mail, Telegram). */
+    actor: Actor;
     audit: AuditRow;
     acknowledgement: OutboxRow[];
     now: Date;
@@ -178,7 +185,7 @@ export function storeRequest(
     ...prefixed('ticket', request.ticket),
     ...prefixed('audit', { ...request.audit, after: JSON.stringify(request.audit.after) }),
     ...acknowledgementParameters(request.acknowledgement),
-    webhookEvent: JSON.stringify(createdEvent(request.now, request.ticket)),
+    webhookEvent: JSON.stringify(createdEvent(request.now, request.actor, request.ticket)),
     announcedAt: request.now.toISOString(),
     newRequestByDefault: DEFAULT_AGENT_MAIL.new_request,
     year: request.year,

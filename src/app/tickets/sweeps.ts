@@ -5,8 +5,8 @@ import { inactivitySchedule } from '../../domain/sla/autoClose.js';
 import { ACTIVE_STATUSES, AUTO_CLOSE_STATUSES } from '../../domain/tickets/lifecycle.js';
 import { translator } from '../../i18n/translator.js';
 import type { AppContext } from '../context.js';
+import { recordEvent } from '../events/stream.js';
 import type { Actor } from '../shared/actor.js';
-import { announce } from '../webhooks/webhookEvents.js';
 import { entitledTicket, measuredAgainstSla } from './access.js';
 import { tellContact, tellSupport } from './notices.js';
 import {
@@ -67,10 +67,17 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
       await tellSupport(context, ticket, 'sla_warning', {
         responseDueAt: ticket.responseDueAt.toISOString(),
       });
-      await announce(tx, now, 'ticket.sla_warning', ticket, {
-        target: 'response',
-        dueAt: ticket.responseDueAt.toISOString(),
-      });
+      await recordEvent(
+        tx,
+        now,
+        desk,
+        'ticket.sla_warning',
+        { ticket },
+        {
+          target: 'response',
+          dueAt: ticket.responseDueAt.toISOString(),
+        },
+      );
     }
     return due.length;
   });
@@ -101,10 +108,17 @@ export async function runSlaWatch(ctx: AppContext): Promise<{ warned: number; br
         })
         .onConflictDoNothing();
       await tellSupport(context, ticket, 'sla_breach', { responseDueAt: ticket.responseDueAt.toISOString() });
-      await announce(tx, now, 'ticket.sla_breached', ticket, {
-        target: 'response',
-        dueAt: ticket.responseDueAt.toISOString(),
-      });
+      await recordEvent(
+        tx,
+        now,
+        desk,
+        'ticket.sla_breached',
+        { ticket },
+        {
+          target: 'response',
+          dueAt: ticket.responseDueAt.toISOString(),
+        },
+      );
     }
     return due.length;
   });
@@ -130,10 +144,17 @@ async function watchFollowUps(ctx: AppContext, sla: TransitionContext['sla'], no
         await tellSupport(context, ticket, template, {
           followUpDueAt: ticket.followUpDueAt?.toISOString() ?? null,
         });
-        await announce(tx, now, event, ticket, {
-          target: 'follow_up',
-          dueAt: ticket.followUpDueAt?.toISOString() ?? null,
-        });
+        await recordEvent(
+          tx,
+          now,
+          desk,
+          event,
+          { ticket },
+          {
+            target: 'follow_up',
+            dueAt: ticket.followUpDueAt?.toISOString() ?? null,
+          },
+        );
       }
       return due.length;
     });

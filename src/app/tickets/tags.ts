@@ -3,6 +3,7 @@ import type { Tag, TagInput } from '../../contract/tags.js';
 import type { Queryable } from '../../db/database.js';
 import { tags, ticketTags } from '../../db/schema.js';
 import type { AppContext } from '../context.js';
+import { recordEvent } from '../events/stream.js';
 import { type Actor, requireAdmin } from '../shared/actor.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { guardUnique } from '../shared/uniqueness.js';
@@ -104,6 +105,7 @@ export async function addTicketTags(
   if (added.length > 0) {
     const names = known.filter((tag) => added.some((row) => row.tagId === tag.id)).map((tag) => tag.name);
     await auditTicket(context, ticket, null, { tagsAdded: names });
+    await recordEvent(context.db, context.now, context.actor, 'ticket.tagged', { ticket }, { tags: names });
   }
   return ticket;
 }
@@ -126,6 +128,17 @@ export const untagTicket = ticketAction(
       .returning({ tagId: ticketTags.tagId });
     if (removed.length === 0) throw notFound();
     await auditTicket(context, ticket, { tag: input.tagId }, { tagRemoved: input.tagId });
+    const [tag] = await context.db.select({ name: tags.name }).from(tags).where(eq(tags.id, input.tagId));
+    await recordEvent(
+      context.db,
+      context.now,
+      context.actor,
+      'ticket.untagged',
+      { ticket },
+      {
+        tags: tag ? [tag.name] : [],
+      },
+    );
     return ticket;
   },
 );

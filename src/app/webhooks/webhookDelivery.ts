@@ -36,7 +36,7 @@ export const fanOutWebhookEvent: OutboxHandler<'webhook.event'> = async (ctx, en
       )
       .onConflictDoNothing()
       .returning({ id: webhookDeliveries.id, webhookId: webhookDeliveries.webhookId });
-    const ticketId = typeof event.ticket.id === 'string' ? event.ticket.id : null;
+    const ticketId = typeof event.ticket?.id === 'string' ? event.ticket.id : null;
     await enqueue(
       tx,
       created.map((delivery) =>

@@ -1,15 +1,6 @@
-/**
- * What the vendor's systems may hear about. The names are the API's (`ticket.created`): a receiver
- * keys on them, so a name once published is never changed.
- */
-export const WEBHOOK_EVENTS = [
-  'ticket.created',
-  'ticket.message_added',
-  'ticket.status_changed',
-  'ticket.severity_changed',
-  'ticket.sla_warning',
-  'ticket.sla_breached',
-  'ticket.satisfaction_received',
-] as const;
+import { EVENT_TYPES, type EventType } from '../events/catalogue.js';
 
-export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
+/** What the vendor's systems may hear about: every event of the desk's stream (domain/events). */
+export const WEBHOOK_EVENTS = EVENT_TYPES;
+
+export type WebhookEventType = EventType;
