@@ -18,6 +18,7 @@ import {
   type DemoWorld,
   demoWorld,
   fileOnBaltlog,
+  instanceNamed,
   openTestDesk,
   STANDARD_CONTACT,
   signIn,
@@ -315,7 +316,10 @@ describe.each(databaseBackends)('outgoing webhooks on $name', (backend) => {
     });
     expect(of('ticket.tagged')?.data).toEqual({ tags: ['события'] });
     expect(of('ticket.untagged')?.data).toEqual({ tags: ['события'] });
-    expect(of('ticket.instance_changed')?.data).toMatchObject({ from: ticket.instanceId, level: 'standard' });
+    expect(of('ticket.instance_changed')?.data).toMatchObject({
+      from: instanceNamed(world.baltlog, 'esb-prod-spb'),
+      level: 'standard',
+    });
     const split = of('ticket.split') as { data: { into: { number: string }[] } } | undefined;
     expect(split?.data.into).toHaveLength(1);
     expect(of('ticket.reopened')).toMatchObject({
