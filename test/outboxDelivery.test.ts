@@ -148,7 +148,7 @@ describe.each(databaseBackends)('outbox delivery on $name', (backend) => {
             payload: {
               recipient: { type: 'contact', id: contactId },
               template: 'ticket_reply',
-              params: {},
+              params: { number: 'SD-2026-00001', subject: 'Очередь стоит', body: 'Перезапустите узел.' },
               ticketId: null,
             },
             createdAt: desk.clock.now(),
@@ -195,6 +195,28 @@ describe.each(databaseBackends)('outbox delivery on $name', (backend) => {
       expect(notFailed.statusCode).toBe(409);
       expect(notFailed.json().code).toBe('outbox_not_failed');
       await desk.database.db.delete(outbox).where(eq(outbox.id, id));
+
+      // A notice of a known kind written without what it must carry is set aside by name too.
+      const [untyped] = await desk.database.db
+        .insert(outbox)
+        .values({
+          topic: 'notice.mail',
+          payload: {
+            recipient: { type: 'contact', id: setup.world.baltlog.contacts[0]?.id ?? '' },
+            template: 'ticket_reply',
+            params: { number: 'SD-2026-00001', subject: 'Без текста ответа' },
+            ticketId: null,
+          },
+          createdAt: desk.clock.now(),
+          availableAt: desk.clock.now(),
+        })
+        .returning({ id: outbox.id });
+      await deliverOutbox(desk.ctx);
+      const setAside = (await admin('GET', '/api/v1/outbox?state=failed&limit=50'))
+        .json()
+        .find((row: { id: number }) => row.id === untyped?.id);
+      expect(setAside?.lastError).toMatch(/does not fit its schema[\s\S]*body[\s\S]*params/);
+      await desk.database.db.delete(outbox).where(eq(outbox.id, untyped?.id ?? 0));
     });
 
     it('removes delivered entries after the retention period and keeps what they delivered', async () => {

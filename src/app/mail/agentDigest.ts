@@ -1,6 +1,8 @@
 import { and, asc, count, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { noticeAttachments } from '../../contract/notices.js';
 import type { Queryable } from '../../db/database.js';
 import { agentMailBursts, agents, outboundMail, outbox } from '../../db/schema.js';
+import type { NoticeName } from '../../domain/notices/catalogue.js';
 import { renderNotification } from '../../i18n/notifications.js';
 import { translator } from '../../i18n/translator.js';
 import type { AppContext } from '../context.js';
@@ -130,7 +132,7 @@ export const mailAgentDigest: OutboxHandler<'mail.agent_digest'> = async (ctx, e
       const lines = items.map((item) => {
         const params = item.params as Record<string, string | number | null>;
         const notice = renderNotification(item.template, params, agent.language);
-        const number = typeof params.number === 'string' ? params.number : null;
+        const { number } = noticeAttachments({ template: item.template as NoticeName, params });
         return number ? `— ${notice}\n  ${ctx.mail.settings.webUrl}/requests/${number}` : `— ${notice}`;
       });
       return {

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { noticeAttachments } from '../../contract/notices.js';
 import { preparedStatement } from '../../db/database.js';
 import { agents, contacts, satisfactionSurveys } from '../../db/schema.js';
 import { LANGUAGES, type Language } from '../../domain/people.js';
@@ -65,26 +66,25 @@ export const mailNotification: OutboxHandler<'notice.mail'> = async (ctx, entry)
     async () => {
       const language = contact.language;
       const t = translator(language);
-      const params = payload.params;
+      const carried = noticeAttachments(payload);
       // A ticket's mail carries its number for threading; other notices (a certificate ending) do not.
-      const number = payload.ticketId && typeof params.number === 'string' ? params.number : null;
-      const notice = renderNotification(payload.template, params, language);
+      const number = payload.ticketId ? carried.number : null;
+      const notice = renderNotification(payload.template, payload.params, language);
       const paragraphs = [
         notice,
-        typeof params.body === 'string' ? params.body : null,
-        typeof params.instances === 'string'
-          ? t('mail.instance_choice', { instances: params.instances })
-          : null,
-        typeof params.surveyId === 'string' ? await ratingParagraph(ctx, params.surveyId, t) : null,
+        carried.body,
+        carried.instances ? t('mail.instance_choice', { instances: carried.instances }) : null,
+        carried.surveyId ? await ratingParagraph(ctx, carried.surveyId, t) : null,
         number ? t('mail.reply_hint', { number }) : null,
         `-- \n${t('mail.signature')}`,
       ];
       return {
         to: contact.email,
-        subject: number ? `[${number}] ${String(params.subject ?? '')}`.trim() : firstSentence(notice),
+        subject: number ? `[${number}] ${carried.subject ?? ''}`.trim() : firstSentence(notice),
         text: paragraphs.filter(Boolean).join('\n\n'),
         ...thread,
-        automatic: !('body' in params),
+        // A person's words (a reply, a resolution) are not an automatic mail; the desk's own notices are.
+        automatic: carried.body === null,
       };
     },
     payload.ticketId,
@@ -116,12 +116,12 @@ async function mailAgentNotification(ctx: AppContext, entry: OutboxEntry<'notice
     entry,
     async () => {
       const t = translator(agent.language);
-      const params = payload.params;
-      const number = typeof params.number === 'string' ? params.number : null;
-      const notice = renderNotification(payload.template, params, agent.language);
+      const carried = noticeAttachments(payload);
+      const number = carried.number;
+      const notice = renderNotification(payload.template, payload.params, agent.language);
       const paragraphs = [
         notice,
-        typeof params.body === 'string' ? params.body : null,
+        carried.body,
         number ? t('mail.open_request', { url: `${ctx.mail.settings.webUrl}/requests/${number}` }) : null,
         `-- \n${t('mail.signature_agent')}`,
       ];

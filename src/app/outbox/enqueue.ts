@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import type { Notice } from '../../contract/notices.js';
 import type { Queryable } from '../../db/database.js';
 import { agents, outbox, partnerOrganizations } from '../../db/schema.js';
 import type { AgentMailSettings } from '../../domain/notices/agentMail.js';
 import { goesBy } from '../../domain/notices/catalogue.js';
-import type { NotificationPayload, OutboxTopic, Recipient, TopicPayload } from './topics.js';
+import type { OutboxTopic, Recipient, TopicPayload } from './topics.js';
 
 export type OutboxRow = typeof outbox.$inferInsert;
 
@@ -32,7 +33,7 @@ export async function enqueue(db: Queryable, entries: OutboxRow[]): Promise<void
  * to a support person by mail when they chose it (`mailAgent`, see domain/notices/agentMail.ts). A ticket's notices to one person
  * keep their order on every channel, also after an outage.
  */
-export function noticeEntries(now: Date, notification: NotificationPayload, mailAgent = false): OutboxRow[] {
+export function noticeEntries(now: Date, notification: Notice, mailAgent = false): OutboxRow[] {
   const orderKey = notification.ticketId ? `${notification.recipient.id}:${notification.ticketId}` : null;
   const entries: OutboxRow[] = [outboxEntry(now, 'notice.inapp', notification, orderKey)];
   if (notification.recipient.type === 'contact') {
@@ -49,7 +50,7 @@ export function noticeEntries(now: Date, notification: NotificationPayload, mail
 export async function notify(
   db: Queryable,
   now: Date,
-  notification: NotificationPayload,
+  notification: Notice,
   mailAgent = false,
 ): Promise<void> {
   await enqueue(db, noticeEntries(now, notification, mailAgent));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTICE_PARAMS } from '../../contract/notices.js';
 import { NOTICE_NAMES } from '../../domain/notices/catalogue.js';
 import { WEBHOOK_EVENTS } from '../../domain/webhooks/events.js';
 
@@ -10,12 +11,20 @@ import { WEBHOOK_EVENTS } from '../../domain/webhooks/events.js';
  */
 const recipient = z.object({ type: z.enum(['agent', 'contact']), id: z.uuid() });
 
-export const notificationPayload = z.object({
-  recipient,
-  template: z.enum(NOTICE_NAMES),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-  ticketId: z.uuid().nullable(),
-});
+export const notificationPayload = z
+  .object({
+    recipient,
+    template: z.enum(NOTICE_NAMES),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+    ticketId: z.uuid().nullable(),
+  })
+  // Each notice's parameters have their own schema (contract/notices.ts): a notice written in another
+  // shape is set aside by name, not half-rendered.
+  .superRefine((notice, context) => {
+    const checked = NOTICE_PARAMS[notice.template].safeParse(notice.params);
+    if (!checked.success)
+      context.addIssue({ code: 'custom', path: ['params'], message: z.prettifyError(checked.error) });
+  });
 
 export const refusalPayload = z.object({
   address: z.string().min(3),

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { noticeAttachments } from '../../contract/notices.js';
 import { contacts, telegramLinks, telegramPushParts } from '../../db/schema.js';
 import type { Language } from '../../domain/people.js';
 import { splitMessage } from '../../domain/telegram/text.js';
@@ -36,11 +37,8 @@ export const pushNotification: OutboxHandler<'notice.telegram'> = async (ctx, en
   // with the bot's token (the claim lapses; another instance takes it meanwhile).
   if (!ctx.telegram)
     throw new RetryLater(NO_SENDER_RETRY_MS, 'this instance has no Telegram bot token to send with');
-  const params = payload.params;
-  const text = [
-    renderNotification(payload.template, params, row.language as Language),
-    typeof params.body === 'string' ? params.body : null,
-  ]
+  const carried = noticeAttachments(payload);
+  const text = [renderNotification(payload.template, payload.params, row.language as Language), carried.body]
     .filter(Boolean)
     .join('\n\n');
   const sent = await ctx.db
@@ -52,7 +50,7 @@ export const pushNotification: OutboxHandler<'notice.telegram'> = async (ctx, en
   let lastMessageId = sent.at(-1)?.messageId ?? 0;
   const parts = splitMessage(text);
   // A rating request carries its five buttons under its last part.
-  const buttons = typeof params.surveyId === 'string' ? ratingButtons(params.surveyId) : undefined;
+  const buttons = carried.surveyId ? ratingButtons(carried.surveyId) : undefined;
   for (const [part, partText] of parts.entries()) {
     if (done.has(part)) continue;
     lastMessageId = await ctx.telegram.sendPart(

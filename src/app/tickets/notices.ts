@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { Notice, NoticeParams } from '../../contract/notices.js';
 import { agents, organizations } from '../../db/schema.js';
 import { agentWantsMail } from '../../domain/notices/agentMail.js';
 import type { NoticeName } from '../../domain/notices/catalogue.js';
@@ -66,28 +67,38 @@ export async function supportNoticeParams(
   };
 }
 
+/** The notices about a request: the request itself gives their number and subject. */
+type TicketNotice = {
+  [N in NoticeName]: NoticeParams<N> extends { number: string; subject: string } ? N : never;
+}[NoticeName];
+/** What a notice about a request carries beyond what the request (and, to support, the desk) gives. */
+type OwnParams<N extends NoticeName, Given extends string> = Omit<NoticeParams<N>, Given>;
+/** The parameters, left out where a notice takes none of its own. */
+type ParamsArgument<N extends NoticeName, Given extends string> =
+  object extends OwnParams<N, Given> ? [params?: OwnParams<N, Given>] : [params: OwnParams<N, Given>];
+
 /** Tells the ticket's contact, through the outbox; an imported request may have none to tell. */
-export async function tellContact(
+export async function tellContact<N extends TicketNotice>(
   context: TransitionContext,
   ticket: TicketRow,
-  template: NoticeName,
-  params: Record<string, string | number | null> = {},
+  template: N,
+  ...[params]: ParamsArgument<N, 'number' | 'subject'>
 ): Promise<void> {
   if (ticket.contactId === null) return;
   await notify(context.db, context.now, {
     recipient: { type: 'contact', id: ticket.contactId },
     template,
-    params: ticketParams(ticket, params),
+    params: ticketParams(ticket, (params ?? {}) as Record<string, string | number | null>),
     ticketId: ticket.id,
-  });
+  } as Notice);
 }
 
 /** Tells support (never the support person who acted), through the outbox: by mail too where they chose it. */
-export async function tellSupport(
+export async function tellSupport<N extends TicketNotice>(
   context: TransitionContext,
   ticket: TicketRow,
-  template: NoticeName,
-  params: Record<string, string | number | null> = {},
+  template: N,
+  ...[params]: ParamsArgument<N, 'number' | 'subject' | 'organization' | 'actor'>
 ): Promise<void> {
   for (const recipient of await supportRecipients(context, ticket)) {
     if (context.actor.type === 'agent' && recipient.id === context.actor.id) continue;
@@ -97,9 +108,13 @@ export async function tellSupport(
       {
         recipient: { type: recipient.type, id: recipient.id },
         template,
-        params: await supportNoticeParams(context, ticket, params),
+        params: await supportNoticeParams(
+          context,
+          ticket,
+          (params ?? {}) as Record<string, string | number | null>,
+        ),
         ticketId: ticket.id,
-      },
+      } as Notice,
       agentWantsMail(recipient.mailNotices, template, ticket.assigneeId === recipient.id),
     );
   }

@@ -25,7 +25,7 @@ const NO_ID = '00000000-0000-4000-8000-000000000000';
 const ACKNOWLEDGEMENT_DELIVERIES = noticeEntries(new Date(0), {
   recipient: { type: 'contact', id: NO_ID },
   template: 'ticket_acknowledged',
-  params: {},
+  params: { subject: '', level: 'standard', responseDueAt: '' },
   ticketId: NO_ID,
 }).length;
 
