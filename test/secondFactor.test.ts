@@ -258,6 +258,24 @@ describe.each(databaseBackends)('two-factor sign-in on $name', (backend) => {
     expect((await anna(await codeNow(STANDARD_CONTACT[0]))).statusCode).toBe(200);
     const audit = (await admin('GET', `/api/v1/audit-events?entity=contact&entityId=${contactId}`)).json();
     expect(JSON.stringify(audit)).toContain('"secondFactorLocked":false');
+
+    // An engineer's lock shows on the team list, and the administrator lifts it there.
+    const lockedOf = async () =>
+      (await admin('GET', '/api/v1/agents'))
+        .json()
+        .find((agent: { email: string }) => agent.email === AGENT[0]);
+    expect(await lockedOf()).toMatchObject({ secondFactor: true, secondFactorLocked: false });
+    for (let n = 0; n < 20; n += 1) {
+      const wrong = (await codeNow()) === '000000' ? '111111' : '000000';
+      expect((await login(AGENT[0], AGENT_PASSWORD, wrong, `10.9.0.${n}`)).json().code).toBe(
+        'second_factor_invalid',
+      );
+      desk.clock.advance(16 * 60_000);
+    }
+    const irina = await lockedOf();
+    expect(irina).toMatchObject({ secondFactorLocked: true });
+    expect((await admin('POST', `/api/v1/agents/${irina.id}/second-factor/unlock`)).statusCode).toBe(204);
+    expect(await lockedOf()).toMatchObject({ secondFactor: true, secondFactorLocked: false });
   });
 
   it('asks a mailed reset link for the code too: a mailbox is not a second factor', async () => {

@@ -25,6 +25,9 @@ export type Agent = z.output<typeof agentSchema>;
 export const teamMemberSchema = agentSchema
   .extend({
     secondFactor: z.boolean().describe('Signs in with an authenticator'),
+    secondFactorLocked: z
+      .boolean()
+      .describe("The authenticator's codes are locked after too many wrong ones, until lifted"),
     directory: z
       .enum(['ldap', 'oidc'])
       .nullable()

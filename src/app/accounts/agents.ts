@@ -22,8 +22,12 @@ export async function listAgents(ctx: AppContext, actor: Actor) {
       role: agents.role,
       active: agents.active,
       directory: agents.directory,
+      // The outer row named in full: drizzle writes a column of a one-table query without its table,
+      // which inside the subquery would be the factor's own id.
       secondFactor: sql<boolean>`exists (select 1 from second_factors f
-        where f.agent_id = ${agents.id} and f.confirmed_at is not null)`,
+        where f.agent_id = "agents"."id" and f.confirmed_at is not null)`,
+      secondFactorLocked: sql<boolean>`exists (select 1 from second_factors f
+        where f.agent_id = "agents"."id" and f.codes_locked_at is not null)`,
     })
     .from(agents)
     .orderBy(asc(agents.name));

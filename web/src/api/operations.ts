@@ -142,6 +142,7 @@ export const desk = {
 
   listAgents: () => get<TeamMember[]>('/agents'),
   resetAgentSecondFactor: (agentId: string) => remove<undefined>(`/agents/${agentId}/second-factor`),
+  unlockAgentSecondFactor: (agentId: string) => post<undefined>(`/agents/${agentId}/second-factor/unlock`),
   getSecuritySettings: () => get<SecuritySettings>('/settings/security'),
   updateSecuritySettings: (body: SecuritySettings) => put<SecuritySettings>('/settings/security', body),
   getSecondFactor: () => get<SecondFactorStatus>('/me/second-factor'),

@@ -749,6 +749,9 @@ export const ru = {
     twoFactorOn: '2FA',
     resetTwoFactor: 'Сбросить аутентификатор',
     resetTwoFactorOf: 'Сбросить аутентификатор: {{name}}',
+    twoFactorLocked: 'Коды заблокированы',
+    unlockTwoFactor: 'Снять блокировку кодов',
+    unlockTwoFactorOf: 'Снять блокировку кодов: {{name}}',
     requireTwoFactor: 'Двухфакторный вход обязателен для сотрудников',
     requireTwoFactorHint:
       'Сотрудник без аутентификатора при следующем действии сможет только подключить его.',

@@ -32,6 +32,10 @@ export function TeamPage() {
     mutationFn: (agentId: string) => desk.resetAgentSecondFactor(agentId),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['agents'] }),
   });
+  const unlockFactor = useMutation({
+    mutationFn: (agentId: string) => desk.unlockAgentSecondFactor(agentId),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['agents'] }),
+  });
   return (
     <Stack>
       <Group justify="space-between">
@@ -74,6 +78,11 @@ export function TeamPage() {
                             {t('team.twoFactorOn')}
                           </Badge>
                         ) : null}
+                        {agent.secondFactorLocked ? (
+                          <Badge ml="xs" size="xs" variant="outline" color="red.9">
+                            {t('team.twoFactorLocked')}
+                          </Badge>
+                        ) : null}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -97,6 +106,16 @@ export function TeamPage() {
                       <Group gap="xs">
                         {agent.active && agent.id !== principal.id && !agent.directory ? (
                           <SendLinkButton name={agent.name} send={() => desk.inviteAgent(agent.id)} />
+                        ) : null}
+                        {agent.secondFactorLocked ? (
+                          <Button
+                            variant="default"
+                            size="xs"
+                            aria-label={t('team.unlockTwoFactorOf', { name: agent.name })}
+                            onClick={() => unlockFactor.mutate(agent.id)}
+                          >
+                            {t('team.unlockTwoFactor')}
+                          </Button>
                         ) : null}
                         {agent.secondFactor && agent.id !== principal.id ? (
                           <Button
