@@ -267,7 +267,7 @@ describe.each(databaseBackends)('two-factor sign-in on $name', (backend) => {
     expect(await lockedOf()).toMatchObject({ secondFactor: true, secondFactorLocked: false });
     for (let n = 0; n < 20; n += 1) {
       const wrong = (await codeNow()) === '000000' ? '111111' : '000000';
-      expect((await login(AGENT[0], AGENT_PASSWORD, wrong, `10.9.0.${n}`)).json().code).toBe(
+      expect((await login(AGENT[0], AGENT[1], wrong, `10.9.0.${n}`)).json().code).toBe(
         'second_factor_invalid',
       );
       desk.clock.advance(16 * 60_000);
