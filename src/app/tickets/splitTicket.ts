@@ -26,8 +26,8 @@ export async function splitTicket(
   input: SplitInput,
   /** The version of the request the caller saw (If-Match); a newer one answers 409. */
   seenVersion?: number,
-  /** The caller named neither a version nor an Idempotency-Key: a repeat of a fresh split is refused. */
-  unguarded = seenVersion === undefined,
+  /** The caller sent an Idempotency-Key: its retries are answered by the key, not refused here. */
+  keyed = false,
 ) {
   if (!isSupport(actor)) throw forbidden();
   const sla = await ctx.sla.load(ctx.db);
@@ -39,7 +39,8 @@ export async function splitTicket(
     requireOperation(actor, held, 'split');
     const ticket = entitledTicket(held);
     const context: TransitionContext = { db: tx, sla, actor, now: ctx.clock.now() };
-    if (unguarded) await refuseRepeatedSplit(tx, ticket.id, input, context.now);
+    // Neither a version nor a key: a repeat of a fresh split is a double submission.
+    if (seenVersion === undefined && !keyed) await refuseRepeatedSplit(tx, ticket.id, input, context.now);
     const policy = ticketPolicy(sla, ticket);
     const chosen = [...new Set(input.parts.flatMap((part) => part.messageIds))];
     const messages = chosen.length

@@ -220,7 +220,7 @@ export const ticketRoutes: FastifyPluginAsync<HttpDependencies> = async (app, { 
                 request.params.ticketId,
                 request.body,
                 seenVersion(request),
-                seenVersion(request) === undefined && request.replayKey === null,
+                request.replayKey !== null,
               )
             ).map((row) => summary(signedIn(request), row)),
           ),
