@@ -37,6 +37,9 @@ export {
 } from '../domain/tickets/queueSort.js';
 export { SEARCH_MAX_LENGTH, TICKET_NUMBER_PATTERN } from '../domain/tickets/searchQuery.js';
 
+/** How long a rating's comment may be: the form and the server both read it here. */
+export const RATING_COMMENT_MAX_LENGTH = 2000;
+
 /** The colours a tag may be shown in (the web's palette names). */
 export const TAG_COLORS = [
   'gray',

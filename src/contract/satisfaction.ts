@@ -1,10 +1,9 @@
 /** The customer's rating of a resolved request, and the report of ratings. Shared by the routes and the web. */
 import { z } from 'zod';
+import { RATING_COMMENT_MAX_LENGTH } from './constants.js';
 import { id, instant } from './fields.js';
 
 const score = z.number().int().min(1).max(5).describe('1 (very poor) to 5 (excellent)');
-/** How long a rating's comment may be: the form and the server both read it here. */
-export const RATING_COMMENT_MAX_LENGTH = 2000;
 const comment = z.string().trim().max(RATING_COMMENT_MAX_LENGTH);
 const signature = z.string().regex(/^[0-9a-f]{64}$/, { error: 'validation.invalid' });
 

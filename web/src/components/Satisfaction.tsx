@@ -1,4 +1,5 @@
-import { RATING_COMMENT_MAX_LENGTH, type Satisfaction } from '@contract/satisfaction';
+import { RATING_COMMENT_MAX_LENGTH } from '@contract/constants';
+import type { Satisfaction } from '@contract/satisfaction';
 import { Alert, Button, Group, Paper, Rating, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';

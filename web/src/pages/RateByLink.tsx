@@ -1,4 +1,5 @@
-import { RATING_COMMENT_MAX_LENGTH, type RatedRequest } from '@contract/satisfaction';
+import { RATING_COMMENT_MAX_LENGTH } from '@contract/constants';
+import type { RatedRequest } from '@contract/satisfaction';
 import { Alert, Button, Rating, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
